@@ -1,0 +1,115 @@
+package org.jinglegateway.mapper.internal;
+
+import java.util.Objects;
+
+/**
+ * Validation used by the model records' compact constructors. Failures are {@link IllegalArgumentException}s with
+ * a message naming the field, what was found and what was expected; parsers catch them at the place they read the
+ * value and rethrow them as their own parse exception with the position, so none escapes a parser.
+ */
+public final class Checks {
+    private Checks() {
+    }
+
+    /**
+     * An RFC 8866 §9 {@code token}: one or more of the visible ASCII characters except the separators. It is what
+     * keeps CR, LF and spaces from ever being injected into an SDP line through a model value.
+     */
+    public static String token(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!isTokenChar(value.charAt(i))) {
+                throw new IllegalArgumentException(field + " must be an SDP token (RFC 8866 §9), found "
+                        + quote(value) + " with " + describe(value.charAt(i)) + " at index " + i);
+            }
+        }
+        return value;
+    }
+
+    /** Text that fits on one SDP line: no CR, LF or NUL (RFC 8866 §9 {@code byte-string}/{@code text}). */
+    public static String lineSafe(String value, String field) {
+        Objects.requireNonNull(value, field);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException(field + " must not contain " + describe(c) + ", found "
+                        + quote(value));
+            }
+        }
+        return value;
+    }
+
+    /** Non-empty, no whitespace or control characters: a single SDP field between spaces. */
+    public static String field(String value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                throw new IllegalArgumentException(field + " must not contain " + describe(c) + ", found "
+                        + quote(value));
+            }
+        }
+        return value;
+    }
+
+    public static int range(int value, int min, int max, String field) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " must be " + min + "-" + max + ", found " + value);
+        }
+        return value;
+    }
+
+    public static long range(long value, long min, long max, String field) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " must be " + min + "-" + max + ", found " + value);
+        }
+        return value;
+    }
+
+    public static boolean isTokenChar(char c) {
+        // token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E
+        return c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2A || c == 0x2B || c == 0x2D || c == 0x2E
+                || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x5E && c <= 0x7E);
+    }
+
+    public static String quote(String value) {
+        StringBuilder b = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length() && i < 80; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\r' -> b.append("\\r");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '"' -> b.append("\\\"");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        if (value.length() > 80) {
+            b.append("...");
+        }
+        return b.append('"').toString();
+    }
+
+    private static String describe(char c) {
+        return switch (c) {
+            case '\r' -> "CR";
+            case '\n' -> "LF";
+            case ' ' -> "a space";
+            case '\t' -> "a tab";
+            case 0 -> "NUL";
+            default -> String.format("U+%04X", (int) c);
+        };
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on a fresh Debian machine: Prosody (real XMPP server for the
+# end-to-end tests). Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+need_apt=()
+command -v prosody >/dev/null 2>&1 || need_apt+=(prosody)
+command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
+command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "install-test-deps: installing ${need_apt[*]} with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+# Debian's package starts a system-wide Prosody on the default ports; the tests run their own.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prosody 2>/dev/null; then
+  systemctl stop prosody || true
+fi
+pkill -f '/usr/bin/prosody$' 2>/dev/null || true
+echo "install-test-deps: ok (prosody $(cat /usr/lib/prosody/prosody.version 2>/dev/null || echo '?'))"
