@@ -160,7 +160,8 @@ function sources({ key, browser, userAgent, devices, tool, sections, consoleLine
   lines.push('');
   lines.push('## How they were captured');
   lines.push('');
-  lines.push('One page served from http://127.0.0.1 (a secure context, so getUserMedia works) per browser; per');
+  lines.push('One page served from http://127.0.0.1 (a secure context, so getUserMedia works; on about:blank and data:');
+  lines.push('pages navigator.mediaDevices is undefined in both browsers) per browser; per');
   lines.push('scenario two RTCPeerConnections (`{iceServers: []}`, default bundle policy) in that page, the');
   lines.push('offerer and the answerer, connected to each other. The offerer calls createOffer() and');
   lines.push('setLocalDescription(); the answerer gets the createOffer() text as remote description, answers, and');
