@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { serialise } from './lib/xml.mjs';
 import { parseSdp } from './lib/sdp.mjs';
+import { bullets } from './lib/md.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(here, '../../jingle-mapper/src/test/resources/fixtures');
@@ -49,21 +50,15 @@ function sources(source, files, inputs) {
     'stamps), in one line like on the wire.',
     '',
   ];
-  for (const file of source.files) {
-    lines.push('- `' + file + '`');
-  }
+  lines.push(...bullets(source.files, (file) => '`' + file + '`'));
   lines.push('');
   lines.push('## Files');
   lines.push('');
-  for (const file of files) {
-    lines.push('- `' + file.file + '`: ' + file.note);
-  }
+  lines.push(...bullets(files, (file) => '`' + file.file + '`: ' + file.note));
   lines.push('');
   lines.push('## What the samples show');
   lines.push('');
-  for (const note of source.notes) {
-    lines.push('- ' + note);
-  }
+  lines.push(...bullets(source.notes));
   if (inputs.length) {
     lines.push('');
     lines.push('Browser input files read: ' + inputs.map((f) => '`../' + f + '`').join(', ') + '.');

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { serve } from './lib/serve.mjs';
 import { launchChromium, launchFirefox } from './lib/browsers.mjs';
+import { bullets } from './lib/md.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(here, '../../jingle-mapper/src/test/resources/fixtures');
@@ -181,23 +182,17 @@ function sources({ key, browser, userAgent, devices, tool, sections, consoleLine
     lines.push('');
     lines.push('### ' + scenario.name + ': ' + scenario.what);
     lines.push('');
-    for (const file of files) {
-      lines.push('- `' + file.name + '`: ' + file.note);
-    }
+    lines.push(...bullets(files, (file) => '`' + file.name + '`: ' + file.note));
   }
   lines.push('');
   lines.push('## Observations');
   lines.push('');
-  for (const note of OBSERVATIONS[key]) {
-    lines.push('- ' + note);
-  }
+  lines.push(...bullets(OBSERVATIONS[key]));
   if (consoleLines.length) {
     lines.push('');
     lines.push('## Page errors during the run');
     lines.push('');
-    for (const line of consoleLines) {
-      lines.push('- `' + line + '`');
-    }
+    lines.push(...bullets(consoleLines, (line) => '`' + line + '`'));
   }
   lines.push('');
   return lines.join('\n');

@@ -15,6 +15,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { bullets } from './lib/md.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -319,15 +320,11 @@ function sources() {
     '## Files',
     '',
   ];
-  for (const file of written) {
-    lines.push('- `' + file.name + '`: ' + file.note);
-  }
+  lines.push(...bullets(written, (file) => '`' + file.name + '`: ' + file.note));
   lines.push('');
   lines.push('## What StanzaJS does (visible in these files)');
   lines.push('');
-  for (const note of STANZA_NOTES) {
-    lines.push('- ' + note);
-  }
+  lines.push(...bullets(STANZA_NOTES));
   lines.push('');
   return lines.join('\n');
 }

@@ -21,21 +21,10 @@
 //                                        (type chat, store hint; propose also a receipt request; proceed id
 //                                        'jm-proceed-<sid>'); 2.12.8 has no <ringing/> and no <finish/>.
 import { el } from '../lib/xml.mjs';
+import { NS } from '../lib/ns.mjs';
 import * as S from '../lib/sdp.mjs';
 import * as ids from '../lib/ids.mjs';
 
-const NS = {
-  client: 'jabber:client',
-  jingle: 'urn:xmpp:jingle:1',
-  rtp: 'urn:xmpp:jingle:apps:rtp:1',
-  ice: 'urn:xmpp:jingle:transports:ice-udp:1',
-  dtls: 'urn:xmpp:jingle:apps:dtls:0',
-  group: 'urn:xmpp:jingle:apps:grouping:0',
-  fb: 'urn:xmpp:jingle:apps:rtp:rtcp-fb:0',
-  hdrext: 'urn:xmpp:jingle:apps:rtp:rtp-hdrext:0',
-  ssma: 'urn:xmpp:jingle:apps:rtp:ssma:0',
-  jmi: 'urn:xmpp:jingle-message:0',
-};
 
 export const SELF = 'romeo@example.net/Conversations.r0Me';
 export const PEER = 'juliet@example.com/balcony';
@@ -198,26 +187,26 @@ export async function generate({ sdp, candidates }) {
   const bare = (jid) => jid.split('/')[0];
   add('jmi-propose-audio.xml', message('propose-a', bare(PEER),
     el('propose', { xmlns: NS.jmi, id: sid }, el('description', { xmlns: NS.rtp, media: 'audio' })),
-    [el('request', { xmlns: 'urn:xmpp:receipts' }), el('store', { xmlns: 'urn:xmpp:hints' })], 'jm-propose-' + sid),
+    [el('request', { xmlns: NS.receipts }), el('store', { xmlns: NS.hints })], 'jm-propose-' + sid),
   'MessageGenerator.sessionProposal() for {audio} (to the bare JID)');
   add('jmi-propose-audio-video.xml', message('propose-av', bare(PEER),
     el('propose', { xmlns: NS.jmi, id: sid }, el('description', { xmlns: NS.rtp, media: 'audio' }),
       el('description', { xmlns: NS.rtp, media: 'video' })),
-    [el('request', { xmlns: 'urn:xmpp:receipts' }), el('store', { xmlns: 'urn:xmpp:hints' })], 'jm-propose-' + sid),
+    [el('request', { xmlns: NS.receipts }), el('store', { xmlns: NS.hints })], 'jm-propose-' + sid),
   'MessageGenerator.sessionProposal() for {audio, video}');
   add('jmi-retract.xml', message('retract', bare(PEER),
     el('retract', { xmlns: NS.jmi, id: sid }, el('description', { xmlns: NS.rtp })),
-    el('store', { xmlns: 'urn:xmpp:hints' })),
+    el('store', { xmlns: NS.hints })),
   'MessageGenerator.sessionRetract(): note the empty <description/> without media');
   add('jmi-proceed.xml', message('proceed', PEER, el('proceed', { xmlns: NS.jmi, id: sid }),
-    el('store', { xmlns: 'urn:xmpp:hints' }), 'jm-proceed-' + sid),
+    el('store', { xmlns: NS.hints }), 'jm-proceed-' + sid),
   'acceptCallFromProposed(): proceed to the proposer\'s full JID');
   add('jmi-accept.xml', message('accept', bare(SELF), el('accept', { xmlns: NS.jmi, id: sid }),
-    el('store', { xmlns: 'urn:xmpp:hints' })),
+    el('store', { xmlns: NS.hints })),
   'acceptCallFromProposed(): accept to the own bare JID (for the other devices)');
   add('jmi-reject.xml', message('reject', bare(PEER),
     el('reject', { xmlns: NS.jmi, id: sid }, el('description', { xmlns: NS.rtp })),
-    el('store', { xmlns: 'urn:xmpp:hints' })),
+    el('store', { xmlns: NS.hints })),
   'MessageGenerator.sessionReject()');
   return out;
 }

@@ -27,19 +27,9 @@
 //   xmpp-vala/src/module/xep/0353_jingle_message_initiation.vala  propose/retract/accept/reject/proceed,
 //                                        type chat, no hints; no ringing, no finish
 import { el } from '../lib/xml.mjs';
+import { NS } from '../lib/ns.mjs';
 import * as ids from '../lib/ids.mjs';
 
-const NS = {
-  client: 'jabber:client',
-  jingle: 'urn:xmpp:jingle:1',
-  rtp: 'urn:xmpp:jingle:apps:rtp:1',
-  ice: 'urn:xmpp:jingle:transports:ice-udp:1',
-  dtls: 'urn:xmpp:jingle:apps:dtls:0',
-  fb: 'urn:xmpp:jingle:apps:rtp:rtcp-fb:0',
-  hdrext: 'urn:xmpp:jingle:apps:rtp:rtp-hdrext:0',
-  info: 'urn:xmpp:jingle:apps:rtp:info:1',
-  jmi: 'urn:xmpp:jingle-message:0',
-};
 
 export const SELF = 'romeo@example.net/dino.e1b2c3d4';
 export const PEER = 'juliet@example.com/balcony';

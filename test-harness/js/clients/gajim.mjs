@@ -15,14 +15,9 @@
 //   gajim/common/modules/jingle.py  content name 'voice' for audio, 'video' for video
 // No DTLS, no SRTP, no rtcp-mux, no rtcp-fb, no rtp-hdrext, no sources: plain RTP over ICE. No XEP-0353.
 import { el } from '../lib/xml.mjs';
+import { NS } from '../lib/ns.mjs';
 import * as ids from '../lib/ids.mjs';
 
-const NS = {
-  client: 'jabber:client',
-  jingle: 'urn:xmpp:jingle:1',
-  rtp: 'urn:xmpp:jingle:apps:rtp:1',
-  ice: 'urn:xmpp:jingle:transports:ice-udp:1',
-};
 
 export const SELF = 'romeo@example.net/gajim.Q2F7B1';
 export const PEER = 'juliet@example.com/balcony';

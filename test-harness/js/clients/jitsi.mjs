@@ -23,24 +23,10 @@
 //   candidateToJingle(), modules/xmpp/JingleSessionPC.ts _sendSessionAccept(), _sendIceCandidates(),
 //   _sendIceRestartTransportInfo(), terminate().
 import { el } from '../lib/xml.mjs';
+import { NS } from '../lib/ns.mjs';
 import * as S from '../lib/sdp.mjs';
 import * as ids from '../lib/ids.mjs';
 
-const NS = {
-  client: 'jabber:client',
-  jingle: 'urn:xmpp:jingle:1',
-  rtp: 'urn:xmpp:jingle:apps:rtp:1',
-  ice: 'urn:xmpp:jingle:transports:ice-udp:1',
-  dtls: 'urn:xmpp:jingle:apps:dtls:0',
-  group: 'urn:xmpp:jingle:apps:grouping:0',
-  fb: 'urn:xmpp:jingle:apps:rtp:rtcp-fb:0',
-  hdrext: 'urn:xmpp:jingle:apps:rtp:rtp-hdrext:0',
-  ssma: 'urn:xmpp:jingle:apps:rtp:ssma:0',
-  sctp: 'urn:xmpp:jingle:transports:dtls-sctp:1',
-  jitmeet: 'http://jitsi.org/jitmeet',
-  focus: 'http://jitsi.org/protocol/focus',
-  colibri: 'http://jitsi.org/protocol/colibri',
-};
 
 const FOCUS = 'focus@auth.meet.example/focus';
 const ROOM = 'room1@conference.meet.example';

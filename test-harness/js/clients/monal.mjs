@@ -22,22 +22,10 @@
 //        to the bare JID), ringing, proceed, reject(reason busy), retract(reason cancel), finish(reason) preceded by
 //        a session-terminate; message ids are upper-case UUIDs
 import { el } from '../lib/xml.mjs';
+import { NS } from '../lib/ns.mjs';
 import * as S from '../lib/sdp.mjs';
 import * as ids from '../lib/ids.mjs';
 
-const NS = {
-  client: 'jabber:client',
-  jingle: 'urn:xmpp:jingle:1',
-  rtp: 'urn:xmpp:jingle:apps:rtp:1',
-  ice: 'urn:xmpp:jingle:transports:ice-udp:1',
-  dtls: 'urn:xmpp:jingle:apps:dtls:0',
-  group: 'urn:xmpp:jingle:apps:grouping:0',
-  fb: 'urn:xmpp:jingle:apps:rtp:rtcp-fb:0',
-  hdrext: 'urn:xmpp:jingle:apps:rtp:rtp-hdrext:0',
-  ssma: 'urn:xmpp:jingle:apps:rtp:ssma:0',
-  iceOption: 'http://gultsch.de/xmpp/drafts/jingle/transports/ice-udp/option',
-  jmi: 'urn:xmpp:jingle-message:0',
-};
 
 export const SELF = 'romeo@example.net/Monal-iOS.1a2b3c4d';
 export const PEER = 'juliet@example.com/balcony';
@@ -228,7 +216,7 @@ function contents(sdp, initiator, label) {
 const iq = (label, jingle) => el('iq', { xmlns: NS.client, type: 'set', to: PEER, id: upperUuid('monal-iq-' + label),
   from: SELF }, jingle);
 const message = (label, to, child, store = true) => el('message', { xmlns: NS.client, type: 'chat', to,
-  id: upperUuid('monal-msg-' + label), from: SELF }, child, store ? el('store', { xmlns: 'urn:xmpp:hints' }) : null);
+  id: upperUuid('monal-msg-' + label), from: SELF }, child, store ? el('store', { xmlns: NS.hints }) : null);
 
 export async function generate({ sdp, candidates }) {
   const out = [];

@@ -21,23 +21,10 @@
 //   src/Moxl/Stanza/Jingle.php  XEP-0353 propose (video description first), ringing, proceed, retract and finish
 //        (each with a jingle reason and <text>), reject; session-terminate(action, sid) + reason; mute/unmute
 import { el } from '../lib/xml.mjs';
+import { NS } from '../lib/ns.mjs';
 import * as S from '../lib/sdp.mjs';
 import * as ids from '../lib/ids.mjs';
 
-const NS = {
-  client: 'jabber:client',
-  jingle: 'urn:xmpp:jingle:1',
-  rtp: 'urn:xmpp:jingle:apps:rtp:1',
-  ice: 'urn:xmpp:jingle:transports:ice-udp:1',
-  dtls: 'urn:xmpp:jingle:apps:dtls:0',
-  group: 'urn:xmpp:jingle:apps:grouping:0',
-  fb: 'urn:xmpp:jingle:apps:rtp:rtcp-fb:0',
-  hdrext: 'urn:xmpp:jingle:apps:rtp:rtp-hdrext:0',
-  ssma: 'urn:xmpp:jingle:apps:rtp:ssma:0',
-  sctp: 'urn:xmpp:jingle:transports:dtls-sctp:1',
-  info: 'urn:xmpp:jingle:apps:rtp:info:1',
-  jmi: 'urn:xmpp:jingle-message:0',
-};
 
 const SELF_BARE = 'romeo@example.net';
 export const SELF = SELF_BARE + '/movimB4a9';
