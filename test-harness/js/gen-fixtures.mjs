@@ -214,7 +214,8 @@ const OBSERVATIONS = {
     'Host candidates are this machine\'s addresses (IPv4 and IPv6), UDP. TCP `tcptype active` candidates with '
       + 'port 9 appeared only in the ICE restart gathering (the first gathering ended before them).',
     'Session-level `a=msid-semantic: WMS <stream id>` (with a space after the colon) and `a=extmap-allow-mixed`; '
-      + 'media-level `a=msid` plus ssrc lines with `cname` and `msid`; video has `a=ssrc-group:FID` for RTX. '
+      + 'media-level `a=msid` plus, in offers, ssrc lines with `cname` and `msid`; in answers the ssrc lines carry '
+      + '`cname` only (msid is media-level only); video has `a=ssrc-group:FID` for RTX. '
       + 'RED has the value-only fmtp `111/111`; H.264 fmtp is `level-asymmetry-allowed=1;packetization-mode=1;'
       + 'profile-level-id=42001f`. The audio+video+data offer has 171 lines and 23 video payload types.',
     'Simulcast offer: `a=rid:q send`, `a=rid:h send`, `a=rid:f send`, `a=simulcast:send q;h;f` and no ssrc lines '

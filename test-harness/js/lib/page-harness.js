@@ -142,9 +142,13 @@
     answerer.peer = offerer;
     try {
       const stream = (spec.audio || spec.video) ? await media() : null;
+      // The answerer sends clones of the fake tracks in a stream of its own (its own msid stream id).
+      const answererStream = new MediaStream();
       if (spec.audio) {
+        const track = stream.getAudioTracks()[0].clone();
+        answererStream.addTrack(track);
         offerer.pc.addTrack(stream.getAudioTracks()[0], stream);
-        answerer.pc.addTrack(stream.getAudioTracks()[0].clone(), stream);
+        answerer.pc.addTrack(track, answererStream);
       }
       if (spec.video && spec.simulcast) {
         offerer.pc.addTransceiver(stream.getVideoTracks()[0], {
@@ -157,8 +161,10 @@
           ],
         });
       } else if (spec.video) {
+        const track = stream.getVideoTracks()[0].clone();
+        answererStream.addTrack(track);
         offerer.pc.addTrack(stream.getVideoTracks()[0], stream);
-        answerer.pc.addTrack(stream.getVideoTracks()[0].clone(), stream);
+        answerer.pc.addTrack(track, answererStream);
       }
       if (spec.data) {
         offerer.pc.createDataChannel('chat');
