@@ -36,14 +36,14 @@ export const FIREFOX_PREFS = {
 };
 
 // A uniform handle: { name, version, userAgent, page: { goto, evaluate, onConsole }, close }.
-export async function launchChromium() {
+export async function launchChromium(extraArgs = []) {
   const { chromium } = await import('playwright-core');
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'jg-chromium-'));
   // launchPersistentContext takes a fresh user data dir of our own; playwright adds its own defaults.
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     permissions: ['camera', 'microphone'],
   });
   const browser = context.browser();
@@ -53,7 +53,7 @@ export async function launchChromium() {
     name: 'chromium',
     version,
     launch: 'playwright-core chromium.launchPersistentContext, executablePath ' + CHROMIUM_PATH
-      + ', args ' + CHROMIUM_ARGS.join(' '),
+      + ', args ' + [...CHROMIUM_ARGS, ...extraArgs].join(' '),
     page: {
       goto: (url) => page.goto(url),
       evaluate: (fn, arg) => page.evaluate(fn, arg),
