@@ -7,7 +7,8 @@
 //   gajim/common/jingle_rtp.py      _fill_content(): description(media) with iter_codecs(): payload-type(name,
 //                                   id, channels if > 0, clockrate if set) + parameter(name, value) children;
 //                                   audio preferences OPUS, SPEEX/32000, G722, SPEEX/16000, PCMA, PCMU,
-//                                   SPEEX/8000, AMR + telephone-event; video VP8, H264
+//                                   SPEEX/8000, AMR + telephone-event (Farstream: one per clock rate, with
+//                                   events=0-15); video VP8, H264
 //   gajim/common/jingle_transport.py JingleTransportICEUDP.make_candidate(): component, foundation '1' (a fixed
 //                                   value), generation '0', ip, network '0', port, priority, id (uuid4), type,
 //                                   protocol; no rel-addr/rel-port; make_transport(): ufrag/pwd from the first
@@ -33,7 +34,11 @@ const AUDIO = [
   { name: 'PCMA', id: '8', channels: '1', clockrate: '8000' },
   { name: 'PCMU', id: '0', channels: '1', clockrate: '8000' },
   { name: 'SPEEX', id: '99', channels: '1', clockrate: '8000' },
-  { name: 'telephone-event', id: '100', channels: '1', clockrate: '8000', params: [['events', '0-15']] },
+  // Farstream adds one telephone-event per audio clock rate, each with an `events` parameter and no channels.
+  { name: 'telephone-event', id: '100', clockrate: '48000', params: [['events', '0-15']] },
+  { name: 'telephone-event', id: '101', clockrate: '32000', params: [['events', '0-15']] },
+  { name: 'telephone-event', id: '102', clockrate: '16000', params: [['events', '0-15']] },
+  { name: 'telephone-event', id: '103', clockrate: '8000', params: [['events', '0-15']] },
 ];
 const VIDEO = [
   { name: 'VP8', id: '96', clockrate: '90000' },
@@ -92,7 +97,7 @@ export async function generate() {
     content('video', 'video', VIDEO, 'video')),
   'start_video(): content "video" with VP8 and H264');
   add('session-accept-audio.xml', iq('sa-a', { action: 'session-accept', sid, initiator: PEER },
-    content('voice', 'audio', [AUDIO[0], AUDIO[4], AUDIO[5], AUDIO[7]], 'accept-voice')),
+    content('voice', 'audio', [AUDIO[0], AUDIO[4], AUDIO[5], AUDIO[7], AUDIO[10]], 'accept-voice')),
   'session-accept as responder to a "voice" content: the codecs both sides share, initiator = the peer');
   add('transport-info-candidate.xml', iq('ti', { action: 'transport-info', sid, initiator: SELF },
     el('content', { name: 'voice', creator: 'initiator', senders: 'both' }, transport('voice', false))),
@@ -123,8 +128,9 @@ export const SOURCE = {
   notes: [
     'Content name "voice" (not "audio") for audio; `senders=\'both\'` and `initiator` on every jingle, also '
       + 'on session-terminate and transport-info.',
-    'Upper-case encoding names (`OPUS`, `SPEEX`) and `channels` on every payload type; telephone-event with '
-      + 'a named `events` parameter for what SDP writes as a value-only fmtp `0-15`.',
+    'Upper-case encoding names (`OPUS`, `SPEEX`) and `channels` on the codecs; one telephone-event per audio clock '
+      + 'rate (Farstream adds them), without channels and with a named `events` parameter for what SDP writes as '
+      + 'the value-only fmtp `0-15`.',
     'No DTLS fingerprint, no SDES crypto, no rtcp-mux: plain RTP over ICE with separate RTCP candidates '
       + '(component 2). A WebRTC peer cannot accept this without DTLS-SRTP; the gateway must refuse it clearly.',
     'Candidates: foundation always "1", `network=\'0\'`, `generation=\'0\'`, uuid4 `id`, no rel-addr/rel-port.',

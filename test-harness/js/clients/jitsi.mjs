@@ -300,7 +300,9 @@ export const SOURCE = {
     'lib-jitsi-meet: modules/sdp/SDP.ts, modules/sdp/SDPUtil.ts, modules/xmpp/JingleSessionPC.ts',
   ],
   input: 'Jicofo builds its offer from its configuration (copied as data); the bridge\'s transport (ufrag, pwd, '
-    + 'fingerprint, candidates, web-socket) comes from the videobridge and is a stand-in of the usual shape. '
+    + 'fingerprint, candidates, and a colibri `<web-socket/>` when the bridge offers web sockets) comes from the '
+    + 'videobridge and is a stand-in of the usual shape; the order of its children is the bridge\'s and not fixed by '
+    + 'Jicofo. '
     + 'lib-jitsi-meet\'s stanzas are made from the Chromium SDP and candidates of ../chrome (a Chromium-to-Chromium '
     + 'answer, so its codecs are not the ones Jicofo offers; in a real room the mids would be audio/video/data).',
   notes: [

@@ -98,6 +98,10 @@ function fmtpParams(codec, fmtp) {
   return out;
 }
 
+// Lines webrtc-sdp 0.3.10 does not know. Monal calls parse_sdp(sdp, true), which fails on the first such
+// warning, so its libwebrtc must not write them; the Chromium stand-in input is used without them.
+const UNKNOWN_TO_WEBRTC_SDP = ['a=rtcp-xr'];
+
 // A fixed stand-in for Rust HashMap iteration order: deterministic per label, not the SDP order.
 function hashOrder(items, label) {
   return [...items].sort((a, b) => ids.hex(label + a.key, 8).localeCompare(ids.hex(label + b.key, 8)));
@@ -132,7 +136,7 @@ function contents(sdp, initiator, label) {
     const transportItems = [];
     let fp = null;
     const transportAttrs = { xmlns: NS.ice, pwd: null, ufrag: null };
-    for (const line of section.lines) {
+    for (const line of section.lines.filter((l) => !UNKNOWN_TO_WEBRTC_SDP.some((prefix) => l.startsWith(prefix)))) {
       const [name, value] = line.startsWith('a=') ? [line.slice(2).split(':')[0], line.slice(2 + line.slice(2).split(':')[0].length + 1)] : [null, null];
       if (name === 'extmap') {
         const [idDir, uri] = value.split(' ');
@@ -271,7 +275,9 @@ export const SOURCE = {
   input: 'Monal converts the iOS libwebrtc SDP; the Chromium 156 SDP and candidates of ../chrome stand in for it '
     + '(an iPhone offers H264 first and other codecs). The Rust crate could not be built here (no crates registry), '
     + 'so its output is modelled; where it depends on webrtc-sdp\'s parsed fmtp fields (booleans, numbers) the '
-    + 'module follows the field types of webrtc-sdp 0.3.10 as used by the crate.',
+    + 'module follows the field types of webrtc-sdp 0.3.10 as used by the crate. Monal parses with '
+    + '`parse_sdp(sdp, true)`, which fails on the first attribute webrtc-sdp does not know: Chromium 156\'s '
+    + '`a=rtcp-xr:rcvr-rtt=all` would make the whole conversion fail, so the input is used without that line.',
   notes: [
     'The `<transport>` precedes the `<description>` in every content, and every content repeats '
       + '`xmlns=\'urn:xmpp:jingle:1\'` and writes `senders=\'both\'`.',
