@@ -16,6 +16,7 @@
 import { mkdir, readFile, writeFile, readdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve } from './lib/serve.mjs';
 import { launchChromium, launchFirefox } from './lib/browsers.mjs';
 import { bullets } from './lib/md.mjs';
@@ -50,6 +51,15 @@ const BROWSERS = {
   chromium: { folder: 'chrome', launch: launchChromium },
   firefox: { folder: 'firefox', launch: launchFirefox },
 };
+
+// The Debian package version of the browser, when dpkg knows it.
+function debianVersion(pkg) {
+  try {
+    return execFileSync('dpkg-query', ['-W', '-f=${Version}', pkg], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown (not installed from a Debian package)';
+  }
+}
 
 async function packageVersion(name) {
   const json = JSON.parse(await readFile(path.join(here, 'node_modules', name, 'package.json'), 'utf8'));
@@ -144,9 +154,9 @@ async function generate(key) {
 }
 
 function sources({ key, browser, userAgent, devices, tool, sections, consoleLines }) {
-  const product = key === 'chromium'
-    ? 'Chromium (Debian package `chromium`)'
-    : 'Firefox ESR (Debian package `firefox-esr`)';
+  const pkg = key === 'chromium' ? 'chromium' : 'firefox-esr';
+  const product = (key === 'chromium' ? 'Chromium' : 'Firefox ESR') + ' (Debian package `' + pkg + '` '
+    + debianVersion(pkg) + ')';
   const lines = [];
   lines.push('# ' + (key === 'chromium' ? 'Chromium' : 'Firefox ESR') + ' SDP fixtures');
   lines.push('');

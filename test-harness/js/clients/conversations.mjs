@@ -175,6 +175,17 @@ export async function generate({ sdp, candidates }) {
   'initiateIceRestart(): new ufrag/pwd of the audio and video m-lines of ../chrome/ice-restart-offer.sdp, '
     + 'no fingerprint, no candidates (Conversations has no data channel, so the application m-line is left out)');
 
+  const restartAnswer = await sdp('chrome/ice-restart-answer.sdp');
+  const answerEvent = (await candidates('chrome/ice-restart-answer.candidates.json')).find((e) => e && e.candidate);
+  const answerSection = restartAnswer.media.find((m) => S.attr(m, 'mid') === answerEvent.sdpMid);
+  add('transport-info-ice-restart-answer-candidate.xml', iq('ti-restart-answer', PEER, SELF,
+    el('jingle', { xmlns: NS.jingle, sid, action: 'transport-info' },
+      el('content', { creator: 'initiator', name: answerEvent.sdpMid },
+        el('transport', { xmlns: NS.ice, ufrag: S.attr(answerSection, 'ice-ufrag'), pwd: S.attr(answerSection, 'ice-pwd') },
+          candidate(answerEvent, 'conversations-cand-restart'))))),
+  'the responder\'s side of the restart: onIceCandidate() after applyIceRestart(), its first candidate from '
+    + '../chrome/ice-restart-answer.candidates.json with the new ufrag/pwd of ../chrome/ice-restart-answer.sdp');
+
   const terminate = (label, reason, text) => iq(label, PEER, SELF,
     el('jingle', { xmlns: NS.jingle, sid, action: 'session-terminate' },
       el('reason', {}, el(reason), text ? el('text', {}, text) : null)));
@@ -232,7 +243,9 @@ export const SOURCE = {
     'RED\'s value-only fmtp `111/111` is dropped (no name=value): the session-initiate has no parameter for it.',
     'Every transport-info carries `pwd` as well as `ufrag`; candidates have a random UUID `id` and no `network`.',
     'The ICE restart transport-info is Conversations\' convention: every content, new ufrag/pwd, no candidates, '
-      + 'no fingerprint; the peer answers it with its own transport-info of the same shape.',
+      + 'no fingerprint. The peer (JingleRtpConnection.applyIceRestart) takes it as an offer, answers locally and '
+      + 'replies with its candidates in transport-infos that carry its own new ufrag/pwd; the first of those is the '
+      + 'answer (`transport-info-ice-restart-answer-candidate.xml`).',
     '`sid` and stanza ids are deterministic stand-ins in Conversations\' formats (16 random bytes base64 without '
       + 'padding; 9 bytes URL-safe base64).',
     'Version 2.12.8 sends no XEP-0353 <ringing/> or <finish/>; later versions (on Codeberg, not reachable here) '
