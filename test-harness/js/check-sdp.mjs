@@ -2,7 +2,13 @@
 // Proves that real Chromium accepts SDP offers: each .sdp file is given to a fresh RTCPeerConnection as the
 // remote offer, then an answer is created and set as local description.
 //
-//   node test-harness/js/check-sdp.mjs DIR|FILE...      (npm ci in test-harness/js first)
+//   node test-harness/js/check-sdp.mjs [--send-media] [--write-answers OUTDIR] DIR|FILE...   (npm ci first)
+//
+// With --write-answers, Chromium's answer to each accepted offer is written to OUTDIR/<name>.answer.sdp
+// (createAnswer() output, CRLF, no candidates since nothing is gathered): real browser answers to the SDP
+// the mapper makes from Jingle, for the session-accept direction. With --send-media the answerer first
+// attaches one fake audio and one fake video track to the offered audio/video transceivers (one of each
+// kind), so the answer sends as well as receives.
 //
 // Prints one JSON line per file on standard output:
 //   {"file":"<path>","ok":true,"mids":[...],"rejectedMids":[...],"removedMdnsCandidates":0}
@@ -14,7 +20,7 @@
 // so it never runs connectivity checks against candidates in the offer, every peer connection is closed
 // right after the answer is set, and a=candidate lines with an mDNS ".local" address are removed before the
 // offer is handed over (and counted), since resolving them would send multicast.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serve } from './lib/serve.mjs';
 import { launchChromium } from './lib/browsers.mjs';
@@ -42,11 +48,24 @@ function withoutMdnsCandidates(sdp) {
 }
 
 // Runs in the page.
-async function check(sdp) {
+async function check({ sdp, sendMedia }) {
   const pc = new RTCPeerConnection({ iceServers: [] });
   let step = 'setRemoteDescription';
   try {
     await pc.setRemoteDescription({ type: 'offer', sdp });
+    if (sendMedia) {
+      step = 'addTrack';
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+      for (const transceiver of pc.getTransceivers()) {
+        const kind = transceiver.receiver.track.kind;
+        const track = stream.getTracks().find((t) => t.kind === kind);
+        if (track && !pc.getSenders().some((sender) => sender.track === track)) {
+          await transceiver.sender.replaceTrack(track);
+          transceiver.sender.setStreams(stream);
+          transceiver.direction = 'sendrecv';
+        }
+      }
+    }
     step = 'createAnswer';
     const answer = await pc.createAnswer();
     step = 'setLocalDescription';
@@ -60,7 +79,7 @@ async function check(sdp) {
         rejectedMids.push(mid);
       }
     }
-    return { ok: true, mids, rejectedMids };
+    return { ok: true, mids, rejectedMids, answer: answer.sdp };
   } catch (error) {
     return { ok: false, step, error: error.name + ': ' + error.message };
   } finally {
@@ -70,9 +89,23 @@ async function check(sdp) {
 
 async function main() {
   const args = process.argv.slice(2);
-  if (args.length === 0) {
-    console.error('usage: node check-sdp.mjs DIR|FILE... (every .sdp file of a directory is checked)');
+  let answersDir = null;
+  const sendMedia = args.includes('--send-media');
+  if (sendMedia) {
+    args.splice(args.indexOf('--send-media'), 1);
+  }
+  const flag = args.indexOf('--write-answers');
+  if (flag >= 0) {
+    answersDir = args[flag + 1];
+    args.splice(flag, 2);
+  }
+  if (args.length === 0 || answersDir === undefined) {
+    console.error('usage: node check-sdp.mjs [--send-media] [--write-answers OUTDIR] DIR|FILE... '
+      + '(every .sdp file of a directory is checked)');
     return 2;
+  }
+  if (answersDir !== null) {
+    await mkdir(answersDir, { recursive: true });
   }
   let files;
   try {
@@ -95,13 +128,17 @@ async function main() {
     await browser.page.goto(server.url);
     for (const file of files) {
       const { sdp, removed } = withoutMdnsCandidates(await readFile(file, 'utf8'));
-      const result = await browser.page.evaluate(check, sdp);
+      const result = await browser.page.evaluate(check, { sdp, sendMedia });
       if (!result.ok) {
         failures++;
       }
-      const line = { file, ...result };
+      const { answer, ...line } = { file, ...result };
       if (result.ok) {
         line.removedMdnsCandidates = removed;
+        if (answersDir !== null) {
+          line.answerFile = path.join(answersDir, path.basename(file, '.sdp') + '.answer.sdp');
+          await writeFile(line.answerFile, answer);
+        }
       }
       process.stdout.write(JSON.stringify(line) + '\n');
     }
