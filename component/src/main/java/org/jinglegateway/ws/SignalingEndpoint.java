@@ -5,14 +5,17 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One browser's WebSocket: feeds each text frame to the {@link SignalingProtocol} and sends back the answers. */
-final class SignalingEndpoint implements Session.Listener.AutoDemanding {
+/**
+ * One browser's WebSocket: feeds each text frame to the {@link SignalingProtocol} and sends back the answers.
+ * Public because Jetty reflects on it.
+ */
+public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger log = LoggerFactory.getLogger(SignalingEndpoint.class);
 
     private final SignalingProtocol protocol;
     private volatile Session session;
 
-    SignalingEndpoint(SignalingProtocol protocol) {
+    public SignalingEndpoint(SignalingProtocol protocol) {
         this.protocol = protocol;
     }
 

@@ -53,7 +53,15 @@ public final class ComponentSession implements AutoCloseable {
             socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
             socket.setTcpNoDelay(true);
             ComponentSession session = new ComponentSession(socket, domain, maxStanzaBytes);
-            session.handshake(secret);
+            try {
+                session.handshake(secret);
+            } catch (StreamException e) {
+                if (e.local()) {
+                    // what we refuse during the handshake is refused with a stream error too (RFC 6120 §4.9)
+                    session.closeWithError(e.condition(), e.getMessage());
+                }
+                throw e;
+            }
             return session;
         } catch (IOException | StreamException | RuntimeException e) {
             closeQuietly(socket);

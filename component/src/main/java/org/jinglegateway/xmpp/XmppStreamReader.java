@@ -124,7 +124,8 @@ public final class XmppStreamReader {
                     checkSize(size);
                     open.peek().addText(xml.getText());
                 }
-                case XMLStreamConstants.END_DOCUMENT -> throw StreamException.closed("the stream ended inside a stanza");
+                case XMLStreamConstants.END_DOCUMENT ->
+                        throw StreamException.closed("the stream ended inside a stanza");
                 default -> checkAllowedOutsideStanza(event);
             }
             checkSize(size);

@@ -107,7 +107,8 @@ final class XmppStreamReaderTest {
 
     @Test
     void oversizeAttributes_isPolicyViolation() throws Exception {
-        assertThat(failure("<message id='" + "x".repeat(5000) + "'/>")).isEqualTo(StreamErrorCondition.POLICY_VIOLATION);
+        assertThat(failure("<message id='" + "x".repeat(5000) + "'/>"))
+                .isEqualTo(StreamErrorCondition.POLICY_VIOLATION);
     }
 
     @Test
