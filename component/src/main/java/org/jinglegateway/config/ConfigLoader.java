@@ -188,14 +188,26 @@ public final class ConfigLoader {
                     ? "one of " + java.util.Arrays.stream(e.getTargetType().getEnumConstants())
                             .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
                             .collect(Collectors.joining(", "))
-                    : "a " + e.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+                    : typeName(e.getTargetType());
             throw new ConfigException(path(e), "expected " + expected + ", found \"" + e.getValue() + "\"");
         } catch (MismatchedInputException e) {
-            throw new ConfigException(path(e), "expected a " + e.getTargetType().getSimpleName()
-                    .toLowerCase(java.util.Locale.ROOT) + " value");
+            throw new ConfigException(path(e), "expected " + typeName(e.getTargetType()));
         } catch (JsonProcessingException e) {
             throw new ConfigException("config", e.getOriginalMessage());
         }
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return type == String.class ? "text" : "a mapping";
     }
 
     private static String path(MismatchedInputException e) {
