@@ -1,0 +1,42 @@
+package org.jinglegateway.mapper.sdp;
+
+import java.util.Optional;
+import org.jinglegateway.mapper.internal.Checks;
+
+/**
+ * {@code a=extmap:<id>[/<direction>] <URI> [<extension attributes>]} (RFC 8285 §7), e.g. Firefox's
+ * {@code a=extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level}; XEP-0294
+ * {@code <rtp-hdrext id uri senders/>}.
+ */
+public record ExtMap(int id, Optional<Direction> direction, String uri, Optional<String> attributes) {
+    public ExtMap {
+        Checks.range(id, 1, 255, "extmap id");
+        Checks.field(uri, "extmap URI");
+        attributes.ifPresent(a -> Checks.lineSafe(a, "extmap attributes"));
+    }
+
+    public static ExtMap parse(String value) {
+        int s1 = value.indexOf(' ');
+        if (s1 <= 0) {
+            throw new IllegalArgumentException("extmap needs <id>[/<direction>] <URI>, found " + Checks.quote(value));
+        }
+        String idPart = value.substring(0, s1);
+        Optional<Direction> direction = Optional.empty();
+        int slash = idPart.indexOf('/');
+        if (slash >= 0) {
+            String d = idPart.substring(slash + 1);
+            direction = Optional.of(Direction.find(d).orElseThrow(() -> new IllegalArgumentException(
+                    "extmap direction must be sendrecv, sendonly, recvonly or inactive, found " + Checks.quote(d))));
+            idPart = idPart.substring(0, slash);
+        }
+        int s2 = value.indexOf(' ', s1 + 1);
+        String uri = s2 < 0 ? value.substring(s1 + 1) : value.substring(s1 + 1, s2);
+        Optional<String> attrs = s2 < 0 ? Optional.empty() : Optional.of(value.substring(s2 + 1));
+        return new ExtMap(Numbers.parseInt(idPart, 1, 255, "extmap id"), direction, uri, attrs);
+    }
+
+    public String toValue() {
+        return id + direction.map(d -> "/" + d.token()).orElse("") + " " + uri + attributes.map(a -> " " + a)
+                .orElse("");
+    }
+}

@@ -1,0 +1,69 @@
+package org.jinglegateway.mapper.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jinglegateway.mapper.internal.Checks;
+
+/**
+ * {@code a=fmtp:<format> <format specific parameters>} (RFC 8866 §6.15), read losslessly: parameters are split at
+ * {@code ;} (spaces after it are separators, not content) and each at its first {@code =}. A token without
+ * {@code =} (telephone-event {@code 0-15}, RED {@code 111/111}) is a value-only parameter. Names and values are
+ * never renamed, re-cased or reformatted. Writing joins with {@code ;}.
+ */
+public record Fmtp(String format, List<Param> params) {
+    public Fmtp {
+        Checks.field(format, "fmtp format");
+        params = List.copyOf(params);
+    }
+
+    /** One parameter: {@code name=value}, or a bare value. */
+    public record Param(Optional<String> name, String value) {
+        public Param {
+            name.ifPresent(n -> Checks.field(n, "fmtp parameter name"));
+            Checks.lineSafe(value, "fmtp parameter value");
+            if (value.indexOf(';') >= 0) {
+                throw new IllegalArgumentException("fmtp parameter value must not contain ';', found "
+                        + Checks.quote(value));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name.map(n -> n + "=" + value).orElse(value);
+        }
+    }
+
+    public static Fmtp parse(String value) {
+        int space = value.indexOf(' ');
+        String format = space < 0 ? value : value.substring(0, space);
+        List<Param> params = new ArrayList<>();
+        if (space >= 0) {
+            String rest = value.substring(space + 1);
+            int start = 0;
+            while (start <= rest.length()) {
+                int semi = rest.indexOf(';', start);
+                int end = semi < 0 ? rest.length() : semi;
+                String token = rest.substring(start, end).strip();
+                if (!token.isEmpty()) {
+                    int eq = token.indexOf('=');
+                    params.add(eq <= 0 ? new Param(Optional.empty(), token)
+                            : new Param(Optional.of(token.substring(0, eq)), token.substring(eq + 1)));
+                }
+                if (semi < 0) {
+                    break;
+                }
+                start = semi + 1;
+            }
+        }
+        return new Fmtp(format, params);
+    }
+
+    public String toValue() {
+        StringBuilder b = new StringBuilder(format);
+        for (int i = 0; i < params.size(); i++) {
+            b.append(i == 0 ? ' ' : ';').append(params.get(i));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,318 @@
+package org.jinglegateway.mapper.sdp;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jinglegateway.mapper.MappingNote;
+import org.jinglegateway.mapper.Parsed;
+import org.jinglegateway.mapper.candidate.CandidateParser;
+
+/**
+ * Reads an SDP (RFC 8866 §5) into a {@link SessionDescription}, keeping every line in order. Values of the
+ * attributes the translation reads (rtpmap, fmtp, rtcp-fb, extmap, candidate, ...) are checked here, so a bad
+ * one is reported with its line and column. Lenient only through {@link Leniency}.
+ */
+public final class SdpParser {
+    /** Attribute values checked while parsing: name -> grammar check (throws IllegalArgumentException). */
+    private static final Map<String, Consumer<String>> CHECKED = Map.ofEntries(
+            Map.entry("rtpmap", RtpMap::parse),
+            Map.entry("fmtp", Fmtp::parse),
+            Map.entry("rtcp-fb", RtcpFb::parse),
+            Map.entry("extmap", ExtMap::parse),
+            Map.entry("fingerprint", Fingerprint::parse),
+            Map.entry("ssrc", Ssrc::parse),
+            Map.entry("ssrc-group", SsrcGroup::parse),
+            Map.entry("group", Group::parse),
+            Map.entry("setup", Setup::of),
+            Map.entry("candidate", CandidateParser::parseAttributeValue));
+
+    private SdpParser() {
+    }
+
+    /** Parses a whole SDP. */
+    public static Parsed<SessionDescription> parse(String text) throws SdpParseException {
+        return new Run(text).parse();
+    }
+
+    /** One parse: position and notes. */
+    private static final class Run {
+        private final String text;
+        private final List<MappingNote> notes = new ArrayList<>();
+        private final Set<Leniency> applied = EnumSet.noneOf(Leniency.class);
+        private int lineNumber;
+        private String line;
+
+        Run(String text) {
+            this.text = text;
+        }
+
+        Parsed<SessionDescription> parse() {
+            int version = -1;
+            Origin origin = null;
+            String sessionName = null;
+            List<OtherLine> others = new ArrayList<>();
+            Optional<Connection> connection = Optional.empty();
+            List<Bandwidth> bandwidths = new ArrayList<>();
+            List<Timing> timings = new ArrayList<>();
+            List<Attribute> attributes = new ArrayList<>();
+            List<MediaDescription> media = new ArrayList<>();
+            MediaBuilder current = null;
+
+            int pos = 0;
+            int length = text.length();
+            while (pos < length) {
+                int nl = text.indexOf('\n', pos);
+                int end = nl < 0 ? length : nl;
+                int next = nl < 0 ? length : nl + 1;
+                if (end > pos && text.charAt(end - 1) == '\r') {
+                    end--;
+                } else if (nl >= 0) {
+                    lenient(Leniency.LF_LINE_ENDINGS);
+                }
+                lineNumber++;
+                line = text.substring(pos, end);
+                pos = next;
+                if (!line.isEmpty() && Character.isWhitespace(line.charAt(line.length() - 1))) {
+                    line = line.stripTrailing();
+                    lenient(Leniency.TRAILING_WHITESPACE);
+                }
+                if (line.isEmpty()) {
+                    if (pos < length) {
+                        lenient(Leniency.BLANK_LINES);
+                    }
+                    continue;
+                }
+                if (line.length() < 2 || line.charAt(1) != '=' || line.charAt(0) < 'a' || line.charAt(0) > 'z') {
+                    throw error(SdpParseException.Kind.SYNTAX, 1, "expected <type>=<value> with a lower-case"
+                            + " letter type, found " + quote(line));
+                }
+                char type = line.charAt(0);
+                String value = line.substring(2);
+                if (version < 0) {
+                    if (type != 'v') {
+                        throw error(SdpParseException.Kind.SYNTAX, 1, "an SDP must start with v=0");
+                    }
+                    if (!"0".equals(value)) {
+                        throw error(SdpParseException.Kind.BAD_VALUE, 3, "v= must be 0, found " + quote(value));
+                    }
+                    version = 0;
+                    continue;
+                }
+                if (type == 'm') {
+                    if (current != null) {
+                        media.add(current.build());
+                    }
+                    current = mediaLine(value);
+                    continue;
+                }
+                if (current != null) {
+                    switch (type) {
+                        case 'a' -> current.attributes.add(attribute(value));
+                        case 'c' -> current.connection = Optional.of(connection(value));
+                        case 'b' -> current.bandwidths.add(bandwidth(value));
+                        case 'i', 'k' -> current.others.add(new OtherLine(type, value));
+                        default -> throw error(SdpParseException.Kind.SYNTAX, 1, type
+                                + "= is not allowed in a media section (RFC 8866 §5: only i, c, b, k, a)");
+                    }
+                    continue;
+                }
+                switch (type) {
+                    case 'o' -> origin = origin(value);
+                    case 's' -> sessionName = value;
+                    case 'c' -> connection = Optional.of(connection(value));
+                    case 'b' -> bandwidths.add(bandwidth(value));
+                    case 't' -> timings.add(timing(value));
+                    case 'a' -> attributes.add(attribute(value));
+                    case 'i', 'u', 'e', 'p', 'r', 'z', 'k' -> others.add(new OtherLine(type, value));
+                    case 'v' -> throw error(SdpParseException.Kind.SYNTAX, 1, "a second v= line");
+                    default -> throw error(SdpParseException.Kind.SYNTAX, 1, "unknown line type " + type
+                            + "= (RFC 8866 §5)");
+                }
+            }
+            if (current != null) {
+                media.add(current.build());
+            }
+            lineNumber = 0;
+            if (version < 0) {
+                throw error(SdpParseException.Kind.MISSING_LINE, 0, "empty input: an SDP starts with v=0");
+            }
+            if (origin == null) {
+                throw error(SdpParseException.Kind.MISSING_LINE, 0, "the o= line is missing (RFC 8866 §5.2)");
+            }
+            if (sessionName == null) {
+                throw error(SdpParseException.Kind.MISSING_LINE, 0, "the s= line is missing (RFC 8866 §5.3)");
+            }
+            if (timings.isEmpty()) {
+                throw error(SdpParseException.Kind.MISSING_LINE, 0, "the t= line is missing (RFC 8866 §5.9)");
+            }
+            return new Parsed<>(new SessionDescription(version, origin, sessionName, others, connection, bandwidths,
+                    timings, attributes, media), notes);
+        }
+
+        private void lenient(Leniency l) {
+            if (applied.add(l)) {
+                notes.add(new MappingNote(MappingNote.Kind.LENIENCY, "SDP line " + lineNumber, l.text()));
+            }
+        }
+
+        private MediaBuilder mediaLine(String value) {
+            String[] f = value.split(" ", -1);
+            if (f.length < 4) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "m= needs <media> <port> <proto> <fmt> ...,"
+                        + " found " + quote(value));
+            }
+            int column = 3 + f[0].length() + 1;
+            String portField = f[1];
+            OptionalInt count = OptionalInt.empty();
+            int slash = portField.indexOf('/');
+            if (slash >= 0) {
+                count = OptionalInt.of(number(portField.substring(slash + 1), 1, 65535, "m= number of ports",
+                        column + slash + 1));
+                portField = portField.substring(0, slash);
+            }
+            int port = number(portField, 0, 65535, "m= port", column);
+            MediaBuilder b = new MediaBuilder(lineNumber, line);
+            b.media = checked(() -> org.jinglegateway.mapper.internal.Checks.token(f[0], "m= media"), 3);
+            b.port = port;
+            b.portCount = count;
+            b.protocol = f[2];
+            for (int i = 3; i < f.length; i++) {
+                if (f[i].isEmpty()) {
+                    throw error(SdpParseException.Kind.BAD_VALUE, 3, "m= has an empty format (two spaces?)");
+                }
+                b.formats.add(f[i]);
+            }
+            return b;
+        }
+
+        private Attribute attribute(String value) {
+            int colon = value.indexOf(':');
+            String name = colon < 0 ? value : value.substring(0, colon);
+            Optional<String> v = colon < 0 ? Optional.empty() : Optional.of(value.substring(colon + 1));
+            Attribute a = checked(() -> new Attribute(name, v), 3);
+            Consumer<String> check = CHECKED.get(name);
+            if (check != null) {
+                checked(() -> {
+                    check.accept(v.orElse(""));
+                    return null;
+                }, 3 + name.length() + 1);
+            }
+            return a;
+        }
+
+        private Origin origin(String value) {
+            String[] f = value.split(" ", -1);
+            if (f.length != 6) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "o= needs 6 fields <username> <sess-id>"
+                        + " <sess-version> <nettype> <addrtype> <unicast-address>, found " + f.length);
+            }
+            return checked(() -> new Origin(f[0], f[1], f[2], f[3], f[4], f[5]), 3);
+        }
+
+        private Connection connection(String value) {
+            String[] f = value.split(" ", -1);
+            if (f.length != 3) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "c= needs <nettype> <addrtype>"
+                        + " <connection-address>, found " + quote(value));
+            }
+            return checked(() -> new Connection(f[0], f[1], f[2]), 3);
+        }
+
+        private Bandwidth bandwidth(String value) {
+            int colon = value.indexOf(':');
+            if (colon <= 0) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "b= needs <bwtype>:<bandwidth>, found "
+                        + quote(value));
+            }
+            String type = value.substring(0, colon);
+            long bw = longNumber(value.substring(colon + 1), "b= bandwidth", 3 + colon + 1);
+            return checked(() -> new Bandwidth(type, bw), 3);
+        }
+
+        private Timing timing(String value) {
+            int space = value.indexOf(' ');
+            if (space < 0) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "t= needs <start-time> <stop-time>, found "
+                        + quote(value));
+            }
+            long start = longNumber(value.substring(0, space), "t= start-time", 3);
+            long stop = longNumber(value.substring(space + 1), "t= stop-time", 3 + space + 1);
+            return new Timing(start, stop);
+        }
+
+        private int number(String s, int min, int max, String what, int column) {
+            long n = longNumber(s, what, column);
+            if (n < min || n > max) {
+                throw error(SdpParseException.Kind.BAD_VALUE, column, what + " must be " + min + "-" + max
+                        + ", found " + quote(s));
+            }
+            return (int) n;
+        }
+
+        private long longNumber(String s, String what, int column) {
+            if (s.isEmpty() || s.length() > 18) {
+                throw error(SdpParseException.Kind.BAD_VALUE, column, what + " must be a number, found " + quote(s));
+            }
+            long n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw error(SdpParseException.Kind.BAD_VALUE, column, what + " must be a number, found "
+                            + quote(s));
+                }
+                n = n * 10 + (c - '0');
+            }
+            return n;
+        }
+
+        private <T> T checked(java.util.function.Supplier<T> s, int column) {
+            try {
+                return s.get();
+            } catch (IllegalArgumentException e) {
+                throw error(SdpParseException.Kind.BAD_VALUE, column, e.getMessage());
+            }
+        }
+
+        private SdpParseException error(SdpParseException.Kind kind, int column, String problem) {
+            return new SdpParseException(kind, lineNumber, column, lineNumber > 0 ? line : "", problem);
+        }
+
+        private static String quote(String s) {
+            return org.jinglegateway.mapper.internal.Checks.quote(s);
+        }
+    }
+
+    /** The media section being read. */
+    private static final class MediaBuilder {
+        private final int lineNumber;
+        private final String line;
+        private String media;
+        private int port;
+        private OptionalInt portCount = OptionalInt.empty();
+        private String protocol;
+        private final List<String> formats = new ArrayList<>();
+        private final List<OtherLine> others = new ArrayList<>();
+        private Optional<Connection> connection = Optional.empty();
+        private final List<Bandwidth> bandwidths = new ArrayList<>();
+        private final List<Attribute> attributes = new ArrayList<>();
+
+        MediaBuilder(int lineNumber, String line) {
+            this.lineNumber = lineNumber;
+            this.line = line;
+        }
+
+        MediaDescription build() {
+            try {
+                return new MediaDescription(media, port, portCount, protocol, formats, others, connection,
+                        bandwidths, attributes);
+            } catch (IllegalArgumentException e) {
+                throw new SdpParseException(SdpParseException.Kind.BAD_VALUE, lineNumber, 3, line, e.getMessage());
+            }
+        }
+    }
+}
