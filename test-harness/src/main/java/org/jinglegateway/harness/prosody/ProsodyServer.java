@@ -32,6 +32,7 @@ public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback,
     private final String componentDomain;
     private final String componentSecret;
     private final Map<String, String> users;
+    private final Path binary;
     private final int c2sPort = Ports.free();
     private final int componentPort = Ports.free();
     private final int httpPort = Ports.free();
@@ -42,6 +43,7 @@ public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback,
         this.componentDomain = b.componentDomain;
         this.componentSecret = b.componentSecret;
         this.users = Map.copyOf(b.users);
+        this.binary = b.binary;
     }
 
     public static Builder builder() {
@@ -53,6 +55,13 @@ public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback,
         private String componentDomain = "gw.localhost";
         private String componentSecret = "test-secret";
         private final Map<String, String> users = new LinkedHashMap<>();
+        private Path binary = Path.of("/usr/bin/prosody");
+
+        /** Another Prosody executable (Debian's /usr/bin/prosody by default). */
+        public Builder binary(Path path) {
+            this.binary = path;
+            return this;
+        }
 
         public Builder component(String domain, String secret) {
             this.componentDomain = domain;
@@ -92,9 +101,8 @@ public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback,
     /** Writes the config (first time), registers users and starts Prosody; waits until its ports accept. */
     public synchronized void start() throws IOException, InterruptedException {
         if (dir == null) {
-            Path binary = Path.of("/usr/bin/prosody");
             if (!Files.isExecutable(binary)) {
-                throw new IllegalStateException("Prosody is not installed (/usr/bin/prosody missing): run"
+                throw new IllegalStateException("Prosody is not installed (" + binary + " missing): run"
                         + " `bash scripts/install-test-deps.sh` or `apt-get install -y prosody`");
             }
             dir = Files.createTempDirectory("jg-prosody-");
@@ -105,7 +113,7 @@ public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback,
                         u.getValue()));
             }
         }
-        ProcessBuilder pb = new ProcessBuilder("prosody", "--config", config().toString(), "-F")
+        ProcessBuilder pb = new ProcessBuilder(binary.toString(), "--config", config().toString(), "-F")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()));
         process = pb.start();

@@ -70,6 +70,14 @@ final class RegistrationIT {
     }
 
     @Test
+    void discoItems_isAnsweredEmpty() throws Exception {
+        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+            assertThat(org.jivesoftware.smackx.disco.ServiceDiscoveryManager.getInstanceFor(alice.connection())
+                    .discoverItems(JidCreate.from("gw.localhost")).getItems()).isEmpty();
+        }
+    }
+
+    @Test
     void ping_isAnswered() throws Exception {
         try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
             assertThat(alice.ping("gw.localhost")).isTrue();
