@@ -19,6 +19,7 @@ import org.jinglegateway.mapper.candidate.CandidateType;
 import org.jinglegateway.mapper.candidate.ExtensionPair;
 import org.jinglegateway.mapper.candidate.IceCandidate;
 import org.jinglegateway.mapper.candidate.Related;
+import org.jinglegateway.mapper.candidate.TcpType;
 import org.xml.sax.SAXException;
 
 /**
@@ -28,7 +29,7 @@ import org.xml.sax.SAXException;
  */
 public final class JingleReader {
     private static final Set<String> CANDIDATE_ATTRIBUTES = Set.of("component", "foundation", "generation", "id",
-            "ip", "network", "port", "priority", "protocol", "rel-addr", "rel-port", "type");
+            "ip", "network", "port", "priority", "protocol", "rel-addr", "rel-port", "type", "tcptype");
 
     private JingleReader() {
     }
@@ -267,7 +268,9 @@ public final class JingleReader {
             return build(c, () -> new IceCandidate(required(c, "foundation"), integer(c, "component", 1, 256),
                     CandidateTransport.of(required(c, "protocol")), longValue(c, "priority", 0, 0xFFFF_FFFFL),
                     required(c, "ip"), integer(c, "port", 0, 65535), CandidateType.of(required(c, "type")), rel,
-                    Optional.empty(), optionalInt(c, "generation", 0, Integer.MAX_VALUE),
+                    optional(c, "tcptype").map(t -> convert(c, "tcptype", v -> TcpType.of(v).orElseThrow(() ->
+                            new IllegalArgumentException("tcptype must be active, passive or so, found \"" + v
+                                    + "\"")), t)), optionalInt(c, "generation", 0, Integer.MAX_VALUE),
                     optionalInt(c, "network", 0, Integer.MAX_VALUE), optional(c, "id"), unknown));
         }
 

@@ -153,6 +153,8 @@ public final class JingleWriter {
         c.related().ifPresent(r -> e.addAttribute("rel-addr", r.address())
                 .addAttribute("rel-port", String.valueOf(r.port())));
         e.addAttribute("type", c.type().token());
+        // XEP-0176 has no tcptype (RFC 6544); kept as an extra attribute, as Jitsi does, so TCP candidates survive
+        c.tcpType().ifPresent(t -> e.addAttribute("tcptype", t.token()));
         for (ExtensionPair x : c.extensions()) {
             e.addAttribute(x.name(), x.value());
         }

@@ -1,0 +1,88 @@
+package org.jinglegateway.mapper.translate;
+
+import java.util.List;
+import java.util.Optional;
+import org.jinglegateway.mapper.candidate.IceCandidate;
+import org.jinglegateway.mapper.jingle.Content;
+import org.jinglegateway.mapper.jingle.Fingerprint;
+import org.jinglegateway.mapper.jingle.IceUdpTransport;
+import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.jingle.Parameter;
+import org.jinglegateway.mapper.jingle.PayloadType;
+import org.jinglegateway.mapper.jingle.RawXml;
+import org.jinglegateway.mapper.jingle.RtpDescription;
+import org.jinglegateway.mapper.jingle.Source;
+import org.jinglegateway.mapper.sdp.SessionDescription;
+
+/**
+ * The one normalisation used to compare round trips (STYLE.md §5).
+ * <ul>
+ * <li>{@link #sdp}: two SDPs are the same when they translate to the same Jingle, i.e. agree on everything a Jingle
+ * peer can be told.</li>
+ * <li>{@link #jingle}: a Jingle without what SDP cannot carry: initiator/responder, reason, disposition, elements
+ * and attributes the model keeps raw (except sctpmap), candidate ids (SDP has none; they are renewed), the
+ * description's ssrc attribute, the fingerprint's {@code required}; value-only fmtp tokens in their canonical
+ * form ({@code name=""}); senders='both' written out or not; a missing XEP-0338 group as BUNDLE of every content
+ * (our default); sources without parameters (no a=ssrc line can carry them); the creator of the session's own
+ * contents as XEP-0166 §7.3 defines it (lib-jitsi-meet writes responder in session-accept).</li>
+ * </ul>
+ */
+public final class Normalize {
+    private Normalize() {
+    }
+
+    public static Jingle sdp(SessionDescription sdp, SdpToJingle.Request request) {
+        return SdpToJingle.translate(sdp, request).value();
+    }
+
+    public static Jingle jingle(Jingle j) {
+        List<org.jinglegateway.mapper.jingle.ContentGroup> groups = j.groups().isEmpty() && !j.contents().isEmpty()
+                ? List.of(new org.jinglegateway.mapper.jingle.ContentGroup("BUNDLE",
+                        j.contents().stream().map(Content::name).toList()))
+                : j.groups();
+        return new Jingle(j.action(), j.sid(), Optional.empty(), Optional.empty(),
+                j.contents().stream().map(Normalize::content).toList(), groups, Optional.empty(), List.of());
+    }
+
+    private static Content content(Content c) {
+        return new Content(org.jinglegateway.mapper.jingle.Creator.INITIATOR, c.name(), Optional.empty(),
+                c.senders().filter(s -> s != org.jinglegateway.mapper.jingle.Senders.BOTH),
+                Optional.of(c.description().map(Normalize::description).orElseGet(() -> new RtpDescription(
+                        "application", Optional.empty(), List.of(), List.of(), false, List.of(),
+                        java.util.OptionalInt.empty(), List.of(), false, List.of(), List.of(), List.of(), List.of()))),
+                c.transport().map(Normalize::transport), List.of(),
+                List.of());
+    }
+
+    private static RtpDescription description(RtpDescription d) {
+        return new RtpDescription(d.media(), Optional.empty(), d.payloadTypes().stream().map(Normalize::payload)
+                .toList(), d.bandwidths(), d.rtcpMux(), d.feedback(), d.trrInt(), d.headerExtensions(),
+                d.extmapAllowMixed(), d.sources().stream().filter(s -> !s.parameters().isEmpty())
+                        .map(s -> new Source(s.ssrc(), s.parameters(), List.of(), List.of())).toList(),
+                d.sourceGroups(), List.of(), List.of());
+    }
+
+    private static PayloadType payload(PayloadType p) {
+        List<Parameter> params = JingleToSdp.fmtpParams(p.parameters()).stream()
+                .map(f -> Parameter.of(f.name().orElse(""), f.value())).toList();
+        return new PayloadType(p.id(), p.name(), p.clockrate(), p.channels(), p.ptime(), p.maxptime(), params,
+                p.feedback(), p.trrInt(), List.of(), List.of());
+    }
+
+    private static IceUdpTransport transport(IceUdpTransport t) {
+        List<IceCandidate> candidates = t.candidates().stream().map(c -> c.withId(Optional.empty())).toList();
+        List<Fingerprint> fingerprints = t.fingerprints().stream().map(f -> new Fingerprint(f.hash(), f.setup(),
+                f.value(), Optional.empty(), List.of())).toList();
+        // sctpmap compared by port and max-message-size; 'streams' means nothing to WebRTC (RFC 8841)
+        List<RawXml> sctp = t.extra().stream().filter(x -> x.xml().startsWith("<sctpmap")).map(x -> {
+            try {
+                org.dom4j.Element e = org.dom4j.DocumentHelper.parseText(x.xml()).getRootElement();
+                return SctpMapping.toElement(e.attributeValue("number", "5000"),
+                        Optional.ofNullable(e.attributeValue("max-message-size")));
+            } catch (org.dom4j.DocumentException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).toList();
+        return new IceUdpTransport(t.ufrag(), t.pwd(), candidates, fingerprints, List.of(), sctp);
+    }
+}

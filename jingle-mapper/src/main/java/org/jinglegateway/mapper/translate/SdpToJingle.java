@@ -1,0 +1,297 @@
+package org.jinglegateway.mapper.translate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.jinglegateway.mapper.MappingNote;
+import org.jinglegateway.mapper.Parsed;
+import org.jinglegateway.mapper.candidate.CandidateParser;
+import org.jinglegateway.mapper.candidate.IceCandidate;
+import org.jinglegateway.mapper.jingle.Bandwidth;
+import org.jinglegateway.mapper.jingle.Content;
+import org.jinglegateway.mapper.jingle.ContentGroup;
+import org.jinglegateway.mapper.jingle.Creator;
+import org.jinglegateway.mapper.jingle.Fingerprint;
+import org.jinglegateway.mapper.jingle.HeaderExtension;
+import org.jinglegateway.mapper.jingle.IceUdpTransport;
+import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.jingle.JingleAction;
+import org.jinglegateway.mapper.jingle.Parameter;
+import org.jinglegateway.mapper.jingle.PayloadType;
+import org.jinglegateway.mapper.jingle.RawXml;
+import org.jinglegateway.mapper.jingle.RtcpFeedback;
+import org.jinglegateway.mapper.jingle.RtpDescription;
+import org.jinglegateway.mapper.jingle.Senders;
+import org.jinglegateway.mapper.jingle.Source;
+import org.jinglegateway.mapper.jingle.SourceGroup;
+import org.jinglegateway.mapper.sdp.Attribute;
+import org.jinglegateway.mapper.sdp.Direction;
+import org.jinglegateway.mapper.sdp.ExtMap;
+import org.jinglegateway.mapper.sdp.Fmtp;
+import org.jinglegateway.mapper.sdp.Group;
+import org.jinglegateway.mapper.sdp.MediaDescription;
+import org.jinglegateway.mapper.sdp.RtcpFb;
+import org.jinglegateway.mapper.sdp.RtpMap;
+import org.jinglegateway.mapper.sdp.SessionDescription;
+import org.jinglegateway.mapper.sdp.Setup;
+import org.jinglegateway.mapper.sdp.Ssrc;
+import org.jinglegateway.mapper.sdp.SsrcGroup;
+
+/**
+ * An SDP offer or answer to a Jingle action: offer -> session-initiate, answer -> session-accept (or any action
+ * the caller names). What has no Jingle counterpart is left out with a DROPPED note; defaults applied are
+ * DEFAULTED notes. docs/mapping.md records each decision.
+ */
+public final class SdpToJingle {
+    /** Attributes this translation reads at media level; any other one gets a DROPPED note. */
+    private static final Set<String> MEDIA_READ = Set.of("mid", "sendrecv", "sendonly", "recvonly", "inactive",
+            "rtpmap", "fmtp", "rtcp-fb", "extmap", "extmap-allow-mixed", "ssrc", "ssrc-group", "msid", "rtcp-mux",
+            "ice-ufrag", "ice-pwd", "ice-options", "fingerprint", "setup", "candidate", "sctp-port",
+            "max-message-size", "sctpmap", "ptime", "maxptime", "rtcp", "bundle-only");
+    private static final Set<String> SESSION_READ = Set.of("group", "msid-semantic", "ice-ufrag", "ice-pwd",
+            "ice-options", "fingerprint", "setup", "extmap-allow-mixed", "sendrecv", "sendonly", "recvonly",
+            "inactive");
+
+    /**
+     * What the SDP is and who wrote it.
+     *
+     * @param action    the Jingle action to produce
+     * @param sid       the Jingle session id
+     * @param writer    who wrote the SDP: the initiator for an offer, the responder for an answer
+     * @param initiator the initiator's full JID, when it goes into the element
+     * @param responder the responder's full JID, when it goes into the element
+     */
+    public record Request(JingleAction action, String sid, Role writer, Optional<String> initiator,
+                          Optional<String> responder) {
+        /** An offer from the initiator as session-initiate. */
+        public static Request offer(String sid) {
+            return new Request(JingleAction.SESSION_INITIATE, sid, Role.INITIATOR, Optional.empty(),
+                    Optional.empty());
+        }
+
+        /** An answer from the responder as session-accept. */
+        public static Request answer(String sid) {
+            return new Request(JingleAction.SESSION_ACCEPT, sid, Role.RESPONDER, Optional.empty(),
+                    Optional.empty());
+        }
+    }
+
+    private SdpToJingle() {
+    }
+
+    public static Parsed<Jingle> translate(SessionDescription sdp, Request request) {
+        List<MappingNote> notes = new ArrayList<>();
+        boolean offer = request.writer() == Role.INITIATOR;
+        for (Attribute a : sdp.attributes()) {
+            if (!SESSION_READ.contains(a.name())) {
+                notes.add(new MappingNote(MappingNote.Kind.DROPPED, "session", "a=" + a.name()
+                        + " has no Jingle counterpart"));
+            }
+        }
+        Map<String, String> nameByMid = new LinkedHashMap<>();
+        List<Content> contents = new ArrayList<>();
+        for (int i = 0; i < sdp.media().size(); i++) {
+            MediaDescription m = sdp.media().get(i);
+            String name = m.mid().orElse(String.valueOf(i));
+            if (m.mid().isEmpty()) {
+                notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, "m-line " + i, "no a=mid: content named \""
+                        + name + "\" after its index"));
+            }
+            nameByMid.put(name, name);
+            if (m.port() == 0 && !m.has("bundle-only")) {
+                notes.add(new MappingNote(MappingNote.Kind.DROPPED, "content \"" + name + "\"",
+                        "m-line rejected with port 0 (RFC 8866 §5.14): no content"));
+                continue;
+            }
+            contents.add(content(sdp, m, name, request, offer, notes));
+        }
+        List<ContentGroup> groups = new ArrayList<>();
+        for (Group g : sdp.all("group", Group::parse)) {
+            groups.add(new ContentGroup(g.semantics(), g.mids().stream().map(mid -> nameByMid.getOrDefault(mid, mid))
+                    .toList()));
+        }
+        Jingle jingle = new Jingle(request.action(), request.sid(), request.initiator(), request.responder(),
+                contents, groups, Optional.empty(), List.of());
+        return new Parsed<>(jingle, notes);
+    }
+
+    private static Content content(SessionDescription sdp, MediaDescription m, String name, Request request,
+                                   boolean offer, List<MappingNote> notes) {
+        String where = "content \"" + name + "\"";
+        for (Attribute a : m.attributes()) {
+            if (!MEDIA_READ.contains(a.name())) {
+                notes.add(new MappingNote(MappingNote.Kind.DROPPED, where, "a=" + a.name()
+                        + " has no Jingle counterpart"));
+            }
+        }
+        Direction direction = direction(m.attributes()).or(() -> direction(sdp.attributes()))
+                .orElse(Direction.SENDRECV);
+        Senders senders = SendersTable.senders(request.writer(), direction);
+        Creator creator = request.action() == JingleAction.CONTENT_ADD ? request.writer().creator()
+                : Creator.INITIATOR;
+        boolean sctp = m.protocol().contains("SCTP");
+        RtpDescription description = sctp ? new RtpDescription(m.media(), Optional.empty(), List.of(), List.of(),
+                false, List.of(), OptionalInt.empty(), List.of(), false, List.of(), List.of(), List.of(), List.of())
+                : description(sdp, m, request.writer(), notes, where);
+        return new Content(creator, name, Optional.empty(),
+                senders == Senders.BOTH ? Optional.empty() : Optional.of(senders), Optional.of(description),
+                Optional.of(transport(sdp, m, name, offer, notes, where)), List.of(), List.of());
+    }
+
+    private static Optional<Direction> direction(List<Attribute> attributes) {
+        for (Attribute a : attributes) {
+            Optional<Direction> d = Direction.find(a.name());
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static RtpDescription description(SessionDescription sdp, MediaDescription m, Role writer,
+                                              List<MappingNote> notes, String where) {
+        Map<Integer, RtpMap> rtpmaps = new LinkedHashMap<>();
+        m.all("rtpmap", RtpMap::parse).forEach(r -> rtpmaps.put(r.payloadType(), r));
+        Map<String, Fmtp> fmtps = new LinkedHashMap<>();
+        m.all("fmtp", Fmtp::parse).forEach(f -> fmtps.put(f.format(), f));
+        List<RtcpFb> fbs = m.all("rtcp-fb", RtcpFb::parse);
+        OptionalInt ptime = number(m.value("ptime"));
+        OptionalInt maxptime = number(m.value("maxptime"));
+        List<PayloadType> payloads = new ArrayList<>();
+        for (String format : m.formats()) {
+            OptionalInt parsedPt = number(Optional.of(format));
+            if (parsedPt.isEmpty() || parsedPt.getAsInt() > 127) {
+                throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where,
+                        "an RTP m-line format must be a payload type 0-127, found \"" + format + "\"");
+            }
+            int pt = parsedPt.getAsInt();
+            RtpMap r = rtpmaps.get(pt);
+            List<Parameter> parameters = new ArrayList<>();
+            Fmtp f = fmtps.get(format);
+            if (f != null) {
+                for (Fmtp.Param p : f.params()) {
+                    // a value-only token (telephone-event 0-15, RED 111/111) is written with an empty name
+                    parameters.add(Parameter.of(p.name().orElse(""), p.value()));
+                }
+            }
+            List<RtcpFeedback> feedback = new ArrayList<>();
+            OptionalInt trrInt = OptionalInt.empty();
+            for (RtcpFb fb : fbs) {
+                if (fb.payload().equals(format)) {
+                    if (fb.type().equals("trr-int")) {
+                        trrInt = number(fb.subtype());
+                    } else {
+                        feedback.add(new RtcpFeedback(fb.type(), fb.subtype()));
+                    }
+                }
+            }
+            payloads.add(new PayloadType(pt, Optional.ofNullable(r).map(RtpMap::encoding),
+                    r == null ? OptionalLong.empty() : OptionalLong.of(r.clockRate()),
+                    r == null ? OptionalInt.empty() : r.channels(), ptime, maxptime, parameters, feedback, trrInt,
+                    List.of(), List.of()));
+        }
+        List<RtcpFeedback> wildcard = new ArrayList<>();
+        OptionalInt wildcardTrr = OptionalInt.empty();
+        for (RtcpFb fb : fbs) {
+            if (fb.payload().equals("*")) {
+                if (fb.type().equals("trr-int")) {
+                    wildcardTrr = number(fb.subtype());
+                } else {
+                    wildcard.add(new RtcpFeedback(fb.type(), fb.subtype()));
+                }
+            }
+        }
+        List<HeaderExtension> hdrexts = new ArrayList<>();
+        for (ExtMap e : m.all("extmap", ExtMap::parse)) {
+            // Firefox's a=extmap:<id>/<direction>: the direction is the SDP writer's, senders the session's
+            hdrexts.add(new HeaderExtension(e.id(), e.uri(), e.direction().map(d -> SendersTable.senders(writer, d)),
+                    List.of()));
+            if (e.attributes().isPresent()) {
+                notes.add(new MappingNote(MappingNote.Kind.DROPPED, where, "extmap " + e.id()
+                        + " extension attributes have no XEP-0294 counterpart"));
+            }
+        }
+        List<Bandwidth> bandwidths = m.bandwidths().stream()
+                .map(b -> new Bandwidth(b.type(), String.valueOf(b.value()))).toList();
+        return new RtpDescription(m.media(), Optional.empty(), payloads, bandwidths, m.has("rtcp-mux"), wildcard,
+                wildcardTrr, hdrexts, m.has("extmap-allow-mixed") || sdp.has("extmap-allow-mixed"),
+                sources(m), m.all("ssrc-group", SsrcGroup::parse).stream()
+                        .map(g -> new SourceGroup(g.semantics(), g.ssrcs())).toList(), List.of(), List.of());
+    }
+
+    /** XEP-0339 sources from a=ssrc lines; a media-level a=msid fills in a source's missing msid parameter. */
+    private static List<Source> sources(MediaDescription m) {
+        Map<Long, List<Parameter>> bySsrc = new LinkedHashMap<>();
+        for (Ssrc s : m.all("ssrc", Ssrc::parse)) {
+            bySsrc.computeIfAbsent(s.ssrc(), k -> new ArrayList<>()).add(new Parameter(s.attribute(), s.value()));
+        }
+        Optional<String> msid = m.value("msid");
+        List<Source> sources = new ArrayList<>();
+        for (Map.Entry<Long, List<Parameter>> e : bySsrc.entrySet()) {
+            List<Parameter> params = e.getValue();
+            if (msid.isPresent() && params.stream().noneMatch(p -> p.name().equals("msid"))) {
+                params.add(Parameter.of("msid", msid.get()));
+            }
+            sources.add(new Source(e.getKey(), params, List.of(), List.of()));
+        }
+        return sources;
+    }
+
+    private static IceUdpTransport transport(SessionDescription sdp, MediaDescription m, String name, boolean offer,
+                                             List<MappingNote> notes, String where) {
+        Optional<String> ufrag = m.value("ice-ufrag").or(() -> sdp.value("ice-ufrag"));
+        Optional<String> pwd = m.value("ice-pwd").or(() -> sdp.value("ice-pwd"));
+        Optional<String> setupValue = m.value("setup").or(() -> sdp.value("setup"));
+        Setup setup;
+        if (setupValue.isEmpty()) {
+            setup = offer ? Setup.ACTPASS : Setup.ACTIVE;
+            notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, where, "no a=setup: " + setup.token()
+                    + " (RFC 8842 §5 default for " + (offer ? "offers" : "answers") + ")"));
+        } else {
+            setup = Setup.of(setupValue.get());
+            if (!offer && setup == Setup.ACTPASS) {
+                setup = Setup.ACTIVE;
+                notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, where,
+                        "an answer may not be actpass (RFC 8842 §5.3): active"));
+            }
+        }
+        List<String> fingerprintValues = m.all("fingerprint", v -> v);
+        if (fingerprintValues.isEmpty()) {
+            fingerprintValues = sdp.all("fingerprint", v -> v);
+        }
+        List<Fingerprint> fingerprints = new ArrayList<>();
+        for (String v : fingerprintValues) {
+            org.jinglegateway.mapper.sdp.Fingerprint f = org.jinglegateway.mapper.sdp.Fingerprint.parse(v);
+            fingerprints.add(new Fingerprint(f.hash(), Optional.of(setup.token()), f.value(), Optional.empty(),
+                    List.of()));
+        }
+        List<IceCandidate> candidates = new ArrayList<>();
+        List<String> lines = m.all("candidate", v -> v);
+        for (int i = 0; i < lines.size(); i++) {
+            candidates.add(CandidateParser.parseAttributeValue(lines.get(i))
+                    .withId(Optional.of(name + "-" + (i + 1))));
+        }
+        List<RawXml> extra = new ArrayList<>();
+        Optional<String> sctpPort = m.value("sctp-port").or(() -> m.value("sctpmap").map(v -> v.split(" ")[0]));
+        if (sctpPort.isPresent()) {
+            extra.add(SctpMapping.toElement(sctpPort.get(), m.value("max-message-size")));
+        }
+        return new IceUdpTransport(ufrag, pwd, candidates, fingerprints, List.of(), extra);
+    }
+
+    private static OptionalInt number(Optional<String> value) {
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        String v = value.get().strip();
+        if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(v));
+    }
+}
