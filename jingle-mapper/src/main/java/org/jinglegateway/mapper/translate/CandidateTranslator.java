@@ -1,0 +1,85 @@
+package org.jinglegateway.mapper.translate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jinglegateway.mapper.candidate.CandidateParser;
+import org.jinglegateway.mapper.candidate.CandidateWriter;
+import org.jinglegateway.mapper.candidate.IceCandidate;
+import org.jinglegateway.mapper.internal.Checks;
+import org.jinglegateway.mapper.jingle.Content;
+import org.jinglegateway.mapper.jingle.Creator;
+import org.jinglegateway.mapper.jingle.IceUdpTransport;
+import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.jingle.JingleAction;
+import org.jinglegateway.mapper.jingle.RawXml;
+
+/**
+ * Trickle ICE: one RTCIceCandidateInit <-> a transport-info (XEP-0176 §6). XEP-0176 cannot say "end of
+ * candidates": we never send one to a Jingle peer, and read StanzaJS's {@code <gathering-complete/>} as one.
+ */
+public final class CandidateTranslator {
+    private CandidateTranslator() {
+    }
+
+    /**
+     * A browser's candidate as a transport-info with one content and one candidate.
+     *
+     * @param init    the candidate; its sdpMid names the content
+     * @param sid     the Jingle session id
+     * @param creator the creator of the content it belongs to
+     * @param id      the XEP-0176 candidate id to give it (ids are the caller's: the mapper has no randomness)
+     * @return the transport-info, or empty for the end-of-candidates marker, which XEP-0176 cannot carry
+     */
+    public static Optional<Jingle> toTransportInfo(CandidateInit init, String sid, Creator creator, String id)
+            throws TranslationException {
+        if (init.endOfCandidates()) {
+            return Optional.empty();
+        }
+        String mid = init.sdpMid().orElseThrow(() -> new TranslationException(TranslationException.Kind.MISSING,
+                "candidate", "sdpMid is required: it names the Jingle content"));
+        IceCandidate candidate;
+        try {
+            candidate = CandidateParser.parseInitString(init.candidate()).withId(Optional.of(Checks.field(id,
+                    "candidate id")));
+        } catch (IllegalArgumentException e) {
+            throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "candidate for mid \"" + mid
+                    + "\"", e.getMessage());
+        }
+        IceUdpTransport transport = new IceUdpTransport(init.usernameFragment(), Optional.empty(), List.of(candidate),
+                List.of(), List.of(), List.of());
+        Content content = new Content(creator, mid, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(transport), List.of(), List.of());
+        return Optional.of(new Jingle(JingleAction.TRANSPORT_INFO, sid, Optional.empty(), Optional.empty(),
+                List.of(content), List.of(), Optional.empty(), List.of()));
+    }
+
+    /**
+     * The candidates of a transport-info, as RTCIceCandidateInit values; a StanzaJS {@code <gathering-complete/>}
+     * becomes {@code candidate: ""}.
+     *
+     * @param mids content name -> m-line index, when the caller knows the session's order
+     */
+    public static List<CandidateInit> fromTransportInfo(Jingle jingle, java.util.Map<String, Integer> mids) {
+        List<CandidateInit> out = new ArrayList<>();
+        for (Content c : jingle.contents()) {
+            if (c.transport().isEmpty()) {
+                continue;
+            }
+            IceUdpTransport t = c.transport().get();
+            Integer index = mids.get(c.name());
+            OptionalInt mline = index == null ? OptionalInt.empty() : OptionalInt.of(index);
+            for (IceCandidate candidate : t.candidates()) {
+                out.add(new CandidateInit(CandidateWriter.initString(candidate), Optional.of(c.name()), mline,
+                        t.ufrag()));
+            }
+            for (RawXml x : t.extra()) {
+                if (x.xml().startsWith("<gathering-complete")) {
+                    out.add(new CandidateInit("", Optional.of(c.name()), mline, t.ufrag()));
+                }
+            }
+        }
+        return out;
+    }
+}
