@@ -69,12 +69,16 @@ public final class SdpParser {
                 int nl = text.indexOf('\n', pos);
                 int end = nl < 0 ? length : nl;
                 int next = nl < 0 ? length : nl + 1;
+                boolean lfOnly = false;
                 if (end > pos && text.charAt(end - 1) == '\r') {
                     end--;
                 } else if (nl >= 0) {
-                    lenient(Leniency.LF_LINE_ENDINGS);
+                    lfOnly = true;
                 }
                 lineNumber++;
+                if (lfOnly) {
+                    lenient(Leniency.LF_LINE_ENDINGS);
+                }
                 line = text.substring(pos, end);
                 pos = next;
                 if (!line.isEmpty() && Character.isWhitespace(line.charAt(line.length() - 1))) {
