@@ -386,7 +386,7 @@ public final class JingleReader {
         }
 
         private RawXml raw(Element e) {
-            return new RawXml(e.asXML());
+            return new RawXml(XmlText.of(e));
         }
 
         private void enter(Element child, Counter counter) {

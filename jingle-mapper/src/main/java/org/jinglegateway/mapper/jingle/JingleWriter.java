@@ -21,7 +21,7 @@ public final class JingleWriter {
     }
 
     public static String toXml(Jingle jingle) {
-        return toElement(jingle).asXML();
+        return XmlText.of(toElement(jingle));
     }
 
     public static Element toElement(Jingle j) {

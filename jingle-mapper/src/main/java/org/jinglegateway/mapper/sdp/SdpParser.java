@@ -85,6 +85,12 @@ public final class SdpParser {
                     line = line.stripTrailing();
                     lenient(Leniency.TRAILING_WHITESPACE);
                 }
+                int bad = firstControl(line);
+                if (bad >= 0) {
+                    throw error(SdpParseException.Kind.SYNTAX, bad + 1, "a line must not contain "
+                            + (line.charAt(bad) == '\r' ? "a CR except right before its LF" : "NUL")
+                            + " (RFC 8866 §5)");
+                }
                 if (line.isEmpty()) {
                     if (pos < length) {
                         lenient(Leniency.BLANK_LINES);
@@ -154,8 +160,21 @@ public final class SdpParser {
             if (timings.isEmpty()) {
                 throw error(SdpParseException.Kind.MISSING_LINE, 0, "the t= line is missing (RFC 8866 §5.9)");
             }
-            return new Parsed<>(new SessionDescription(version, origin, sessionName, others, connection, bandwidths,
-                    timings, attributes, media), notes);
+            String name = sessionName;
+            Origin o = origin;
+            Optional<Connection> c = connection;
+            return new Parsed<>(checked(() -> new SessionDescription(0, o, name, others, c, bandwidths, timings,
+                    attributes, media), 1), notes);
+        }
+
+        private static int firstControl(String line) {
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (ch == '\r' || ch == 0) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private void lenient(Leniency l) {

@@ -41,8 +41,8 @@ public final class CandidateTranslator {
                 "candidate", "sdpMid is required: it names the Jingle content"));
         IceCandidate candidate;
         try {
-            candidate = CandidateParser.parseInitString(init.candidate()).withId(Optional.of(Checks.field(id,
-                    "candidate id")));
+            candidate = SdpToJingle.xmlSafe(CandidateParser.parseInitString(init.candidate()), new ArrayList<>(),
+                    "candidate").withId(Optional.of(Checks.field(id, "candidate id")));
         } catch (IllegalArgumentException e) {
             throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "candidate for mid \"" + mid
                     + "\"", e.getMessage());

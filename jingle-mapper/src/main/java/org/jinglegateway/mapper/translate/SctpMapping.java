@@ -4,6 +4,10 @@ import java.util.Optional;
 import org.jinglegateway.mapper.internal.Checks;
 import org.jinglegateway.mapper.jingle.Namespaces;
 import org.jinglegateway.mapper.jingle.RawXml;
+import org.jinglegateway.mapper.jingle.XmlText;
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.dom4j.QName;
 
 /**
  * WebRTC data channels. Browsers write RFC 8841 {@code a=sctp-port} and {@code a=max-message-size}; Jingle peers
@@ -16,11 +20,12 @@ final class SctpMapping {
     }
 
     static RawXml toElement(String port, Optional<String> maxMessageSize) {
-        Checks.field(port, "sctp-port");
-        StringBuilder b = new StringBuilder("<sctpmap xmlns=\"").append(Namespaces.DTLS_SCTP)
-                .append("\" number=\"").append(port).append("\" protocol=\"webrtc-datachannel\" streams=\"1024\"");
-        maxMessageSize.ifPresent(m -> b.append(" max-message-size=\"").append(Checks.field(m, "max-message-size"))
-                .append('"'));
-        return new RawXml(b.append("/>").toString());
+        Element e = DocumentHelper.createElement(QName.get("sctpmap", Namespaces.DTLS_SCTP));
+        e.addAttribute("number", Checks.field(port, "sctp-port"));
+        e.addAttribute("protocol", "webrtc-datachannel");
+        e.addAttribute("streams", "1024");
+        maxMessageSize.ifPresent(m -> e.addAttribute("max-message-size", Checks.field(m, "max-message-size")));
+        // the same serialiser as the reader's RawXml, so that equal elements are equal text
+        return new RawXml(XmlText.of(e));
     }
 }

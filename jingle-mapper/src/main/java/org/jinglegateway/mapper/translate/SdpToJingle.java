@@ -273,7 +273,7 @@ public final class SdpToJingle {
         List<IceCandidate> candidates = new ArrayList<>();
         List<String> lines = m.all("candidate", v -> v);
         for (int i = 0; i < lines.size(); i++) {
-            candidates.add(CandidateParser.parseAttributeValue(lines.get(i))
+            candidates.add(xmlSafe(CandidateParser.parseAttributeValue(lines.get(i)), notes, where)
                     .withId(Optional.of(name + "-" + (i + 1))));
         }
         List<RawXml> extra = new ArrayList<>();
@@ -282,6 +282,38 @@ public final class SdpToJingle {
             extra.add(SctpMapping.toElement(sctpPort.get(), m.value("max-message-size")));
         }
         return new IceUdpTransport(ufrag, pwd, candidates, fingerprints, List.of(), extra);
+    }
+
+    private static final java.util.regex.Pattern XML_NAME = java.util.regex.Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9._-]*");
+
+    /**
+     * Candidate extensions travel as extra {@code <candidate/>} attributes (lossless); one whose name is not an XML
+     * name cannot, and is dropped with a note.
+     */
+    static IceCandidate xmlSafe(IceCandidate c, List<MappingNote> notes, String where) {
+        if (c.extensions().stream().allMatch(SdpToJingle::carriable)) {
+            return c;
+        }
+        List<org.jinglegateway.mapper.candidate.ExtensionPair> kept = new ArrayList<>();
+        for (org.jinglegateway.mapper.candidate.ExtensionPair x : c.extensions()) {
+            if (carriable(x)) {
+                kept.add(x);
+            } else {
+                notes.add(new MappingNote(MappingNote.Kind.DROPPED, where, "candidate extension \"" + x.name()
+                        + "\" is not an XML name or is an XEP-0176 attribute's, so no <candidate/> attribute can"
+                        + " carry it"));
+            }
+        }
+        return new IceCandidate(c.foundation(), c.component(), c.transport(), c.priority(), c.address(), c.port(),
+                c.type(), c.related(), c.tcpType(), c.generation(), c.network(), c.id(), kept);
+    }
+
+    private static final Set<String> XEP0176_ATTRIBUTES = Set.of("component", "foundation", "generation", "id",
+            "ip", "network", "port", "priority", "protocol", "rel-addr", "rel-port", "type", "tcptype");
+
+    private static boolean carriable(org.jinglegateway.mapper.candidate.ExtensionPair x) {
+        return XML_NAME.matcher(x.name()).matches() && !XEP0176_ATTRIBUTES.contains(x.name());
     }
 
     private static OptionalInt number(Optional<String> value) {

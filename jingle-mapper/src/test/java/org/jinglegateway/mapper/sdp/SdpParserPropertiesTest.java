@@ -12,18 +12,21 @@ import net.jqwik.api.Combinators;
 import org.jinglegateway.mapper.Fixtures;
 
 /**
- * Random and mutated SDP only ever raises {@link SdpParseException}; whatever parses writes and parses again to
+ * Seeds are fixed so that CI is reproducible; to explore, remove the seed locally (each new seed has found
+ * real bugs: a lone CR in a value, unescaped namespace URIs, reserved candidate attribute names).
+ *
+ * <p>Random and mutated SDP only ever raises {@link SdpParseException}; whatever parses writes and parses again to
  * the same model.
  */
 final class SdpParserPropertiesTest {
     private static final List<String> SEEDS = Fixtures.named(".sdp").stream().map(Fixtures::read).toList();
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = "20261125")
     void randomText_onlyRaisesSdpParseException(@ForAll("sdpLike") String text) {
         checkParseWriteParse(text);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = "20261125")
     void mutatedFixture_onlyRaisesSdpParseException(@ForAll("mutations") String text) {
         checkParseWriteParse(text);
     }

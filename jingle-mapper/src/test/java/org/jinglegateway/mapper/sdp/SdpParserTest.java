@@ -93,6 +93,14 @@ final class SdpParserTest {
     }
 
     @Test
+    void loneCarriageReturn_isRefused() {
+        // found by SdpParserPropertiesTest: a CR not followed by LF inside a value
+        assertThat(failure("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r:\r\nt=0 0\r\n").singleLine())
+                .isEqualTo("SDP line 3, column 4: a line must not contain a CR except right before its LF"
+                        + " (RFC 8866 §5)");
+    }
+
+    @Test
     void lfOnlyAndBlankLines_areReadWithOneNoteEach() {
         Parsed<SessionDescription> p = SdpParser.parse("v=0\no=- 1 2 IN IP4 127.0.0.1\ns=-\n\nt=0 0\n");
         assertThat(p.notes()).extracting(MappingNote::kind).containsOnly(MappingNote.Kind.LENIENCY);
