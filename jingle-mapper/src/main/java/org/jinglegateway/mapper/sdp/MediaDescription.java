@@ -15,6 +15,10 @@ import org.jinglegateway.mapper.internal.Checks;
  * type); everything else is kept in {@link #unknownAttributes()} in order. The writer orders the lines as Chrome
  * does (see {@link SdpWriter}).
  *
+ * <p>The rtpmap, rtcp-fb and fmtp lists are stored in canonical order: grouped by their format's position on the
+ * m= line (stable), then those for formats not on it and {@code rtcp-fb:*}. That is the order the writer uses, so
+ * {@code parse(write(m)).equals(m)} holds even for SDPs (Firefox's) that order these lines differently.
+ *
  * @param media {@code <media>} of the m= line
  * @param port {@code <port>}; 0 rejects the section, 9 is the JSEP placeholder
  * @param portCount the optional {@code /<number of ports>}
@@ -121,9 +125,9 @@ public record MediaDescription(
         extmaps = List.copyOf(extmaps);
         Objects.requireNonNull(direction, "direction");
         msids = List.copyOf(msids);
-        rtpmaps = List.copyOf(rtpmaps);
-        rtcpFbs = List.copyOf(rtcpFbs);
-        fmtps = List.copyOf(fmtps);
+        rtpmaps = PayloadOrder.rtpmaps(formats, rtpmaps);
+        rtcpFbs = PayloadOrder.rtcpFbs(formats, rtcpFbs);
+        fmtps = PayloadOrder.fmtps(formats, fmtps);
         Objects.requireNonNull(ptime, "ptime");
         ptime.ifPresent(p -> Checks.range(p, 0, Integer.MAX_VALUE, "ptime"));
         Objects.requireNonNull(maxptime, "maxptime");

@@ -19,7 +19,7 @@ final class PayloadLines {
         boolean[] fbDone = new boolean[fbs.size()];
         boolean[] fmtpDone = new boolean[fmtps.size()];
         for (String format : m.formats()) {
-            int pt = payloadType(format);
+            int pt = PayloadOrder.payloadType(format);
             for (int i = 0; i < rtpmaps.size(); i++) {
                 if (!rtpmapDone[i] && rtpmaps.get(i).payloadType() == pt) {
                     rtpmapDone[i] = true;
@@ -54,22 +54,6 @@ final class PayloadLines {
                 fmtp(b, fmtps.get(i));
             }
         }
-    }
-
-    /** The payload type a format names, or -1 when it is not 0-127 digits. */
-    private static int payloadType(String format) {
-        if (format.isEmpty() || format.length() > 3) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < format.length(); i++) {
-            char c = format.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + c - '0';
-        }
-        return v <= 127 ? v : -1;
     }
 
     private static void rtpmap(StringBuilder b, RtpMap r) {

@@ -2,7 +2,6 @@ package org.jinglegateway.mapper.sdp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.jinglegateway.mapper.Parsed;
 import org.jinglegateway.mapper.internal.Checks;

@@ -105,7 +105,8 @@ public final class Cursor {
             v = v * 10 + (c - '0');
         }
         if (!ok || v < min || v > max) {
-            throw fail(Kind.BAD_NUMBER, fieldStart, what + " must be " + min + "-" + max + ", found " + Checks.quote(s));
+            throw fail(Kind.BAD_NUMBER, fieldStart, what + " must be " + min + "-" + max + ", found "
+                    + Checks.quote(s));
         }
         return v;
     }
