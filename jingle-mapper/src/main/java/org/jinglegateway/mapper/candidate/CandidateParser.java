@@ -65,7 +65,7 @@ public final class CandidateParser {
         int raddrAt = 0;
         while (!r.atEnd()) {
             String name = r.field("candidate extension name");
-            String value = r.field("value of candidate extension " + Checks.quote(name));
+            String value = r.field(null, name);
             int valueAt = r.fieldStart;
             switch (name) {
                 case "raddr" -> {
@@ -140,13 +140,19 @@ public final class CandidateParser {
         }
 
         String field(String what) {
+            return field(what, null);
+        }
+
+        /** A field; {@code what} names it, or (when null) it is the value of extension {@code extension}. */
+        String field(String what, String extension) {
             fieldStart = pos;
             int end = s.indexOf(' ', pos);
             if (end < 0) {
                 end = s.length();
             }
             if (end == pos) {
-                throw fail(CandidateParseException.Kind.MISSING_FIELD, what + " is missing");
+                throw fail(CandidateParseException.Kind.MISSING_FIELD, (what != null ? what
+                        : "value of candidate extension " + Checks.quote(extension)) + " is missing");
             }
             String f = s.substring(pos, end);
             pos = end < s.length() ? end + 1 : end;

@@ -125,9 +125,10 @@ public record MediaDescription(
         extmaps = List.copyOf(extmaps);
         Objects.requireNonNull(direction, "direction");
         msids = List.copyOf(msids);
-        rtpmaps = PayloadOrder.rtpmaps(formats, rtpmaps);
-        rtcpFbs = PayloadOrder.rtcpFbs(formats, rtcpFbs);
-        fmtps = PayloadOrder.fmtps(formats, fmtps);
+        int[] positions = PayloadOrder.positions(formats);
+        rtpmaps = PayloadOrder.rtpmaps(positions, rtpmaps);
+        rtcpFbs = PayloadOrder.rtcpFbs(positions, rtcpFbs);
+        fmtps = PayloadOrder.fmtps(formats, positions, fmtps);
         Objects.requireNonNull(ptime, "ptime");
         ptime.ifPresent(p -> Checks.range(p, 0, Integer.MAX_VALUE, "ptime"));
         Objects.requireNonNull(maxptime, "maxptime");

@@ -1,6 +1,7 @@
 package org.jinglegateway.mapper.sdp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
@@ -15,18 +16,34 @@ final class PayloadOrder {
     private PayloadOrder() {
     }
 
-    static List<RtpMap> rtpmaps(List<String> formats, List<RtpMap> list) {
-        return sort(list, r -> ptIndex(formats, r.payloadType()));
+    /** For each payload type 0-127, the index of the first format naming it, or {@link Integer#MAX_VALUE}. */
+    static int[] positions(List<String> formats) {
+        int[] positions = new int[128];
+        Arrays.fill(positions, Integer.MAX_VALUE);
+        for (int i = formats.size() - 1; i >= 0; i--) {
+            int pt = payloadType(formats.get(i));
+            if (pt >= 0) {
+                positions[pt] = i;
+            }
+        }
+        return positions;
     }
 
-    static List<RtcpFb> rtcpFbs(List<String> formats, List<RtcpFb> list) {
-        return sort(list, f -> f.payloadType().isPresent() ? ptIndex(formats, f.payloadType().getAsInt())
+    static List<RtpMap> rtpmaps(int[] positions, List<RtpMap> list) {
+        return sort(list, r -> positions[r.payloadType()]);
+    }
+
+    static List<RtcpFb> rtcpFbs(int[] positions, List<RtcpFb> list) {
+        return sort(list, f -> f.payloadType().isPresent() ? positions[f.payloadType().getAsInt()]
                 : Integer.MAX_VALUE);
     }
 
-    static List<Fmtp> fmtps(List<String> formats, List<Fmtp> list) {
+    /** fmtp keys on the format string, so {@code 0111} on the m= line does not claim {@code a=fmtp:111}. */
+    static List<Fmtp> fmtps(List<String> formats, int[] positions, List<Fmtp> list) {
         return sort(list, f -> {
-            int i = formats.indexOf(f.format());
+            int pt = payloadType(f.format());
+            int i = pt >= 0 && positions[pt] != Integer.MAX_VALUE && formats.get(positions[pt]).equals(f.format())
+                    ? positions[pt] : formats.indexOf(f.format());
             return i < 0 ? Integer.MAX_VALUE : i;
         });
     }
@@ -45,15 +62,6 @@ final class PayloadOrder {
             v = v * 10 + c - '0';
         }
         return v <= 127 ? v : -1;
-    }
-
-    private static int ptIndex(List<String> formats, int pt) {
-        for (int i = 0; i < formats.size(); i++) {
-            if (payloadType(formats.get(i)) == pt) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
     }
 
     private static <T> List<T> sort(List<T> list, ToIntFunction<T> key) {

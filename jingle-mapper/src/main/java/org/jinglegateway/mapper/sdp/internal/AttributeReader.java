@@ -84,7 +84,7 @@ public final class AttributeReader {
             case "sendrecv", "sendonly", "recvonly", "inactive" -> s.direction(direction(name, hasValue));
             default -> s.addUnknownAttribute(unknown(name, hasValue));
         }
-        c.end("a=" + name);
+        c.endAttribute(name);
     }
 
     /** Reads a media-level attribute; see {@link #session}. */
@@ -122,7 +122,7 @@ public final class AttributeReader {
             case "bundle-only" -> m.bundleOnly(flag(name, hasValue));
             default -> m.addUnknownAttribute(unknown(name, hasValue));
         }
-        c.end("a=" + name);
+        c.endAttribute(name);
     }
 
     private <T> T once(int bit, String name, T value) {

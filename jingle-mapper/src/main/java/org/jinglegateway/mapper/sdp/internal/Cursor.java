@@ -119,6 +119,13 @@ public final class Cursor {
         }
     }
 
+    /** Demands that an {@code a=<name>} line ends here; builds its message only on failure. */
+    public void endAttribute(String name) {
+        if (!atEnd()) {
+            end("a=" + name);
+        }
+    }
+
     /** Runs a model constructor; its IllegalArgumentException becomes a parse error at the last field read. */
     public <T> T build(Supplier<T> constructor) {
         return build(fieldStart, constructor);
