@@ -108,7 +108,7 @@ public record MediaDescription(
         formats = List.copyOf(formats);
         formats.forEach(f -> Checks.token(f, "media format"));
         Objects.requireNonNull(information, "information");
-        information.ifPresent(i -> Checks.lineSafe(i, "media title"));
+        information.ifPresent(i -> SdpText.lineEnd(i, "media title"));
         Objects.requireNonNull(connection, "connection");
         bandwidths = List.copyOf(bandwidths);
         Objects.requireNonNull(rtcp, "rtcp");

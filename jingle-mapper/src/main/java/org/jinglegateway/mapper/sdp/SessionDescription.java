@@ -63,18 +63,18 @@ public record SessionDescription(
     public SessionDescription {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(sessionName, "sessionName");
-        Checks.lineSafe(sessionName, "session name");
+        SdpText.lineEnd(sessionName, "session name");
         if (sessionName.isEmpty()) {
             throw new IllegalArgumentException("session name must not be empty (RFC 8866 §5.3: use \"-\")");
         }
         Objects.requireNonNull(information, "information");
-        information.ifPresent(i -> Checks.lineSafe(i, "session information"));
+        information.ifPresent(i -> SdpText.lineEnd(i, "session information"));
         Objects.requireNonNull(uri, "uri");
         uri.ifPresent(u -> Checks.field(u, "uri"));
         emails = List.copyOf(emails);
-        emails.forEach(e -> Checks.lineSafe(e, "email"));
+        emails.forEach(e -> SdpText.lineEnd(e, "email"));
         phones = List.copyOf(phones);
-        phones.forEach(p -> Checks.lineSafe(p, "phone"));
+        phones.forEach(p -> SdpText.lineEnd(p, "phone"));
         Objects.requireNonNull(connection, "connection");
         bandwidths = List.copyOf(bandwidths);
         timings = List.copyOf(timings);
@@ -82,7 +82,7 @@ public record SessionDescription(
             throw new IllegalArgumentException("a session needs at least one t= line (RFC 8866 §5.9)");
         }
         Objects.requireNonNull(timeZones, "timeZones");
-        timeZones.ifPresent(z -> Checks.lineSafe(z, "time zones"));
+        timeZones.ifPresent(z -> SdpText.lineEnd(z, "time zones"));
         Objects.requireNonNull(iceUfrag, "iceUfrag");
         iceUfrag.ifPresent(u -> Checks.field(u, "ice-ufrag"));
         Objects.requireNonNull(icePwd, "icePwd");

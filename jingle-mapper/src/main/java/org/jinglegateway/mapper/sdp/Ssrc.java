@@ -17,7 +17,7 @@ public record Ssrc(long ssrc, String attribute, Optional<String> value) {
                     + Checks.quote(attribute));
         }
         Objects.requireNonNull(value, "ssrc attribute value");
-        value.ifPresent(v -> Checks.lineSafe(v, "ssrc attribute value"));
+        value.ifPresent(v -> SdpText.lineEnd(v, "ssrc attribute value"));
     }
 
     public static Ssrc of(long ssrc, String attribute, String value) {

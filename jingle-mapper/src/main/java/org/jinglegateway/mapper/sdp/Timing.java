@@ -12,7 +12,7 @@ public record Timing(long start, long stop, List<String> repeats) {
         Checks.range(start, 0L, Long.MAX_VALUE, "timing start");
         Checks.range(stop, 0L, Long.MAX_VALUE, "timing stop");
         repeats = List.copyOf(repeats);
-        repeats.forEach(r -> Checks.lineSafe(r, "repeat time"));
+        repeats.forEach(r -> SdpText.lineEnd(r, "repeat time"));
     }
 
     /** {@code t=0 0}: an unbounded session. */

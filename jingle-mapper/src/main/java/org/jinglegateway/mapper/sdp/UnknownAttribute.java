@@ -15,7 +15,7 @@ public record UnknownAttribute(String name, Optional<String> value) {
             throw new IllegalArgumentException("attribute name must not contain \":\", found " + Checks.quote(name));
         }
         Objects.requireNonNull(value, "attribute value");
-        value.ifPresent(v -> Checks.lineSafe(v, "attribute value"));
+        value.ifPresent(v -> SdpText.lineEnd(v, "attribute value"));
     }
 
     public static UnknownAttribute flag(String name) {
