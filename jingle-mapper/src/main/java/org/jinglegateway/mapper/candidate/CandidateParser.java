@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
 import org.jinglegateway.mapper.internal.Checks;
 
 /**
- * Reads an ICE candidate (RFC 8839 §5.1): the value of {@code a=candidate} or the {@code candidate} string of an
- * RTCIceCandidateInit ({@code candidate:842163049 1 udp ...}). Every field is kept: raddr/rport, tcptype
- * (RFC 6544 §4.5), libwebrtc's {@code generation} and {@code network-id}, and all other extension pairs
- * ({@code ufrag}, {@code network-cost}, ...) in order. Addresses may be host names, mDNS {@code .local} names
- * included. The transport is looked up case-insensitively ({@code UDP} reads as udp).
+ * Reads the ICE candidate grammar of RFC 8839 §5.1: the value of an {@code a=candidate} line and the
+ * {@code candidate} string of an RTCIceCandidateInit ({@code candidate:...}). Every field is kept: raddr/rport,
+ * tcptype (RFC 6544), and the libwebrtc extensions generation, network-id (typed) and ufrag, network-cost and any
+ * other pair (in order). Host names, mDNS {@code .local} names included, are kept as addresses. Failures are
+ * IllegalArgumentExceptions naming the field; callers add the position.
  */
 public final class CandidateParser {
     private static final String PREFIX = "candidate:";
@@ -20,181 +19,77 @@ public final class CandidateParser {
     private CandidateParser() {
     }
 
-    /** Parses an RTCIceCandidateInit {@code candidate} string, which starts with {@code candidate:}. */
-    public static IceCandidate parseInit(String candidate) {
-        if (!candidate.startsWith(PREFIX)) {
-            throw new CandidateParseException(CandidateParseException.Kind.BAD_VALUE, 1, candidate,
-                    "an ICE candidate must start with \"candidate:\", found " + Checks.quote(candidate));
+    /** Parses {@code candidate:<foundation> ...} as in RTCIceCandidateInit; {@code a=candidate:} is accepted. */
+    public static IceCandidate parseInitString(String candidate) {
+        String s = candidate.startsWith("a=") ? candidate.substring(2) : candidate;
+        if (!s.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("an ICE candidate string starts with \"candidate:\", found "
+                    + Checks.quote(candidate));
         }
-        return parse(candidate, PREFIX.length());
+        return parseAttributeValue(s.substring(PREFIX.length()));
     }
 
-    /** Parses the value of an {@code a=candidate} line (the text after {@code candidate:}). */
-    public static IceCandidate parseValue(String value) {
-        return parse(value, 0);
-    }
-
-    /** Parses from {@code start} in {@code s}; error columns are relative to {@code s}. */
-    public static IceCandidate parse(String s, int start) {
-        Reader r = new Reader(s, start);
-        String foundation = r.field("candidate foundation");
-        r.check(() -> Checks.token(foundation, "candidate foundation"));
-        int component = (int) r.number("candidate component", 1, 256);
-        String transportText = r.field("candidate transport");
-        CandidateTransport transport = r.check(() -> CandidateTransport.of(transportText));
-        long priority = r.number("candidate priority", 0, 0xFFFF_FFFFL);
-        String address = r.field("candidate address");
-        int port = (int) r.number("candidate port", 0, 65535);
-        String typ = r.field("\"typ\"");
-        if (!typ.equals("typ")) {
-            throw r.fail(CandidateParseException.Kind.BAD_VALUE, "expected \"typ\", found " + Checks.quote(typ));
+    /** Parses the value of {@code a=candidate:} (after the colon). */
+    public static IceCandidate parseAttributeValue(String value) {
+        String[] f = value.split(" ", -1);
+        if (f.length < 8 || !"typ".equals(f[6])) {
+            throw new IllegalArgumentException("a candidate needs <foundation> <component> <transport> <priority>"
+                    + " <address> <port> typ <type>, found " + Checks.quote(value));
         }
-        String typeText = r.field("candidate type");
-        CandidateType type = r.check(() -> CandidateType.of(typeText));
-        return extensions(r, foundation, component, transport, priority, address, port, type);
-    }
-
-    private static IceCandidate extensions(Reader r, String foundation, int component, CandidateTransport transport,
-                                           long priority, String address, int port, CandidateType type) {
-        Optional<String> raddr = Optional.empty();
-        OptionalInt rport = OptionalInt.empty();
+        if ((f.length - 8) % 2 != 0) {
+            throw new IllegalArgumentException("candidate extensions come in name/value pairs, found "
+                    + Checks.quote(value));
+        }
+        int component = (int) number(f[1], 1, 256, "candidate component");
+        long priority = number(f[3], 0, 0xFFFF_FFFFL, "candidate priority");
+        int port = (int) number(f[5], 0, 65535, "candidate port");
+        String relAddr = null;
+        int relPort = -1;
         Optional<TcpType> tcpType = Optional.empty();
         OptionalInt generation = OptionalInt.empty();
         OptionalInt network = OptionalInt.empty();
-        List<ExtensionPair> extensions = new ArrayList<>(4);
-        int raddrAt = 0;
-        while (!r.atEnd()) {
-            String name = r.field("candidate extension name");
-            String value = r.field(null, name);
-            int valueAt = r.fieldStart;
+        List<ExtensionPair> extensions = new ArrayList<>();
+        for (int i = 8; i < f.length; i += 2) {
+            String name = f[i];
+            String v = f[i + 1];
             switch (name) {
-                case "raddr" -> {
-                    raddr = Optional.of(value);
-                    raddrAt = valueAt;
-                }
-                case "rport" -> rport = OptionalInt.of((int) r.number(value, "candidate rport", 0, 65535));
-                case "tcptype" -> {
-                    tcpType = tcpType.isEmpty() ? TcpType.of(value) : tcpType;
-                    if (tcpType.isEmpty() || !tcpType.get().token().equals(value)) {
-                        extensions.add(r.check(() -> new ExtensionPair(name, value)));
-                    }
-                }
-                case "generation" -> generation = intOrExtension(r, generation, name, value, extensions);
-                case "network-id" -> network = intOrExtension(r, network, name, value, extensions);
-                default -> extensions.add(r.check(() -> new ExtensionPair(name, value)));
+                case "raddr" -> relAddr = v;
+                case "rport" -> relPort = (int) number(v, 0, 65535, "candidate rport");
+                case "tcptype" -> tcpType = Optional.of(TcpType.of(v).orElseThrow(() -> new IllegalArgumentException(
+                        "tcptype must be active, passive or so, found " + Checks.quote(v))));
+                case "generation" -> generation = OptionalInt.of((int) number(v, 0, Integer.MAX_VALUE,
+                        "candidate generation"));
+                case "network-id" -> network = OptionalInt.of((int) number(v, 0, Integer.MAX_VALUE,
+                        "candidate network-id"));
+                default -> extensions.add(new ExtensionPair(name, v));
             }
-        }
-        if (raddr.isPresent() != rport.isPresent()) {
-            r.fieldStart = raddr.isPresent() ? raddrAt : r.start;
-            throw r.fail(CandidateParseException.Kind.MISSING_FIELD, "raddr and rport must appear together");
         }
         Optional<Related> related = Optional.empty();
-        if (raddr.isPresent()) {
-            r.fieldStart = raddrAt;
-            String ra = raddr.get();
-            int rp = rport.getAsInt();
-            related = Optional.of(r.check(() -> new Related(ra, rp)));
+        if (relAddr != null || relPort >= 0) {
+            if (relAddr == null || relPort < 0) {
+                throw new IllegalArgumentException("raddr and rport go together, found " + Checks.quote(value));
+            }
+            related = Optional.of(new Related(relAddr, relPort));
         }
-        Optional<Related> rel = related;
-        Optional<TcpType> tcp = tcpType;
-        OptionalInt gen = generation;
-        OptionalInt net = network;
-        return r.check(() -> new IceCandidate(foundation, component, transport, priority, address, port, type,
-                rel, tcp, gen, net, Optional.empty(), extensions));
+        return new IceCandidate(f[0], component, CandidateTransport.of(f[2]), priority, f[4], port,
+                CandidateType.of(f[7]), related, tcpType, generation, network, Optional.empty(), extensions);
     }
 
-    /** generation/network-id as typed ints; a second one or one that is no int is kept as an extension pair. */
-    private static OptionalInt intOrExtension(Reader r, OptionalInt current, String name, String value,
-                                              List<ExtensionPair> extensions) {
-        if (current.isEmpty() && !value.isEmpty() && value.length() <= 9 && isDigits(value)) {
-            return OptionalInt.of(Integer.parseInt(value));
+    private static long number(String s, long min, long max, String field) {
+        if (s.isEmpty() || s.length() > 12) {
+            throw new IllegalArgumentException(field + " must be a number, found " + Checks.quote(s));
         }
-        extensions.add(r.check(() -> new ExtensionPair(name, value)));
-        return current;
-    }
-
-    private static boolean isDigits(String s) {
+        long n = 0;
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException(field + " must be a number, found " + Checks.quote(s));
             }
+            n = n * 10 + (c - '0');
         }
-        return true;
-    }
-
-    /** A field reader over the candidate text. */
-    private static final class Reader {
-        final String s;
-        final int start;
-        int pos;
-        int fieldStart;
-
-        Reader(String s, int start) {
-            this.s = s;
-            this.start = start;
-            this.pos = start;
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(field + " must be " + min + "-" + max + ", found " + n);
         }
-
-        boolean atEnd() {
-            return pos >= s.length();
-        }
-
-        String field(String what) {
-            return field(what, null);
-        }
-
-        /** A field; {@code what} names it, or (when null) it is the value of extension {@code extension}. */
-        String field(String what, String extension) {
-            fieldStart = pos;
-            int end = s.indexOf(' ', pos);
-            if (end < 0) {
-                end = s.length();
-            }
-            if (end == pos) {
-                throw fail(CandidateParseException.Kind.MISSING_FIELD, (what != null ? what
-                        : "value of candidate extension " + Checks.quote(extension)) + " is missing");
-            }
-            String f = s.substring(pos, end);
-            pos = end < s.length() ? end + 1 : end;
-            return f;
-        }
-
-        long number(String what, long min, long max) {
-            return number(field(what), what, min, max);
-        }
-
-        long number(String f, String what, long min, long max) {
-            long v = 0;
-            boolean ok = !f.isEmpty() && f.length() <= 18;
-            for (int i = 0; ok && i < f.length(); i++) {
-                char c = f.charAt(i);
-                ok = c >= '0' && c <= '9';
-                v = v * 10 + (c - '0');
-            }
-            if (!ok || v < min || v > max) {
-                throw fail(CandidateParseException.Kind.BAD_NUMBER, what + " must be " + min + "-" + max
-                        + ", found " + Checks.quote(f));
-            }
-            return v;
-        }
-
-        <T> T check(Supplier<T> constructor) {
-            try {
-                return constructor.get();
-            } catch (IllegalArgumentException e) {
-                throw fail(CandidateParseException.Kind.BAD_VALUE, e.getMessage());
-            }
-        }
-
-        void check(Runnable r) {
-            check(() -> {
-                r.run();
-                return null;
-            });
-        }
-
-        CandidateParseException fail(CandidateParseException.Kind kind, String detail) {
-            return new CandidateParseException(kind, fieldStart + 1, s, detail);
-        }
+        return n;
     }
 }

@@ -1,6 +1,5 @@
 package org.jinglegateway.mapper.candidate;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -9,8 +8,18 @@ import java.util.Objects;
  */
 public sealed interface CandidateTransport permits CandidateTransport.Known, CandidateTransport.Other {
 
-    /** The token as written on the wire (lower case for the known ones). */
+    /** The token as written on the wire. */
     String token();
+
+    /** UDP, however the peer spelled it (Firefox writes {@code UDP}, Chrome {@code udp}). */
+    default boolean isUdp() {
+        return token().equalsIgnoreCase("udp");
+    }
+
+    /** TCP (RFC 6544), however the peer spelled it. */
+    default boolean isTcp() {
+        return token().equalsIgnoreCase("tcp");
+    }
 
     /** UDP (RFC 8445) and TCP (RFC 6544). */
     enum Known implements CandidateTransport {
@@ -28,19 +37,21 @@ public sealed interface CandidateTransport permits CandidateTransport.Known, Can
         }
     }
 
-    /** A transport token this library does not know, kept as written. */
+    /** A transport token written in another case than ours, or one this library does not know, kept as written. */
     record Other(String token) implements CandidateTransport {
         public Other {
             org.jinglegateway.mapper.internal.Checks.token(token, "candidate transport");
         }
     }
 
-    /** Looks a token up case-insensitively (browsers write {@code UDP} and {@code udp}). */
+    /**
+     * Looks a token up. The spelling is kept (an upper-case {@code UDP} stays {@link Other} and writes back as it
+     * came); use {@link #isUdp()} and {@link #isTcp()} to compare.
+     */
     static CandidateTransport of(String token) {
         Objects.requireNonNull(token, "candidate transport");
-        String lower = token.toLowerCase(Locale.ROOT);
         for (Known k : Known.values()) {
-            if (k.token.equals(lower)) {
+            if (k.token.equals(token)) {
                 return k;
             }
         }

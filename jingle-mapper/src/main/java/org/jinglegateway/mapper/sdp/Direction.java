@@ -2,36 +2,43 @@ package org.jinglegateway.mapper.sdp;
 
 import java.util.Optional;
 
-/**
- * Media direction, {@code a=sendrecv} / {@code a=sendonly} / {@code a=recvonly} / {@code a=inactive}
- * (RFC 8866 §6.7.1-§6.7.4), at session or media level; also the direction of
- * {@code a=extmap:<id>/<direction>} (RFC 8285 §8).
- */
+/** Media direction attributes (RFC 8866 §6.7), also the {@code /<direction>} of {@code a=extmap} (RFC 8285). */
 public enum Direction {
-    SENDRECV("sendrecv"),
-    SENDONLY("sendonly"),
-    RECVONLY("recvonly"),
-    INACTIVE("inactive");
-
-    /** The allowed tokens, for error messages. */
-    public static final String ALLOWED = "sendrecv, sendonly, recvonly, inactive";
+    SENDRECV("sendrecv", true, true), SENDONLY("sendonly", true, false), RECVONLY("recvonly", false, true),
+    INACTIVE("inactive", false, false);
 
     private final String token;
+    private final boolean sends;
+    private final boolean receives;
 
-    Direction(String token) {
+    Direction(String token, boolean sends, boolean receives) {
         this.token = token;
+        this.sends = sends;
+        this.receives = receives;
     }
 
-    /** The token as written on the wire. */
     public String token() {
         return token;
     }
 
-    /** The constant for an exact (case-sensitive, as in the grammar) token, or empty. */
-    public static Optional<Direction> of(String token) {
-        for (Direction v : values()) {
-            if (v.token.equals(token)) {
-                return Optional.of(v);
+    /** Whether the writer of the SDP sends. */
+    public boolean sends() {
+        return sends;
+    }
+
+    /** Whether the writer of the SDP receives. */
+    public boolean receives() {
+        return receives;
+    }
+
+    public static Direction of(boolean sends, boolean receives) {
+        return sends ? (receives ? SENDRECV : SENDONLY) : (receives ? RECVONLY : INACTIVE);
+    }
+
+    public static Optional<Direction> find(String token) {
+        for (Direction d : values()) {
+            if (d.token.equals(token)) {
+                return Optional.of(d);
             }
         }
         return Optional.empty();

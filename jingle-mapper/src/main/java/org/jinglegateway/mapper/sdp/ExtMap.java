@@ -1,40 +1,42 @@
 package org.jinglegateway.mapper.sdp;
 
-import java.util.Objects;
 import java.util.Optional;
 import org.jinglegateway.mapper.internal.Checks;
 
 /**
- * {@code a=extmap:<id>[/<direction>] <uri> [<extensionattributes>]} (RFC 8285 §8), including Firefox's
- * {@code a=extmap:3/sendonly urn:...} form. Session or media level.
- *
- * @param id         1-14 for one-byte, 1-255 for two-byte headers (RFC 8285 §5); 4096-4351 is the SDP-only range
- * @param direction  the optional direction, which is relative to the writer of the SDP
- * @param uri        the extension URI
- * @param attributes the extension attributes after the URI, kept as written
+ * {@code a=extmap:<id>[/<direction>] <URI> [<extension attributes>]} (RFC 8285 §7), e.g. Firefox's
+ * {@code a=extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level}; XEP-0294
+ * {@code <rtp-hdrext id uri senders/>}.
  */
 public record ExtMap(int id, Optional<Direction> direction, String uri, Optional<String> attributes) {
     public ExtMap {
-        Checks.range(id, 1, 4351, "extmap id");
-        Objects.requireNonNull(direction, "extmap direction");
+        Checks.range(id, 1, 255, "extmap id");
         Checks.field(uri, "extmap URI");
-        Objects.requireNonNull(attributes, "extmap attributes");
-        attributes.ifPresent(a -> nonEmptyLine(a, "extmap attributes"));
+        attributes.ifPresent(a -> Checks.lineSafe(a, "extmap attributes"));
     }
 
-    public static ExtMap of(int id, String uri) {
-        return new ExtMap(id, Optional.empty(), uri, Optional.empty());
-    }
-
-    public ExtMap withDirection(Optional<Direction> newDirection) {
-        return new ExtMap(id, newDirection, uri, attributes);
-    }
-
-    static void nonEmptyLine(String value, String field) {
-        Checks.lineSafe(value, field);
-        if (value.isEmpty() || value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
-            throw new IllegalArgumentException(field + " must not be empty or start or end with a space, found "
-                    + Checks.quote(value));
+    public static ExtMap parse(String value) {
+        int s1 = value.indexOf(' ');
+        if (s1 <= 0) {
+            throw new IllegalArgumentException("extmap needs <id>[/<direction>] <URI>, found " + Checks.quote(value));
         }
+        String idPart = value.substring(0, s1);
+        Optional<Direction> direction = Optional.empty();
+        int slash = idPart.indexOf('/');
+        if (slash >= 0) {
+            String d = idPart.substring(slash + 1);
+            direction = Optional.of(Direction.find(d).orElseThrow(() -> new IllegalArgumentException(
+                    "extmap direction must be sendrecv, sendonly, recvonly or inactive, found " + Checks.quote(d))));
+            idPart = idPart.substring(0, slash);
+        }
+        int s2 = value.indexOf(' ', s1 + 1);
+        String uri = s2 < 0 ? value.substring(s1 + 1) : value.substring(s1 + 1, s2);
+        Optional<String> attrs = s2 < 0 ? Optional.empty() : Optional.of(value.substring(s2 + 1));
+        return new ExtMap(Numbers.parseInt(idPart, 1, 255, "extmap id"), direction, uri, attrs);
+    }
+
+    public String toValue() {
+        return id + direction.map(d -> "/" + d.token()).orElse("") + " " + uri + attributes.map(a -> " " + a)
+                .orElse("");
     }
 }

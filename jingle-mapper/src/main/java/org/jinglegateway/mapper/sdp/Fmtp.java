@@ -1,40 +1,69 @@
 package org.jinglegateway.mapper.sdp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jinglegateway.mapper.internal.Checks;
 
 /**
- * {@code a=fmtp:<format> <format specific parameters>} (RFC 8866 §6.15), kept LOSSLESS as an ordered list of
- * {@link FmtpParameter}s, e.g. {@code a=fmtp:111 minptime=10;useinbandfec=1}, {@code a=fmtp:126 0-15} or
- * {@code a=fmtp:63 111/111}.
- *
- * <p>Separators: the parser splits on {@code ;} and drops spaces directly after a {@code ;} (so {@code a=1; b=2}
- * and {@code a=1;b=2} read the same); the writer always joins with a bare {@code ;}, as Chrome and Firefox write.
- * Spaces inside a part are kept. Nothing else is normalised.
- *
- * @param format     the payload type (or, for non-RTP media, the format token)
- * @param parameters the parts in order; never empty
+ * {@code a=fmtp:<format> <format specific parameters>} (RFC 8866 §6.15), read losslessly: parameters are split at
+ * {@code ;} (spaces after it are separators, not content) and each at its first {@code =}. A token without
+ * {@code =} (telephone-event {@code 0-15}, RED {@code 111/111}) is a value-only parameter. Names and values are
+ * never renamed, re-cased or reformatted. Writing joins with {@code ;}.
  */
-public record Fmtp(String format, List<FmtpParameter> parameters) {
+public record Fmtp(String format, List<Param> params) {
     public Fmtp {
-        Checks.token(format, "fmtp format");
-        parameters = List.copyOf(parameters);
-        if (parameters.isEmpty()) {
-            throw new IllegalArgumentException("fmtp must have at least one parameter");
+        Checks.field(format, "fmtp format");
+        params = List.copyOf(params);
+    }
+
+    /** One parameter: {@code name=value}, or a bare value. */
+    public record Param(Optional<String> name, String value) {
+        public Param {
+            name.ifPresent(n -> Checks.field(n, "fmtp parameter name"));
+            Checks.lineSafe(value, "fmtp parameter value");
+            if (value.indexOf(';') >= 0) {
+                throw new IllegalArgumentException("fmtp parameter value must not contain ';', found "
+                        + Checks.quote(value));
+            }
         }
-        if (parameters.get(0).name().isEmpty() && parameters.get(0).value().isEmpty()) {
-            throw new IllegalArgumentException("fmtp must not start with an empty parameter");
+
+        @Override
+        public String toString() {
+            return name.map(n -> n + "=" + value).orElse(value);
         }
     }
 
-    /** The value of the first parameter with this exact name. */
-    public Optional<String> get(String name) {
-        for (FmtpParameter p : parameters) {
-            if (p.name().isPresent() && p.name().get().equals(name)) {
-                return Optional.of(p.value());
+    public static Fmtp parse(String value) {
+        int space = value.indexOf(' ');
+        String format = space < 0 ? value : value.substring(0, space);
+        List<Param> params = new ArrayList<>();
+        if (space >= 0) {
+            String rest = value.substring(space + 1);
+            int start = 0;
+            while (start <= rest.length()) {
+                int semi = rest.indexOf(';', start);
+                int end = semi < 0 ? rest.length() : semi;
+                String token = rest.substring(start, end).strip();
+                if (!token.isEmpty()) {
+                    int eq = token.indexOf('=');
+                    params.add(eq <= 0 ? new Param(Optional.empty(), token)
+                            : new Param(Optional.of(token.substring(0, eq)), token.substring(eq + 1)));
+                }
+                if (semi < 0) {
+                    break;
+                }
+                start = semi + 1;
             }
         }
-        return Optional.empty();
+        return new Fmtp(format, params);
+    }
+
+    public String toValue() {
+        StringBuilder b = new StringBuilder(format);
+        for (int i = 0; i < params.size(); i++) {
+            b.append(i == 0 ? ' ' : ';').append(params.get(i));
+        }
+        return b.toString();
     }
 }

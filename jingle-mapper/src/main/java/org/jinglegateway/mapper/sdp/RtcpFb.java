@@ -1,37 +1,34 @@
 package org.jinglegateway.mapper.sdp;
 
-import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.jinglegateway.mapper.internal.Checks;
 
 /**
- * {@code a=rtcp-fb:<rtcp-fb-pt> <rtcp-fb-val>} (RFC 4585 §4.2), e.g. {@code a=rtcp-fb:96 nack pli},
- * {@code a=rtcp-fb:* trr-int 100} or {@code a=rtcp-fb:96 goog-remb}.
- *
- * @param payloadType the payload type, or empty for {@code *} (all payload types)
- * @param type        {@code ack}, {@code nack}, {@code trr-int}, {@code ccm}, {@code transport-cc}, ...
- * @param parameters  the rest of the line after the type, as written ({@code pli}, {@code 100}, {@code fir})
+ * {@code a=rtcp-fb:<payload type or *> <type> [<subtype and parameters>]} (RFC 4585 §4.2), including
+ * {@code trr-int}; XEP-0293 {@code <rtcp-fb type subtype/>} and {@code <rtcp-fb-trr-int value/>}.
  */
-public record RtcpFb(OptionalInt payloadType, String type, Optional<String> parameters) {
+public record RtcpFb(String payload, String type, Optional<String> subtype) {
     public RtcpFb {
-        Objects.requireNonNull(payloadType, "rtcp-fb payload type");
-        payloadType.ifPresent(p -> Checks.range(p, 0, 127, "rtcp-fb payload type"));
-        Checks.token(type, "rtcp-fb type");
-        Objects.requireNonNull(parameters, "rtcp-fb parameters");
-        parameters.ifPresent(p -> ExtMap.nonEmptyLine(p, "rtcp-fb parameters"));
+        Checks.field(payload, "rtcp-fb payload type");
+        if (!"*".equals(payload)) {
+            Numbers.parseInt(payload, 0, 127, "rtcp-fb payload type");
+        }
+        Checks.field(type, "rtcp-fb type");
+        subtype.ifPresent(s -> Checks.lineSafe(s, "rtcp-fb subtype"));
     }
 
-    public static RtcpFb of(int payloadType, String type) {
-        return new RtcpFb(OptionalInt.of(payloadType), type, Optional.empty());
+    public static RtcpFb parse(String value) {
+        int s1 = value.indexOf(' ');
+        if (s1 <= 0) {
+            throw new IllegalArgumentException("rtcp-fb needs <payload type> <type>, found " + Checks.quote(value));
+        }
+        int s2 = value.indexOf(' ', s1 + 1);
+        String type = s2 < 0 ? value.substring(s1 + 1) : value.substring(s1 + 1, s2);
+        Optional<String> sub = s2 < 0 ? Optional.empty() : Optional.of(value.substring(s2 + 1));
+        return new RtcpFb(value.substring(0, s1), type, sub);
     }
 
-    public static RtcpFb of(int payloadType, String type, String parameters) {
-        return new RtcpFb(OptionalInt.of(payloadType), type, Optional.of(parameters));
-    }
-
-    /** True for {@code a=rtcp-fb:*}. */
-    public boolean isWildcard() {
-        return payloadType.isEmpty();
+    public String toValue() {
+        return payload + " " + type + subtype.map(s -> " " + s).orElse("");
     }
 }

@@ -3,9 +3,7 @@ package org.jinglegateway.mapper.sdp;
 import org.jinglegateway.mapper.MapperException;
 
 /**
- * An SDP that {@link SdpParser} cannot read, with the place (1-based line and column), the line's text and a caret
- * (STYLE.md §6):
- *
+ * An SDP that cannot be read, with the line, column and text where it went wrong (STYLE.md §6):
  * <pre>
  * SDP line 14, column 10: a=rtpmap payload type must be 0-127, found "abc"
  *   a=rtpmap:abc opus/48000/2
@@ -15,44 +13,42 @@ import org.jinglegateway.mapper.MapperException;
 public final class SdpParseException extends MapperException {
     private static final long serialVersionUID = 1L;
 
-    /** What was wrong; the label metrics count by. */
+    /** What went wrong, for metrics. */
     public enum Kind {
-        /** The input has no lines at all. */
-        EMPTY,
-        /** A line is not {@code <type>=<value>} or has a type letter RFC 8866 does not define. */
-        MALFORMED_LINE,
-        /** A required line is missing or a line is out of RFC 8866 §5 order. */
-        LINE_ORDER,
-        /** A field is missing from a line. */
-        MISSING_FIELD,
-        /** A number is not a number or is out of range. */
-        BAD_NUMBER,
-        /** A value is not in the grammar (bad token, unknown enum value, forbidden character). */
-        BAD_VALUE,
-        /** An attribute that may appear once appears twice in the same section. */
-        DUPLICATE
+        /** A line is not {@code <type>=<value>}, or a type is out of place. */
+        SYNTAX,
+        /** A required line is missing. */
+        MISSING_LINE,
+        /** A field or attribute value is not what its grammar allows. */
+        BAD_VALUE
     }
 
     private final Kind kind;
     private final int line;
     private final int column;
     private final String lineText;
-    private final String detail;
+    private final String problem;
 
-    /**
-     * @param kind     what was wrong
-     * @param line     1-based line number
-     * @param column   1-based column of the offending text
-     * @param lineText the line as read, without its line end
-     * @param detail   what was found and what was expected
-     */
-    public SdpParseException(Kind kind, int line, int column, String lineText, String detail) {
-        super(render(line, column, lineText, detail));
+    public SdpParseException(Kind kind, int line, int column, String lineText, String problem) {
+        super(render(line, column, lineText, problem));
         this.kind = kind;
         this.line = line;
         this.column = column;
         this.lineText = lineText;
-        this.detail = detail;
+        this.problem = problem;
+    }
+
+    private static String render(int line, int column, String lineText, String problem) {
+        if (line <= 0) {
+            return "SDP: " + problem;
+        }
+        return "SDP line " + line + ", column " + column + ": " + problem + "\n  " + lineText + "\n  "
+                + " ".repeat(Math.max(0, column - 1)) + "^";
+    }
+
+    /** The first line of the message: what a CLI prints. */
+    public String singleLine() {
+        return line <= 0 ? "SDP: " + problem : "SDP line " + line + ", column " + column + ": " + problem;
     }
 
     @Override
@@ -72,23 +68,7 @@ public final class SdpParseException extends MapperException {
         return lineText;
     }
 
-    /** The first line of the message without the position: what was found and what was expected. */
-    public String detail() {
-        return detail;
-    }
-
-    private static String render(int line, int column, String lineText, String detail) {
-        StringBuilder b = new StringBuilder(detail.length() + 2 * lineText.length() + 40);
-        b.append("SDP line ").append(line).append(", column ").append(column).append(": ").append(detail)
-                .append("\n  ");
-        for (int i = 0; i < lineText.length(); i++) {
-            char c = lineText.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        b.append("\n  ");
-        for (int i = 1; i < column; i++) {
-            b.append(i <= lineText.length() && lineText.charAt(i - 1) == '\t' ? '\t' : ' ');
-        }
-        return b.append('^').toString();
+    public String problem() {
+        return problem;
     }
 }

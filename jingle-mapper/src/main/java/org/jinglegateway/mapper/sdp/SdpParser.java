@@ -1,269 +1,318 @@
 package org.jinglegateway.mapper.sdp;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
-import org.jinglegateway.mapper.internal.Checks;
-import org.jinglegateway.mapper.sdp.SdpParseException.Kind;
-import org.jinglegateway.mapper.sdp.internal.AttributeReader;
-import org.jinglegateway.mapper.sdp.internal.Cursor;
-import org.jinglegateway.mapper.sdp.internal.LeniencyLog;
+import org.jinglegateway.mapper.candidate.CandidateParser;
 
 /**
- * Reads an SDP (RFC 8866 §5) into a {@link SessionDescription}. Strict by default; the only deviations accepted
- * are the {@link Leniency} constants, each reported in the result's notes. Every failure is an
- * {@link SdpParseException} with line, column and the line's text; no other exception escapes. Stateless and
- * thread-safe.
+ * Reads an SDP (RFC 8866 §5) into a {@link SessionDescription}, keeping every line in order. Values of the
+ * attributes the translation reads (rtpmap, fmtp, rtcp-fb, extmap, candidate, ...) are checked here, so a bad
+ * one is reported with its line and column. Lenient only through {@link Leniency}.
  */
 public final class SdpParser {
-    /** RFC 8866 §5 order of the session-level line types, then per media section {@code m i c b a}. */
-    private static final String SESSION_ORDER = "vosiuepcbtrza";
-    private static final String MEDIA_ORDER = "micba";
-    private static final String KNOWN_TYPES = "vosiuepcbtrzam";
-    private static final String ORDER_TEXT = "RFC 8866 §5 order: v o s i u e p c b t r z a, then m i c b a per media";
+    /** Attribute values checked while parsing: name -> grammar check (throws IllegalArgumentException). */
+    private static final Map<String, Consumer<String>> CHECKED = Map.ofEntries(
+            Map.entry("rtpmap", RtpMap::parse),
+            Map.entry("fmtp", Fmtp::parse),
+            Map.entry("rtcp-fb", RtcpFb::parse),
+            Map.entry("extmap", ExtMap::parse),
+            Map.entry("fingerprint", Fingerprint::parse),
+            Map.entry("ssrc", Ssrc::parse),
+            Map.entry("ssrc-group", SsrcGroup::parse),
+            Map.entry("group", Group::parse),
+            Map.entry("setup", Setup::of),
+            Map.entry("candidate", CandidateParser::parseAttributeValue));
 
     private SdpParser() {
     }
 
     /** Parses a whole SDP. */
-    public static Parsed<SessionDescription> parse(String sdp) {
-        return new Run(sdp).run();
+    public static Parsed<SessionDescription> parse(String text) throws SdpParseException {
+        return new Run(text).parse();
     }
 
-    /** The state of one parse. */
+    /** One parse: position and notes. */
     private static final class Run {
-        private final String sdp;
-        private final Cursor c = new Cursor();
-        private final LeniencyLog log = new LeniencyLog();
-        private final AttributeReader attributes = new AttributeReader(c, log);
-        private final SessionDescription.Builder session = new SessionDescription.Builder();
-        private final List<Timing> timings = new ArrayList<>(1);
-        private final List<MediaDescription> media = new ArrayList<>(4);
-        private MediaDescription.Builder current;
-        private int rank = -1;
+        private final String text;
+        private final List<MappingNote> notes = new ArrayList<>();
+        private final Set<Leniency> applied = EnumSet.noneOf(Leniency.class);
         private int lineNumber;
-        private String lastLine = "";
+        private String line;
 
-        Run(String sdp) {
-            this.sdp = sdp;
+        Run(String text) {
+            this.text = text;
         }
 
-        Parsed<SessionDescription> run() {
+        Parsed<SessionDescription> parse() {
+            int version = -1;
+            Origin origin = null;
+            String sessionName = null;
+            List<OtherLine> others = new ArrayList<>();
+            Optional<Connection> connection = Optional.empty();
+            List<Bandwidth> bandwidths = new ArrayList<>();
+            List<Timing> timings = new ArrayList<>();
+            List<Attribute> attributes = new ArrayList<>();
+            List<MediaDescription> media = new ArrayList<>();
+            MediaBuilder current = null;
+
             int pos = 0;
-            int n = sdp.length();
-            while (pos < n) {
-                lineNumber++;
-                int lf = sdp.indexOf('\n', pos);
-                int end = lf < 0 ? n : lf;
-                int next = lf < 0 ? n : lf + 1;
-                if (end > pos && sdp.charAt(end - 1) == '\r') {
+            int length = text.length();
+            while (pos < length) {
+                int nl = text.indexOf('\n', pos);
+                int end = nl < 0 ? length : nl;
+                int next = nl < 0 ? length : nl + 1;
+                if (end > pos && text.charAt(end - 1) == '\r') {
                     end--;
-                } else if (lf >= 0) {
-                    log.applied(Leniency.LF_LINE_ENDS, lineNumber);
+                } else if (nl >= 0) {
+                    lenient(Leniency.LF_LINE_ENDINGS);
                 }
-                if (lf < 0) {
-                    log.applied(Leniency.MISSING_FINAL_LINE_END, lineNumber);
-                }
-                int trimmed = end;
-                while (trimmed > pos && (sdp.charAt(trimmed - 1) == ' ' || sdp.charAt(trimmed - 1) == '\t')) {
-                    trimmed--;
-                }
-                if (trimmed < end) {
-                    log.applied(Leniency.TRAILING_WHITESPACE, lineNumber);
-                }
-                if (trimmed == pos) {
-                    log.applied(Leniency.BLANK_LINES, lineNumber);
-                } else {
-                    line(sdp.substring(pos, trimmed));
-                }
+                lineNumber++;
+                line = text.substring(pos, end);
                 pos = next;
-            }
-            return finish();
-        }
-
-        private void line(String text) {
-            lastLine = text;
-            c.reset(text, lineNumber, 2);
-            if (text.length() < 2 || text.charAt(1) != '=') {
-                throw c.fail(Kind.MALFORMED_LINE, Math.min(1, text.length()),
-                        "an SDP line must be <type>=<value> (RFC 8866 §5), found " + Checks.quote(text));
-            }
-            char type = text.charAt(0);
-            order(type);
-            if (current == null) {
-                sessionLine(type, text);
-            } else {
-                mediaLine(type, text);
-            }
-        }
-
-        private void order(char type) {
-            String order = current == null && type != 'm' ? SESSION_ORDER : MEDIA_ORDER;
-            int r = order.indexOf(type);
-            if (r < 0) {
-                String found = Checks.quote(type + "=");
-                throw c.fail(Kind.MALFORMED_LINE, 0, type == 'k'
-                        ? "k= lines are obsolete and not supported (RFC 8866 §5.12)"
-                        : KNOWN_TYPES.indexOf(type) < 0 ? "unknown SDP line type " + found + " (" + ORDER_TEXT + ")"
-                        : found + " is not allowed in a media section (" + ORDER_TEXT + ")");
-            }
-            if (type == 'm') {
-                r = 0;
-                rank = -1;
-            }
-            if (current == null && rank < 2 && r != rank + 1 || r < rank && !(type == 't' && rank == 10)) {
-                throw c.fail(Kind.LINE_ORDER, 0, Checks.quote(type + "=") + " is out of place ("
-                        + (rank < 2 && current == null ? "the session must start with v=, o=, s=; " : "")
-                        + ORDER_TEXT + ")");
-            }
-            if (type == 'm' && timings.isEmpty()) {
-                throw c.fail(Kind.LINE_ORDER, 0, "the session has no t= line before the first m= (RFC 8866 §5.9)");
-            }
-            rank = r;
-        }
-
-        private void sessionLine(char type, String text) {
-            switch (type) {
-                case 'v' -> {
-                    if (!text.equals("v=0")) {
-                        throw c.fail(Kind.BAD_VALUE, 2, "the SDP version must be 0 (RFC 8866 §5.1), found "
-                                + Checks.quote(text.substring(2)));
-                    }
-                    attributes.newSection();
+                if (!line.isEmpty() && Character.isWhitespace(line.charAt(line.length() - 1))) {
+                    line = line.stripTrailing();
+                    lenient(Leniency.TRAILING_WHITESPACE);
                 }
-                case 'o' -> session.origin(origin());
-                case 's' -> session.sessionName(text("session name"));
-                case 'i' -> session.information(text("session information"));
-                case 'u' -> session.uri(c.build(2, () -> Checks.field(text.substring(2), "uri")));
-                case 'e' -> session.addEmail(text("email"));
-                case 'p' -> session.addPhone(text("phone"));
-                case 'c' -> session.connection(connection());
-                case 'b' -> session.addBandwidth(bandwidth());
-                case 't' -> timings.add(timing());
-                case 'r' -> repeat();
-                case 'z' -> session.timeZones(text("time zones"));
-                case 'a' -> attribute(text, true);
-                case 'm' -> startMedia();
-                default -> throw new IllegalStateException("unreachable: " + type);
+                if (line.isEmpty()) {
+                    if (pos < length) {
+                        lenient(Leniency.BLANK_LINES);
+                    }
+                    continue;
+                }
+                if (line.length() < 2 || line.charAt(1) != '=' || line.charAt(0) < 'a' || line.charAt(0) > 'z') {
+                    throw error(SdpParseException.Kind.SYNTAX, 1, "expected <type>=<value> with a lower-case"
+                            + " letter type, found " + quote(line));
+                }
+                char type = line.charAt(0);
+                String value = line.substring(2);
+                if (version < 0) {
+                    if (type != 'v') {
+                        throw error(SdpParseException.Kind.SYNTAX, 1, "an SDP must start with v=0");
+                    }
+                    if (!"0".equals(value)) {
+                        throw error(SdpParseException.Kind.BAD_VALUE, 3, "v= must be 0, found " + quote(value));
+                    }
+                    version = 0;
+                    continue;
+                }
+                if (type == 'm') {
+                    if (current != null) {
+                        media.add(current.build());
+                    }
+                    current = mediaLine(value);
+                    continue;
+                }
+                if (current != null) {
+                    switch (type) {
+                        case 'a' -> current.attributes.add(attribute(value));
+                        case 'c' -> current.connection = Optional.of(connection(value));
+                        case 'b' -> current.bandwidths.add(bandwidth(value));
+                        case 'i', 'k' -> current.others.add(new OtherLine(type, value));
+                        default -> throw error(SdpParseException.Kind.SYNTAX, 1, type
+                                + "= is not allowed in a media section (RFC 8866 §5: only i, c, b, k, a)");
+                    }
+                    continue;
+                }
+                switch (type) {
+                    case 'o' -> origin = origin(value);
+                    case 's' -> sessionName = value;
+                    case 'c' -> connection = Optional.of(connection(value));
+                    case 'b' -> bandwidths.add(bandwidth(value));
+                    case 't' -> timings.add(timing(value));
+                    case 'a' -> attributes.add(attribute(value));
+                    case 'i', 'u', 'e', 'p', 'r', 'z', 'k' -> others.add(new OtherLine(type, value));
+                    case 'v' -> throw error(SdpParseException.Kind.SYNTAX, 1, "a second v= line");
+                    default -> throw error(SdpParseException.Kind.SYNTAX, 1, "unknown line type " + type
+                            + "= (RFC 8866 §5)");
+                }
             }
-        }
-
-        private void mediaLine(char type, String text) {
-            switch (type) {
-                case 'm' -> startMedia();
-                case 'i' -> current.information(text("media title"));
-                case 'c' -> current.connection(connection());
-                case 'b' -> current.addBandwidth(bandwidth());
-                case 'a' -> attribute(text, false);
-                default -> throw new IllegalStateException("unreachable: " + type);
-            }
-        }
-
-        /** The text after {@code x=}, which must not be empty (RFC 8866 §9 {@code text}). */
-        private String text(String what) {
-            String value = c.restRequired(what);
-            return c.build(2, () -> Checks.lineSafe(value, what));
-        }
-
-        private Origin origin() {
-            String user = c.field("origin username");
-            String id = c.field("origin session id");
-            String version = c.field("origin session version");
-            String net = c.field("origin network type");
-            String addrType = c.field("origin address type");
-            String address = c.field("origin address");
-            c.end("o=");
-            return c.build(2, () -> new Origin(user, id, version, net, addrType, address));
-        }
-
-        private Connection connection() {
-            String net = c.field("connection network type");
-            String addrType = c.field("connection address type");
-            String address = c.field("connection address");
-            c.end("c=");
-            return c.build(2, () -> new Connection(net, addrType, address));
-        }
-
-        private Bandwidth bandwidth() {
-            String type = c.until(':', "bandwidth type");
-            if (c.text().charAt(c.pos() - 1) != ':') {
-                throw c.fail(Kind.MISSING_FIELD, c.pos(), "b= must be <bwtype>:<bandwidth> (RFC 8866 §5.8)");
-            }
-            long value = c.number(c.rest(), "bandwidth", 0, Long.MAX_VALUE);
-            return c.build(2, () -> new Bandwidth(type, value));
-        }
-
-        private Timing timing() {
-            long start = c.number("start time", 0, Long.MAX_VALUE);
-            long stop = c.number("stop time", 0, Long.MAX_VALUE);
-            c.end("t=");
-            return new Timing(start, stop, List.of());
-        }
-
-        private void repeat() {
-            if (timings.isEmpty()) {
-                throw c.fail(Kind.LINE_ORDER, 0, "r= must follow a t= line (RFC 8866 §5.10)");
-            }
-            String value = text("repeat time");
-            Timing last = timings.get(timings.size() - 1);
-            List<String> repeats = new ArrayList<>(last.repeats());
-            repeats.add(value);
-            timings.set(timings.size() - 1, new Timing(last.start(), last.stop(), repeats));
-        }
-
-        private void attribute(String text, boolean sessionLevel) {
-            int colon = text.indexOf(':', 2);
-            String name = colon < 0 ? text.substring(2) : text.substring(2, colon);
-            c.reset(text, lineNumber, colon < 0 ? text.length() : colon + 1);
-            if (sessionLevel) {
-                attributes.session(name, colon >= 0, session);
-            } else {
-                attributes.media(name, colon >= 0, current);
-            }
-        }
-
-        private void startMedia() {
-            closeMedia();
-            attributes.newSection();
-            String type = c.field("media type");
-            MediaType mediaType = c.build(() -> MediaType.of(type));
-            c.mark();
-            String portText = c.field("media port");
-            int slash = portText.indexOf('/');
-            int port = (int) c.number(slash < 0 ? portText : portText.substring(0, slash), "media port", 0, 65535);
-            OptionalInt count = slash < 0 ? OptionalInt.empty()
-                    : OptionalInt.of((int) c.number(portText.substring(slash + 1), "media port count", 1, 65535));
-            String protocol = c.field("media protocol");
-            c.build(() -> Checks.field(protocol, "media protocol"));
-            List<String> formats = new ArrayList<>(24);
-            while (!c.atEnd()) {
-                String format = c.field("media format");
-                formats.add(c.build(() -> Checks.token(format, "media format")));
-            }
-            current = MediaDescription.builder(mediaType, port, protocol, formats).portCount(count);
-        }
-
-        private void closeMedia() {
             if (current != null) {
-                MediaDescription.Builder m = current;
-                media.add(c.build(0, m::build));
+                media.add(current.build());
+            }
+            lineNumber = 0;
+            if (version < 0) {
+                throw error(SdpParseException.Kind.MISSING_LINE, 0, "empty input: an SDP starts with v=0");
+            }
+            if (origin == null) {
+                throw error(SdpParseException.Kind.MISSING_LINE, 0, "the o= line is missing (RFC 8866 §5.2)");
+            }
+            if (sessionName == null) {
+                throw error(SdpParseException.Kind.MISSING_LINE, 0, "the s= line is missing (RFC 8866 §5.3)");
+            }
+            if (timings.isEmpty()) {
+                throw error(SdpParseException.Kind.MISSING_LINE, 0, "the t= line is missing (RFC 8866 §5.9)");
+            }
+            return new Parsed<>(new SessionDescription(version, origin, sessionName, others, connection, bandwidths,
+                    timings, attributes, media), notes);
+        }
+
+        private void lenient(Leniency l) {
+            if (applied.add(l)) {
+                notes.add(new MappingNote(MappingNote.Kind.LENIENCY, "SDP line " + lineNumber, l.text()));
             }
         }
 
-        private Parsed<SessionDescription> finish() {
-            if (lineNumber == 0 || rank < 0 && current == null) {
-                throw new SdpParseException(Kind.EMPTY, Math.max(lineNumber, 1), 1, "", "the SDP is empty");
+        private MediaBuilder mediaLine(String value) {
+            String[] f = value.split(" ", -1);
+            if (f.length < 4) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "m= needs <media> <port> <proto> <fmt> ...,"
+                        + " found " + quote(value));
             }
-            c.reset(lastLine, lineNumber, 0);
-            if (current == null && rank < SESSION_ORDER.indexOf('t')) {
-                throw c.fail(Kind.LINE_ORDER, 0, "the SDP ends before its "
-                        + (rank < 2 ? "v=, o= and s= lines" : "t= line") + " (RFC 8866 §5)");
+            int column = 3 + f[0].length() + 1;
+            String portField = f[1];
+            OptionalInt count = OptionalInt.empty();
+            int slash = portField.indexOf('/');
+            if (slash >= 0) {
+                count = OptionalInt.of(number(portField.substring(slash + 1), 1, 65535, "m= number of ports",
+                        column + slash + 1));
+                portField = portField.substring(0, slash);
             }
-            closeMedia();
-            session.timings(timings).media(media);
-            SessionDescription value = c.build(0, session::build);
-            return new Parsed<>(value, log.notes());
+            int port = number(portField, 0, 65535, "m= port", column);
+            MediaBuilder b = new MediaBuilder(lineNumber, line);
+            b.media = checked(() -> org.jinglegateway.mapper.internal.Checks.token(f[0], "m= media"), 3);
+            b.port = port;
+            b.portCount = count;
+            b.protocol = f[2];
+            for (int i = 3; i < f.length; i++) {
+                if (f[i].isEmpty()) {
+                    throw error(SdpParseException.Kind.BAD_VALUE, 3, "m= has an empty format (two spaces?)");
+                }
+                b.formats.add(f[i]);
+            }
+            return b;
+        }
+
+        private Attribute attribute(String value) {
+            int colon = value.indexOf(':');
+            String name = colon < 0 ? value : value.substring(0, colon);
+            Optional<String> v = colon < 0 ? Optional.empty() : Optional.of(value.substring(colon + 1));
+            Attribute a = checked(() -> new Attribute(name, v), 3);
+            Consumer<String> check = CHECKED.get(name);
+            if (check != null) {
+                checked(() -> {
+                    check.accept(v.orElse(""));
+                    return null;
+                }, 3 + name.length() + 1);
+            }
+            return a;
+        }
+
+        private Origin origin(String value) {
+            String[] f = value.split(" ", -1);
+            if (f.length != 6) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "o= needs 6 fields <username> <sess-id>"
+                        + " <sess-version> <nettype> <addrtype> <unicast-address>, found " + f.length);
+            }
+            return checked(() -> new Origin(f[0], f[1], f[2], f[3], f[4], f[5]), 3);
+        }
+
+        private Connection connection(String value) {
+            String[] f = value.split(" ", -1);
+            if (f.length != 3) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "c= needs <nettype> <addrtype>"
+                        + " <connection-address>, found " + quote(value));
+            }
+            return checked(() -> new Connection(f[0], f[1], f[2]), 3);
+        }
+
+        private Bandwidth bandwidth(String value) {
+            int colon = value.indexOf(':');
+            if (colon <= 0) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "b= needs <bwtype>:<bandwidth>, found "
+                        + quote(value));
+            }
+            String type = value.substring(0, colon);
+            long bw = longNumber(value.substring(colon + 1), "b= bandwidth", 3 + colon + 1);
+            return checked(() -> new Bandwidth(type, bw), 3);
+        }
+
+        private Timing timing(String value) {
+            int space = value.indexOf(' ');
+            if (space < 0) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, "t= needs <start-time> <stop-time>, found "
+                        + quote(value));
+            }
+            long start = longNumber(value.substring(0, space), "t= start-time", 3);
+            long stop = longNumber(value.substring(space + 1), "t= stop-time", 3 + space + 1);
+            return new Timing(start, stop);
+        }
+
+        private int number(String s, int min, int max, String what, int column) {
+            long n = longNumber(s, what, column);
+            if (n < min || n > max) {
+                throw error(SdpParseException.Kind.BAD_VALUE, column, what + " must be " + min + "-" + max
+                        + ", found " + quote(s));
+            }
+            return (int) n;
+        }
+
+        private long longNumber(String s, String what, int column) {
+            if (s.isEmpty() || s.length() > 18) {
+                throw error(SdpParseException.Kind.BAD_VALUE, column, what + " must be a number, found " + quote(s));
+            }
+            long n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw error(SdpParseException.Kind.BAD_VALUE, column, what + " must be a number, found "
+                            + quote(s));
+                }
+                n = n * 10 + (c - '0');
+            }
+            return n;
+        }
+
+        private <T> T checked(java.util.function.Supplier<T> s, int column) {
+            try {
+                return s.get();
+            } catch (IllegalArgumentException e) {
+                throw error(SdpParseException.Kind.BAD_VALUE, column, e.getMessage());
+            }
+        }
+
+        private SdpParseException error(SdpParseException.Kind kind, int column, String problem) {
+            return new SdpParseException(kind, lineNumber, column, lineNumber > 0 ? line : "", problem);
+        }
+
+        private static String quote(String s) {
+            return org.jinglegateway.mapper.internal.Checks.quote(s);
+        }
+    }
+
+    /** The media section being read. */
+    private static final class MediaBuilder {
+        private final int lineNumber;
+        private final String line;
+        private String media;
+        private int port;
+        private OptionalInt portCount = OptionalInt.empty();
+        private String protocol;
+        private final List<String> formats = new ArrayList<>();
+        private final List<OtherLine> others = new ArrayList<>();
+        private Optional<Connection> connection = Optional.empty();
+        private final List<Bandwidth> bandwidths = new ArrayList<>();
+        private final List<Attribute> attributes = new ArrayList<>();
+
+        MediaBuilder(int lineNumber, String line) {
+            this.lineNumber = lineNumber;
+            this.line = line;
+        }
+
+        MediaDescription build() {
+            try {
+                return new MediaDescription(media, port, portCount, protocol, formats, others, connection,
+                        bandwidths, attributes);
+            } catch (IllegalArgumentException e) {
+                throw new SdpParseException(SdpParseException.Kind.BAD_VALUE, lineNumber, 3, line, e.getMessage());
+            }
         }
     }
 }

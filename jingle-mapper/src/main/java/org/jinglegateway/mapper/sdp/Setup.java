@@ -1,16 +1,8 @@
 package org.jinglegateway.mapper.sdp;
 
-import java.util.Optional;
-
-/** DTLS role, {@code a=setup:actpass} (RFC 8842 §5.1, values from RFC 4145 §4). */
+/** {@code a=setup} (RFC 8842 §4, RFC 4145 §4); XEP-0320 {@code <fingerprint setup=...>}. */
 public enum Setup {
-    ACTPASS("actpass"),
-    ACTIVE("active"),
-    PASSIVE("passive"),
-    HOLDCONN("holdconn");
-
-    /** The allowed tokens, for error messages. */
-    public static final String ALLOWED = "actpass, active, passive, holdconn";
+    ACTPASS("actpass"), ACTIVE("active"), PASSIVE("passive"), HOLDCONN("holdconn");
 
     private final String token;
 
@@ -18,18 +10,18 @@ public enum Setup {
         this.token = token;
     }
 
-    /** The token as written on the wire. */
     public String token() {
         return token;
     }
 
-    /** The constant for an exact (case-sensitive, as in the grammar) token, or empty. */
-    public static Optional<Setup> of(String token) {
-        for (Setup v : values()) {
-            if (v.token.equals(token)) {
-                return Optional.of(v);
+    /** The role for a token; an unknown one is refused with the allowed values. */
+    public static Setup of(String token) {
+        for (Setup s : values()) {
+            if (s.token.equals(token)) {
+                return s;
             }
         }
-        return Optional.empty();
+        throw new IllegalArgumentException("setup must be one of actpass, active, passive, holdconn, found "
+                + org.jinglegateway.mapper.internal.Checks.quote(token));
     }
 }

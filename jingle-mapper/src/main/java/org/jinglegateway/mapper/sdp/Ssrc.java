@@ -1,26 +1,33 @@
 package org.jinglegateway.mapper.sdp;
 
-import java.util.Objects;
 import java.util.Optional;
 import org.jinglegateway.mapper.internal.Checks;
 
 /**
- * {@code a=ssrc:<ssrc-id> <attribute>[:<value>]} (RFC 5576 §4.1), e.g. {@code a=ssrc:1234 cname:abc} or
- * {@code a=ssrc:1234 msid:stream track}.
+ * {@code a=ssrc:<ssrc-id> <attribute>[:<value>]} (RFC 5576 §4.1), e.g. {@code a=ssrc:12345 cname:abc} or
+ * {@code a=ssrc:12345 msid:stream track}; XEP-0339 {@code <source ssrc><parameter name value/></source>}.
  */
 public record Ssrc(long ssrc, String attribute, Optional<String> value) {
     public Ssrc {
-        Checks.range(ssrc, 0L, 0xFFFF_FFFFL, "ssrc");
-        Checks.token(attribute, "ssrc attribute");
-        if (attribute.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("ssrc attribute must not contain \":\", found "
-                    + Checks.quote(attribute));
-        }
-        Objects.requireNonNull(value, "ssrc attribute value");
-        value.ifPresent(v -> SdpText.lineEnd(v, "ssrc attribute value"));
+        Checks.range(ssrc, 0, 0xFFFF_FFFFL, "ssrc-id");
+        Checks.field(attribute, "ssrc attribute");
+        value.ifPresent(v -> Checks.lineSafe(v, "ssrc attribute value"));
     }
 
-    public static Ssrc of(long ssrc, String attribute, String value) {
-        return new Ssrc(ssrc, attribute, Optional.of(value));
+    public static Ssrc parse(String value) {
+        int space = value.indexOf(' ');
+        if (space <= 0) {
+            throw new IllegalArgumentException("ssrc needs <ssrc-id> <attribute>[:<value>], found "
+                    + Checks.quote(value));
+        }
+        long id = Numbers.parseLong(value.substring(0, space), 0, 0xFFFF_FFFFL, "ssrc-id");
+        String rest = value.substring(space + 1);
+        int colon = rest.indexOf(':');
+        return colon < 0 ? new Ssrc(id, rest, Optional.empty())
+                : new Ssrc(id, rest.substring(0, colon), Optional.of(rest.substring(colon + 1)));
+    }
+
+    public String toValue() {
+        return ssrc + " " + attribute + value.map(v -> ":" + v).orElse("");
     }
 }

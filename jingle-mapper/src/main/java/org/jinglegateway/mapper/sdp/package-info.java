@@ -1,7 +1,8 @@
 /**
- * The SDP model (RFC 8866 with the WebRTC attributes of JSEP, RFC 9429) as immutable records, with
- * {@link org.jinglegateway.mapper.sdp.SdpParser} and {@link org.jinglegateway.mapper.sdp.SdpWriter}. Known
- * attributes are typed; everything else is kept in order as {@link org.jinglegateway.mapper.sdp.UnknownAttribute}.
- * Every model value is validated on construction so that no CR, LF or forbidden space can reach a written SDP.
+ * SDP (RFC 8866) as WebRTC uses it (JSEP, RFC 9429): an order-preserving model of lines and attributes
+ * ({@link org.jinglegateway.mapper.sdp.SessionDescription}), {@link org.jinglegateway.mapper.sdp.SdpParser} and
+ * {@link org.jinglegateway.mapper.sdp.SdpWriter}, and typed views of the attributes the translation needs
+ * (rtpmap, fmtp, rtcp-fb, extmap, ssrc, ...). Nothing is dropped: an attribute without a typed view is kept as it
+ * was written, in its place, so a browser's SDP writes back byte for byte.
  */
 package org.jinglegateway.mapper.sdp;

@@ -1,0 +1,150 @@
+package org.jinglegateway.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.jinglegateway.config.ConfigException;
+import org.jinglegateway.config.ConfigLoader;
+import org.jinglegateway.config.GatewayConfig;
+import org.jinglegateway.ws.GatewayHttpServer;
+import org.jinglegateway.xmpp.ConnectionListener;
+import org.jinglegateway.xmpp.GatewayComponent;
+import org.jinglegateway.xmpp.StreamErrorCondition;
+import org.jinglegateway.xmpp.XmppConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run}: starts the gateway. Prints {@code READY domain=... ws=...} on standard output each time the
+ * component is registered with the server and the WebSocket listener is up (contracts.md §1).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Start the gateway.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--config", description = "YAML settings file (see conf/gateway.yaml)")
+    Path config;
+    @Option(names = "--xmpp-host", description = "XMPP server host (xmpp.host)")
+    String xmppHost;
+    @Option(names = "--xmpp-port", description = "XEP-0114 component port (xmpp.port)")
+    String xmppPort;
+    @Option(names = "--domain", description = "component domain (xmpp.domain)")
+    String domain;
+    @Option(names = "--secret", description = "component secret (xmpp.secret)")
+    String secret;
+    @Option(names = "--http-host", description = "HTTP/WebSocket listen address (http.host)")
+    String httpHost;
+    @Option(names = "--http-port", description = "HTTP/WebSocket port, 0 for any free one (http.port)")
+    String httpPort;
+    @Option(names = "--auth", description = "browser auth: none or token (auth.mode)")
+    String auth;
+    @Option(names = "--token-secret", description = "HS256 secret for auth token (auth.token-secret)")
+    String tokenSecret;
+    @Option(names = "--admins", description = "admin JIDs, comma separated (admins)")
+    String admins;
+
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayConfig settings;
+        try {
+            settings = new ConfigLoader().load(Optional.ofNullable(config), System.getenv(), flags());
+        } catch (ConfigException e) {
+            return fail(Main.EXIT_USAGE, e.getMessage());
+        }
+        if (settings.auth().mode() == GatewayConfig.Mode.NONE) {
+            log.warn("auth.mode is none: any browser may register as any user of {}. Use token outside a test"
+                    + " setup.", settings.xmpp().domain());
+        }
+        GatewayHttpServer http = new GatewayHttpServer(settings.http().host(), settings.http().port(),
+                new ObjectMapper());
+        int port;
+        try {
+            port = http.start();
+        } catch (Exception e) {
+            http.close();
+            return fail(Main.EXIT_USAGE, "cannot listen on " + settings.http().host() + ":" + settings.http().port()
+                    + " (http.host/http.port): " + e.getMessage());
+        }
+        GatewayConfig.Http bound = new GatewayConfig.Http(settings.http().host(), port);
+        String ws = new GatewayConfig(settings.xmpp(), bound, settings.auth(), settings.admins(), settings.calls())
+                .webSocketUrl();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        XmppConnector connector = new XmppConnector(settings.xmpp(), new GatewayComponent(Main.version()),
+                new ConnectionListener() {
+                    @Override
+                    public void connected(String componentDomain) {
+                        ready(componentDomain, ws);
+                    }
+
+                    @Override
+                    public void disconnected(String reason) {
+                        log.info("xmpp.reconnecting reason={}", reason);
+                    }
+
+                    @Override
+                    public void fatal(StreamErrorCondition condition, String message) {
+                        exit.complete(fail(condition == StreamErrorCondition.NOT_AUTHORIZED
+                                ? Main.EXIT_SECRET_REFUSED : Main.EXIT_HOST_UNKNOWN, message));
+                    }
+                });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            connector.close();
+            try {
+                http.close();
+            } catch (Exception e) {
+                log.debug("http stop", e);
+            }
+        }, "shutdown"));
+        connector.start();
+        int code = exit.join();
+        connector.close();
+        http.close();
+        return code;
+    }
+
+    private synchronized void ready(String componentDomain, String ws) {
+        // CHECKSTYLE.OFF: RegexpSinglelineJava
+        out.println("READY domain=" + componentDomain + " ws=" + ws);
+        // CHECKSTYLE.ON: RegexpSinglelineJava
+        out.flush();
+    }
+
+    /** The one line a user sees for a problem they must fix (contracts.md §1); logs also go to stderr. */
+    private int fail(int code, String line) {
+        // CHECKSTYLE.OFF: RegexpSinglelineJava
+        err.println("jingle-gateway: " + line);
+        // CHECKSTYLE.ON: RegexpSinglelineJava
+        err.flush();
+        return code;
+    }
+
+    private Map<String, String> flags() {
+        Map<String, String> m = new LinkedHashMap<>();
+        put(m, "xmpp.host", xmppHost);
+        put(m, "xmpp.port", xmppPort);
+        put(m, "xmpp.domain", domain);
+        put(m, "xmpp.secret", secret);
+        put(m, "http.host", httpHost);
+        put(m, "http.port", httpPort);
+        put(m, "auth.mode", auth);
+        put(m, "auth.token-secret", tokenSecret);
+        put(m, "admins", admins);
+        return m;
+    }
+
+    private static void put(Map<String, String> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package org.jinglegateway.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the settings in this order, each overriding the one before: built-in defaults, the YAML file, environment
+ * variables ({@link #ENVIRONMENT}), command-line flags. Unknown keys and bad values fail with one line naming the
+ * key.
+ */
+public final class ConfigLoader {
+
+    /** Environment variable -> setting key. Documented in conf/gateway.yaml. */
+    public static final Map<String, String> ENVIRONMENT = envNames();
+
+    private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+            + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+
+    private static final String DEFAULTS = """
+            xmpp:
+              host: 127.0.0.1
+              port: 5347
+              domain: gw.localhost
+              secret: secret
+              max-stanza-bytes: 262144
+              keepalive-seconds: 30
+              reconnect-min-millis: 500
+              reconnect-max-millis: 30000
+            http:
+              host: 127.0.0.1
+              port: 8080
+            auth:
+              mode: none
+              token-secret: ""
+            admins: []
+            calls:
+              ring-timeout-seconds: 60
+            """;
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
+            .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
+
+    private static Map<String, String> envNames() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("JINGLE_GATEWAY_XMPP_HOST", "xmpp.host");
+        m.put("JINGLE_GATEWAY_XMPP_PORT", "xmpp.port");
+        m.put("JINGLE_GATEWAY_DOMAIN", "xmpp.domain");
+        m.put("JINGLE_GATEWAY_SECRET", "xmpp.secret");
+        m.put("JINGLE_GATEWAY_HTTP_HOST", "http.host");
+        m.put("JINGLE_GATEWAY_HTTP_PORT", "http.port");
+        m.put("JINGLE_GATEWAY_AUTH", "auth.mode");
+        m.put("JINGLE_GATEWAY_TOKEN_SECRET", "auth.token-secret");
+        m.put("JINGLE_GATEWAY_ADMINS", "admins");
+        return Map.copyOf(m);
+    }
+
+    /**
+     * Loads the settings.
+     *
+     * @param file      the YAML file, or empty for the built-in defaults
+     * @param env       the process environment (only the {@link #ENVIRONMENT} names are read)
+     * @param overrides setting key ({@code xmpp.port}) -> value, from command-line flags
+     */
+    public GatewayConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides)
+            throws ConfigException {
+        ObjectNode tree = readTree(DEFAULTS, "built-in defaults");
+        if (file.isPresent()) {
+            String text;
+            try {
+                text = Files.readString(file.get());
+            } catch (NoSuchFileException e) {
+                throw new ConfigException("--config", "file not found: " + file.get());
+            } catch (IOException e) {
+                throw new ConfigException("--config", "cannot read " + file.get() + ": " + e.getMessage());
+            }
+            JsonNode fileTree = parse(text, file.get().toString());
+            if (fileTree != null && !fileTree.isMissingNode() && !fileTree.isNull()) {
+                if (!fileTree.isObject()) {
+                    throw new ConfigException(file.get().toString(), "expected a YAML mapping at the top level");
+                }
+                merge(tree, (ObjectNode) fileTree, "");
+            }
+        }
+        for (Map.Entry<String, String> e : ENVIRONMENT.entrySet()) {
+            String value = env.get(e.getKey());
+            if (value != null && !value.isEmpty()) {
+                set(tree, e.getValue(), value);
+            }
+        }
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            set(tree, e.getKey(), e.getValue());
+        }
+        GatewayConfig config = convert(tree);
+        validate(config);
+        return config;
+    }
+
+    private ObjectNode readTree(String text, String source) throws ConfigException {
+        return (ObjectNode) parse(text, source);
+    }
+
+    private JsonNode parse(String text, String source) throws ConfigException {
+        try {
+            return yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(source, "not valid YAML" + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static void merge(ObjectNode target, ObjectNode source, String prefix) throws ConfigException {
+        Iterator<Map.Entry<String, JsonNode>> it = source.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode existing = target.get(e.getKey());
+            String key = prefix + e.getKey();
+            if (existing == null) {
+                throw new ConfigException(key, "unknown setting" + known(target));
+            }
+            if (existing.isObject()) {
+                if (!e.getValue().isObject()) {
+                    throw new ConfigException(key, "expected a mapping with" + known((ObjectNode) existing)
+                            .replace(" (known:", "").replace(")", ""));
+                }
+                merge((ObjectNode) existing, (ObjectNode) e.getValue(), key + ".");
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static String known(ObjectNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return " (known: " + String.join(", ", names) + ")";
+    }
+
+    private static void set(ObjectNode tree, String key, String value) {
+        String[] parts = key.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = (ObjectNode) node.get(parts[i]);
+        }
+        String last = parts[parts.length - 1];
+        if (node.get(last) instanceof ArrayNode) {
+            ArrayNode array = node.putArray(last);
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    array.add(item.trim());
+                }
+            }
+        } else {
+            node.put(last, value);
+        }
+    }
+
+    private GatewayConfig convert(ObjectNode tree) throws ConfigException {
+        try {
+            return yaml.treeToValue(tree, GatewayConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(path(e), "unknown setting");
+        } catch (InvalidFormatException e) {
+            String expected = e.getTargetType().isEnum()
+                    ? "one of " + java.util.Arrays.stream(e.getTargetType().getEnumConstants())
+                            .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
+                            .collect(Collectors.joining(", "))
+                    : typeName(e.getTargetType());
+            throw new ConfigException(path(e), "expected " + expected + ", found \"" + e.getValue() + "\"");
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(path(e), "expected " + typeName(e.getTargetType()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config", e.getOriginalMessage());
+        }
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return type == String.class ? "text" : "a mapping";
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static void validate(GatewayConfig c) throws ConfigException {
+        requireText(c.xmpp().host(), "xmpp.host");
+        range(c.xmpp().port(), 1, 65535, "xmpp.port");
+        requireText(c.xmpp().domain(), "xmpp.domain");
+        if (!DOMAIN.matcher(c.xmpp().domain()).matches()) {
+            throw new ConfigException("xmpp.domain", "must be a domain name such as gw.example.org, found \""
+                    + c.xmpp().domain() + "\"");
+        }
+        requireText(c.xmpp().secret(), "xmpp.secret");
+        range(c.xmpp().maxStanzaBytes(), 1024, 64 * 1024 * 1024, "xmpp.max-stanza-bytes");
+        range(c.xmpp().keepaliveSeconds(), 0, 3600, "xmpp.keepalive-seconds");
+        range(c.xmpp().reconnectMinMillis(), 10, 600_000, "xmpp.reconnect-min-millis");
+        range(c.xmpp().reconnectMaxMillis(), c.xmpp().reconnectMinMillis(), 3_600_000,
+                "xmpp.reconnect-max-millis");
+        requireText(c.http().host(), "http.host");
+        range(c.http().port(), 0, 65535, "http.port");
+        if (c.auth().mode() == GatewayConfig.Mode.TOKEN && c.auth().tokenSecret().length() < 32) {
+            throw new ConfigException("auth.token-secret", "must be at least 32 characters when auth.mode is token");
+        }
+        for (String admin : c.admins()) {
+            if (!admin.contains("@") || admin.contains(" ")) {
+                throw new ConfigException("admins", "expected bare JIDs such as admin@example.org, found \""
+                        + admin + "\"");
+            }
+        }
+        range(c.calls().ringTimeoutSeconds(), 1, 3600, "calls.ring-timeout-seconds");
+    }
+
+    private static void requireText(String value, String key) throws ConfigException {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key, "must not be empty");
+        }
+    }
+
+    private static void range(int value, int min, int max, String key) throws ConfigException {
+        if (value < min || value > max) {
+            throw new ConfigException(key, "must be " + min + "-" + max + ", found " + value);
+        }
+    }
+}

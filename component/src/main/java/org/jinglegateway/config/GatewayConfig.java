@@ -1,0 +1,50 @@
+package org.jinglegateway.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every setting of the gateway. Documented key by key in conf/gateway.yaml; the YAML keys are the kebab-case
+ * forms of the record components ({@code max-stanza-bytes}).
+ */
+public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins, Calls calls) {
+
+    public GatewayConfig {
+        admins = List.copyOf(admins);
+    }
+
+    /** The XEP-0114 connection to the XMPP server. */
+    public record Xmpp(String host, int port, String domain, String secret, int maxStanzaBytes,
+                       int keepaliveSeconds, int reconnectMinMillis, int reconnectMaxMillis) {
+    }
+
+    /** The HTTP listener that serves the WebSocket endpoint and the pages. */
+    public record Http(String host, int port) {
+    }
+
+    /** How browsers prove who they are when they register. */
+    public record Auth(Mode mode, String tokenSecret) {
+    }
+
+    /** Call policy. */
+    public record Calls(int ringTimeoutSeconds) {
+    }
+
+    /** Browser authentication mode. */
+    public enum Mode {
+        /** Anyone may register as any user: for a local quickstart only. */
+        NONE,
+        /** An HS256 JWT whose {@code sub} is the user. */
+        TOKEN;
+
+        public String token() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The WebSocket URL the READY line announces. */
+    public String webSocketUrl() {
+        String host = http.host().contains(":") ? "[" + http.host() + "]" : http.host();
+        return "ws://" + host + ":" + http.port() + "/ws";
+    }
+}

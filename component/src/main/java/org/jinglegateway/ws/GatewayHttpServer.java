@@ -1,0 +1,44 @@
+package org.jinglegateway.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/** The HTTP listener (Jetty 12): the WebSocket endpoint at {@code /ws}. */
+public final class GatewayHttpServer implements AutoCloseable {
+    /** A frame is one SDP or candidate: 256 KiB is far more than any real SDP needs. */
+    private static final long MAX_FRAME_CHARS = 256 * 1024;
+
+    private final Server server = new Server();
+    private final ServerConnector connector = new ServerConnector(server);
+
+    public GatewayHttpServer(String host, int port, ObjectMapper json) {
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        ContextHandler context = new ContextHandler("/");
+        SignalingProtocol protocol = new SignalingProtocol(json);
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
+            container.setIdleTimeout(Duration.ofMinutes(5));
+            container.setMaxTextMessageSize(MAX_FRAME_CHARS);
+            container.addMapping("/ws", (request, response, callback) -> new SignalingEndpoint(protocol));
+        });
+        context.setHandler(ws);
+        server.setHandler(context);
+        server.setStopTimeout(2000);
+    }
+
+    /** Starts listening; returns the port (useful when 0 asked for any free one). */
+    public int start() throws Exception {
+        server.start();
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,317 @@
+package org.jinglegateway.xmpp;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.dom4j.Element;
+import org.jinglegateway.config.GatewayConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.component.Component;
+import org.xmpp.component.ComponentException;
+import org.xmpp.component.ComponentManager;
+import org.xmpp.component.IQResultListener;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+
+/**
+ * Keeps one Tinder {@link Component} registered with an XMPP server over XEP-0114: connects, authenticates,
+ * dispatches stanzas, sends whitespace keepalives, and reconnects with {@link Backoff} when the connection drops
+ * or the server restarts. To the component it is a {@link ComponentManager}, as Openfire would be.
+ */
+public final class XmppConnector implements ComponentManager, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(XmppConnector.class);
+    private static final long QUERY_TIMEOUT_MILLIS = 30_000;
+
+    private final GatewayConfig.Xmpp settings;
+    private final Component component;
+    private final ConnectionListener listener;
+    private final Backoff backoff;
+    private final Map<String, CompletableFuture<IQ>> pending = new ConcurrentHashMap<>();
+    private final Map<String, String> properties = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService keepalive = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "xmpp-keepalive");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ComponentSession session;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    public XmppConnector(GatewayConfig.Xmpp settings, Component component, ConnectionListener listener) {
+        this.settings = settings;
+        this.component = component;
+        this.listener = listener;
+        this.backoff = new Backoff(settings.reconnectMinMillis(), settings.reconnectMaxMillis(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** Starts connecting in the background. */
+    public void start() throws ComponentException {
+        component.initialize(new org.xmpp.packet.JID(settings.domain()), this);
+        component.start();
+        thread = new Thread(this::loop, "xmpp-connector");
+        thread.start();
+        if (settings.keepaliveSeconds() > 0) {
+            long idle = TimeUnit.SECONDS.toNanos(settings.keepaliveSeconds());
+            keepalive.scheduleWithFixedDelay(() -> sendKeepalive(idle), settings.keepaliveSeconds(),
+                    settings.keepaliveSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private void sendKeepalive(long idleNanos) {
+        ComponentSession s = session;
+        if (s != null) {
+            try {
+                s.keepalive(idleNanos);
+            } catch (IOException e) {
+                log.debug("keepalive failed; the reader will notice the broken connection", e);
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            ComponentSession s;
+            try {
+                log.info("xmpp.connecting host={} port={} domain={} attempt={}", settings.host(), settings.port(),
+                        settings.domain(), backoff.attempts() + 1);
+                s = ComponentSession.open(settings.host(), settings.port(), settings.domain(), settings.secret(),
+                        settings.maxStanzaBytes());
+            } catch (IOException e) {
+                log.warn("xmpp.unreachable host={} port={} reason={}", settings.host(), settings.port(),
+                        e.getMessage());
+                pause();
+                continue;
+            } catch (StreamException e) {
+                if (!handleRefusal(e)) {
+                    return;
+                }
+                pause();
+                continue;
+            }
+            session = s;
+            backoff.reset();
+            log.info("xmpp.registered domain={}", settings.domain());
+            listener.connected(settings.domain());
+            String reason = readUntilClosed(s);
+            session = null;
+            failPending();
+            if (running) {
+                log.warn("xmpp.disconnected reason={}", reason);
+                listener.disconnected(reason);
+                pause();
+            }
+        }
+    }
+
+    /** Returns false when the refusal is final and the connector stops. */
+    private boolean handleRefusal(StreamException e) {
+        switch (e.condition()) {
+            case NOT_AUTHORIZED -> {
+                running = false;
+                listener.fatal(e.condition(), "the XMPP server refused the component secret for "
+                        + settings.domain() + " (not-authorized" + text(e) + "): set xmpp.secret (--secret,"
+                        + " JINGLE_GATEWAY_SECRET) to the secret in the server's component configuration");
+                return false;
+            }
+            case HOST_UNKNOWN -> {
+                running = false;
+                listener.fatal(e.condition(), "the XMPP server does not know the component domain "
+                        + settings.domain() + " (host-unknown" + text(e) + "): add it on the server (Prosody:"
+                        + " Component \"" + settings.domain() + "\" with component_secret; ejabberd:"
+                        + " ejabberd_service hosts; Openfire: External Components) or fix xmpp.domain");
+                return false;
+            }
+            case CONFLICT -> log.warn("xmpp.conflict domain={}: another component is connected with this domain"
+                    + " (or the server still holds our old session); retrying", settings.domain());
+            default -> log.warn("xmpp.refused condition={} text={}", e.condition().token(), e.getMessage());
+        }
+        return true;
+    }
+
+    private static String text(StreamException e) {
+        return e.getMessage() == null || e.getMessage().isEmpty() ? "" : ": " + e.getMessage();
+    }
+
+    private String readUntilClosed(ComponentSession s) {
+        try {
+            while (running) {
+                Optional<Element> next = s.read();
+                if (next.isEmpty()) {
+                    s.close();
+                    return "the server closed the stream";
+                }
+                dispatch(next.get());
+            }
+            return "stopped";
+        } catch (StreamException e) {
+            if (e.local()) {
+                s.closeWithError(e.condition(), e.getMessage());
+                return e.condition().token() + ": " + e.getMessage();
+            }
+            s.close();
+            return e.closed() ? e.getMessage() : "server stream error " + e.condition().token() + text(e);
+        }
+    }
+
+    private void dispatch(Element element) {
+        Packet packet;
+        try {
+            packet = switch (element.getName()) {
+                case "iq" -> new IQ(element);
+                case "message" -> new Message(element);
+                case "presence" -> new Presence(element);
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            // Tinder refuses malformed JIDs; the server should never route such a stanza to us
+            log.warn("xmpp.bad-stanza dropped reason={}", e.getMessage());
+            return;
+        }
+        if (packet == null) {
+            log.debug("ignoring top-level element <{}>", element.getName());
+            return;
+        }
+        if (packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)) {
+            CompletableFuture<IQ> waiting = pending.remove(iq.getID());
+            if (waiting != null) {
+                waiting.complete(iq);
+                return;
+            }
+        }
+        try {
+            component.processPacket(packet);
+        } catch (RuntimeException e) {
+            log.error("component failed on a stanza", e);
+        }
+    }
+
+    private void failPending() {
+        pending.values().forEach(f -> f.completeExceptionally(new IOException("XMPP connection lost")));
+        pending.clear();
+    }
+
+    private void pause() {
+        long delay = backoff.nextDelayMillis();
+        log.info("xmpp.reconnect-in millis={}", delay);
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    public boolean isConnected() {
+        return session != null;
+    }
+
+    @Override
+    public void sendPacket(Component from, Packet packet) throws ComponentException {
+        ComponentSession s = session;
+        if (s == null) {
+            throw new ComponentException("not connected to the XMPP server");
+        }
+        try {
+            s.send(packet.toXML());
+        } catch (IOException e) {
+            throw new ComponentException("send failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public IQ query(Component from, IQ request, long timeoutMillis) throws ComponentException {
+        CompletableFuture<IQ> future = new CompletableFuture<>();
+        pending.put(request.getID(), future);
+        sendPacket(from, request);
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComponentException(e);
+        } catch (ExecutionException e) {
+            throw new ComponentException(e.getCause());
+        } finally {
+            pending.remove(request.getID());
+        }
+    }
+
+    @Override
+    public void query(Component from, IQ request, IQResultListener resultListener) throws ComponentException {
+        CompletableFuture<IQ> future = new CompletableFuture<>();
+        pending.put(request.getID(), future);
+        future.orTimeout(QUERY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((iq, error) -> {
+            pending.remove(request.getID());
+            if (iq != null) {
+                resultListener.receivedAnswer(iq);
+            } else {
+                resultListener.answerTimeout(request.getID());
+            }
+        });
+        sendPacket(from, request);
+    }
+
+    @Override
+    public void addComponent(String subdomain, Component c) throws ComponentException {
+        throw new ComponentException("one component per XEP-0114 connection");
+    }
+
+    @Override
+    public void removeComponent(String subdomain) throws ComponentException {
+        throw new ComponentException("one component per XEP-0114 connection");
+    }
+
+    @Override
+    public String getProperty(String name) {
+        return properties.get(name);
+    }
+
+    @Override
+    public void setProperty(String name, String value) {
+        properties.put(name, value);
+    }
+
+    @Override
+    public String getServerName() {
+        String domain = settings.domain();
+        int dot = domain.indexOf('.');
+        return dot < 0 ? domain : domain.substring(dot + 1);
+    }
+
+    @Override
+    public boolean isExternalMode() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        keepalive.shutdownNow();
+        ComponentSession s = session;
+        if (s != null) {
+            s.close();
+        }
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        component.shutdown();
+    }
+}

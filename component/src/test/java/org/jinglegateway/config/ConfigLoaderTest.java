@@ -1,0 +1,108 @@
+package org.jinglegateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private GatewayConfig load(String yaml, Map<String, String> env, Map<String, String> flags) throws Exception {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader().load(Optional.of(file), env, flags);
+    }
+
+    private String error(String yaml) {
+        return assertThatThrownBy(() -> load(yaml, Map.of(), Map.of())).isInstanceOf(ConfigException.class)
+                .actual().getMessage();
+    }
+
+    @Test
+    void noFile_usesContractDefaults() throws Exception {
+        GatewayConfig c = new ConfigLoader().load(Optional.empty(), Map.of(), Map.of());
+        assertThat(c.xmpp().host()).isEqualTo("127.0.0.1");
+        assertThat(c.xmpp().port()).isEqualTo(5347);
+        assertThat(c.xmpp().domain()).isEqualTo("gw.localhost");
+        assertThat(c.webSocketUrl()).isEqualTo("ws://127.0.0.1:8080/ws");
+        assertThat(c.auth().mode()).isEqualTo(GatewayConfig.Mode.NONE);
+        assertThat(c.calls().ringTimeoutSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void sampleConfig_loadsAsShipped() throws Exception {
+        Path sample = Path.of("../conf/gateway.yaml");
+        GatewayConfig c = new ConfigLoader().load(Optional.of(sample), Map.of(), Map.of());
+        assertThat(c.xmpp().maxStanzaBytes()).isEqualTo(262144);
+    }
+
+    @Test
+    void fileEnvironmentAndFlags_overrideInThatOrder() throws Exception {
+        GatewayConfig c = load("xmpp:\n  port: 6000\n  domain: gw.example.org\nhttp:\n  port: 9000\n",
+                Map.of("JINGLE_GATEWAY_XMPP_PORT", "7000", "JINGLE_GATEWAY_ADMINS", "a@example.org, b@example.org"),
+                Map.of("xmpp.port", "8000"));
+        assertThat(c.xmpp().port()).isEqualTo(8000);
+        assertThat(c.xmpp().domain()).isEqualTo("gw.example.org");
+        assertThat(c.http().port()).isEqualTo(9000);
+        assertThat(c.admins()).containsExactly("a@example.org", "b@example.org");
+    }
+
+    @Test
+    void unknownKey_namesTheKeyAndTheKnownOnes() {
+        assertThat(error("xmpp:\n  prot: 5347\n")).isEqualTo("config error: xmpp.prot: unknown setting (known: host,"
+                + " port, domain, secret, max-stanza-bytes, keepalive-seconds, reconnect-min-millis,"
+                + " reconnect-max-millis)");
+    }
+
+    @Test
+    void unknownTopLevelKey_isRefused() {
+        assertThat(error("xmp:\n  port: 1\n")).startsWith("config error: xmp: unknown setting");
+    }
+
+    @Test
+    void portOutOfRange_namesKeyAndValue() {
+        assertThat(error("xmpp:\n  port: 70000\n")).isEqualTo("config error: xmpp.port: must be 1-65535, found 70000");
+    }
+
+    @Test
+    void portNotANumber_namesKeyAndValue() {
+        assertThat(error("xmpp:\n  port: abc\n"))
+                .isEqualTo("config error: xmpp.port: expected a whole number, found \"abc\"");
+    }
+
+    @Test
+    void badAuthMode_listsTheModes() {
+        assertThat(error("auth:\n  mode: jwt\n"))
+                .isEqualTo("config error: auth.mode: expected one of none, token, found \"jwt\"");
+    }
+
+    @Test
+    void tokenModeWithShortSecret_isRefused() {
+        assertThat(error("auth:\n  mode: token\n  token-secret: short\n")).isEqualTo("config error:"
+                + " auth.token-secret: must be at least 32 characters when auth.mode is token");
+    }
+
+    @Test
+    void badDomain_isRefused() {
+        assertThat(error("xmpp:\n  domain: 'gw example'\n")).isEqualTo("config error: xmpp.domain: must be a domain"
+                + " name such as gw.example.org, found \"gw example\"");
+    }
+
+    @Test
+    void brokenYaml_saysWhere() {
+        assertThat(error("xmpp:\n  port: [\n")).startsWith("config error: ").contains("not valid YAML at line");
+    }
+
+    @Test
+    void missingFile_namesTheFlag() {
+        assertThatThrownBy(() -> new ConfigLoader().load(Optional.of(dir.resolve("nope.yaml")), Map.of(), Map.of()))
+                .hasMessage("config error: --config: file not found: " + dir.resolve("nope.yaml"));
+    }
+}

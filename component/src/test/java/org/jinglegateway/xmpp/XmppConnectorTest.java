@@ -1,0 +1,164 @@
+package org.jinglegateway.xmpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.dom4j.Element;
+import org.jinglegateway.config.GatewayConfig;
+import org.junit.jupiter.api.Test;
+import org.xmpp.packet.IQ;
+
+/** The connector against a scripted server on loopback: keepalive, retries, serialised writes. */
+final class XmppConnectorTest {
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+    private final ConnectionListener listener = new ConnectionListener() {
+        @Override
+        public void connected(String domain) {
+            events.add("connected");
+        }
+
+        @Override
+        public void disconnected(String reason) {
+            events.add("disconnected");
+        }
+
+        @Override
+        public void fatal(StreamErrorCondition condition, String message) {
+            events.add("fatal " + condition.token());
+        }
+    };
+
+    private XmppConnector connector(int port, int keepaliveSeconds) {
+        return new XmppConnector(new GatewayConfig.Xmpp("127.0.0.1", port, "gw.localhost", "s", 262144,
+                keepaliveSeconds, 50, 200), new GatewayComponent("test"), listener);
+    }
+
+    private void expect(String event) throws InterruptedException {
+        assertThat(events.poll(10, TimeUnit.SECONDS)).as("next connector event").isEqualTo(event);
+    }
+
+    @Test
+    void idleConnection_getsWhitespaceKeepalive() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 1)) {
+            c.start();
+            try (ScriptedServer.Peer peer = server.accept()) {
+                peer.handshake();
+                expect("connected");
+                String before = peer.readUntil("</handshake>");
+                assertThat(peer.readUntil(before + " ")).endsWith(" ");
+            }
+        }
+    }
+
+    @Test
+    void conflict_isRetriedUntilAccepted() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            c.start();
+            try (ScriptedServer.Peer first = server.accept()) {
+                first.header();
+                first.readUntil("</handshake>");
+                first.send("<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+                        + "</stream:stream>");
+            }
+            try (ScriptedServer.Peer second = server.accept()) {
+                second.handshake();
+                expect("connected");
+            }
+        }
+    }
+
+    @Test
+    void unreachableServer_isRetriedUntilItListens() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (XmppConnector c = connector(port, 0)) {
+            c.start();
+            assertThat(events.poll(400, TimeUnit.MILLISECONDS)).as("no connection while nothing listens").isNull();
+            try (ScriptedServer server = new ScriptedServer(port); ScriptedServer.Peer peer = server.accept()) {
+                peer.handshake();
+                expect("connected");
+            }
+        }
+    }
+
+    @Test
+    void wrongSecret_isFatal() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            c.start();
+            try (ScriptedServer.Peer peer = server.accept()) {
+                peer.header();
+                peer.readUntil("</handshake>");
+                peer.send("<stream:error><not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                        + "</stream:error>");
+                expect("fatal not-authorized");
+            }
+        }
+    }
+
+    @Test
+    void concurrentSends_neverInterleave() throws Exception {
+        int threads = 8;
+        int perThread = 200;
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            c.start();
+            try (ScriptedServer.Peer peer = server.accept()) {
+                peer.handshake();
+                expect("connected");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Thread> senders = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    Thread s = new Thread(() -> {
+                        try {
+                            start.await();
+                            for (int i = 0; i < perThread; i++) {
+                                IQ iq = new IQ(IQ.Type.get, "t" + thread + "-" + i);
+                                iq.setTo("alice@localhost/x");
+                                iq.setChildElement("query", "urn:example:" + "x".repeat(200));
+                                c.sendPacket(null, iq);
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    senders.add(s);
+                    s.start();
+                }
+                start.countDown();
+                // the peer already consumed the connector's stream header and handshake: read on behind a header
+                XmppStreamReader reader = new XmppStreamReader(new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(("<stream:stream xmlns='jabber:component:accept'"
+                                + " xmlns:stream='http://etherx.jabber.org/streams'>").getBytes(
+                                        java.nio.charset.StandardCharsets.UTF_8)),
+                        peer.socket.getInputStream()), 1 << 20, 64);
+                reader.readHeader();
+                Set<String> ids = new HashSet<>();
+                while (ids.size() < threads * perThread) {
+                    Optional<Element> next = reader.nextElement();
+                    assertThat(next).isPresent();
+                    if (next.get().getName().equals("iq")) {
+                        assertThat(ids.add(next.get().attributeValue("id"))).isTrue();
+                    }
+                }
+                for (Thread s : senders) {
+                    s.join(10_000);
+                }
+                assertThat(ids).hasSize(threads * perThread);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,410 @@
+package org.jinglegateway.mapper.jingle;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.dom4j.Attribute;
+import org.dom4j.Document;
+import org.dom4j.DocumentException;
+import org.dom4j.Element;
+import org.dom4j.io.SAXReader;
+import org.jinglegateway.mapper.candidate.CandidateTransport;
+import org.jinglegateway.mapper.candidate.CandidateType;
+import org.jinglegateway.mapper.candidate.ExtensionPair;
+import org.jinglegateway.mapper.candidate.IceCandidate;
+import org.jinglegateway.mapper.candidate.Related;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads a {@code <jingle>} element (or an {@code <iq>} that holds one) into a {@link Jingle}: from the dom4j
+ * element the XMPP layer already parsed, or from a string. Elements it does not type are kept as {@link RawXml};
+ * bad values fail with the element path.
+ */
+public final class JingleReader {
+    private static final Set<String> CANDIDATE_ATTRIBUTES = Set.of("component", "foundation", "generation", "id",
+            "ip", "network", "port", "priority", "protocol", "rel-addr", "rel-port", "type");
+
+    private JingleReader() {
+    }
+
+    /** Reads a string holding a {@code <jingle>} or an {@code <iq>}; a DOCTYPE is refused. */
+    public static Jingle read(String xml) throws JingleParseException {
+        return read(parse(xml).getRootElement());
+    }
+
+    /** Reads a {@code <jingle>} element or an {@code <iq>} with one inside. */
+    public static Jingle read(Element element) throws JingleParseException {
+        Element jingle = element;
+        if (!isJingle(element)) {
+            jingle = element.element(org.dom4j.QName.get("jingle", Namespaces.JINGLE));
+            if (jingle == null) {
+                throw new JingleParseException(JingleParseException.Kind.NOT_JINGLE, "/" + element.getName(),
+                        "expected a <jingle xmlns='" + Namespaces.JINGLE + "'> element or an <iq> holding one");
+            }
+        }
+        return new Run().jingle(jingle);
+    }
+
+    static Document parse(String xml) {
+        try {
+            SAXReader reader = SAXReader.createDefault();
+            reader.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return reader.read(new StringReader(xml));
+        } catch (SAXException | DocumentException e) {
+            throw new JingleParseException(JingleParseException.Kind.NOT_XML, "/", "not well-formed XML: "
+                    + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        String text = String.valueOf(s);
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
+    private static boolean isJingle(Element e) {
+        return "jingle".equals(e.getName()) && Namespaces.JINGLE.equals(e.getNamespaceURI());
+    }
+
+    /** One read, carrying the current element path for errors. */
+    private static final class Run {
+        private final List<String> path = new ArrayList<>();
+
+        Jingle jingle(Element j) {
+            path.add("jingle");
+            JingleAction action = value(j, "action", JingleAction::of);
+            String sid = required(j, "sid");
+            List<Content> contents = new ArrayList<>();
+            List<ContentGroup> groups = new ArrayList<>();
+            Optional<Reason> reason = Optional.empty();
+            List<RawXml> extra = new ArrayList<>();
+            Counter counter = new Counter();
+            for (Element child : j.elements()) {
+                enter(child, counter);
+                String ns = child.getNamespaceURI();
+                if (Namespaces.JINGLE.equals(ns) && "content".equals(child.getName())) {
+                    contents.add(content(child));
+                } else if (Namespaces.GROUPING.equals(ns) && "group".equals(child.getName())) {
+                    groups.add(group(child));
+                } else if (Namespaces.JINGLE.equals(ns) && "reason".equals(child.getName())) {
+                    reason = Optional.of(reason(child));
+                } else {
+                    extra.add(raw(child));
+                }
+                leave();
+            }
+            return new Jingle(action, sid, optional(j, "initiator"), optional(j, "responder"), contents, groups,
+                    reason, extra);
+        }
+
+        private Content content(Element c) {
+            Creator creator = value(c, "creator", Creator::of);
+            String name = required(c, "name");
+            Optional<Senders> senders = optional(c, "senders").map(s -> convert(c, "senders", Senders::of, s));
+            Optional<RtpDescription> description = Optional.empty();
+            Optional<IceUdpTransport> transport = Optional.empty();
+            List<RawXml> extra = new ArrayList<>();
+            Counter counter = new Counter();
+            for (Element child : c.elements()) {
+                enter(child, counter);
+                if ("description".equals(child.getName()) && Namespaces.RTP.equals(child.getNamespaceURI())
+                        && description.isEmpty()) {
+                    description = Optional.of(description(child));
+                } else if ("transport".equals(child.getName()) && Namespaces.ICE_UDP.equals(child.getNamespaceURI())
+                        && transport.isEmpty()) {
+                    transport = Optional.of(transport(child));
+                } else {
+                    extra.add(raw(child));
+                }
+                leave();
+            }
+            return new Content(creator, name, optional(c, "disposition"), senders, description, transport,
+                    others(c, "creator", "name", "disposition", "senders"), extra);
+        }
+
+        private RtpDescription description(Element d) {
+            List<PayloadType> payloads = new ArrayList<>();
+            List<Bandwidth> bandwidths = new ArrayList<>();
+            boolean rtcpMux = false;
+            List<RtcpFeedback> feedback = new ArrayList<>();
+            OptionalInt trrInt = OptionalInt.empty();
+            List<HeaderExtension> hdrexts = new ArrayList<>();
+            boolean allowMixed = false;
+            List<Source> sources = new ArrayList<>();
+            List<SourceGroup> groups = new ArrayList<>();
+            List<RawXml> extra = new ArrayList<>();
+            Counter counter = new Counter();
+            for (Element child : d.elements()) {
+                enter(child, counter);
+                String key = child.getNamespaceURI() + " " + child.getName();
+                switch (key) {
+                    case Namespaces.RTP + " payload-type" -> payloads.add(payloadType(child));
+                    case Namespaces.RTP + " bandwidth" -> bandwidths.add(new Bandwidth(required(child, "type"),
+                            child.getText()));
+                    case Namespaces.RTP + " rtcp-mux" -> rtcpMux = true;
+                    case Namespaces.RTCP_FB + " rtcp-fb" -> feedback.add(feedback(child));
+                    case Namespaces.RTCP_FB + " rtcp-fb-trr-int" -> trrInt = OptionalInt.of(integer(child, "value",
+                            0, Integer.MAX_VALUE));
+                    case Namespaces.HDREXT + " rtp-hdrext" -> hdrexts.add(headerExtension(child));
+                    case Namespaces.HDREXT + " extmap-allow-mixed" -> allowMixed = true;
+                    case Namespaces.SSMA + " source" -> sources.add(source(child));
+                    case Namespaces.SSMA + " ssrc-group" -> groups.add(sourceGroup(child));
+                    default -> extra.add(raw(child));
+                }
+                leave();
+            }
+            return new RtpDescription(required(d, "media"), optional(d, "ssrc"), payloads, bandwidths, rtcpMux,
+                    feedback, trrInt, hdrexts, allowMixed, sources, groups, others(d, "media", "ssrc"), extra);
+        }
+
+        private PayloadType payloadType(Element p) {
+            int id = integer(p, "id", 0, 127);
+            List<Parameter> parameters = new ArrayList<>();
+            List<RtcpFeedback> feedback = new ArrayList<>();
+            OptionalInt trrInt = OptionalInt.empty();
+            List<RawXml> extra = new ArrayList<>();
+            Counter counter = new Counter();
+            for (Element child : p.elements()) {
+                enter(child, counter);
+                String key = child.getNamespaceURI() + " " + child.getName();
+                switch (key) {
+                    case Namespaces.RTP + " parameter" -> parameters.add(parameter(child));
+                    case Namespaces.RTCP_FB + " rtcp-fb" -> feedback.add(feedback(child));
+                    case Namespaces.RTCP_FB + " rtcp-fb-trr-int" -> trrInt = OptionalInt.of(integer(child, "value",
+                            0, Integer.MAX_VALUE));
+                    default -> extra.add(raw(child));
+                }
+                leave();
+            }
+            return new PayloadType(id, optional(p, "name"), optionalLong(p, "clockrate", 0, 0xFFFF_FFFFL),
+                    optionalInt(p, "channels", 0, 255), optionalInt(p, "ptime", 0, Integer.MAX_VALUE),
+                    optionalInt(p, "maxptime", 0, Integer.MAX_VALUE), parameters, feedback, trrInt,
+                    others(p, "id", "name", "clockrate", "channels", "ptime", "maxptime"), extra);
+        }
+
+        private Parameter parameter(Element p) {
+            return new Parameter(required(p, "name"), optional(p, "value"));
+        }
+
+        private RtcpFeedback feedback(Element f) {
+            return new RtcpFeedback(required(f, "type"), optional(f, "subtype"));
+        }
+
+        private HeaderExtension headerExtension(Element h) {
+            List<Parameter> parameters = new ArrayList<>();
+            for (Element child : h.elements("parameter")) {
+                parameters.add(parameter(child));
+            }
+            return new HeaderExtension(integer(h, "id", 1, 255), required(h, "uri"),
+                    optional(h, "senders").map(s -> convert(h, "senders", Senders::of, s)), parameters);
+        }
+
+        private Source source(Element s) {
+            List<Parameter> parameters = new ArrayList<>();
+            List<RawXml> extra = new ArrayList<>();
+            for (Element child : s.elements()) {
+                if ("parameter".equals(child.getName())) {
+                    parameters.add(parameter(child));
+                } else {
+                    extra.add(raw(child));
+                }
+            }
+            return new Source(longValue(s, "ssrc", 0, 0xFFFF_FFFFL), parameters, others(s, "ssrc"), extra);
+        }
+
+        private SourceGroup sourceGroup(Element g) {
+            List<Long> ssrcs = new ArrayList<>();
+            Counter counter = new Counter();
+            for (Element child : g.elements()) {
+                enter(child, counter);
+                ssrcs.add(longValue(child, "ssrc", 0, 0xFFFF_FFFFL));
+                leave();
+            }
+            return new SourceGroup(required(g, "semantics"), ssrcs);
+        }
+
+        private IceUdpTransport transport(Element t) {
+            List<IceCandidate> candidates = new ArrayList<>();
+            List<Fingerprint> fingerprints = new ArrayList<>();
+            List<RawXml> extra = new ArrayList<>();
+            Counter counter = new Counter();
+            for (Element child : t.elements()) {
+                enter(child, counter);
+                String key = child.getNamespaceURI() + " " + child.getName();
+                switch (key) {
+                    case Namespaces.ICE_UDP + " candidate" -> candidates.add(candidate(child));
+                    case Namespaces.DTLS + " fingerprint" -> fingerprints.add(new Fingerprint(required(child, "hash"),
+                            optional(child, "setup"), child.getTextTrim(), optional(child, "required"),
+                            others(child, "hash", "setup", "required")));
+                    default -> extra.add(raw(child));
+                }
+                leave();
+            }
+            return new IceUdpTransport(optional(t, "ufrag"), optional(t, "pwd"), candidates, fingerprints,
+                    others(t, "ufrag", "pwd"), extra);
+        }
+
+        private IceCandidate candidate(Element c) {
+            Optional<Related> related = Optional.empty();
+            Optional<String> relAddr = optional(c, "rel-addr");
+            OptionalInt relPort = optionalInt(c, "rel-port", 0, 65535);
+            if (relAddr.isPresent() && relPort.isPresent()) {
+                related = Optional.of(new Related(relAddr.get(), relPort.getAsInt()));
+            }
+            List<ExtensionPair> unknown = new ArrayList<>();
+            for (Attribute a : c.attributes()) {
+                if (!CANDIDATE_ATTRIBUTES.contains(a.getName())) {
+                    unknown.add(convert(c, a.getName(), v -> new ExtensionPair(a.getName(), v), a.getValue()));
+                }
+            }
+            Optional<Related> rel = related;
+            return build(c, () -> new IceCandidate(required(c, "foundation"), integer(c, "component", 1, 256),
+                    CandidateTransport.of(required(c, "protocol")), longValue(c, "priority", 0, 0xFFFF_FFFFL),
+                    required(c, "ip"), integer(c, "port", 0, 65535), CandidateType.of(required(c, "type")), rel,
+                    Optional.empty(), optionalInt(c, "generation", 0, Integer.MAX_VALUE),
+                    optionalInt(c, "network", 0, Integer.MAX_VALUE), optional(c, "id"), unknown));
+        }
+
+        private ContentGroup group(Element g) {
+            List<String> names = new ArrayList<>();
+            for (Element child : g.elements("content")) {
+                names.add(required(child, "name"));
+            }
+            return new ContentGroup(required(g, "semantics"), names);
+        }
+
+        private Reason reason(Element r) {
+            String condition = null;
+            Optional<String> text = Optional.empty();
+            List<RawXml> extra = new ArrayList<>();
+            for (Element child : r.elements()) {
+                if ("text".equals(child.getName())) {
+                    text = Optional.of(child.getText());
+                } else if (condition == null && Namespaces.JINGLE.equals(child.getNamespaceURI())) {
+                    condition = child.getName();
+                    for (Element inner : child.elements()) {
+                        extra.add(raw(inner));
+                    }
+                } else {
+                    extra.add(raw(child));
+                }
+            }
+            if (condition == null) {
+                throw new JingleParseException(JingleParseException.Kind.MISSING, here(),
+                        "a <reason> needs a condition element such as <success/>");
+            }
+            return new Reason(condition, text, extra);
+        }
+
+        // ---- attribute helpers, each failing with the path ----
+
+        private String required(Element e, String name) {
+            String v = e.attributeValue(name);
+            if (v == null) {
+                throw new JingleParseException(JingleParseException.Kind.MISSING, here() + "/@" + name,
+                        "the attribute is required");
+            }
+            return v;
+        }
+
+        private static Optional<String> optional(Element e, String name) {
+            return Optional.ofNullable(e.attributeValue(name));
+        }
+
+        private <T> T value(Element e, String name, java.util.function.Function<String, T> parse) {
+            return convert(e, name, parse, required(e, name));
+        }
+
+        private <T> T convert(Element e, String name, java.util.function.Function<String, T> parse, String raw) {
+            try {
+                return parse.apply(raw);
+            } catch (IllegalArgumentException ex) {
+                throw new JingleParseException(JingleParseException.Kind.BAD_VALUE, here() + "/@" + name,
+                        ex.getMessage());
+            }
+        }
+
+        private <T> T build(Element e, java.util.function.Supplier<T> s) {
+            try {
+                return s.get();
+            } catch (IllegalArgumentException ex) {
+                throw new JingleParseException(JingleParseException.Kind.BAD_VALUE, here(), ex.getMessage());
+            }
+        }
+
+        private int integer(Element e, String name, int min, int max) {
+            return (int) longValue(e, name, min, max);
+        }
+
+        private long longValue(Element e, String name, long min, long max) {
+            return number(required(e, name), name, min, max);
+        }
+
+        private OptionalInt optionalInt(Element e, String name, int min, int max) {
+            String v = e.attributeValue(name);
+            return v == null ? OptionalInt.empty() : OptionalInt.of((int) number(v, name, min, max));
+        }
+
+        private OptionalLong optionalLong(Element e, String name, long min, long max) {
+            String v = e.attributeValue(name);
+            return v == null ? OptionalLong.empty() : OptionalLong.of(number(v, name, min, max));
+        }
+
+        private long number(String v, String name, long min, long max) {
+            long n = 0;
+            boolean ok = !v.isEmpty() && v.length() <= 18;
+            for (int i = 0; ok && i < v.length(); i++) {
+                char ch = v.charAt(i);
+                ok = ch >= '0' && ch <= '9';
+                n = n * 10 + (ch - '0');
+            }
+            if (!ok || n < min || n > max) {
+                throw new JingleParseException(JingleParseException.Kind.BAD_VALUE, here() + "/@" + name,
+                        "must be a number " + min + "-" + max + ", found \"" + v + "\"");
+            }
+            return n;
+        }
+
+        /** The attributes not named, in document order (namespace declarations are not attributes in dom4j). */
+        private static List<XmlAttribute> others(Element e, String... known) {
+            List<XmlAttribute> out = new ArrayList<>();
+            for (Attribute a : e.attributes()) {
+                if (!Set.of(known).contains(a.getQualifiedName())) {
+                    out.add(new XmlAttribute(a.getQualifiedName(), a.getValue()));
+                }
+            }
+            return out;
+        }
+
+        private RawXml raw(Element e) {
+            return new RawXml(e.asXML());
+        }
+
+        private void enter(Element child, Counter counter) {
+            path.add(child.getName() + "[" + counter.next(child.getName()) + "]");
+        }
+
+        private void leave() {
+            path.remove(path.size() - 1);
+        }
+
+        private String here() {
+            return "/" + String.join("/", path);
+        }
+    }
+
+    /** Positions of same-named siblings, 1-based as in XPath. */
+    private static final class Counter {
+        private final Map<String, Integer> seen = new HashMap<>();
+
+        int next(String name) {
+            return seen.merge(name, 1, Integer::sum);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.jinglegateway.mapper.sdp;
+
+import java.util.Optional;
+import org.jinglegateway.mapper.internal.Checks;
+
+/**
+ * One {@code a=} line (RFC 8866 §5.13): a property ({@code a=rtcp-mux}) or a name and value
+ * ({@code a=rtpmap:111 opus/48000/2}). Typed views read the value (e.g. {@link RtpMap#parse}).
+ *
+ * @param name  the attribute name, an RFC 8866 token
+ * @param value the text after the first colon, when there is one
+ */
+public record Attribute(String name, Optional<String> value) {
+    public Attribute {
+        Checks.token(name, "attribute name");
+        value.ifPresent(v -> Checks.lineSafe(v, "a=" + name + " value"));
+    }
+
+    public static Attribute flag(String name) {
+        return new Attribute(name, Optional.empty());
+    }
+
+    public static Attribute of(String name, String value) {
+        return new Attribute(name, Optional.of(value));
+    }
+
+    /** The value, or the empty string for a property attribute. */
+    public String valueOrEmpty() {
+        return value.orElse("");
+    }
+
+    /** The line without {@code a=}. */
+    @Override
+    public String toString() {
+        return value.map(v -> name + ":" + v).orElse(name);
+    }
+}

@@ -1,0 +1,49 @@
+package org.jinglegateway.mapper.jingle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.dom4j.Element;
+import org.jinglegateway.mapper.Fixtures;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.diff.DefaultNodeMatcher;
+import org.xmlunit.diff.Diff;
+import org.xmlunit.diff.ElementSelectors;
+
+/** Every Jingle stanza in the shapes real clients send reads and writes back similar (XMLUnit). */
+final class JingleFixtureRoundTripTest {
+
+    /** Jitsi's own actions, which XEP-0166 does not define: refused with the allowed list (see the test below). */
+    private static final List<String> NON_STANDARD = List.of("jitsi/source-add-jicofo.xml");
+
+    /** The .xml fixtures that hold a {@code <jingle>} (the others are XEP-0353 messages). */
+    static List<String> jingleFixtures() {
+        return Fixtures.named(".xml").stream().filter(n -> Fixtures.read(n).contains("<jingle"))
+                .filter(n -> !NON_STANDARD.contains(n)).toList();
+    }
+
+    @org.junit.jupiter.api.Test
+    void jitsiSourceAdd_isRefusedListingTheXep0166Actions() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JingleReader.read(Fixtures.read(NON_STANDARD.get(0))))
+                .isInstanceOf(JingleParseException.class)
+                .hasMessageStartingWith("/jingle/@action: action must be one of content-accept, content-add,")
+                .hasMessageEndingWith("found \"source-add\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jingleFixtures")
+    void fixture_writesBackSimilar(String name) {
+        Element original = JingleReader.parse(Fixtures.read(name)).getRootElement();
+        Element jingle = original.getName().equals("jingle") ? original
+                : original.element(org.dom4j.QName.get("jingle", Namespaces.JINGLE));
+        String written = JingleWriter.toXml(JingleReader.read(original));
+        Diff diff = DiffBuilder.compare(jingle.asXML()).withTest(written)
+                .ignoreWhitespace().ignoreComments().checkForSimilar()
+                .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byNameAndAllAttributes,
+                        ElementSelectors.byName))
+                .build();
+        assertThat(diff.hasDifferences()).as("%s differs:%n%s%nwritten:%n%s", name, diff, written).isFalse();
+    }
+}

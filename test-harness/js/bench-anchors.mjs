@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// JavaScript anchors for the mapper's benchmark (issue 3, point 9): the same real Chromium inputs through
+//   - npm sdp-jingle-json: toSessionJSON (SDP -> Jingle-shaped JSON; it makes no XML)
+//   - StanzaJS 12.22.1: its full SDP -> Jingle XML string pipeline (importFromSDP, convertIntermediateToRequest,
+//     the registry's export and toString, as MediaSession.start() and the WebSocket transport do) and its
+//     XML string -> SDP pipeline (jxt parse, registry import, convertRequestToIntermediate, exportToSDP, as an
+//     incoming session-initiate goes).
+//
+//   node test-harness/js/bench-anchors.mjs [--seconds N] [--warmup N]     (defaults 5 and 2)
+//
+// Single-threaded, after a warm-up, string in to string (or JSON object) out. One line per case:
+//   anchor=<name> case=<file> direction=<sdp-to-json|sdp-to-jingle|jingle-to-sdp> ops_per_s=<n>
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FIXTURES = path.resolve(here, '../../jingle-mapper/src/test/resources/fixtures');
+const CASES = ['chrome/audio-offer.sdp', 'chrome/audio-video-data-offer.sdp', 'chrome/audio-video-data-offer-gathered.sdp'];
+
+const SdpJingleJson = require('sdp-jingle-json');
+const XMPP = require('stanza');
+const { importFromSDP, exportToSDP } = require('stanza/jingle/sdp/Intermediate');
+const { convertIntermediateToRequest, convertRequestToIntermediate } = require('stanza/jingle/sdp/Protocol');
+const { NS_JINGLE_ICE_UDP_1 } = require('stanza/Namespaces');
+const { parse: parseXml } = require('stanza/jxt');
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(name);
+  if (index < 0) {
+    return fallback;
+  }
+  const value = Number(process.argv[index + 1]);
+  if (!(value > 0)) {
+    console.error(name + ' needs a positive number of seconds, got "' + process.argv[index + 1] + '"');
+    process.exit(2);
+  }
+  return value;
+}
+
+const seconds = option('--seconds', 5);
+const warmup = option('--warmup', 2);
+const client = XMPP.createClient({ jid: 'romeo@example.net', resource: 'orchard', transports: {} });
+
+function stanzaSdpToXml(sdp) {
+  const jingle = convertIntermediateToRequest(importFromSDP(sdp), 'initiator', NS_JINGLE_ICE_UDP_1);
+  jingle.sid = 'a73sjjvkla37jfea';
+  jingle.action = 'session-initiate';
+  return client.stanzas.export('iq', { type: 'set', id: 'x1', to: 'juliet@example.com/balcony', jingle }).toString();
+}
+
+function stanzaXmlToSdp(xml) {
+  const iq = client.stanzas.import(parseXml(xml));
+  return exportToSDP(convertRequestToIntermediate(iq.jingle, 'initiator'));
+}
+
+function sdpJingleJson(sdp) {
+  return SdpJingleJson.toSessionJSON(sdp, { role: 'initiator', direction: 'outgoing', creators: [] });
+}
+
+let sink = 0;
+
+function run(fn, input, durationSeconds) {
+  const end = process.hrtime.bigint() + BigInt(Math.round(durationSeconds * 1e9));
+  const start = process.hrtime.bigint();
+  let ops = 0;
+  let now = start;
+  while (now < end) {
+    for (let i = 0; i < 16; i++) {
+      const out = fn(input);
+      sink += typeof out === 'string' ? out.length : out.contents.length;
+    }
+    ops += 16;
+    now = process.hrtime.bigint();
+  }
+  return ops / (Number(now - start) / 1e9);
+}
+
+async function main() {
+  for (const file of CASES) {
+    const sdp = await readFile(path.join(FIXTURES, file), 'utf8');
+    const xml = stanzaSdpToXml(sdp);
+    const anchors = [
+      ['sdp-jingle-json', 'sdp-to-json', sdpJingleJson, sdp],
+      ['stanzajs', 'sdp-to-jingle', stanzaSdpToXml, sdp],
+      ['stanzajs', 'jingle-to-sdp', stanzaXmlToSdp, xml],
+    ];
+    for (const [anchor, direction, fn, input] of anchors) {
+      run(fn, input, warmup);
+      const opsPerS = run(fn, input, seconds);
+      console.log('anchor=' + anchor + ' case=' + path.basename(file) + ' direction=' + direction
+        + ' ops_per_s=' + Math.round(opsPerS));
+    }
+  }
+  if (sink === 0) {
+    console.error('no output was produced');
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,2 @@
+/** Smack 4.4 test clients that log in to the test Prosody. */
+package org.jinglegateway.harness.client;

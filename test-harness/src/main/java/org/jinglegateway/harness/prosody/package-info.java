@@ -1,0 +1,2 @@
+/** A real Prosody (Debian's package) started per test class, on loopback, in a temp folder. */
+package org.jinglegateway.harness.prosody;

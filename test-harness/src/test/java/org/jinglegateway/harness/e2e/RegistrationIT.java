@@ -1,0 +1,131 @@
+package org.jinglegateway.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.client.XmppTestClient;
+import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.jivesoftware.smack.XMPPException.XMPPErrorException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.iqversion.VersionManager;
+import org.jivesoftware.smackx.iqversion.packet.Version;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
+
+/** The gateway registers with a real Prosody and answers what XMPP clients ask a component first. */
+final class RegistrationIT {
+    @RegisterExtension
+    static final ProsodyServer prosody = ProsodyServer.builder().user("alice", "alice-pw").build();
+
+    private static GatewayProcess gateway;
+    private static String ready;
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
+                "--secret", prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0");
+        ready = gateway.awaitReady(1, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopGateway() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void start_printsReadyLineWithDomainAndWebSocketUrl() {
+        assertThat(ready).matches("READY domain=gw\\.localhost ws=ws://127\\.0\\.0\\.1:\\d+/ws");
+        assertThat(gateway.stdout()).as("stdout carries only READY lines").allMatch(l -> l.startsWith("READY "));
+    }
+
+    @Test
+    void discoInfo_listsGatewayIdentityAndJingleFeatures() throws Exception {
+        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+            DiscoverInfo info = alice.discoInfo("gw.localhost");
+            assertThat(info.getIdentities()).anySatisfy(i -> {
+                assertThat(i.getCategory()).isEqualTo("gateway");
+                assertThat(i.getType()).isEqualTo("webrtc");
+            });
+            assertThat(info.getFeatures()).extracting(DiscoverInfo.Feature::getVar).contains(
+                    "urn:xmpp:jingle:1", "urn:xmpp:jingle:apps:rtp:1", "urn:xmpp:jingle:apps:rtp:audio",
+                    "urn:xmpp:jingle:apps:rtp:video", "urn:xmpp:jingle:transports:ice-udp:1",
+                    "urn:xmpp:jingle:apps:dtls:0", "urn:xmpp:jingle-message:0", "urn:xmpp:ping",
+                    "jabber:iq:version");
+        }
+    }
+
+    @Test
+    void discoItems_isAnsweredEmpty() throws Exception {
+        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+            assertThat(org.jivesoftware.smackx.disco.ServiceDiscoveryManager.getInstanceFor(alice.connection())
+                    .discoverItems(JidCreate.from("gw.localhost")).getItems()).isEmpty();
+        }
+    }
+
+    @Test
+    void ping_isAnswered() throws Exception {
+        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+            assertThat(alice.ping("gw.localhost")).isTrue();
+        }
+    }
+
+    @Test
+    void versionQuery_namesTheGateway() throws Exception {
+        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+            Version version = VersionManager.getInstanceFor(alice.connection())
+                    .getVersion(JidCreate.from("gw.localhost"));
+            assertThat(version.getName()).isEqualTo("jingle-gateway");
+            assertThat(version.getVersion()).isNotBlank();
+        }
+    }
+
+    @Test
+    void unknownNamespaceIq_getsServiceUnavailable() throws Exception {
+        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+            IQ request = new IQ("query", "urn:example:unknown") {
+                @Override
+                protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder x) {
+                    x.setEmptyElement();
+                    return x;
+                }
+            };
+            request.setType(IQ.Type.get);
+            request.setTo(JidCreate.from("gw.localhost"));
+            assertThatThrownBy(() -> alice.request(request)).isInstanceOfSatisfying(XMPPErrorException.class,
+                    e -> assertThat(e.getStanzaError().getCondition())
+                            .isEqualTo(StanzaError.Condition.service_unavailable));
+        }
+    }
+
+    @Test
+    void webSocketPing_isAnsweredWithPong() throws Exception {
+        String url = ready.substring(ready.indexOf("ws=") + 3);
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(url), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        reply.complete(data.toString());
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS);
+        ws.sendText("{\"type\":\"ping\"}", true);
+        assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"pong\"}");
+        ws.abort();
+    }
+}
