@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
 import org.jinglegateway.mapper.candidate.CandidateParser;
+import org.jinglegateway.mapper.internal.Checks;
 
 /**
  * Reads an SDP (RFC 8866 §5) into a {@link SessionDescription}, keeping every line in order. Values of the
@@ -125,7 +126,7 @@ public final class SdpParser {
                         case 'a' -> current.attributes.add(attribute(value));
                         case 'c' -> current.connection = Optional.of(connection(value));
                         case 'b' -> current.bandwidths.add(bandwidth(value));
-                        case 'i', 'k' -> current.others.add(new OtherLine(type, value));
+                        case 'i', 'k' -> current.others.add(checked(() -> new OtherLine(type, value), 3));
                         default -> throw error(SdpParseException.Kind.SYNTAX, 1, type
                                 + "= is not allowed in a media section (RFC 8866 §5: only i, c, b, k, a)");
                     }
@@ -133,12 +134,14 @@ public final class SdpParser {
                 }
                 switch (type) {
                     case 'o' -> origin = origin(value);
-                    case 's' -> sessionName = value;
+                    // checked here, where the line is known: a lone CR inside the value must not escape later
+                    case 's' -> sessionName = checked(() -> Checks.lineSafe(value, "s="), 3);
                     case 'c' -> connection = Optional.of(connection(value));
                     case 'b' -> bandwidths.add(bandwidth(value));
                     case 't' -> timings.add(timing(value));
                     case 'a' -> attributes.add(attribute(value));
-                    case 'i', 'u', 'e', 'p', 'r', 'z', 'k' -> others.add(new OtherLine(type, value));
+                    case 'i', 'u', 'e', 'p', 'r', 'z', 'k' ->
+                            others.add(checked(() -> new OtherLine(type, value), 3));
                     case 'v' -> throw error(SdpParseException.Kind.SYNTAX, 1, "a second v= line");
                     default -> throw error(SdpParseException.Kind.SYNTAX, 1, "unknown line type " + type
                             + "= (RFC 8866 §5)");
