@@ -42,8 +42,18 @@ public final class SdpParseException extends MapperException {
         if (line <= 0) {
             return "SDP: " + problem;
         }
-        return "SDP line " + line + ", column " + column + ": " + problem + "\n  " + lineText + "\n  "
+        return "SDP line " + line + ", column " + column + ": " + problem + "\n  " + printable(lineText) + "\n  "
                 + " ".repeat(Math.max(0, column - 1)) + "^";
+    }
+
+    /** The echoed line with control characters shown as '?', so a log line stays one line and the caret aligned. */
+    private static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return b.toString();
     }
 
     /** The first line of the message: what a CLI prints. */

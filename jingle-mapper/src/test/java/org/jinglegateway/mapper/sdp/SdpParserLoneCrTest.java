@@ -14,16 +14,18 @@ final class SdpParserLoneCrTest {
     void loneCrInSessionName_isAParseErrorOnThatLine() {
         assertThatThrownBy(() -> SdpParser.parse("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r:\r\nt=0 0\r\n"))
                 .isInstanceOf(SdpParseException.class)
-                .hasMessage("SDP line 3, column 3: s= must not contain CR, found \"-\\r:\"\n"
-                        + "  s=-\r:\n"
-                        + "    ^");
+                .hasMessage("SDP line 3, column 4: a line must not contain a CR except right before its LF"
+                        + " (RFC 8866 §5)\n"
+                        + "  s=-?:\n"
+                        + "     ^");
     }
 
     @Test
     void loneCrInSessionInformation_isAParseErrorOnThatLine() {
         assertThatThrownBy(() -> SdpParser.parse("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\ni=a\rb\r\nt=0 0\r\n"))
                 .isInstanceOf(SdpParseException.class)
-                .hasMessageStartingWith("SDP line 4, column 3: i= value must not contain CR, found \"a\\rb\"");
+                .hasMessageStartingWith("SDP line 4, column 4: a line must not contain a CR except right before"
+                        + " its LF");
     }
 
     @Test
@@ -31,6 +33,7 @@ final class SdpParserLoneCrTest {
         assertThatThrownBy(() -> SdpParser.parse("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
                 + "m=audio 9 UDP/TLS/RTP/SAVPF 0\r\ni=x\ry\r\n"))
                 .isInstanceOf(SdpParseException.class)
-                .hasMessageStartingWith("SDP line 6, column 3: i= value must not contain CR, found \"x\\ry\"");
+                .hasMessageStartingWith("SDP line 6, column 4: a line must not contain a CR except right before"
+                        + " its LF");
     }
 }

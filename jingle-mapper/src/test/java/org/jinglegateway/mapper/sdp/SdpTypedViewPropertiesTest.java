@@ -36,7 +36,7 @@ final class SdpTypedViewPropertiesTest {
             "setup", Setup::of,
             "candidate", CandidateParser::parseAttributeValue);
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = "20261125")
     void mutatedFixture_thatParses_hasReadableTypedViews(@ForAll("mutations") String text) {
         SessionDescription sdp;
         try {
