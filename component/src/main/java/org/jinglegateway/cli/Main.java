@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jingle-gateway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "XMPP component that bridges Jingle calls and browser WebRTC.",
-        subcommands = {RunCommand.class, ConvertCommand.class})
+        subcommands = {RunCommand.class, ConvertCommand.class, BenchCommand.class})
 public final class Main {
     /** Bad usage, bad input, bad configuration. */
     public static final int EXIT_USAGE = 2;

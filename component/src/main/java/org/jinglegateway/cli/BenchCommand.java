@@ -1,0 +1,109 @@
+package org.jinglegateway.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.jinglegateway.mapper.MapperException;
+import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.jingle.JingleAction;
+import org.jinglegateway.mapper.jingle.JingleReader;
+import org.jinglegateway.mapper.jingle.JingleWriter;
+import org.jinglegateway.mapper.sdp.SdpParser;
+import org.jinglegateway.mapper.sdp.SdpWriter;
+import org.jinglegateway.mapper.translate.JingleToSdp;
+import org.jinglegateway.mapper.translate.Role;
+import org.jinglegateway.mapper.translate.SdpToJingle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bench [--seconds N] FILE...} (contracts.md §2): the mapper on the user's own samples, single-threaded,
+ * after a warm-up, string in to string out. {@code .sdp}: SDP to Jingle XML; {@code .xml}: Jingle XML to SDP.
+ * For careful figures use the JMH benchmark in test-harness (docs/benchmarks.md).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the mapper on your own .sdp and .xml samples.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--seconds", description = "measuring time per file (default 3; the warm-up is as long)")
+    int seconds = 3;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = ".sdp or .xml files")
+    List<Path> files;
+
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+    private long sink;
+
+    @Override
+    public Integer call() {
+        if (seconds < 1 || seconds > 600) {
+            return fail("--seconds must be 1-600, found " + seconds);
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return fail("cannot read " + file + ": " + e.getMessage());
+            }
+            Function<String, String> work;
+            String direction;
+            if (name.endsWith(".sdp")) {
+                SdpToJingle.Request request = name.contains("answer") ? SdpToJingle.Request.answer("bench")
+                        : SdpToJingle.Request.offer("bench");
+                work = s -> JingleWriter.toXml(SdpToJingle.translate(SdpParser.parse(s).value(), request).value());
+                direction = "sdp-to-jingle";
+            } else if (name.endsWith(".xml")) {
+                work = s -> {
+                    Jingle j = JingleReader.read(s);
+                    Role writer = j.action() == JingleAction.SESSION_ACCEPT ? Role.RESPONDER : Role.INITIATOR;
+                    return SdpWriter.write(JingleToSdp.translate(j, writer).value());
+                };
+                direction = "jingle-to-sdp";
+            } else {
+                return fail(file + ": expected a .sdp or .xml file");
+            }
+            try {
+                work.apply(text);
+            } catch (MapperException e) {
+                return fail(file + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            run(work, text, seconds);
+            double opsPerSecond = run(work, text, seconds);
+            // CHECKSTYLE.OFF: RegexpSinglelineJava
+            out.println("case=" + name + " direction=" + direction + " ops_per_s="
+                    + String.format(Locale.ROOT, "%.0f", opsPerSecond));
+            // CHECKSTYLE.ON: RegexpSinglelineJava
+        }
+        return sink == 42 ? 0 : 0;
+    }
+
+    private double run(Function<String, String> work, String input, int forSeconds) {
+        long end = System.nanoTime() + forSeconds * 1_000_000_000L;
+        long ops = 0;
+        long start = System.nanoTime();
+        long now;
+        do {
+            for (int i = 0; i < 16; i++) {
+                sink += work.apply(input).length();
+            }
+            ops += 16;
+            now = System.nanoTime();
+        } while (now < end);
+        return ops * 1e9 / (now - start);
+    }
+
+    private int fail(String line) {
+        // CHECKSTYLE.OFF: RegexpSinglelineJava
+        err.println("jingle-gateway bench: " + line);
+        // CHECKSTYLE.ON: RegexpSinglelineJava
+        return Main.EXIT_USAGE;
+    }
+}
