@@ -50,6 +50,8 @@ final class BenchCommand implements Callable<Integer> {
             String text;
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return fail("no such file: " + file);
             } catch (IOException e) {
                 return fail("cannot read " + file + ": " + e.getMessage());
             }

@@ -20,8 +20,14 @@ final class ConvertCommandIT {
     }
 
     private static Result convert(String input, String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("convert"));
+        all.addAll(List.of(args));
+        return jar(input, all.toArray(String[]::new));
+    }
+
+    private static Result jar(String input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", GatewayProcess.jar().toString(), "convert"));
+                .toString(), "-jar", GatewayProcess.jar().toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
@@ -94,6 +100,26 @@ final class ConvertCommandIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("jingle-gateway convert: /jingle/content[1]/description[1]/"
                 + "payload-type[1]/@id: must be a number 0-127, found \"300\"");
+    }
+
+    @Test
+    void bench_printsOneLinePerFile() throws Exception {
+        Path xml = Files.createTempFile("initiate", ".xml");
+        Files.writeString(xml, convert(fixture("chrome/audio-offer.sdp"), "sdp-to-jingle", "--sid", "b").out());
+        Result r = jar("", "bench", "--seconds", "1", FIXTURES.resolve("chrome/audio-offer.sdp").toString(),
+                xml.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines().toList()).hasSize(2)
+                .satisfiesExactly(
+                        l -> assertThat(l).matches("case=audio-offer\\.sdp direction=sdp-to-jingle ops_per_s=\\d+"),
+                        l -> assertThat(l).matches("case=initiate\\d*\\.xml direction=jingle-to-sdp ops_per_s=\\d+"));
+    }
+
+    @Test
+    void benchOnOtherFile_exitsTwo() throws Exception {
+        Result r = jar("", "bench", "--seconds", "1", "README.txt");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("jingle-gateway bench: no such file: README.txt");
     }
 
     @Test
