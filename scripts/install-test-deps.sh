@@ -5,6 +5,9 @@ set -euo pipefail
 
 need_apt=()
 command -v prosody >/dev/null 2>&1 || need_apt+=(prosody)
+# Chromium: the browser test proves Chromium accepts the SDP the mapper makes (test-harness/js/check-sdp.mjs)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
 command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jdk-headless)
 
@@ -19,4 +22,10 @@ if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prosody 2
   systemctl stop prosody || true
 fi
 pkill -f '/usr/bin/prosody$' 2>/dev/null || true
+# npm packages of the browser tooling (playwright-core drives Debian's Chromium; nothing downloads a browser)
+js="$(dirname "$0")/../test-harness/js"
+if [ ! -d "$js/node_modules" ] || [ "$js/package-lock.json" -nt "$js/node_modules/.package-lock.json" ]; then
+  echo "install-test-deps: npm ci in test-harness/js"
+  (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 echo "install-test-deps: ok (prosody $(cat /usr/lib/prosody/prosody.version 2>/dev/null || echo '?'))"
