@@ -2,10 +2,11 @@
 # Quickstart: a local Prosody (installed with apt where missing) and the gateway registered with it.
 #   bash scripts/quickstart.sh        start both (again: restarts the gateway, keeps Prosody's data)
 #   bash scripts/quickstart.sh stop   stop both
-# Everything lives in .quickstart/ (git-ignored); everything listens on 127.0.0.1 only.
+# Everything lives in .quickstart/ (git-ignored; QS_DIR moves it); everything listens on 127.0.0.1 only.
+# Ports: QS_C2S_PORT, QS_COMPONENT_PORT, QS_PROSODY_HTTP_PORT, QS_GATEWAY_HTTP_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-QS="$PWD/.quickstart"
+QS="${QS_DIR:-$PWD/.quickstart}"
 DOMAIN=gw.localhost
 C2S_PORT=${QS_C2S_PORT:-5222}
 COMPONENT_PORT=${QS_COMPONENT_PORT:-5347}
@@ -17,7 +18,12 @@ stop_pidfile() {
   local pid
   pid=$(cat "$f" 2>/dev/null || true)
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" && echo "stopped $(basename "$f" .pid) (pid $pid)"
+    kill "$pid"
+    for _ in $(seq 1 100); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    echo "stopped $(basename "$f" .pid) (pid $pid)"
   fi
   rm -f "$f"
 }

@@ -1,0 +1,50 @@
+package org.jinglegateway.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jinglegateway.harness.Ports;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command: scripts/quickstart.sh brings up Prosody and the gateway, and stops both. */
+final class QuickstartIT {
+    @TempDir
+    Path dir;
+
+    private String run(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "../scripts/quickstart.sh").redirectErrorStream(true);
+        pb.command().addAll(java.util.List.of(args));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("quickstart finished").isTrue();
+        assertThat(p.exitValue()).as("quickstart exit code; output:%n%s", out).isZero();
+        return out;
+    }
+
+    @Test
+    void quickstart_printsReadyAndNextSteps_thenStops() throws Exception {
+        int gatewayPort = Ports.free();
+        int componentPort = Ports.free();
+        Map<String, String> env = Map.of("QS_DIR", dir.toString(), "QS_C2S_PORT", String.valueOf(Ports.free()),
+                "QS_COMPONENT_PORT", String.valueOf(componentPort), "QS_PROSODY_HTTP_PORT",
+                String.valueOf(Ports.free()), "QS_GATEWAY_HTTP_PORT", String.valueOf(gatewayPort));
+        try {
+            String out = run(env);
+            assertThat(out).contains("READY domain=gw.localhost ws=ws://127.0.0.1:" + gatewayPort + "/ws")
+                    .contains("Stop everything with: bash scripts/quickstart.sh stop");
+            assertThat(Files.readAllLines(dir.resolve("users.txt"))).hasSize(2)
+                    .allMatch(l -> l.matches("(alice|bob)@localhost \\S+"));
+            assertThat(Ports.accepting(gatewayPort)).isTrue();
+        } finally {
+            String stopped = run(env, "stop");
+            assertThat(stopped).contains("stopped gateway").contains("stopped prosody");
+        }
+        assertThat(Ports.accepting(gatewayPort)).isFalse();
+    }
+}
