@@ -4,197 +4,243 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.dom4j.DocumentException;
-import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
-import org.dom4j.Namespace;
-import org.dom4j.QName;
 import org.jinglegateway.mapper.candidate.ExtensionPair;
 import org.jinglegateway.mapper.candidate.IceCandidate;
 
 /**
- * Writes a {@link Jingle} as a dom4j element (what Tinder sends) or a string. Canonical: attributes in model
- * order, absent optionals left out, raw elements put back at the end of their parent.
+ * Writes a {@link Jingle} as a dom4j element (what Tinder sends) or straight to a string; one writing logic, two
+ * sinks. Canonical: attributes in model order, absent optionals left out, raw elements put back at the end of
+ * their parent.
  */
 public final class JingleWriter {
     private JingleWriter() {
     }
 
     public static String toXml(Jingle jingle) {
-        return XmlText.of(toElement(jingle));
+        StringSink sink = new StringSink();
+        write(sink, jingle);
+        return sink.result();
     }
 
-    public static Element toElement(Jingle j) {
-        Element e = DocumentHelper.createElement(q("jingle", Namespaces.JINGLE));
-        e.addAttribute("action", j.action().token());
-        attr(e, "initiator", j.initiator());
-        attr(e, "responder", j.responder());
-        e.addAttribute("sid", j.sid());
+    public static Element toElement(Jingle jingle) {
+        Dom4jSink sink = new Dom4jSink();
+        write(sink, jingle);
+        return sink.result();
+    }
+
+    private static void write(XmlSink s, Jingle j) {
+        s.start("jingle", Namespaces.JINGLE);
+        s.attribute("action", j.action().token());
+        attr(s, "initiator", j.initiator());
+        attr(s, "responder", j.responder());
+        s.attribute("sid", j.sid());
         for (Content c : j.contents()) {
-            content(e.addElement(q("content", Namespaces.JINGLE)), c);
+            content(s, c);
         }
         for (ContentGroup g : j.groups()) {
-            Element ge = e.addElement(q("group", Namespaces.GROUPING)).addAttribute("semantics", g.semantics());
+            s.start("group", Namespaces.GROUPING);
+            s.attribute("semantics", g.semantics());
             for (String name : g.contents()) {
-                ge.addElement(q("content", Namespaces.GROUPING)).addAttribute("name", name);
+                s.start("content", Namespaces.GROUPING);
+                s.attribute("name", name);
+                s.end();
             }
+            s.end();
         }
-        j.reason().ifPresent(r -> reason(e.addElement(q("reason", Namespaces.JINGLE)), r));
-        raw(e, j.extra());
-        return e;
+        j.reason().ifPresent(r -> reason(s, r));
+        raw(s, j.extra());
+        s.end();
     }
 
-    private static void content(Element e, Content c) {
-        e.addAttribute("creator", c.creator().token());
-        attr(e, "disposition", c.disposition());
-        e.addAttribute("name", c.name());
-        c.senders().ifPresent(s -> e.addAttribute("senders", s.token()));
-        others(e, c.attributes());
-        c.description().ifPresent(d -> description(e.addElement(q("description", Namespaces.RTP)), d));
-        c.transport().ifPresent(t -> transport(e.addElement(q("transport", Namespaces.ICE_UDP)), t));
-        raw(e, c.extra());
+    private static void content(XmlSink s, Content c) {
+        s.start("content", Namespaces.JINGLE);
+        s.attribute("creator", c.creator().token());
+        attr(s, "disposition", c.disposition());
+        s.attribute("name", c.name());
+        c.senders().ifPresent(v -> s.attribute("senders", v.token()));
+        others(s, c.attributes());
+        c.description().ifPresent(d -> description(s, d));
+        c.transport().ifPresent(t -> transport(s, t));
+        raw(s, c.extra());
+        s.end();
     }
 
-    private static void description(Element e, RtpDescription d) {
-        e.addAttribute("media", d.media());
-        attr(e, "ssrc", d.ssrc());
-        others(e, d.attributes());
+    private static void description(XmlSink s, RtpDescription d) {
+        s.start("description", Namespaces.RTP);
+        s.attribute("media", d.media());
+        attr(s, "ssrc", d.ssrc());
+        others(s, d.attributes());
         for (PayloadType p : d.payloadTypes()) {
-            payloadType(e.addElement(q("payload-type", Namespaces.RTP)), p);
+            payloadType(s, p);
         }
         for (Bandwidth b : d.bandwidths()) {
-            e.addElement(q("bandwidth", Namespaces.RTP)).addAttribute("type", b.type()).setText(b.value());
+            s.start("bandwidth", Namespaces.RTP);
+            s.attribute("type", b.type());
+            s.text(b.value());
+            s.end();
         }
         if (d.rtcpMux()) {
-            e.addElement(q("rtcp-mux", Namespaces.RTP));
+            s.start("rtcp-mux", Namespaces.RTP);
+            s.end();
         }
-        feedback(e, d.feedback(), d.trrInt());
+        feedback(s, d.feedback(), d.trrInt());
         for (HeaderExtension h : d.headerExtensions()) {
-            Element he = e.addElement(q("rtp-hdrext", Namespaces.HDREXT));
-            he.addAttribute("id", String.valueOf(h.id())).addAttribute("uri", h.uri());
-            h.senders().ifPresent(s -> he.addAttribute("senders", s.token()));
-            parameters(he, h.parameters(), Namespaces.HDREXT);
+            s.start("rtp-hdrext", Namespaces.HDREXT);
+            s.attribute("id", String.valueOf(h.id()));
+            s.attribute("uri", h.uri());
+            h.senders().ifPresent(v -> s.attribute("senders", v.token()));
+            parameters(s, h.parameters(), Namespaces.HDREXT);
+            s.end();
         }
         if (d.extmapAllowMixed()) {
-            e.addElement(q("extmap-allow-mixed", Namespaces.HDREXT));
+            s.start("extmap-allow-mixed", Namespaces.HDREXT);
+            s.end();
         }
-        for (Source s : d.sources()) {
-            Element se = e.addElement(q("source", Namespaces.SSMA)).addAttribute("ssrc", String.valueOf(s.ssrc()));
-            others(se, s.attributes());
-            parameters(se, s.parameters(), Namespaces.SSMA);
-            raw(se, s.extra());
+        for (Source src : d.sources()) {
+            s.start("source", Namespaces.SSMA);
+            s.attribute("ssrc", String.valueOf(src.ssrc()));
+            others(s, src.attributes());
+            parameters(s, src.parameters(), Namespaces.SSMA);
+            raw(s, src.extra());
+            s.end();
         }
         for (SourceGroup g : d.sourceGroups()) {
-            Element ge = e.addElement(q("ssrc-group", Namespaces.SSMA)).addAttribute("semantics", g.semantics());
+            s.start("ssrc-group", Namespaces.SSMA);
+            s.attribute("semantics", g.semantics());
             for (long ssrc : g.ssrcs()) {
-                ge.addElement(q("source", Namespaces.SSMA)).addAttribute("ssrc", String.valueOf(ssrc));
+                s.start("source", Namespaces.SSMA);
+                s.attribute("ssrc", String.valueOf(ssrc));
+                s.end();
             }
+            s.end();
         }
-        raw(e, d.extra());
+        raw(s, d.extra());
+        s.end();
     }
 
-    private static void payloadType(Element e, PayloadType p) {
-        e.addAttribute("id", String.valueOf(p.id()));
-        attr(e, "name", p.name());
-        attr(e, "clockrate", p.clockrate());
-        attr(e, "channels", p.channels());
-        attr(e, "ptime", p.ptime());
-        attr(e, "maxptime", p.maxptime());
-        others(e, p.attributes());
-        parameters(e, p.parameters(), Namespaces.RTP);
-        feedback(e, p.feedback(), p.trrInt());
-        raw(e, p.extra());
+    private static void payloadType(XmlSink s, PayloadType p) {
+        s.start("payload-type", Namespaces.RTP);
+        s.attribute("id", String.valueOf(p.id()));
+        attr(s, "name", p.name());
+        attr(s, "clockrate", p.clockrate());
+        attr(s, "channels", p.channels());
+        attr(s, "ptime", p.ptime());
+        attr(s, "maxptime", p.maxptime());
+        others(s, p.attributes());
+        parameters(s, p.parameters(), Namespaces.RTP);
+        feedback(s, p.feedback(), p.trrInt());
+        raw(s, p.extra());
+        s.end();
     }
 
-    private static void feedback(Element e, List<RtcpFeedback> feedback, OptionalInt trrInt) {
+    private static void feedback(XmlSink s, List<RtcpFeedback> feedback, OptionalInt trrInt) {
         for (RtcpFeedback f : feedback) {
-            Element fe = e.addElement(q("rtcp-fb", Namespaces.RTCP_FB)).addAttribute("type", f.type());
-            attr(fe, "subtype", f.subtype());
+            s.start("rtcp-fb", Namespaces.RTCP_FB);
+            s.attribute("type", f.type());
+            attr(s, "subtype", f.subtype());
+            s.end();
         }
-        trrInt.ifPresent(v -> e.addElement(q("rtcp-fb-trr-int", Namespaces.RTCP_FB))
-                .addAttribute("value", String.valueOf(v)));
+        if (trrInt.isPresent()) {
+            s.start("rtcp-fb-trr-int", Namespaces.RTCP_FB);
+            s.attribute("value", String.valueOf(trrInt.getAsInt()));
+            s.end();
+        }
     }
 
-    private static void parameters(Element e, List<Parameter> parameters, String namespace) {
+    private static void parameters(XmlSink s, List<Parameter> parameters, String namespace) {
         for (Parameter p : parameters) {
-            Element pe = e.addElement(q("parameter", namespace)).addAttribute("name", p.name());
-            attr(pe, "value", p.value());
+            s.start("parameter", namespace);
+            s.attribute("name", p.name());
+            attr(s, "value", p.value());
+            s.end();
         }
     }
 
-    private static void transport(Element e, IceUdpTransport t) {
-        attr(e, "ufrag", t.ufrag());
-        attr(e, "pwd", t.pwd());
-        others(e, t.attributes());
+    private static void transport(XmlSink s, IceUdpTransport t) {
+        s.start("transport", Namespaces.ICE_UDP);
+        attr(s, "ufrag", t.ufrag());
+        attr(s, "pwd", t.pwd());
+        others(s, t.attributes());
         for (Fingerprint f : t.fingerprints()) {
-            Element fe = e.addElement(q("fingerprint", Namespaces.DTLS)).addAttribute("hash", f.hash());
-            attr(fe, "setup", f.setup());
-            attr(fe, "required", f.required());
-            others(fe, f.attributes());
-            fe.setText(f.value());
+            s.start("fingerprint", Namespaces.DTLS);
+            s.attribute("hash", f.hash());
+            attr(s, "setup", f.setup());
+            attr(s, "required", f.required());
+            others(s, f.attributes());
+            s.text(f.value());
+            s.end();
         }
         for (IceCandidate c : t.candidates()) {
-            candidate(e.addElement(q("candidate", Namespaces.ICE_UDP)), c);
+            candidate(s, c);
         }
-        raw(e, t.extra());
+        raw(s, t.extra());
+        s.end();
     }
 
     /** XEP-0176 §5.3 attribute order. */
-    private static void candidate(Element e, IceCandidate c) {
-        e.addAttribute("component", String.valueOf(c.component()));
-        e.addAttribute("foundation", c.foundation());
-        attr(e, "generation", c.generation());
-        attr(e, "id", c.id());
-        e.addAttribute("ip", c.address());
-        attr(e, "network", c.network());
-        e.addAttribute("port", String.valueOf(c.port()));
-        e.addAttribute("priority", String.valueOf(c.priority()));
-        e.addAttribute("protocol", c.transport().token());
-        c.related().ifPresent(r -> e.addAttribute("rel-addr", r.address())
-                .addAttribute("rel-port", String.valueOf(r.port())));
-        e.addAttribute("type", c.type().token());
+    private static void candidate(XmlSink s, IceCandidate c) {
+        s.start("candidate", Namespaces.ICE_UDP);
+        s.attribute("component", String.valueOf(c.component()));
+        s.attribute("foundation", c.foundation());
+        attr(s, "generation", c.generation());
+        attr(s, "id", c.id());
+        s.attribute("ip", c.address());
+        attr(s, "network", c.network());
+        s.attribute("port", String.valueOf(c.port()));
+        s.attribute("priority", String.valueOf(c.priority()));
+        s.attribute("protocol", c.transport().token());
+        if (c.related().isPresent()) {
+            s.attribute("rel-addr", c.related().get().address());
+            s.attribute("rel-port", String.valueOf(c.related().get().port()));
+        }
+        s.attribute("type", c.type().token());
         // XEP-0176 has no tcptype (RFC 6544); kept as an extra attribute, as Jitsi does, so TCP candidates survive
-        c.tcpType().ifPresent(t -> e.addAttribute("tcptype", t.token()));
+        c.tcpType().ifPresent(t -> s.attribute("tcptype", t.token()));
         for (ExtensionPair x : c.extensions()) {
-            e.addAttribute(x.name(), x.value());
+            s.attribute(x.name(), x.value());
         }
+        s.end();
     }
 
-    private static void reason(Element e, Reason r) {
-        Element condition = e.addElement(q(r.condition(), Namespaces.JINGLE));
-        raw(condition, r.extra());
-        r.text().ifPresent(t -> e.addElement(q("text", Namespaces.JINGLE)).setText(t));
+    private static void reason(XmlSink s, Reason r) {
+        s.start("reason", Namespaces.JINGLE);
+        s.start(r.condition(), Namespaces.JINGLE);
+        raw(s, r.extra());
+        s.end();
+        if (r.text().isPresent()) {
+            s.start("text", Namespaces.JINGLE);
+            s.text(r.text().get());
+            s.end();
+        }
+        s.end();
     }
 
-    private static void raw(Element parent, List<RawXml> extra) {
+    private static void raw(XmlSink s, List<RawXml> extra) {
         for (RawXml x : extra) {
-            try {
-                parent.add(DocumentHelper.parseText(x.xml()).getRootElement().detach());
-            } catch (DocumentException e) {
-                throw new IllegalStateException("RawXml holds an element the reader produced: " + e.getMessage(), e);
-            }
+            s.raw(x);
         }
     }
 
-    private static void others(Element e, List<XmlAttribute> attributes) {
+    private static void others(XmlSink s, List<XmlAttribute> attributes) {
         for (XmlAttribute a : attributes) {
-            e.addAttribute(a.name(), a.value());
+            s.attribute(a.name(), a.value());
         }
     }
 
-    private static QName q(String name, String namespace) {
-        return QName.get(name, Namespace.get("", namespace));
+    private static void attr(XmlSink s, String name, Optional<String> value) {
+        value.ifPresent(v -> s.attribute(name, v));
     }
 
-    private static void attr(Element e, String name, Optional<String> value) {
-        value.ifPresent(v -> e.addAttribute(name, v));
+    private static void attr(XmlSink s, String name, OptionalInt value) {
+        if (value.isPresent()) {
+            s.attribute(name, String.valueOf(value.getAsInt()));
+        }
     }
 
-    private static void attr(Element e, String name, OptionalInt value) {
-        value.ifPresent(v -> e.addAttribute(name, String.valueOf(v)));
-    }
-
-    private static void attr(Element e, String name, OptionalLong value) {
-        value.ifPresent(v -> e.addAttribute(name, String.valueOf(v)));
+    private static void attr(XmlSink s, String name, OptionalLong value) {
+        if (value.isPresent()) {
+            s.attribute(name, String.valueOf(value.getAsLong()));
+        }
     }
 }

@@ -1,0 +1,89 @@
+package org.jinglegateway.mapper.jingle;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Writes XML text directly. Declares a default namespace only where it changes, escapes text and attributes
+ * (TAB, CR and LF in attributes as character references, so they survive attribute-value normalisation) and
+ * closes empty elements as {@code <x/>}, the same canonical form as {@link XmlText}.
+ */
+final class StringSink implements XmlSink {
+    private final StringBuilder out = new StringBuilder(4096);
+    private final Deque<String> namespaces = new ArrayDeque<>();
+    private final Deque<String> names = new ArrayDeque<>();
+    private boolean open;
+
+    @Override
+    public void start(String name, String namespace) {
+        closeStartTag();
+        out.append('<').append(name);
+        names.push(name);
+        String parent = namespaces.peek();
+        if (!namespace.equals(parent)) {
+            out.append(" xmlns=\"");
+            escape(namespace, true);
+            out.append('"');
+        }
+        namespaces.push(namespace);
+        open = true;
+    }
+
+    @Override
+    public void attribute(String name, String value) {
+        out.append(' ').append(name).append("=\"");
+        escape(value, true);
+        out.append('"');
+    }
+
+    @Override
+    public void text(String text) {
+        closeStartTag();
+        escape(text, false);
+    }
+
+    @Override
+    public void raw(RawXml xml) {
+        closeStartTag();
+        out.append(xml.xml());
+    }
+
+    @Override
+    public void end() {
+        namespaces.pop();
+        String name = names.pop();
+        if (open) {
+            out.append("/>");
+            open = false;
+        } else {
+            out.append("</").append(name).append('>');
+        }
+    }
+
+    private void closeStartTag() {
+        if (open) {
+            out.append('>');
+            open = false;
+        }
+    }
+
+    private void escape(String s, boolean attribute) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\r' -> out.append("&#13;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    String result() {
+        return out.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package org.jinglegateway.mapper.jingle;
+
+/**
+ * Where {@link JingleWriter} writes: a dom4j tree for Tinder, or a string. One writing logic, two sinks
+ * (STYLE.md §5). Calls nest: {@code start}, attributes, children, {@code end}.
+ */
+interface XmlSink {
+    /** Opens an element in a namespace; attributes follow. */
+    void start(String name, String namespace);
+
+    void attribute(String name, String value);
+
+    void text(String text);
+
+    /** A whole element kept as text ({@link RawXml}), written as the last child so far. */
+    void raw(RawXml xml);
+
+    void end();
+}
