@@ -36,7 +36,7 @@ public final class JingleReader {
 
     /** Reads a string holding a {@code <jingle>} or an {@code <iq>}; a DOCTYPE is refused. */
     public static Jingle read(String xml) throws JingleParseException {
-        return read(parse(xml).getRootElement());
+        return read(StaxDom.parse(xml));
     }
 
     /** Reads a {@code <jingle>} element or an {@code <iq>} with one inside. */
@@ -49,7 +49,13 @@ public final class JingleReader {
                         "expected a <jingle xmlns='" + Namespaces.JINGLE + "'> element or an <iq> holding one");
             }
         }
-        return new Run().jingle(jingle);
+        Run run = new Run();
+        try {
+            return run.jingle(jingle);
+        } catch (IllegalArgumentException e) {
+            // safety net: every model check should already be wrapped where it happens, with a precise path
+            throw new JingleParseException(JingleParseException.Kind.BAD_VALUE, run.here(), e.getMessage());
+        }
     }
 
     static Document parse(String xml) {
@@ -256,7 +262,7 @@ public final class JingleReader {
             Optional<String> relAddr = optional(c, "rel-addr");
             OptionalInt relPort = optionalInt(c, "rel-port", 0, 65535);
             if (relAddr.isPresent() && relPort.isPresent()) {
-                related = Optional.of(new Related(relAddr.get(), relPort.getAsInt()));
+                related = Optional.of(build(c, () -> new Related(relAddr.get(), relPort.getAsInt())));
             }
             List<ExtensionPair> unknown = new ArrayList<>();
             for (Attribute a : c.attributes()) {

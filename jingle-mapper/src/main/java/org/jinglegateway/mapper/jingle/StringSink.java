@@ -68,19 +68,7 @@ final class StringSink implements XmlSink {
     }
 
     private void escape(String s, boolean attribute) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\t' -> out.append(attribute ? "&#9;" : "\t");
-                case '\n' -> out.append(attribute ? "&#10;" : "\n");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
-        }
+        XmlText.escape(s, attribute, out);
     }
 
     String result() {

@@ -1,60 +1,112 @@
 package org.jinglegateway.mapper.jingle;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.dom4j.Attribute;
 import org.dom4j.Element;
-import org.dom4j.io.OutputFormat;
-import org.dom4j.io.XMLWriter;
+import org.dom4j.Namespace;
+import org.dom4j.Node;
 
 /**
- * Serialises an element so that it reads back the same: besides the usual entities, TAB, CR and LF in attribute
- * values are written as character references, since XML attribute-value normalisation (XML 1.0 §3.3.3) would
- * turn them into spaces.
+ * Serialises an element (kept as {@link RawXml}) canonically so that it reads back the same: whitespace-only text
+ * between elements (indentation) is left out, other text is kept exactly; empty elements are written {@code <x/>};
+ * namespaces are declared where they change; attribute values escape TAB, CR and LF as character references,
+ * since XML attribute-value normalisation (XML 1.0 §3.3.3) would turn them into spaces. Elements come from
+ * readers that limit nesting to {@value StaxDom#MAX_DEPTH}, so recursion is bounded.
  */
 public final class XmlText {
-    /** {@code <x a="1"></x>}: an element with nothing between its tags. */
-    private static final java.util.regex.Pattern EMPTY_PAIR = java.util.regex.Pattern.compile(
-            "<([A-Za-z_][\\w:.-]*)((?:\\s[^<>]*)?)></\\1>");
-
     private XmlText() {
     }
 
     public static String of(Element element) {
-        Element canonical = element.createCopy();
-        dropEmptyText(canonical);
-        StringWriter out = new StringWriter(4096);
-        XMLWriter writer = new XMLWriter(out, OutputFormat.createCompactFormat()) {
-            @Override
-            protected String escapeAttributeEntities(String text) {
-                String escaped = super.escapeAttributeEntities(text);
-                if (escaped.indexOf('\t') < 0 && escaped.indexOf('\n') < 0 && escaped.indexOf('\r') < 0) {
-                    return escaped;
-                }
-                return escaped.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;");
-            }
-
-            @Override
-            protected void writeNamespace(String prefix, String uri) throws IOException {
-                // dom4j writes namespace URIs unescaped: an '&' or '"' in one would make the output not XML
-                super.writeNamespace(prefix, escapeAttributeEntities(uri));
-            }
-        };
-        try {
-            writer.write(canonical);
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String text = out.toString();
-        return text.indexOf("></") < 0 ? text : EMPTY_PAIR.matcher(text).replaceAll("<$1$2/>");
+        StringBuilder out = new StringBuilder(256);
+        write(element, "", new HashMap<>(), out);
+        return out.toString();
     }
 
-    /** {@code <x></x>} and {@code <x/>} are the same element: write both as {@code <x/>}. */
-    private static void dropEmptyText(Element e) {
-        e.content().removeIf(n -> n instanceof org.dom4j.Text t && t.getText().isEmpty());
-        for (Element child : e.elements()) {
-            dropEmptyText(child);
+    private static void write(Element e, String parentDefault, Map<String, String> inScope, StringBuilder out) {
+        String name = e.getQualifiedName();
+        out.append('<').append(name);
+        Map<String, String> scope = inScope;
+        String prefix = e.getNamespacePrefix();
+        String uri = e.getNamespaceURI();
+        String defaultNs = parentDefault;
+        if (prefix.isEmpty()) {
+            if (!uri.equals(parentDefault)) {
+                out.append(" xmlns=\"");
+                escape(uri, true, out);
+                out.append('"');
+                defaultNs = uri;
+            }
+        } else {
+            scope = declare(prefix, uri, scope, out);
+        }
+        for (Namespace ns : e.declaredNamespaces()) {
+            if (!ns.getPrefix().isEmpty()) {
+                scope = declare(ns.getPrefix(), ns.getURI(), scope, out);
+            }
+        }
+        for (Attribute a : e.attributes()) {
+            String ap = a.getNamespacePrefix();
+            if (!ap.isEmpty() && !"xml".equals(ap)) {
+                scope = declare(ap, a.getNamespaceURI(), scope, out);
+            }
+            out.append(' ').append(a.getQualifiedName()).append("=\"");
+            escape(a.getValue(), true, out);
+            out.append('"');
+        }
+        boolean empty = true;
+        for (Node n : e.content()) {
+            if (n instanceof Element child) {
+                if (empty) {
+                    out.append('>');
+                    empty = false;
+                }
+                write(child, defaultNs, scope, out);
+            } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                String text = n.getText();
+                if (!text.isBlank()) {
+                    if (empty) {
+                        out.append('>');
+                        empty = false;
+                    }
+                    escape(text, false, out);
+                }
+            }
+        }
+        if (empty) {
+            out.append("/>");
+        } else {
+            out.append("</").append(name).append('>');
+        }
+    }
+
+    private static Map<String, String> declare(String prefix, String uri, Map<String, String> scope,
+                                               StringBuilder out) {
+        if (uri.equals(scope.get(prefix))) {
+            return scope;
+        }
+        out.append(" xmlns:").append(prefix).append("=\"");
+        escape(uri, true, out);
+        out.append('"');
+        Map<String, String> inner = new HashMap<>(scope);
+        inner.put(prefix, uri);
+        return inner;
+    }
+
+    static void escape(String s, boolean attribute, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\r' -> out.append("&#13;");
+                default -> out.append(c);
+            }
         }
     }
 }

@@ -3,8 +3,6 @@ package org.jinglegateway.mapper.translate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.dom4j.DocumentException;
-import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
@@ -283,13 +281,9 @@ public final class JingleToSdp {
     private static Optional<Element> sctpmap(IceUdpTransport t) {
         for (RawXml x : t.extra()) {
             if (x.xml().startsWith("<sctpmap")) {
-                try {
-                    Element e = DocumentHelper.parseText(x.xml()).getRootElement();
-                    if (Namespaces.DTLS_SCTP.equals(e.getNamespaceURI())) {
-                        return Optional.of(e);
-                    }
-                } catch (DocumentException e) {
-                    throw new IllegalStateException("RawXml came from the reader: " + e.getMessage(), e);
+                Element e = org.jinglegateway.mapper.jingle.StaxDom.parse(x.xml());
+                if (Namespaces.DTLS_SCTP.equals(e.getNamespaceURI())) {
+                    return Optional.of(e);
                 }
             }
         }

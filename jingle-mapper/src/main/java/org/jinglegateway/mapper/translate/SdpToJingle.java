@@ -108,7 +108,13 @@ public final class SdpToJingle {
                         "m-line rejected with port 0 (RFC 8866 §5.14): no content"));
                 continue;
             }
-            contents.add(content(sdp, m, name, request, offer, notes));
+            try {
+                contents.add(content(sdp, m, name, request, offer, notes));
+            } catch (IllegalArgumentException e) {
+                // a value the SDP parser let through but Jingle cannot carry (e.g. an empty a=max-message-size)
+                throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "content \"" + name + "\"",
+                        e.getMessage());
+            }
         }
         List<ContentGroup> groups = new ArrayList<>();
         for (Group g : sdp.all("group", Group::parse)) {

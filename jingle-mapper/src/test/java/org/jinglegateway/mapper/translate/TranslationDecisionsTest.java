@@ -189,6 +189,16 @@ final class TranslationDecisionsTest {
     }
 
     @Test
+    void emptyMaxMessageSize_isATranslationError() {
+        // found by TranslationPropertiesTest
+        String sdp = HEAD.replace("BUNDLE 0", "BUNDLE 0") + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
+                + "a=ice-ufrag:uf\r\na=ice-pwd:pwpwpwpwpwpwpwpwpwpwpw\r\na=fingerprint:sha-256 AB:CD\r\n"
+                + "a=setup:actpass\r\na=mid:0\r\na=sctp-port:5000\r\na=max-message-size:\r\n";
+        assertThatThrownBy(() -> offer(sdp)).isInstanceOf(TranslationException.class)
+                .hasMessage("content \"0\": max-message-size must not be empty");
+    }
+
+    @Test
     void producedSdp_parsesBack() {
         Jingle j = offer(HEAD + AUDIO + "a=setup:actpass\r\n" + CODECS);
         String text = SdpWriter.write(JingleToSdp.translate(j, Role.INITIATOR).value());

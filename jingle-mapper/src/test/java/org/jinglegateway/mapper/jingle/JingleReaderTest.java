@@ -1,0 +1,72 @@
+package org.jinglegateway.mapper.jingle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+final class JingleReaderTest {
+    private static final String JINGLE = "<jingle xmlns='urn:xmpp:jingle:1' action='session-terminate' sid='s1'>"
+            + "<reason><success/><text>bye</text></reason></jingle>";
+
+    @Test
+    void doctype_isRefused() {
+        assertThatThrownBy(() -> JingleReader.read("<!DOCTYPE jingle [<!ENTITY a 'aaaaaaaa'><!ENTITY b '&a;&a;&a;'>]>"
+                + JINGLE)).isInstanceOf(JingleParseException.class)
+                .hasMessage("/: a DOCTYPE is not allowed in XMPP (RFC 6120 §11.1)")
+                .extracting(e -> ((JingleParseException) e).kind()).isEqualTo(JingleParseException.Kind.NOT_XML);
+    }
+
+    @Test
+    void deepNesting_isRefusedWithoutStackOverflow() {
+        assertThatThrownBy(() -> JingleReader.read("<jingle xmlns='urn:xmpp:jingle:1' action='session-info' sid='s'>"
+                + "<x>".repeat(100_000))).isInstanceOf(JingleParseException.class)
+                .hasMessage("/: elements nested deeper than 64");
+    }
+
+    @Test
+    void relatedAddressWithSpace_namesTheCandidate() {
+        // found by TranslationPropertiesTest
+        assertThatThrownBy(() -> JingleReader.read("<jingle xmlns='urn:xmpp:jingle:1' action='transport-info' sid='s'>"
+                + "<content creator='initiator' name='0'><transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'>"
+                + "<candidate component='1' foundation='1' ip='192.0.2.7' port='1' priority='1' protocol='udp'"
+                + " rel-addr=' 192.0.2.2' rel-port='9' type='srflx'/></transport></content></jingle>"))
+                .isInstanceOf(JingleParseException.class)
+                .hasMessage("/jingle/content[1]/transport[1]/candidate[1]: related address must not contain a space,"
+                        + " found \" 192.0.2.2\"");
+    }
+
+    @Test
+    void brokenXml_isNotXml() {
+        assertThatThrownBy(() -> JingleReader.read("<jingle xmlns='urn:xmpp:jingle:1'>"))
+                .isInstanceOf(JingleParseException.class).hasMessageStartingWith("/: not well-formed XML: ");
+    }
+
+    @Test
+    void otherElement_isNotJingle() {
+        assertThatThrownBy(() -> JingleReader.read("<message xmlns='jabber:client'/>"))
+                .isInstanceOf(JingleParseException.class)
+                .hasMessage("/message: expected a <jingle xmlns='urn:xmpp:jingle:1'> element or an <iq> holding one");
+    }
+
+    @Test
+    void reason_readsConditionAndText() {
+        Jingle j = JingleReader.read(JINGLE);
+        assertThat(j.action()).isEqualTo(JingleAction.SESSION_TERMINATE);
+        assertThat(j.reason().orElseThrow().condition()).isEqualTo("success");
+        assertThat(j.reason().orElseThrow().text()).contains("bye");
+        assertThat(JingleReader.read(JingleWriter.toXml(j))).isEqualTo(j);
+    }
+
+    @Test
+    void iqWrapper_isUnwrapped() {
+        Jingle j = JingleReader.read("<iq xmlns='jabber:client' type='set' id='1'>" + JINGLE + "</iq>");
+        assertThat(j.sid()).isEqualTo("s1");
+    }
+
+    @Test
+    void missingSid_namesTheAttribute() {
+        assertThatThrownBy(() -> JingleReader.read("<jingle xmlns='urn:xmpp:jingle:1' action='session-info'/>"))
+                .isInstanceOf(JingleParseException.class).hasMessage("/jingle/@sid: the attribute is required");
+    }
+}
