@@ -9,7 +9,7 @@ import java.util.Deque;
  * closes empty elements as {@code <x/>}, the same canonical form as {@link XmlText}.
  */
 final class StringSink implements XmlSink {
-    private final StringBuilder out = new StringBuilder(4096);
+    private final StringBuilder out = new StringBuilder(16_384);
     private final Deque<String> namespaces = new ArrayDeque<>();
     private final Deque<String> names = new ArrayDeque<>();
     private boolean open;

@@ -81,6 +81,10 @@ public final class XmlText {
         }
     }
 
+    private static boolean special(char c) {
+        return c == '<' || c == '>' || c == '&' || c == '"' || c == '\t' || c == '\n' || c == '\r';
+    }
+
     private static Map<String, String> declare(String prefix, String uri, Map<String, String> scope,
                                                StringBuilder out) {
         if (uri.equals(scope.get(prefix))) {
@@ -95,7 +99,16 @@ public final class XmlText {
     }
 
     static void escape(String s, boolean attribute, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
+        int first = 0;
+        while (first < s.length() && !special(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            out.append(s);
+            return;
+        }
+        out.append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
