@@ -75,6 +75,30 @@ public final class JingleReader {
         return nl < 0 ? text : text.substring(0, nl);
     }
 
+    /** {@code <reason>} (XEP-0166 §7.4), also used by XEP-0353 messages; errors name {@code path}. */
+    static Reason reason(Element r, String path) {
+        String condition = null;
+        Optional<String> text = Optional.empty();
+        List<RawXml> extra = new ArrayList<>();
+        for (Element child : r.elements()) {
+            if ("text".equals(child.getName())) {
+                text = Optional.of(child.getText());
+            } else if (condition == null && Namespaces.JINGLE.equals(child.getNamespaceURI())) {
+                condition = child.getName();
+                for (Element inner : child.elements()) {
+                    extra.add(new RawXml(XmlText.of(inner)));
+                }
+            } else {
+                extra.add(new RawXml(XmlText.of(child)));
+            }
+        }
+        if (condition == null) {
+            throw new JingleParseException(JingleParseException.Kind.MISSING, path,
+                    "a <reason> needs a condition element such as <success/>");
+        }
+        return new Reason(condition, text, extra);
+    }
+
     private static boolean isJingle(Element e) {
         return "jingle".equals(e.getName()) && Namespaces.JINGLE.equals(e.getNamespaceURI());
     }
@@ -289,26 +313,7 @@ public final class JingleReader {
         }
 
         private Reason reason(Element r) {
-            String condition = null;
-            Optional<String> text = Optional.empty();
-            List<RawXml> extra = new ArrayList<>();
-            for (Element child : r.elements()) {
-                if ("text".equals(child.getName())) {
-                    text = Optional.of(child.getText());
-                } else if (condition == null && Namespaces.JINGLE.equals(child.getNamespaceURI())) {
-                    condition = child.getName();
-                    for (Element inner : child.elements()) {
-                        extra.add(raw(inner));
-                    }
-                } else {
-                    extra.add(raw(child));
-                }
-            }
-            if (condition == null) {
-                throw new JingleParseException(JingleParseException.Kind.MISSING, here(),
-                        "a <reason> needs a condition element such as <success/>");
-            }
-            return new Reason(condition, text, extra);
+            return JingleReader.reason(r, here());
         }
 
         // ---- attribute helpers, each failing with the path ----

@@ -203,7 +203,7 @@ public final class JingleWriter {
         s.end();
     }
 
-    private static void reason(XmlSink s, Reason r) {
+    static void reason(XmlSink s, Reason r) {
         s.start("reason", Namespaces.JINGLE);
         s.start(r.condition(), Namespaces.JINGLE);
         raw(s, r.extra());
@@ -216,7 +216,7 @@ public final class JingleWriter {
         s.end();
     }
 
-    private static void raw(XmlSink s, List<RawXml> extra) {
+    static void raw(XmlSink s, List<RawXml> extra) {
         for (RawXml x : extra) {
             s.raw(x);
         }
