@@ -11,10 +11,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.dom4j.DocumentFactory;
 import org.dom4j.Element;
-import org.dom4j.Namespace;
-import org.dom4j.QName;
+import org.jinglegateway.mapper.jingle.StaxDom;
 
 /**
  * Reads an XMPP stream safely (RFC 6120 §11.1 restricted XML) with the JDK's StAX parser: no DTD is processed,
@@ -29,7 +27,6 @@ public final class XmppStreamReader {
     public static final String STREAM_NS = "http://etherx.jabber.org/streams";
 
     private static final XMLInputFactory FACTORY = newFactory();
-    private static final DocumentFactory DOM = DocumentFactory.getInstance();
 
     private final XMLStreamReader xml;
     private final int maxStanzaChars;
@@ -140,24 +137,7 @@ public final class XmppStreamReader {
     }
 
     private Element startElement(Element parent) {
-        String prefix = xml.getPrefix() == null ? "" : xml.getPrefix();
-        String uri = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
-        QName name = DOM.createQName(xml.getLocalName(), Namespace.get(prefix, uri));
-        Element e = parent == null ? DOM.createElement(name) : parent.addElement(name);
-        for (int i = 0; i < xml.getNamespaceCount(); i++) {
-            String p = xml.getNamespacePrefix(i);
-            if (p != null && !p.isEmpty() && !p.equals(prefix)) {
-                e.addNamespace(p, xml.getNamespaceURI(i));
-            }
-        }
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            String ap = xml.getAttributePrefix(i);
-            String au = xml.getAttributeNamespace(i);
-            QName an = ap == null || ap.isEmpty() ? DOM.createQName(xml.getAttributeLocalName(i))
-                    : DOM.createQName(xml.getAttributeLocalName(i), Namespace.get(ap, au));
-            e.addAttribute(an, xml.getAttributeValue(i));
-        }
-        return e;
+        return StaxDom.element(xml, parent);
     }
 
     private long sizeOf(Element e) {

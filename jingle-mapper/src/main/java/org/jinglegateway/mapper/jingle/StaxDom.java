@@ -86,7 +86,11 @@ public final class StaxDom {
         return root;
     }
 
-    private static Element element(XMLStreamReader r, Element parent) {
+    /**
+     * The element at the reader's START_ELEMENT, with its namespace, declared prefixes and attributes, added to
+     * {@code parent} (or detached when null). Shared with the XMPP stream reader.
+     */
+    public static Element element(XMLStreamReader r, Element parent) {
         String prefix = r.getPrefix() == null ? "" : r.getPrefix();
         String uri = r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
         QName name = DOM.createQName(r.getLocalName(), Namespace.get(prefix, uri));
