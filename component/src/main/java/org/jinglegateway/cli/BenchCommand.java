@@ -38,6 +38,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
+    /** Every result's length is added to sink and published here, so the JIT cannot drop the measured work. */
+    private static volatile long published;
     private long sink;
 
     @Override
@@ -84,7 +86,8 @@ final class BenchCommand implements Callable<Integer> {
                     + String.format(Locale.ROOT, "%.0f", opsPerSecond));
             // CHECKSTYLE.ON: RegexpSinglelineJava
         }
-        return sink == 42 ? 0 : 0;
+        published = sink;
+        return 0;
     }
 
     private double run(Function<String, String> work, String input, int forSeconds) {

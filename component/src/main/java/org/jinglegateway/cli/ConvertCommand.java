@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,21 +131,22 @@ final class ConvertCommand implements Callable<Integer> {
                 node.path("sdpMLineIndex").isInt() ? OptionalInt.of(node.get("sdpMLineIndex").asInt())
                         : OptionalInt.empty(), text(node, "usernameFragment"));
         Creator creator = givenRole.orElse(Role.INITIATOR).creator();
-        Optional<Jingle> info = CandidateTranslator.toTransportInfo(init, sid, creator,
+        Optional<Parsed<Jingle>> info = CandidateTranslator.toTransportInfo(init, sid, creator,
                 UUID.randomUUID().toString().substring(0, 10));
         if (info.isEmpty()) {
             notes(List.of(new MappingNote(MappingNote.Kind.DROPPED, "candidate", "end of candidates: XEP-0176"
                     + " cannot express it, so there is nothing to send")));
             return;
         }
-        print(JingleWriter.toXml(info.get()) + "\n");
+        notes(info.get().notes());
+        print(JingleWriter.toXml(info.get().value()) + "\n");
     }
 
     private void jingleToCandidates(String input) {
         Jingle jingle = JingleReader.read(input);
-        Map<String, Integer> none = new HashMap<>();
         ArrayNode array = json.createArrayNode();
-        for (CandidateInit c : CandidateTranslator.fromTransportInfo(jingle, none)) {
+        // the m-line index is unknown without the session: sdpMLineIndex is null, sdpMid names the content
+        for (CandidateInit c : CandidateTranslator.fromTransportInfo(jingle, Map.of())) {
             ObjectNode o = array.addObject().put("candidate", c.candidate());
             c.sdpMid().ifPresentOrElse(v -> o.put("sdpMid", v), () -> o.putNull("sdpMid"));
             if (c.sdpMLineIndex().isPresent()) {

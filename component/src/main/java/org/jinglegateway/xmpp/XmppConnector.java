@@ -46,6 +46,7 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     });
     private volatile ComponentSession session;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private Thread thread;
 
     public XmppConnector(GatewayConfig.Xmpp settings, Component component, ConnectionListener listener) {
@@ -298,6 +299,10 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
 
     @Override
     public void close() {
+        // run's own exit path and the JVM shutdown hook both close
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         running = false;
         keepalive.shutdownNow();
         ComponentSession s = session;

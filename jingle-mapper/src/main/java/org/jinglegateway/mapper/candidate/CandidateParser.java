@@ -76,17 +76,8 @@ public final class CandidateParser {
     }
 
     private static long number(String s, long min, long max, String field) {
-        if (s.isEmpty() || s.length() > 12) {
-            throw new IllegalArgumentException(field + " must be a number, found " + Checks.quote(s));
-        }
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new IllegalArgumentException(field + " must be a number, found " + Checks.quote(s));
-            }
-            n = n * 10 + (c - '0');
-        }
+        long n = org.jinglegateway.mapper.internal.Decimals.parse(s).orElseThrow(() -> new IllegalArgumentException(
+                field + " must be a number, found " + Checks.quote(s)));
         if (n < min || n > max) {
             throw new IllegalArgumentException(field + " must be " + min + "-" + max + ", found " + n);
         }

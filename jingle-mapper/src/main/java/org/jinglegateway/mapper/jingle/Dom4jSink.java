@@ -2,7 +2,6 @@ package org.jinglegateway.mapper.jingle;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.Namespace;
@@ -35,11 +34,7 @@ final class Dom4jSink implements XmlSink {
 
     @Override
     public void raw(RawXml xml) {
-        try {
-            open.peek().add(DocumentHelper.parseText(xml.xml()).getRootElement().detach());
-        } catch (DocumentException e) {
-            throw new IllegalStateException("RawXml holds an element the reader produced: " + e.getMessage(), e);
-        }
+        open.peek().add(StaxDom.parse(xml.xml()));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.jinglegateway.mapper.jingle;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,17 +9,13 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.dom4j.Attribute;
-import org.dom4j.Document;
-import org.dom4j.DocumentException;
 import org.dom4j.Element;
-import org.dom4j.io.SAXReader;
 import org.jinglegateway.mapper.candidate.CandidateTransport;
 import org.jinglegateway.mapper.candidate.CandidateType;
 import org.jinglegateway.mapper.candidate.ExtensionPair;
 import org.jinglegateway.mapper.candidate.IceCandidate;
 import org.jinglegateway.mapper.candidate.Related;
 import org.jinglegateway.mapper.candidate.TcpType;
-import org.xml.sax.SAXException;
 
 /**
  * Reads a {@code <jingle>} element (or an {@code <iq>} that holds one) into a {@link Jingle}: from the dom4j
@@ -56,23 +51,6 @@ public final class JingleReader {
             // safety net: every model check should already be wrapped where it happens, with a precise path
             throw new JingleParseException(JingleParseException.Kind.BAD_VALUE, run.here(), e.getMessage());
         }
-    }
-
-    static Document parse(String xml) {
-        try {
-            SAXReader reader = SAXReader.createDefault();
-            reader.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return reader.read(new StringReader(xml));
-        } catch (SAXException | DocumentException e) {
-            throw new JingleParseException(JingleParseException.Kind.NOT_XML, "/", "not well-formed XML: "
-                    + firstLine(e.getMessage()));
-        }
-    }
-
-    private static String firstLine(String s) {
-        String text = String.valueOf(s);
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
     }
 
     /** {@code <reason>} (XEP-0166 §7.4), also used by XEP-0353 messages; errors name {@code path}. */
@@ -371,14 +349,9 @@ public final class JingleReader {
         }
 
         private long number(String v, String name, long min, long max) {
-            long n = 0;
-            boolean ok = !v.isEmpty() && v.length() <= 18;
-            for (int i = 0; ok && i < v.length(); i++) {
-                char ch = v.charAt(i);
-                ok = ch >= '0' && ch <= '9';
-                n = n * 10 + (ch - '0');
-            }
-            if (!ok || n < min || n > max) {
+            java.util.OptionalLong parsed = org.jinglegateway.mapper.internal.Decimals.parse(v);
+            long n = parsed.orElse(-1);
+            if (parsed.isEmpty() || n < min || n > max) {
                 throw new JingleParseException(JingleParseException.Kind.BAD_VALUE, here() + "/@" + name,
                         "must be a number " + min + "-" + max + ", found \"" + v + "\"");
             }

@@ -8,19 +8,12 @@ final class Numbers {
     }
 
     static long parseLong(String s, long min, long max, String field) {
-        if (s.isEmpty() || s.length() > 18) {
+        java.util.OptionalLong parsed = org.jinglegateway.mapper.internal.Decimals.parse(s);
+        if (parsed.isEmpty()) {
             throw new IllegalArgumentException(field + " must be a number " + min + "-" + max + ", found "
                     + Checks.quote(s));
         }
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new IllegalArgumentException(field + " must be a number " + min + "-" + max + ", found "
-                        + Checks.quote(s));
-            }
-            n = n * 10 + (c - '0');
-        }
+        long n = parsed.getAsLong();
         if (n < min || n > max) {
             throw new IllegalArgumentException(field + " must be " + min + "-" + max + ", found " + Checks.quote(s));
         }

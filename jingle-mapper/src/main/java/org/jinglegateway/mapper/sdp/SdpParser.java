@@ -281,19 +281,8 @@ public final class SdpParser {
         }
 
         private long longNumber(String s, String what, int column) {
-            if (s.isEmpty() || s.length() > 18) {
-                throw error(SdpParseException.Kind.BAD_VALUE, column, what + " must be a number, found " + quote(s));
-            }
-            long n = 0;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
-                    throw error(SdpParseException.Kind.BAD_VALUE, column, what + " must be a number, found "
-                            + quote(s));
-                }
-                n = n * 10 + (c - '0');
-            }
-            return n;
+            return org.jinglegateway.mapper.internal.Decimals.parse(s).orElseThrow(() -> error(
+                    SdpParseException.Kind.BAD_VALUE, column, what + " must be a number, found " + quote(s)));
         }
 
         private <T> T checked(java.util.function.Supplier<T> s, int column) {

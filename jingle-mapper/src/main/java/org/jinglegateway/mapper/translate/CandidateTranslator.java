@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jinglegateway.mapper.MappingNote;
+import org.jinglegateway.mapper.Parsed;
 import org.jinglegateway.mapper.candidate.CandidateParser;
 import org.jinglegateway.mapper.candidate.CandidateWriter;
 import org.jinglegateway.mapper.candidate.IceCandidate;
@@ -30,19 +32,21 @@ public final class CandidateTranslator {
      * @param sid     the Jingle session id
      * @param creator the creator of the content it belongs to
      * @param id      the XEP-0176 candidate id to give it (ids are the caller's: the mapper has no randomness)
-     * @return the transport-info, or empty for the end-of-candidates marker, which XEP-0176 cannot carry
+     * @return the transport-info with notes on what was left out, or empty for the end-of-candidates marker, which
+     *     XEP-0176 cannot carry
      */
-    public static Optional<Jingle> toTransportInfo(CandidateInit init, String sid, Creator creator, String id)
-            throws TranslationException {
+    public static Optional<Parsed<Jingle>> toTransportInfo(CandidateInit init, String sid, Creator creator,
+                                                           String id) throws TranslationException {
         if (init.endOfCandidates()) {
             return Optional.empty();
         }
+        List<MappingNote> notes = new ArrayList<>();
         String mid = init.sdpMid().orElseThrow(() -> new TranslationException(TranslationException.Kind.MISSING,
                 "candidate", "sdpMid is required: it names the Jingle content"));
         IceCandidate candidate;
         try {
-            candidate = SdpToJingle.xmlSafe(CandidateParser.parseInitString(init.candidate()), new ArrayList<>(),
-                    "candidate").withId(Optional.of(Checks.field(id, "candidate id")));
+            candidate = SdpToJingle.xmlSafe(CandidateParser.parseInitString(init.candidate()), notes,
+                    "candidate for mid \"" + mid + "\"").withId(Optional.of(Checks.field(id, "candidate id")));
         } catch (IllegalArgumentException e) {
             throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "candidate for mid \"" + mid
                     + "\"", e.getMessage());
@@ -51,8 +55,8 @@ public final class CandidateTranslator {
                 List.of(), List.of(), List.of());
         Content content = new Content(creator, mid, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(transport), List.of(), List.of());
-        return Optional.of(new Jingle(JingleAction.TRANSPORT_INFO, sid, Optional.empty(), Optional.empty(),
-                List.of(content), List.of(), Optional.empty(), List.of()));
+        return Optional.of(new Parsed<>(new Jingle(JingleAction.TRANSPORT_INFO, sid, Optional.empty(),
+                Optional.empty(), List.of(content), List.of(), Optional.empty(), List.of()), notes));
     }
 
     /**

@@ -106,16 +106,9 @@ public final class IceRestart {
                 previous.connection(), previous.bandwidths(), previous.timings(), previous.attributes(), media);
     }
 
+    /** o= sess-version; a non-numeric one (allowed by RFC 8866's grammar as written by some peers) restarts at 0. */
     private static long parseVersion(String v) {
-        long n = 0;
-        for (int i = 0; i < v.length() && i < 18; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return 0;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        return org.jinglegateway.mapper.internal.Decimals.parse(v).orElse(0);
     }
 
     private static String field(String value, String name, String where) {

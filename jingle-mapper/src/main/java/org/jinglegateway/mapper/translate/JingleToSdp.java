@@ -58,10 +58,7 @@ public final class JingleToSdp {
         boolean offer = writer == Role.INITIATOR;
         SessionDescription.Builder b = SessionDescription.builder(new Origin("-",
                 Integer.toUnsignedString(jingle.sid().hashCode()), "2", "IN", "IP4", "0.0.0.0"));
-        List<String> mids = new ArrayList<>();
-        for (int i = 0; i < jingle.contents().size(); i++) {
-            mids.add(mid(jingle.contents().get(i).name(), i, notes));
-        }
+        List<String> mids = mids(jingle, notes);
         if (!jingle.groups().isEmpty()) {
             for (ContentGroup g : jingle.groups()) {
                 List<String> groupMids = new ArrayList<>();
@@ -94,17 +91,47 @@ public final class JingleToSdp {
         return -1;
     }
 
-    /** A content name is the mid when libwebrtc accepts it (a token of at most 16 characters); else c<index>. */
-    static String mid(String name, int index, List<MappingNote> notes) {
-        boolean ok = !name.isEmpty() && name.length() <= MAX_MID_LENGTH && name.chars().allMatch(c ->
-                Checks.isTokenChar((char) c));
-        if (ok) {
-            return name;
+    /**
+     * One mid per content. A content name is its mid when libwebrtc accepts it (a token of at most 16 characters);
+     * otherwise c<index>, made unique against every other mid. Content names must be unique (XEP-0166 §7.3): two
+     * m-lines with one mid is an SDP no browser takes.
+     */
+    static List<String> mids(Jingle jingle, List<MappingNote> notes) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Content c : jingle.contents()) {
+            if (!names.add(c.name())) {
+                throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "content "
+                        + Checks.quote(c.name()), "content names must be unique in a session (XEP-0166 §7.3)");
+            }
         }
-        String mid = "c" + index;
-        notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, "content \"" + Checks.quote(name) + "\"",
-                "not a usable mid (a token of at most 16 characters): a=mid:" + mid));
-        return mid;
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Content c : jingle.contents()) {
+            if (usableMid(c.name())) {
+                used.add(c.name());
+            }
+        }
+        List<String> mids = new ArrayList<>();
+        for (int i = 0; i < jingle.contents().size(); i++) {
+            String name = jingle.contents().get(i).name();
+            if (usableMid(name)) {
+                mids.add(name);
+                continue;
+            }
+            String mid = "c" + i;
+            for (int n = 1; used.contains(mid); n++) {
+                mid = "c" + i + "-" + n;
+            }
+            used.add(mid);
+            mids.add(mid);
+            notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, "content " + Checks.quote(name),
+                    "not a usable mid (a token of at most 16 characters): a=mid:" + mid));
+        }
+        return mids;
+    }
+
+    private static boolean usableMid(String name) {
+        return !name.isEmpty() && name.length() <= MAX_MID_LENGTH && name.chars().allMatch(c ->
+                Checks.isTokenChar((char) c));
     }
 
     private static MediaDescription media(Content c, String mid, Role writer, boolean offer,
@@ -299,11 +326,8 @@ public final class JingleToSdp {
     }
 
     private static long number(String value, String field, String where) {
-        String v = value.strip();
-        if (v.isEmpty() || v.length() > 18 || !v.chars().allMatch(Character::isDigit)) {
-            throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where, field
-                    + " must be a number, found " + Checks.quote(value));
-        }
-        return Long.parseLong(v);
+        return org.jinglegateway.mapper.internal.Decimals.parse(value.strip()).orElseThrow(() ->
+                new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where, field
+                        + " must be a number, found " + Checks.quote(value)));
     }
 }

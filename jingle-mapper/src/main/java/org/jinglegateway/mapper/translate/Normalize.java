@@ -75,13 +75,9 @@ public final class Normalize {
                 f.value(), Optional.empty(), List.of())).toList();
         // sctpmap compared by port and max-message-size; 'streams' means nothing to WebRTC (RFC 8841)
         List<RawXml> sctp = t.extra().stream().filter(x -> x.xml().startsWith("<sctpmap")).map(x -> {
-            try {
-                org.dom4j.Element e = org.dom4j.DocumentHelper.parseText(x.xml()).getRootElement();
-                return SctpMapping.toElement(e.attributeValue("number", "5000"),
-                        Optional.ofNullable(e.attributeValue("max-message-size")));
-            } catch (org.dom4j.DocumentException ex) {
-                throw new IllegalStateException(ex);
-            }
+            org.dom4j.Element e = org.jinglegateway.mapper.jingle.StaxDom.parse(x.xml());
+            return SctpMapping.toElement(e.attributeValue("number", "5000"),
+                    Optional.ofNullable(e.attributeValue("max-message-size")));
         }).toList();
         return new IceUdpTransport(t.ufrag(), t.pwd(), candidates, fingerprints, List.of(), sctp);
     }

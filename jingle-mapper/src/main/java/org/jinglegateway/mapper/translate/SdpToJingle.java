@@ -93,16 +93,25 @@ public final class SdpToJingle {
                         + " has no Jingle counterpart"));
             }
         }
-        Map<String, String> nameByMid = new LinkedHashMap<>();
+        java.util.Set<String> mids = new java.util.HashSet<>();
+        for (MediaDescription m : sdp.media()) {
+            if (m.mid().isPresent() && !mids.add(m.mid().get())) {
+                throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "a=mid:" + m.mid().get(),
+                        "a mid must be unique in a description (RFC 8843 §7.2.1)");
+            }
+        }
         List<Content> contents = new ArrayList<>();
         for (int i = 0; i < sdp.media().size(); i++) {
             MediaDescription m = sdp.media().get(i);
             String name = m.mid().orElse(String.valueOf(i));
+            for (int n = 1; m.mid().isEmpty() && mids.contains(name); n++) {
+                name = i + "-" + n;
+            }
             if (m.mid().isEmpty()) {
+                mids.add(name);
                 notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, "m-line " + i, "no a=mid: content named \""
                         + name + "\" after its index"));
             }
-            nameByMid.put(name, name);
             if (m.port() == 0 && !m.has("bundle-only")) {
                 notes.add(new MappingNote(MappingNote.Kind.DROPPED, "content \"" + name + "\"",
                         "m-line rejected with port 0 (RFC 8866 §5.14): no content"));
@@ -118,8 +127,7 @@ public final class SdpToJingle {
         }
         List<ContentGroup> groups = new ArrayList<>();
         for (Group g : sdp.all("group", Group::parse)) {
-            groups.add(new ContentGroup(g.semantics(), g.mids().stream().map(mid -> nameByMid.getOrDefault(mid, mid))
-                    .toList()));
+            groups.add(new ContentGroup(g.semantics(), g.mids()));
         }
         Jingle jingle = new Jingle(request.action(), request.sid(), request.initiator(), request.responder(),
                 contents, groups, Optional.empty(), List.of());
@@ -326,10 +334,8 @@ public final class SdpToJingle {
         if (value.isEmpty()) {
             return OptionalInt.empty();
         }
-        String v = value.get().strip();
-        if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(Integer.parseInt(v));
+        java.util.OptionalLong n = org.jinglegateway.mapper.internal.Decimals.parse(value.get().strip());
+        return n.isPresent() && n.getAsLong() <= Integer.MAX_VALUE ? OptionalInt.of((int) n.getAsLong())
+                : OptionalInt.empty();
     }
 }

@@ -45,7 +45,7 @@ final class JingleFixtureRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jingleFixtures")
     void fixture_writesBackSimilar(String name) {
-        Element original = JingleReader.parse(Fixtures.read(name)).getRootElement();
+        Element original = parse(Fixtures.read(name));
         Element jingle = original.getName().equals("jingle") ? original
                 : original.element(org.dom4j.QName.get("jingle", Namespaces.JINGLE));
         String written = JingleWriter.toXml(JingleReader.read(original));
@@ -55,5 +55,14 @@ final class JingleFixtureRoundTripTest {
                         ElementSelectors.byName))
                 .build();
         assertThat(diff.hasDifferences()).as("%s differs:%n%s%nwritten:%n%s", name, diff, written).isFalse();
+    }
+
+    /** The original parsed by dom4j's own SAX parser: independent of the reader under test. */
+    private static Element parse(String xml) {
+        try {
+            return org.dom4j.DocumentHelper.parseText(xml).getRootElement();
+        } catch (org.dom4j.DocumentException e) {
+            throw new AssertionError(e);
+        }
     }
 }

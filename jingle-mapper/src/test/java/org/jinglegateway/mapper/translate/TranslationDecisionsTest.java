@@ -130,6 +130,34 @@ final class TranslationDecisionsTest {
     }
 
     @Test
+    void generatedMid_neverCollidesWithAContentName() {
+        String second = "<content creator='initiator' name='c0'>" + DESCRIPTION
+                + "<transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'/></content>";
+        Jingle j = JingleReader.read(jingle(DESCRIPTION + "<transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'/>")
+                .replace("name='a'", "name='a name that is far too long'").replace("</jingle>", second + "</jingle>"));
+        SessionDescription sdp = JingleToSdp.translate(j, Role.INITIATOR).value();
+        assertThat(sdp.media()).extracting(m -> m.mid().orElseThrow()).containsExactly("c0-1", "c0");
+        assertThat(sdp.value("group")).contains("BUNDLE c0-1 c0");
+    }
+
+    @Test
+    void duplicateContentNames_areRefused() {
+        String again = "<content creator='initiator' name='a'>" + DESCRIPTION
+                + "<transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'/></content>";
+        Jingle j = JingleReader.read(jingle(DESCRIPTION + "<transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'/>")
+                .replace("</jingle>", again + "</jingle>"));
+        assertThatThrownBy(() -> JingleToSdp.translate(j, Role.INITIATOR)).isInstanceOf(TranslationException.class)
+                .hasMessage("content \"a\": content names must be unique in a session (XEP-0166 §7.3)");
+    }
+
+    @Test
+    void duplicateMids_areRefused() {
+        String sdp = HEAD + AUDIO + "a=setup:actpass\r\n" + CODECS + AUDIO + "a=setup:actpass\r\n" + CODECS;
+        assertThatThrownBy(() -> offer(sdp)).isInstanceOf(TranslationException.class)
+                .hasMessage("a=mid:0: a mid must be unique in a description (RFC 8843 §7.2.1)");
+    }
+
+    @Test
     void lineBreakInUfrag_cannotBeInjectedIntoTheSdp() {
         Jingle j = JingleReader.read(jingle(DESCRIPTION + "<transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'"
                 + " ufrag='ab&#13;&#10;a=fingerprint:sha-1 00' pwd='p'/>"));
