@@ -75,9 +75,8 @@ final class RunCommand implements Callable<Integer> {
             return fail(Main.EXIT_USAGE, "cannot listen on " + settings.http().host() + ":" + settings.http().port()
                     + " (http.host/http.port): " + e.getMessage());
         }
-        GatewayConfig.Http bound = new GatewayConfig.Http(settings.http().host(), port);
-        String ws = new GatewayConfig(settings.xmpp(), bound, settings.auth(), settings.admins(), settings.calls())
-                .webSocketUrl();
+        // with http.port 0 the listener picked a port: announce that one
+        String ws = new GatewayConfig.Http(settings.http().host(), port).webSocketUrl();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         XmppConnector connector = new XmppConnector(settings.xmpp(), new GatewayComponent(Main.version()),
                 new ConnectionListener() {

@@ -20,6 +20,11 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
 
     /** The HTTP listener that serves the WebSocket endpoint and the pages. */
     public record Http(String host, int port) {
+        /** The WebSocket URL the READY line announces (contracts.md §1). */
+        public String webSocketUrl() {
+            String h = host.contains(":") ? "[" + host + "]" : host;
+            return "ws://" + h + ":" + port + "/ws";
+        }
     }
 
     /** How browsers prove who they are when they register. */
@@ -40,11 +45,5 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
         public String token() {
             return name().toLowerCase(Locale.ROOT);
         }
-    }
-
-    /** The WebSocket URL the READY line announces. */
-    public String webSocketUrl() {
-        String host = http.host().contains(":") ? "[" + http.host() + "]" : http.host();
-        return "ws://" + host + ":" + http.port() + "/ws";
     }
 }

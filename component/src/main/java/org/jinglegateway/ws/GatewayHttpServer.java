@@ -39,6 +39,7 @@ public final class GatewayHttpServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // Jetty's stop is idempotent; run's exit path and the shutdown hook may both call it
         server.stop();
     }
 }

@@ -74,9 +74,9 @@ public final class ComponentSession implements AutoCloseable {
         String id = header.get("id");
         if (id == null || id.isEmpty()) {
             // Prosody answers an unknown domain with an id-less header followed by <stream:error><host-unknown/>
-            Optional<Element> next = reader.nextElement();
-            if (next.isPresent() && asStreamError(next.get()).isPresent()) {
-                throw asStreamError(next.get()).get();
+            Optional<StreamException> error = reader.nextElement().flatMap(ComponentSession::asStreamError);
+            if (error.isPresent()) {
+                throw error.get();
             }
             throw StreamException.local(StreamErrorCondition.BAD_FORMAT, "the server's stream header has no id");
         }

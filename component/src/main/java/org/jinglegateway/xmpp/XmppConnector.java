@@ -153,7 +153,12 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
                     s.close();
                     return "the server closed the stream";
                 }
-                dispatch(next.get());
+                try {
+                    dispatch(next.get());
+                } catch (RuntimeException e) {
+                    // one stanza must never end the connection for every call: log it (our bug) and go on
+                    log.error("xmpp.dispatch-failed element=<{}>", next.get().getName(), e);
+                }
             }
             return "stopped";
         } catch (StreamException e) {
@@ -184,7 +189,8 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
             log.debug("ignoring top-level element <{}>", element.getName());
             return;
         }
-        if (packet instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)) {
+        if (packet instanceof IQ iq && iq.getID() != null
+                && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)) {
             CompletableFuture<IQ> waiting = pending.remove(iq.getID());
             if (waiting != null) {
                 waiting.complete(iq);

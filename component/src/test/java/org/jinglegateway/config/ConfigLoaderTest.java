@@ -31,7 +31,8 @@ final class ConfigLoaderTest {
         assertThat(c.xmpp().host()).isEqualTo("127.0.0.1");
         assertThat(c.xmpp().port()).isEqualTo(5347);
         assertThat(c.xmpp().domain()).isEqualTo("gw.localhost");
-        assertThat(c.webSocketUrl()).isEqualTo("ws://127.0.0.1:8080/ws");
+        assertThat(c.http().webSocketUrl()).isEqualTo("ws://127.0.0.1:8080/ws");
+        assertThat(new GatewayConfig.Http("::1", 9).webSocketUrl()).isEqualTo("ws://[::1]:9/ws");
         assertThat(c.auth().mode()).isEqualTo(GatewayConfig.Mode.NONE);
         assertThat(c.calls().ringTimeoutSeconds()).isEqualTo(60);
     }

@@ -109,6 +109,21 @@ final class XmppConnectorTest {
     }
 
     @Test
+    void resultWithoutId_isIgnoredAndTheConnectionKeepsWorking() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            c.start();
+            try (ScriptedServer.Peer peer = server.accept()) {
+                peer.handshake();
+                expect("connected");
+                peer.send("<iq type='result' from='localhost' to='gw.localhost'/>");
+                peer.send("<iq type='get' id='d1' from='alice@localhost/x' to='gw.localhost'>"
+                        + "<query xmlns='urn:xmpp:ping'/></iq>");
+                assertThat(peer.readUntil("id=\"d1\"")).contains("type=\"result\"");
+            }
+        }
+    }
+
+    @Test
     void concurrentSends_neverInterleave() throws Exception {
         int threads = 8;
         int perThread = 200;
