@@ -319,6 +319,9 @@ public final class CallService {
     /** The XMPP connection dropped: every call ends, and the browsers are told. */
     public void onXmppDown() {
         for (Call call : calls()) {
+            if (call.peerBare.getDomain().equals(domain)) {
+                continue; // a call between two browser users never leaves the gateway
+            }
             onLane(call, c -> flows.peerGone(c, "connectivity-error",
                     Optional.of("the gateway lost its connection to the XMPP server")));
         }
