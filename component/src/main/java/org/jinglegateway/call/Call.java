@@ -43,13 +43,14 @@ final class Call {
     final String sid;
     final JID peerBare;
     /** The peer's full JID, once it is known (at once for a full-JID call, on proceed or initiate otherwise). */
-    JID peer;
+    volatile JID peer;
     /** The call started with XEP-0353 (and so ends with a finish). */
     final boolean jmi;
     final Executor lane;
     PeerQuirks quirks = PeerQuirks.DEFAULT;
 
-    private CallState state;
+    /** Written on the lane only; read by the router too, hence volatile. */
+    private volatile CallState state;
 
     /** The offer the browser placed the call with, until it goes out in a session-initiate. */
     SessionDescription browserOffer;

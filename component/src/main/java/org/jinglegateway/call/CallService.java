@@ -236,11 +236,14 @@ public final class CallService {
             log.warn("jmi.bad from={} problem={}", message.getFrom(), e.getMessage());
             return true;
         }
-        if (jmi.isEmpty() || message.getFrom() == null || message.getTo() == null
-                || message.getType() == Message.Type.error) {
+        if (jmi.isEmpty() || message.getFrom() == null || message.getTo() == null) {
             return jmi.isPresent();
         }
         JingleMessage m = jmi.get();
+        if (message.getType() == Message.Type.error) {
+            bounced(message, m);
+            return true;
+        }
         JID from = message.getFrom();
         JID to = message.getTo();
         if (m.kind() == JingleMessage.Kind.PROPOSE) {
@@ -262,6 +265,20 @@ public final class CallService {
             onLane(call, c -> flows.peerMessage(c, from, m));
         }
         return true;
+    }
+
+    /** Our propose came back as an error (e.g. no such user): the browser's call ends with the condition. */
+    private void bounced(Message error, JingleMessage m) {
+        if (m.kind() != JingleMessage.Kind.PROPOSE) {
+            return;
+        }
+        String condition = error.getError() == null ? "undefined-condition" : error.getError().getCondition().toXMPP();
+        for (Call call : calls()) {
+            if (call.outgoing && call.sid.equals(m.id()) && call.local.equals(error.getTo())) {
+                onLane(call, c -> flows.peerGone(c, "failed-application",
+                        Optional.of("the XMPP server could not deliver the call to " + c.peerBare + ": " + condition)));
+            }
+        }
     }
 
     private void onPropose(JID from, JID to, JingleMessage propose) {

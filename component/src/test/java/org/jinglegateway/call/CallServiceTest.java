@@ -326,6 +326,22 @@ final class CallServiceTest {
     }
 
     @Test
+    void bouncedPropose_endsTheBrowserCallWithTheCondition() {
+        world.frame(juliet, call("c1", "nobody@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+        Message propose = world.lastJmi("propose");
+        Message bounce = propose.createCopy();
+        bounce.setFrom(propose.getTo());
+        bounce.setTo(propose.getFrom());
+        bounce.setError(org.xmpp.packet.PacketError.Condition.service_unavailable);
+
+        world.service.onMessage(bounce);
+
+        assertThat(juliet.last("hangup").get("text").asText()).isEqualTo("the XMPP server could not deliver the call"
+                + " to nobody@example.net: service-unavailable");
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
     void badSdpInACall_answersBadSdpWithTheLine_andKeepsNothing() {
         world.frame(juliet, call("c1", "romeo@example.net", "v=0\r\nbogus\r\n"));
 
