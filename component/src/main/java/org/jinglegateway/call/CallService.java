@@ -40,6 +40,7 @@ public final class CallService {
     private final Duration ringTimeout;
     final Ids ids = new Ids();
     private final CallFlows flows = new CallFlows(this);
+    private final PeerFlows peers = new PeerFlows(this, flows);
 
     private final Map<CallKey, Call> byKey = new ConcurrentHashMap<>();
     private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
@@ -179,7 +180,7 @@ public final class CallService {
             if (pending == null) {
                 return false;
             }
-            onLane(pending.call(), c -> flows.peerResponse(c, pending.action(), iq));
+            onLane(pending.call(), c -> peers.peerResponse(c, pending.action(), iq));
             return true;
         }
         Element jingle = Stanzas.jingleChild(iq);
@@ -216,14 +217,14 @@ public final class CallService {
                 byKey.put(call.key(), call);
                 byCallId.put(browserKey(device.get(), call.callId), call);
             }
-            onLane(call, c -> flows.peerInitiate(c, iq));
+            onLane(call, c -> peers.peerInitiate(c, iq));
             return true;
         }
         if (call == null) {
             xmpp.send(Stanzas.unknownSession(iq, "no Jingle session " + sid + " between " + from + " and " + to));
             return true;
         }
-        onLane(call, c -> flows.peerJingle(c, iq));
+        onLane(call, c -> peers.peerJingle(c, iq));
         return true;
     }
 
@@ -262,7 +263,7 @@ public final class CallService {
             log.debug("jmi.unknown kind={} id={} from={}", m.kind().token(), m.id(), from);
         }
         for (Call call : matching) {
-            onLane(call, c -> flows.peerMessage(c, from, m));
+            onLane(call, c -> peers.peerMessage(c, from, m));
         }
         return true;
     }
@@ -275,7 +276,7 @@ public final class CallService {
         String condition = error.getError() == null ? "undefined-condition" : error.getError().getCondition().toXMPP();
         for (Call call : calls()) {
             if (call.outgoing && call.sid.equals(m.id()) && call.local.equals(error.getTo())) {
-                onLane(call, c -> flows.peerGone(c, "failed-application",
+                onLane(call, c -> peers.peerGone(c, "failed-application",
                         Optional.of("the XMPP server could not deliver the call to " + c.peerBare + ": " + condition)));
             }
         }
@@ -314,7 +315,7 @@ public final class CallService {
                 continue; // a repeated propose (e.g. from an archive): already ringing
             }
             byCallId.put(browserKey(device, call.callId), call);
-            onLane(call, c -> flows.peerProposed(c, propose));
+            onLane(call, c -> peers.peerProposed(c, propose));
         }
     }
 
@@ -323,7 +324,7 @@ public final class CallService {
         capsNodes.remove(full);
         for (Call call : calls()) {
             if (full.equals(call.peer)) {
-                onLane(call, c -> flows.peerGone(c, "gone", Optional.of(full + " went offline")));
+                onLane(call, c -> peers.peerGone(c, "gone", Optional.of(full + " went offline")));
             }
         }
     }
@@ -339,7 +340,7 @@ public final class CallService {
             if (call.peerBare.getDomain().equals(domain)) {
                 continue; // a call between two browser users never leaves the gateway
             }
-            onLane(call, c -> flows.peerGone(c, "connectivity-error",
+            onLane(call, c -> peers.peerGone(c, "connectivity-error",
                     Optional.of("the gateway lost its connection to the XMPP server")));
         }
     }
