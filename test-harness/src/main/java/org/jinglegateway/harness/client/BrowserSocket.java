@@ -64,9 +64,13 @@ public final class BrowserSocket implements AutoCloseable {
         }
     }
 
-    /** Takes the next frame whose {@code type} is this one, or fails after the timeout listing what came. */
+    /**
+     * Takes the next frame whose {@code type} is this one, or fails after the timeout listing what came. An
+     * {@code error} frame that nobody has taken fails the wait at once (unless it is an error being awaited).
+     */
     public JsonNode await(String type, Duration timeout) {
-        return frames.await(f -> type.equals(f.path("type").asText()), timeout, "a \"" + type + "\" frame");
+        return frames.await(f -> type.equals(f.path("type").asText()), f -> "error".equals(f.path("type").asText()),
+                timeout, "a \"" + type + "\" frame");
     }
 
     /** Every frame received so far, oldest first, taken or not. */

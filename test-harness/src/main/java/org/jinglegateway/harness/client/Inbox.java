@@ -40,6 +40,14 @@ public final class Inbox<T> {
 
     /** Takes the first item (received or still to come) that matches, or fails after the timeout. */
     public T await(Predicate<? super T> match, Duration timeout, String description) {
+        return await(match, item -> false, timeout, description);
+    }
+
+    /**
+     * Like {@link #await(Predicate, Duration, String)}, but fails at once when an item that matches {@code fatal}
+     * is waiting (and does not match {@code match}): a scenario stops at the first error instead of timing out.
+     */
+    public T await(Predicate<? super T> match, Predicate<? super T> fatal, Duration timeout, String description) {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
@@ -49,6 +57,12 @@ public final class Inbox<T> {
                     if (match.test(item)) {
                         it.remove();
                         return item;
+                    }
+                }
+                for (T item : pending) {
+                    if (fatal.test(item)) {
+                        throw new AssertionError("waiting for " + description + " at " + name + ", got " + item
+                                + " instead; received so far (oldest first):" + describe(history));
                     }
                 }
                 long left = deadline - System.nanoTime();
