@@ -8,6 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import org.jinglegateway.call.CallService;
+import org.jinglegateway.call.DeviceRegistry;
+import org.jinglegateway.ws.SignalingProtocol;
+import org.jinglegateway.ws.TokenVerifier;
+import org.jinglegateway.xmpp.UserPresence;
 import org.jinglegateway.config.ConfigException;
 import org.jinglegateway.config.ConfigLoader;
 import org.jinglegateway.config.GatewayConfig;
@@ -50,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--admins", description = "admin JIDs, comma separated (admins)")
     String admins;
 
+    /** Threads that run the calls' lanes; translation is fast, so a few serve thousands of calls. */
+    private static final int LANE_THREADS = 4;
+
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
@@ -65,8 +79,17 @@ final class RunCommand implements Callable<Integer> {
             log.warn("auth.mode is none: any browser may register as any user of {}. Use token outside a test"
                     + " setup.", settings.xmpp().domain());
         }
+        GatewayComponent component = new GatewayComponent(Main.version());
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("call-timers"));
+        ExecutorService lanes = Executors.newFixedThreadPool(LANE_THREADS, daemon("call-lane"));
+        CallService calls = new CallService(settings.xmpp().domain(), new DeviceRegistry(), component, timers, lanes,
+                Duration.ofSeconds(settings.calls().ringTimeoutSeconds()));
+        UserPresence presence = new UserPresence(component, calls);
+        component.attach(calls, presence);
+        Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
+                ? Optional.of(new TokenVerifier(settings.auth().tokenSecret())) : Optional.empty();
         GatewayHttpServer http = new GatewayHttpServer(settings.http().host(), settings.http().port(),
-                new ObjectMapper());
+                new SignalingProtocol(new ObjectMapper(), calls, presence, tokens));
         int port;
         try {
             port = http.start();
@@ -78,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         // with http.port 0 the listener picked a port: announce that one
         String ws = new GatewayConfig.Http(settings.http().host(), port).webSocketUrl();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        XmppConnector connector = new XmppConnector(settings.xmpp(), new GatewayComponent(Main.version()),
+        XmppConnector connector = new XmppConnector(settings.xmpp(), component,
                 new ConnectionListener() {
                     @Override
                     public void connected(String componentDomain) {
@@ -88,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
                     @Override
                     public void disconnected(String reason) {
                         log.info("xmpp.reconnecting reason={}", reason);
+                        calls.onXmppDown();
                     }
 
                     @Override
@@ -109,6 +133,15 @@ final class RunCommand implements Callable<Integer> {
         connector.close();
         http.close();
         return code;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private synchronized void ready(String componentDomain, String ws) {

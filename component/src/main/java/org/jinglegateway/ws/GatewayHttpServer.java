@@ -1,6 +1,5 @@
 package org.jinglegateway.ws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -15,12 +14,11 @@ public final class GatewayHttpServer implements AutoCloseable {
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
-    public GatewayHttpServer(String host, int port, ObjectMapper json) {
+    public GatewayHttpServer(String host, int port, SignalingProtocol protocol) {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         ContextHandler context = new ContextHandler("/");
-        SignalingProtocol protocol = new SignalingProtocol(json);
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setIdleTimeout(Duration.ofMinutes(5));
             container.setMaxTextMessageSize(MAX_FRAME_CHARS);

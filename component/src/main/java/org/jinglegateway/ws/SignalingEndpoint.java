@@ -2,18 +2,20 @@ package org.jinglegateway.ws;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One browser's WebSocket: feeds each text frame to the {@link SignalingProtocol} and sends back the answers.
- * Public because Jetty reflects on it.
+ * One browser's WebSocket: feeds each text frame to the {@link SignalingProtocol}; frames from calls go out through
+ * the connection at any time. Public because Jetty reflects on it.
  */
 public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger log = LoggerFactory.getLogger(SignalingEndpoint.class);
 
     private final SignalingProtocol protocol;
     private volatile Session session;
+    private final BrowserConnection connection = new BrowserConnection(this::sendText, this::close);
 
     public SignalingEndpoint(SignalingProtocol protocol) {
         this.protocol = protocol;
@@ -27,19 +29,31 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String message) {
-        Session s = session;
-        for (String reply : protocol.handle(message)) {
-            s.sendText(reply, Callback.NOOP);
-        }
+        protocol.handle(connection, message);
     }
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         log.debug("ws.close status={} reason={}", statusCode, reason);
+        protocol.closed(connection);
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         log.debug("ws.error", cause);
+    }
+
+    private void sendText(String text) {
+        Session s = session;
+        if (s != null && s.isOpen()) {
+            s.sendText(text, Callback.NOOP);
+        }
+    }
+
+    private void close() {
+        Session s = session;
+        if (s != null) {
+            s.close(StatusCode.POLICY_VIOLATION, "registration refused", Callback.NOOP);
+        }
     }
 }

@@ -2,16 +2,25 @@ package org.jinglegateway.xmpp;
 
 import java.util.List;
 import org.dom4j.Element;
+import org.jinglegateway.call.CallService;
+import org.jinglegateway.call.XmppSender;
 import org.xmpp.component.AbstractComponent;
+import org.xmpp.component.ComponentException;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
+import org.xmpp.packet.Presence;
 
 /**
  * The gateway as XMPP clients see it on its domain: XEP-0030 disco (identity gateway/webrtc and the Jingle
  * features), XEP-0199 ping (from Tinder's AbstractComponent), XEP-0092 version, and a
- * {@code service-unavailable} error for every namespace it does not serve (RFC 6120 §8.4).
+ * {@code service-unavailable} error for every namespace it does not serve (RFC 6120 §8.4). Jingle IQs, XEP-0353
+ * messages and presence for browser users go to the call layer; disco#info on a browser device answers with its
+ * Jingle features. Packets arrive on one thread, in the order the server sent them; each call then has its own lane.
  */
-public final class GatewayComponent extends AbstractComponent {
+public final class GatewayComponent extends AbstractComponent implements XmppSender {
     /** XEP-0092 */
     public static final String NAMESPACE_VERSION = "jabber:iq:version";
 
@@ -34,11 +43,38 @@ public final class GatewayComponent extends AbstractComponent {
             "urn:xmpp:jingle-message:0");
 
     private final String version;
+    private volatile CallService calls;
+    private volatile UserPresence presence;
 
     public GatewayComponent(String version) {
-        // a small pool; per-call ordering is the call layer's job (STYLE.md §8)
-        super(4, 1000, true);
+        // one thread keeps the server's order (a transport-info never overtakes its session-initiate); the call
+        // layer answers Jingle IQs itself, later, from the call's lane, hence no enforced IQ result here
+        super(1, 10_000, false);
         this.version = version;
+    }
+
+    /** Connects the call layer; until then only disco, ping and version are answered. */
+    public void attach(CallService callService, UserPresence userPresence) {
+        this.calls = callService;
+        this.presence = userPresence;
+    }
+
+    /**
+     * Sends a stanza for the call layer. One addressed to the gateway's own domain (a call between two browser users)
+     * is handed straight back in, in order, without a trip through the server.
+     */
+    @Override
+    public void send(Packet packet) {
+        JID to = packet.getTo();
+        if (to != null && to.getDomain().equals(getDomain())) {
+            processPacket(packet);
+            return;
+        }
+        try {
+            compMan.sendPacket(this, packet);
+        } catch (ComponentException e) {
+            log.warn("xmpp.send dropped to={}: {}", to, e.getMessage());
+        }
     }
 
     @Override
@@ -95,7 +131,70 @@ public final class GatewayComponent extends AbstractComponent {
 
     @Override
     protected IQ handleIQSet(IQ iq) {
+        CallService c = calls;
+        if (c != null && c.onIq(iq)) {
+            return null;
+        }
         return serviceUnavailable(iq);
+    }
+
+    @Override
+    protected void handleIQResult(IQ iq) {
+        CallService c = calls;
+        if (c != null) {
+            c.onIq(iq);
+        }
+    }
+
+    @Override
+    protected void handleIQError(IQ iq) {
+        // an error answers one of our requests just as a result does
+        handleIQResult(iq);
+    }
+
+    @Override
+    protected void handleMessage(Message message) {
+        CallService c = calls;
+        if (c != null) {
+            c.onMessage(message);
+        }
+    }
+
+    @Override
+    protected void handlePresence(Presence p) {
+        UserPresence up = presence;
+        if (up != null) {
+            up.onPresence(p);
+        }
+    }
+
+    /** disco#info: the gateway itself on its domain; a browser device's Jingle features on its full JID. */
+    @Override
+    protected IQ handleDiscoInfo(IQ iq) {
+        JID to = iq.getTo();
+        if (to == null || to.getNode() == null) {
+            return super.handleDiscoInfo(iq);
+        }
+        CallService c = calls;
+        if (to.getResource() == null || c == null || c.devices().find(to).isEmpty()) {
+            IQ error = IQ.createResultIQ(iq);
+            error.setChildElement(iq.getChildElement().createCopy());
+            error.setError(new PacketError(PacketError.Condition.item_not_found, PacketError.Type.cancel,
+                    to + " is not an online browser device"));
+            return error;
+        }
+        IQ result = IQ.createResultIQ(iq);
+        Element query = result.setChildElement("query", NAMESPACE_DISCO_INFO);
+        String node = iq.getChildElement().attributeValue("node");
+        if (node != null) {
+            query.addAttribute("node", node);
+        }
+        query.addElement("identity").addAttribute("category", UserPresence.IDENTITY_CATEGORY)
+                .addAttribute("type", UserPresence.IDENTITY_TYPE).addAttribute("name", UserPresence.IDENTITY_NAME);
+        for (String f : UserPresence.DEVICE_FEATURES) {
+            query.addElement("feature").addAttribute("var", f);
+        }
+        return result;
     }
 
     private static IQ serviceUnavailable(IQ iq) {

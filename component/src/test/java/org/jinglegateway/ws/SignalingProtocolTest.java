@@ -2,39 +2,162 @@ package org.jinglegateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jinglegateway.call.CallService;
+import org.jinglegateway.call.DeviceRegistry;
+import org.jinglegateway.xmpp.UserPresence;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.xmpp.packet.Packet;
 
 final class SignalingProtocolTest {
-    private final SignalingProtocol protocol = new SignalingProtocol(new ObjectMapper());
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    private final List<Packet> sent = new ArrayList<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final CallService calls = new CallService("gw.example.org", new DeviceRegistry(), sent::add, timers,
+            MoreExecutors.directExecutor(), Duration.ofSeconds(60));
+    private final UserPresence presence = new UserPresence(sent::add, calls);
+    private final SignalingProtocol protocol = new SignalingProtocol(new ObjectMapper(), calls, presence,
+            Optional.empty());
+    private final List<String> out = new ArrayList<>();
+    private boolean closed;
+    private final BrowserConnection connection = new BrowserConnection(out::add, () -> closed = true);
+
+    @AfterEach
+    void stop() {
+        timers.shutdownNow();
+    }
 
     @Test
     void ping_answersPong() {
-        assertThat(protocol.handle("{\"type\":\"ping\"}")).containsExactly("{\"type\":\"pong\"}");
+        protocol.handle(connection, "{\"type\":\"ping\"}");
+        assertThat(out).containsExactly("{\"type\":\"pong\"}");
     }
 
     @Test
     void invalidJson_answersBadJsonError() {
-        assertThat(protocol.handle("{nope")).singleElement().asString()
+        protocol.handle(connection, "{nope");
+        assertThat(out).singleElement().asString()
                 .startsWith("{\"type\":\"error\",\"code\":\"bad-json\",\"message\":\"the frame is not valid JSON: ");
     }
 
     @Test
     void arrayFrame_answersBadFrame() {
-        assertThat(protocol.handle("[1]")).containsExactly("{\"type\":\"error\",\"code\":\"bad-frame\","
+        protocol.handle(connection, "[1]");
+        assertThat(out).containsExactly("{\"type\":\"error\",\"code\":\"bad-frame\","
                 + "\"message\":\"a frame must be a JSON object with a \\\"type\\\"\"}");
     }
 
     @Test
     void missingType_answersBadFrame() {
-        assertThat(protocol.handle("{\"callId\":\"1\"}")).containsExactly("{\"type\":\"error\",\"code\":\"bad-frame\","
+        protocol.handle(connection, "{\"callId\":\"1\"}");
+        assertThat(out).containsExactly("{\"type\":\"error\",\"code\":\"bad-frame\","
                 + "\"message\":\"the frame has no \\\"type\\\" string\"}");
     }
 
     @Test
     void unknownType_listsTheKnownTypes() {
-        assertThat(protocol.handle("{\"type\":\"dance\"}")).containsExactly("{\"type\":\"error\","
+        protocol.handle(connection, "{\"type\":\"dance\"}");
+        assertThat(out).containsExactly("{\"type\":\"error\","
                 + "\"code\":\"unknown-type\",\"message\":\"unknown frame type \\\"dance\\\"; expected one of accept,"
                 + " answer, call, candidate, hangup, offer, ping, register, reject\"}");
+    }
+
+    @Test
+    void callBeforeRegister_answersNotRegistered_andTheSocketStaysOpen() {
+        protocol.handle(connection, "{\"type\":\"call\",\"callId\":\"c1\",\"to\":\"bob@example.org\",\"sdp\":\"v=0\"}");
+        protocol.handle(connection, "{\"type\":\"ping\"}");
+        assertThat(out).containsExactly("{\"type\":\"error\",\"code\":\"not-registered\",\"message\":\"send"
+                + " \\\"register\\\" before \\\"call\\\"\"}", "{\"type\":\"pong\"}");
+        assertThat(closed).isFalse();
+    }
+
+    @Test
+    void register_bindsAFullJidOnTheGatewayDomain() {
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"Alice\"}");
+
+        assertThat(out).singleElement().asString().matches("\\{\"type\":\"registered\",\"jid\":"
+                + "\"alice@gw\\.example\\.org/web-[a-z2-7]{8}\"}");
+        assertThat(calls.devices().of("alice")).containsExactly(connection);
+    }
+
+    @Test
+    void registerTwice_answersAlreadyRegistered() {
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"bob\"}");
+        assertThat(out.get(1)).startsWith("{\"type\":\"error\",\"code\":\"already-registered\"");
+    }
+
+    @Test
+    void registerWithAUserThatIsNoJidLocalPart_answersBadUser() {
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"a@b\"}");
+        assertThat(out).singleElement().asString().startsWith("{\"type\":\"error\",\"code\":\"bad-user\","
+                + "\"message\":\"\\\"a@b\\\" cannot be the local part of a JID (RFC 7622)");
+    }
+
+    @Test
+    void closedSocket_takesTheDeviceOffline() {
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+        protocol.closed(connection);
+        assertThat(calls.devices().of("alice")).isEmpty();
+    }
+
+    @Test
+    void tokenForTheUser_registers() {
+        SignalingProtocol secured = secured();
+        secured.handle(connection, "{\"type\":\"register\",\"user\":\"alice\",\"token\":\"" + token("alice",
+                Instant.now().plusSeconds(60)) + "\"}");
+        assertThat(out).singleElement().asString().startsWith("{\"type\":\"registered\"");
+        assertThat(closed).isFalse();
+    }
+
+    @Test
+    void tokenForAnotherUser_isRefusedAndTheSocketCloses() {
+        SignalingProtocol secured = secured();
+        secured.handle(connection, "{\"type\":\"register\",\"user\":\"alice\",\"token\":\"" + token("mallory",
+                Instant.now().plusSeconds(60)) + "\"}");
+        assertThat(out).containsExactly("{\"type\":\"error\",\"code\":\"auth-failed\",\"message\":\"the token is"
+                + " for another user (its \\\"sub\\\" must be \\\"alice\\\")\"}");
+        assertThat(closed).isTrue();
+        assertThat(calls.devices().size()).isZero();
+    }
+
+    @Test
+    void expiredToken_isRefused() {
+        SignalingProtocol secured = secured();
+        secured.handle(connection, "{\"type\":\"register\",\"user\":\"alice\",\"token\":\"" + token("alice",
+                Instant.now().minusSeconds(600)) + "\"}");
+        assertThat(out).containsExactly("{\"type\":\"error\",\"code\":\"auth-failed\",\"message\":\"the token has"
+                + " expired\"}");
+        assertThat(closed).isTrue();
+    }
+
+    @Test
+    void missingToken_isRefused() {
+        SignalingProtocol secured = secured();
+        secured.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+        assertThat(out).containsExactly("{\"type\":\"error\",\"code\":\"auth-failed\",\"message\":\"\\\"token\\\""
+                + " is required\"}");
+    }
+
+    private SignalingProtocol secured() {
+        return new SignalingProtocol(new ObjectMapper(), calls, presence, Optional.of(new TokenVerifier(SECRET)));
+    }
+
+    private static String token(String sub, Instant exp) {
+        return JWT.create().withSubject(sub).withExpiresAt(exp)
+                .sign(Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8)));
     }
 }

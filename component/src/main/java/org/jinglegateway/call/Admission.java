@@ -1,0 +1,55 @@
+package org.jinglegateway.call;
+
+import java.util.Optional;
+import org.jinglegateway.mapper.jingle.Content;
+import org.jinglegateway.mapper.jingle.IceUdpTransport;
+import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.jingle.RawXml;
+
+/**
+ * Whether a session-initiate can reach a browser at all. A browser speaks only ICE with DTLS-SRTP (RFC 8827 §6.5),
+ * so a call is refused at once, with the XEP-0166 reason and a text that says why, when a content is not RTP or a
+ * data channel, its transport is not ICE-UDP, or no DTLS fingerprint is offered (SDES-only clients: Pidgin, Psi).
+ */
+final class Admission {
+    private Admission() {
+    }
+
+    /** Empty when the call may go on; else {reason, text}. */
+    static Optional<String[]> check(Jingle initiate) {
+        if (initiate.contents().isEmpty()) {
+            return Optional.of(new String[] {"failed-application", "the session-initiate has no content"});
+        }
+        boolean dtls = false;
+        for (Content c : initiate.contents()) {
+            boolean data = c.transport().map(t -> t.extra().stream().anyMatch(x -> x.xml().startsWith("<sctpmap")))
+                    .orElse(false);
+            if (c.description().isEmpty() && !data) {
+                return Optional.of(new String[] {"unsupported-applications", "content \"" + c.name() + "\": only RTP"
+                        + " audio/video (XEP-0167) and data channels can reach a browser" + foreign(c, "description")});
+            }
+            if (c.transport().isEmpty()) {
+                return Optional.of(new String[] {"unsupported-transports", "content \"" + c.name() + "\": only ICE-UDP"
+                        + " (XEP-0176) can reach a browser" + foreign(c, "transport")});
+            }
+            IceUdpTransport t = c.transport().get();
+            dtls |= !t.fingerprints().isEmpty();
+        }
+        if (!dtls) {
+            return Optional.of(new String[] {"security-error", "no DTLS fingerprint (XEP-0320): browsers only take"
+                    + " DTLS-SRTP, so an SDES-only or unencrypted call cannot reach them"});
+        }
+        return Optional.empty();
+    }
+
+    private static String foreign(Content c, String element) {
+        for (RawXml x : c.extra()) {
+            int ns = x.xml().indexOf("xmlns=");
+            if (x.xml().startsWith("<" + element) && ns > 0) {
+                int end = x.xml().indexOf(x.xml().charAt(ns + 6), ns + 7);
+                return end > 0 ? "; found " + x.xml().substring(ns + 7, end) : "";
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,13 @@
+package org.jinglegateway.call;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.xmpp.packet.JID;
+
+/** One registered browser device: {@code user@domain/resource} with a socket to send frames on. */
+public interface Device {
+    /** The device's full JID. */
+    JID jid();
+
+    /** Sends one frame (contracts.md §3); never blocks and never throws for a closed socket. */
+    void send(ObjectNode frame);
+}

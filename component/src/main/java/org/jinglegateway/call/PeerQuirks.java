@@ -1,0 +1,45 @@
+package org.jinglegateway.call;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What each Jingle client needs, in one table (learned from their code and issue trackers). A peer is recognised
+ * by the XEP-0115 caps node in its presence; an unknown peer gets {@link #DEFAULT}, which is the strictest row.
+ *
+ * @param client        name for logs and docs
+ * @param capsNode      the prefix of the caps {@code node} the client advertises
+ * @param tcpCandidates whether TCP candidates may be sent: XEP-0176 is ICE-UDP and has no tcptype, and
+ *                      Conversations accepts only UDP candidates
+ * @param needsJmi      it takes no call without an XEP-0353 propose first (Monal), and then wants the Jingle sid
+ *                      to equal the JMI id, which the gateway always does
+ * @param sendsGroup    whether it sends an XEP-0338 BUNDLE group (Dino does not; the mapper bundles every content)
+ */
+public record PeerQuirks(String client, String capsNode, boolean tcpCandidates, boolean needsJmi,
+                         boolean sendsGroup) {
+
+    public static final PeerQuirks DEFAULT = new PeerQuirks("unknown", "", false, true, true);
+
+    public static final List<PeerQuirks> TABLE = List.of(
+            new PeerQuirks("Conversations", "http://conversations.im", false, false, true),
+            new PeerQuirks("Monal", "http://monal-im.org", false, true, true),
+            new PeerQuirks("Monal", "https://monal-im.org", false, true, true),
+            new PeerQuirks("Dino", "https://dino.im", false, false, false),
+            new PeerQuirks("Gajim", "https://gajim.org", false, false, true),
+            new PeerQuirks("Movim", "https://movim.eu", false, false, true),
+            new PeerQuirks("StanzaJS", "https://stanzajs.org", true, false, true),
+            new PeerQuirks("jingle-gateway", "https://github.com/jingle-gateway", true, false, true));
+
+    /** The row for a caps node, or {@link #DEFAULT}. */
+    public static PeerQuirks forCapsNode(Optional<String> node) {
+        if (node.isEmpty()) {
+            return DEFAULT;
+        }
+        for (PeerQuirks q : TABLE) {
+            if (node.get().startsWith(q.capsNode)) {
+                return q;
+            }
+        }
+        return DEFAULT;
+    }
+}

@@ -1,0 +1,45 @@
+package org.jinglegateway.ws;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
+import org.jinglegateway.call.Device;
+import org.xmpp.packet.JID;
+
+/** One browser socket as the call layer sees it: a {@link Device} once it has registered. */
+public final class BrowserConnection implements Device {
+    private final Consumer<String> out;
+    private final Runnable closer;
+    private volatile JID jid;
+
+    public BrowserConnection(Consumer<String> out, Runnable closer) {
+        this.out = out;
+        this.closer = closer;
+    }
+
+    @Override
+    public JID jid() {
+        return jid;
+    }
+
+    void bind(JID full) {
+        this.jid = full;
+    }
+
+    boolean registered() {
+        return jid != null;
+    }
+
+    @Override
+    public void send(ObjectNode frame) {
+        out.accept(frame.toString());
+    }
+
+    void close() {
+        closer.run();
+    }
+
+    @Override
+    public String toString() {
+        return jid == null ? "unregistered browser" : jid.toString();
+    }
+}

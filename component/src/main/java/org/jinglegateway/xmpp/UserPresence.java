@@ -1,0 +1,173 @@
+package org.jinglegateway.xmpp;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dom4j.Element;
+import org.jinglegateway.call.CallService;
+import org.jinglegateway.call.Device;
+import org.jinglegateway.call.XmppSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Presence;
+
+/**
+ * Browser users as XMPP contacts (contracts.md §4): subscriptions are granted, and each online device sends
+ * available presence with XEP-0115 caps to the users who asked for it, so that Conversations and Dino show their
+ * call buttons. Who asked is kept in memory (the server probes again when its users log in).
+ */
+public final class UserPresence {
+    private static final Logger log = LoggerFactory.getLogger(UserPresence.class);
+    /** XEP-0115 node: a caps hash names the feature list, the node names the software. */
+    public static final String CAPS_NODE = "https://github.com/jingle-gateway/jingle-gateway";
+    public static final String IDENTITY_CATEGORY = "client";
+    public static final String IDENTITY_TYPE = "web";
+    public static final String IDENTITY_NAME = "jingle-gateway";
+    /** What a browser device can do, as disco#info on its full JID lists it. */
+    public static final List<String> DEVICE_FEATURES = List.of(
+            "http://jabber.org/protocol/caps",
+            "http://jabber.org/protocol/disco#info",
+            "urn:xmpp:jingle-message:0",
+            "urn:xmpp:jingle:1",
+            "urn:xmpp:jingle:apps:dtls:0",
+            "urn:xmpp:jingle:apps:grouping:0",
+            "urn:xmpp:jingle:apps:rtp:1",
+            "urn:xmpp:jingle:apps:rtp:audio",
+            "urn:xmpp:jingle:apps:rtp:rtcp-fb:0",
+            "urn:xmpp:jingle:apps:rtp:rtp-hdrext:0",
+            "urn:xmpp:jingle:apps:rtp:ssma:0",
+            "urn:xmpp:jingle:apps:rtp:video",
+            "urn:xmpp:jingle:transports:ice-udp:1");
+    public static final String CAPS_VER = capsVer();
+
+    private final XmppSender xmpp;
+    private final CallService calls;
+    /** user -> bare JIDs that get the user's presence. */
+    private final Map<String, Set<JID>> watchers = new ConcurrentHashMap<>();
+
+    public UserPresence(XmppSender xmpp, CallService calls) {
+        this.xmpp = xmpp;
+        this.calls = calls;
+    }
+
+    /** A presence stanza sent to a browser user (or to the gateway's domain). */
+    public void onPresence(Presence p) {
+        JID from = p.getFrom();
+        JID to = p.getTo();
+        if (from == null || to == null) {
+            return;
+        }
+        if (p.getType() == null) {
+            Element c = p.getChildElement("c", "http://jabber.org/protocol/caps");
+            if (c != null && c.attributeValue("node") != null) {
+                calls.onPeerCaps(from, c.attributeValue("node"));
+            }
+            return;
+        }
+        switch (p.getType()) {
+            case unavailable -> calls.onPeerUnavailable(from);
+            case subscribe -> {
+                if (to.getNode() == null) {
+                    return;
+                }
+                reply(to.asBareJID(), from.asBareJID(), Presence.Type.subscribed);
+                watch(to.getNode(), from);
+                // ask back, so that the peer's unavailable presence ends its calls
+                reply(to.asBareJID(), from.asBareJID(), Presence.Type.subscribe);
+                sendCurrent(to.getNode(), from.asBareJID());
+            }
+            case unsubscribe -> {
+                if (to.getNode() != null) {
+                    unwatch(to.getNode(), from);
+                    reply(to.asBareJID(), from.asBareJID(), Presence.Type.unsubscribed);
+                }
+            }
+            case probe -> {
+                if (to.getNode() != null) {
+                    watch(to.getNode(), from);
+                    sendCurrent(to.getNode(), from.asBareJID());
+                }
+            }
+            default -> {
+                // subscribed, unsubscribed: acknowledgements; error: nothing to do
+            }
+        }
+    }
+
+    public void deviceOnline(Device device) {
+        for (JID w : watchers.getOrDefault(device.jid().getNode(), Set.of())) {
+            xmpp.send(available(device.jid(), w));
+        }
+    }
+
+    public void deviceOffline(Device device) {
+        for (JID w : watchers.getOrDefault(device.jid().getNode(), Set.of())) {
+            Presence p = new Presence(Presence.Type.unavailable);
+            p.setFrom(device.jid());
+            p.setTo(w);
+            xmpp.send(p);
+        }
+    }
+
+    private void sendCurrent(String user, JID to) {
+        List<Device> online = calls.devices().of(user);
+        if (online.isEmpty()) {
+            Presence p = new Presence(Presence.Type.unavailable);
+            p.setFrom(new JID(user, calls.domain(), null));
+            p.setTo(to);
+            xmpp.send(p);
+        }
+        for (Device d : online) {
+            xmpp.send(available(d.jid(), to));
+        }
+    }
+
+    private static Presence available(JID from, JID to) {
+        Presence p = new Presence();
+        p.setFrom(from);
+        p.setTo(to);
+        Element c = p.addChildElement("c", "http://jabber.org/protocol/caps");
+        c.addAttribute("hash", "sha-1");
+        c.addAttribute("node", CAPS_NODE);
+        c.addAttribute("ver", CAPS_VER);
+        return p;
+    }
+
+    private void reply(JID from, JID to, Presence.Type type) {
+        Presence p = new Presence(type);
+        p.setFrom(from);
+        p.setTo(to);
+        xmpp.send(p);
+    }
+
+    private void watch(String user, JID who) {
+        if (watchers.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(who.asBareJID())) {
+            log.info("presence.watch user={} by={}", user, who.asBareJID());
+        }
+    }
+
+    private void unwatch(String user, JID who) {
+        watchers.computeIfPresent(user, (u, s) -> {
+            s.remove(who.asBareJID());
+            return s.isEmpty() ? null : s;
+        });
+    }
+
+    /** XEP-0115 §5.1: SHA-1 over "category/type/lang/name<" and each sorted feature followed by "<". */
+    private static String capsVer() {
+        StringBuilder s = new StringBuilder(IDENTITY_CATEGORY + "/" + IDENTITY_TYPE + "//" + IDENTITY_NAME + "<");
+        DEVICE_FEATURES.stream().sorted().forEach(f -> s.append(f).append('<'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-1", e);
+        }
+    }
+}

@@ -1,0 +1,525 @@
+package org.jinglegateway.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.dom4j.Element;
+import org.jinglegateway.call.CallWorld.FakeDevice;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+
+final class CallServiceTest {
+    private static final JID ROMEO = new JID("romeo@example.net/Conversations.r0Me");
+    private static final String SID = "rSr5h/5/pz8I8cMY26V9aQ";
+
+    private final CallWorld world = new CallWorld();
+    private final FakeDevice juliet = world.device("juliet", "web-1");
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    /** Conversations calls juliet's browser by XEP-0353, up to the browser's answer. */
+    private String ringAcceptAndOffer() {
+        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        String callId = juliet.last("ring").get("callId").asText();
+        world.frame(juliet, "{\"type\":\"accept\",\"callId\":\"" + callId + "\"}");
+        world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
+        return callId;
+    }
+
+    @Test
+    void proposeToBareJid_ringsTheDeviceAndSendsRinging() {
+        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+
+        ObjectNode ring = juliet.last("ring");
+        assertThat(ring.get("from").asText()).isEqualTo(ROMEO.toString());
+        assertThat(ring.get("media").toString()).isEqualTo("[\"audio\"]");
+        Message ringing = world.lastJmi("ringing");
+        assertThat(ringing.getFrom()).isEqualTo(juliet.jid());
+        assertThat(ringing.getTo()).isEqualTo(ROMEO);
+        assertThat(ringing.getChildElement("ringing", "urn:xmpp:jingle-message:0").attributeValue("id"))
+                .isEqualTo(SID);
+    }
+
+    @Test
+    void acceptedProposal_proceedsThenOffersTheInitiateToTheBrowser() {
+        String callId = ringAcceptAndOffer();
+
+        Message proceed = world.lastJmi("proceed");
+        assertThat(proceed.getFrom()).isEqualTo(juliet.jid());
+        assertThat(proceed.getTo()).isEqualTo(ROMEO);
+        ObjectNode offer = juliet.last("offer");
+        assertThat(offer.get("callId").asText()).isEqualTo(callId);
+        assertThat(offer.get("from").asText()).isEqualTo(ROMEO.toString());
+        assertThat(offer.get("sdp").asText()).contains("m=audio 9 UDP/TLS/RTP/SAVPF 111 63 9 0 8 13 110 126\r\n")
+                .contains("a=setup:actpass\r\n").contains("a=mid:0\r\n");
+    }
+
+    @Test
+    void candidatesBeforeTheBrowserAnswers_areHeldAndFollowTheAnswer() {
+        String callId = ringAcceptAndOffer();
+        IQ info = world.iq("conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
+
+        assertThat(world.replyTo(info).getType()).isEqualTo(IQ.Type.result);
+        assertThat(juliet.of("candidate")).as("held until the browser has answered").isEmpty();
+
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+
+        IQ accept = world.lastJingle("session-accept");
+        assertThat(accept.getTo()).isEqualTo(ROMEO);
+        Element fingerprint = accept.getChildElement().element("content").element("transport").element("fingerprint");
+        assertThat(fingerprint.attributeValue("setup")).isEqualTo("active");
+        assertThat(accept.getChildElement().attributeValue("responder")).isEqualTo(juliet.jid().toString());
+        ObjectNode candidate = juliet.last("candidate");
+        assertThat(candidate.get("candidate").asText()).startsWith("candidate:3272157172 1 udp 2122194687 192.0.2.2 "
+                + "45569 typ host generation 0");
+        assertThat(candidate.get("sdpMid").asText()).isEqualTo("0");
+        assertThat(candidate.get("sdpMLineIndex").asInt()).isZero();
+        assertThat(candidate.get("usernameFragment").asText()).isEqualTo("nG8z");
+    }
+
+    @Test
+    void browserCandidateAfterTheAnswer_goesOutAsTransportInfo_andTcpIsDropped() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+        int before = world.sent.size();
+
+        world.frame(juliet, "{\"type\":\"candidate\",\"callId\":\"" + callId + "\",\"candidate\":\"candidate:1 1 tcp"
+                + " 1518280447 192.0.2.2 9 typ host tcptype active generation 0\",\"sdpMid\":\"0\","
+                + "\"sdpMLineIndex\":0,\"usernameFragment\":\"Lf9X\"}");
+        assertThat(world.sent).as("XEP-0176 is ICE-UDP; unknown peers get no TCP").hasSize(before);
+
+        world.frame(juliet, "{\"type\":\"candidate\",\"callId\":\"" + callId + "\",\"candidate\":\"candidate:2 1 udp"
+                + " 2122260223 192.0.2.2 50000 typ host generation 0\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,"
+                + "\"usernameFragment\":\"Lf9X\"}");
+        IQ info = world.lastJingle("transport-info");
+        Element content = info.getChildElement().element("content");
+        assertThat(content.attributeValue("name")).isEqualTo("0");
+        assertThat(content.attributeValue("creator")).isEqualTo("initiator");
+        Element c = content.element("transport").element("candidate");
+        assertThat(c.attributeValue("ip")).isEqualTo("192.0.2.2");
+        assertThat(c.attributeValue("port")).isEqualTo("50000");
+    }
+
+    @Test
+    void endOfCandidates_sendsNothing() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+        int before = world.sent.size();
+
+        world.frame(juliet, "{\"type\":\"candidate\",\"callId\":\"" + callId + "\",\"candidate\":\"\","
+                + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0}");
+
+        assertThat(world.sent).hasSize(before);
+        assertThat(juliet.of("error")).isEmpty();
+    }
+
+    @Test
+    void peerTerminates_browserGetsHangupWithTheReason_finishFollows_andNothingStays() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+
+        IQ terminate = world.iq("conversations/session-terminate-success.xml", ROMEO, juliet.jid(), SID);
+
+        assertThat(world.replyTo(terminate).getType()).isEqualTo(IQ.Type.result);
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("success");
+        assertThat(world.lastJmi("finish").getTo()).isEqualTo(ROMEO);
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void browserHangsUpActiveCall_sendsSessionTerminateWithItsReason() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+
+        world.frame(juliet, "{\"type\":\"hangup\",\"callId\":\"" + callId + "\",\"reason\":\"busy\"}");
+
+        IQ terminate = world.lastJingle("session-terminate");
+        assertThat(terminate.getChildElement().element("reason").element("busy")).isNotNull();
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void retractBeforeAccept_endsTheRingWithCancel() {
+        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+
+        world.message("conversations/jmi-retract.xml", ROMEO, juliet.jid().asBareJID(), SID);
+
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("cancel");
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void proposeToAUserWithTwoDevices_ringsBoth_andAcceptOnOneEndsTheOther() {
+        FakeDevice second = world.device("juliet", "web-2");
+        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        assertThat(second.of("ring")).hasSize(1);
+
+        world.frame(juliet, "{\"type\":\"accept\",\"callId\":\"" + juliet.last("ring").get("callId").asText()
+                + "\"}");
+
+        assertThat(second.last("hangup").get("reason").asText()).isEqualTo("cancel");
+        assertThat(world.service.size()).isEqualTo(1);
+    }
+
+    @Test
+    void proposeToAUserWithNoDevice_isRejectedWithGone() {
+        world.message("conversations/jmi-propose-audio.xml", ROMEO, new JID("nobody", CallWorld.DOMAIN, null), SID);
+
+        Message reject = world.lastJmi("reject");
+        assertThat(reject.getTo()).isEqualTo(ROMEO);
+        assertThat(reject.getChildElement("reject", "urn:xmpp:jingle-message:0").element("reason").element("gone"))
+                .isNotNull();
+    }
+
+    @Test
+    void transportInfoForAnUnknownSid_answersItemNotFoundWithUnknownSession() {
+        IQ info = world.iq("conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), "nope");
+
+        IQ reply = world.replyTo(info);
+        assertThat(reply.getType()).isEqualTo(IQ.Type.error);
+        assertThat(reply.getError().getCondition().toXMPP()).isEqualTo("item-not-found");
+        assertThat(reply.getError().getApplicationConditionName()).isEqualTo("unknown-session");
+        assertThat(reply.getError().getText()).contains("nope");
+    }
+
+    @Test
+    void transportInfoFromAnotherJid_answersUnknownSessionAndChangesNothing() {
+        String callId = ringAcceptAndOffer();
+        IQ info = world.iq("conversations/transport-info-candidate-01.xml", new JID("romeo@example.net/other"),
+                juliet.jid(), SID);
+
+        assertThat(world.replyTo(info).getError().getApplicationConditionName()).isEqualTo("unknown-session");
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+        assertThat(juliet.of("candidate")).isEmpty();
+    }
+
+    @Test
+    void sessionAcceptOnAnIncomingCall_answersOutOfOrder() {
+        ringAcceptAndOffer();
+        IQ accept = world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), SID);
+
+        IQ reply = world.replyTo(accept);
+        assertThat(reply.getError().getCondition().toXMPP()).isEqualTo("unexpected-request");
+        assertThat(reply.getError().getApplicationConditionName()).isEqualTo("out-of-order");
+    }
+
+    @Test
+    void directSessionInitiate_offersWithoutRing_andSendsRingingSessionInfo() {
+        IQ initiate = world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), "direct1");
+
+        assertThat(world.replyTo(initiate).getType()).isEqualTo(IQ.Type.result);
+        assertThat(juliet.of("ring")).isEmpty();
+        assertThat(juliet.last("offer").get("sdp").asText()).startsWith("v=0\r\n");
+        IQ info = world.lastJingle("session-info");
+        assertThat(info.getChildElement().element("ringing").getNamespaceURI())
+                .isEqualTo("urn:xmpp:jingle:apps:rtp:info:1");
+    }
+
+    @Test
+    void initiateWithoutDtls_isAcknowledgedThenTerminatedWithSecurityError() {
+        Element iq = CallWorld.stanza("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), "sdes1");
+        Element transport = iq.element("jingle").element("content").element("transport");
+        transport.remove(transport.element("fingerprint"));
+        IQ request = new IQ(iq, true);
+
+        world.service.onIq(request);
+
+        assertThat(world.replyTo(request).getType()).isEqualTo(IQ.Type.result);
+        Element reason = world.lastJingle("session-terminate").getChildElement().element("reason");
+        assertThat(reason.element("security-error")).isNotNull();
+        assertThat(reason.elementText("text")).startsWith("no DTLS fingerprint (XEP-0320)");
+        assertThat(juliet.frames).isEmpty();
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void browserCallsBareJid_proposes_thenInitiatesToTheDeviceThatProceeds() {
+        world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+
+        Message propose = world.lastJmi("propose");
+        assertThat(propose.getTo()).isEqualTo(new JID("romeo@example.net"));
+        Element p = propose.getChildElement("propose", "urn:xmpp:jingle-message:0");
+        String sid = p.attributeValue("id");
+        assertThat(p.element("description").attributeValue("media")).isEqualTo("audio");
+
+        world.message("conversations/jmi-proceed.xml", ROMEO, juliet.jid(), sid);
+
+        IQ initiate = world.lastJingle("session-initiate");
+        assertThat(initiate.getTo()).isEqualTo(ROMEO);
+        assertThat(initiate.getChildElement().attributeValue("sid")).as("Monal: sid = JMI id").isEqualTo(sid);
+        assertThat(initiate.getChildElement().attributeValue("initiator")).isEqualTo(juliet.jid().toString());
+    }
+
+    @Test
+    void browserCandidatesBeforeTheInitiateIsAcknowledged_areHeldThenSent() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
+        IQ initiate = world.lastJingle("session-initiate");
+        world.frame(juliet, "{\"type\":\"candidate\",\"callId\":\"c1\",\"candidate\":\"candidate:2 1 udp"
+                + " 2122260223 192.0.2.2 50000 typ host generation 0\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}");
+        assertThat(world.sentWhere(p -> p instanceof IQ iq && iq.getChildElement() != null
+                && "transport-info".equals(iq.getChildElement().attributeValue("action")))).isEmpty();
+
+        world.result(initiate);
+
+        assertThat(world.lastJingle("transport-info").getTo()).isEqualTo(ROMEO);
+    }
+
+    @Test
+    void peerAccepts_browserGetsTheAnswer_thenHeldPeerCandidates() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
+        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
+        world.iq("conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), sid);
+        assertThat(juliet.of("candidate")).as("StanzaJS sends candidates before its accept: held").isEmpty();
+
+        IQ accept = world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+
+        assertThat(world.replyTo(accept).getType()).isEqualTo(IQ.Type.result);
+        assertThat(juliet.frames.stream().map(f -> f.get("type").asText()).toList())
+                .containsExactly("answer", "candidate");
+        assertThat(juliet.last("answer").get("sdp").asText()).doesNotContain("a=setup:actpass");
+    }
+
+    @Test
+    void sessionInitiateRefused_endsTheBrowserCallWithTheCondition() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
+        IQ initiate = world.lastJingle("session-initiate");
+        IQ error = IQ.createResultIQ(initiate);
+        error.setError(org.xmpp.packet.PacketError.Condition.service_unavailable);
+
+        world.service.onIq(error);
+
+        ObjectNode hangup = juliet.last("hangup");
+        assertThat(hangup.get("reason").asText()).isEqualTo("failed-application");
+        assertThat(hangup.get("text").asText()).contains("service-unavailable");
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void hangupBeforeProceed_retractsTheProposal() {
+        world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+
+        world.frame(juliet, "{\"type\":\"hangup\",\"callId\":\"c1\"}");
+
+        Element retract = world.lastJmi("retract").getChildElement("retract", "urn:xmpp:jingle-message:0");
+        assertThat(retract.element("reason").element("cancel")).isNotNull();
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void rejectFromThePeer_endsTheBrowserCallWithDecline() {
+        world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+        String sid = world.lastJmi("propose").getChildElement("propose", "urn:xmpp:jingle-message:0")
+                .attributeValue("id");
+
+        world.message("conversations/jmi-reject.xml", ROMEO, juliet.jid(), sid);
+
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("decline");
+    }
+
+    @Test
+    void bouncedPropose_endsTheBrowserCallWithTheCondition() {
+        world.frame(juliet, call("c1", "nobody@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+        Message propose = world.lastJmi("propose");
+        Message bounce = propose.createCopy();
+        bounce.setFrom(propose.getTo());
+        bounce.setTo(propose.getFrom());
+        bounce.setError(org.xmpp.packet.PacketError.Condition.service_unavailable);
+
+        world.service.onMessage(bounce);
+
+        assertThat(juliet.last("hangup").get("text").asText()).isEqualTo("the XMPP server could not deliver the call"
+                + " to nobody@example.net: service-unavailable");
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void badSdpInACall_answersBadSdpWithTheLine_andKeepsNothing() {
+        world.frame(juliet, call("c1", "romeo@example.net", "v=0\r\nbogus\r\n"));
+
+        ObjectNode error = juliet.last("error");
+        assertThat(error.get("code").asText()).isEqualTo("bad-sdp");
+        assertThat(error.get("message").asText()).startsWith("SDP line 2");
+        assertThat(world.service.size()).isZero();
+        assertThat(world.sent).isEmpty();
+    }
+
+    @Test
+    void frameForAnUnknownCall_answersUnknownCall() {
+        world.frame(juliet, "{\"type\":\"hangup\",\"callId\":\"zzz\"}");
+
+        assertThat(juliet.last("error").get("code").asText()).isEqualTo("unknown-call");
+    }
+
+    @Test
+    void hangupWithANonXepReason_isRefusedAndTheCallGoesOn() {
+        world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+
+        world.frame(juliet, "{\"type\":\"hangup\",\"callId\":\"c1\",\"reason\":\"bored\"}");
+
+        assertThat(juliet.last("error").get("message").asText()).startsWith("\"bored\" is not an XEP-0166 reason");
+        assertThat(world.service.size()).isEqualTo(1);
+    }
+
+    @Test
+    void deviceGoneDuringACall_terminatesWithGone() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+
+        world.service.deviceGone(juliet);
+
+        assertThat(world.lastJingle("session-terminate").getChildElement().element("reason").element("gone"))
+                .isNotNull();
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void peerGoesOffline_browserGetsHangupGone() {
+        ringAcceptAndOffer();
+
+        world.service.onPeerUnavailable(ROMEO);
+
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("gone");
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void xmppConnectionDrops_everyBrowserIsTold() {
+        ringAcceptAndOffer();
+
+        world.service.onXmppDown();
+
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("connectivity-error");
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void crossingSessionInitiates_lowerSidWins() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
+        String ours = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
+        String theirs = ours.compareTo("m") < 0 ? "zzzz" : "0000";
+
+        IQ crossing = world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), theirs);
+
+        if (ours.compareTo(theirs) < 0) {
+            assertThat(world.replyTo(crossing).getError().getApplicationConditionName()).isEqualTo("tie-break");
+            assertThat(juliet.of("offer")).isEmpty();
+        } else {
+            assertThat(world.replyTo(crossing).getType()).isEqualTo(IQ.Type.result);
+            assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("alternative-session");
+            assertThat(juliet.of("offer")).hasSize(1);
+        }
+    }
+
+    @Test
+    void unansweredCall_timesOutWithRetractAndHangup() throws InterruptedException {
+        try (CallWorld quick = new CallWorld(Duration.ofMillis(50), false)) {
+            FakeDevice d = quick.device("juliet", "web-1");
+            quick.frame(d, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+
+            Instant deadline = Instant.now().plusSeconds(5);
+            while (d.of("hangup").isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.onSpinWait();
+            }
+
+            assertThat(d.last("hangup").get("reason").asText()).isEqualTo("timeout");
+            assertThat(quick.lastJmi("retract").getChildElement("retract", "urn:xmpp:jingle-message:0")
+                    .element("reason").element("timeout")).isNotNull();
+            assertThat(quick.service.size()).isZero();
+        }
+    }
+
+    @Test
+    void browserIceRestart_goesOutAsTransportInfoWithNewCredentials_andThePeersReplyBecomesTheAnswer() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
+        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
+        world.result(world.lastJingle("session-initiate"));
+        world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+
+        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
+                + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
+
+        Element transport = world.lastJingle("transport-info").getChildElement().element("content")
+                .element("transport");
+        assertThat(transport.elements("candidate")).isEmpty();
+        assertThat(transport.attributeValue("ufrag")).isNotBlank();
+
+        world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
+
+        String answer = juliet.last("answer").get("sdp").asText();
+        assertThat(juliet.of("answer")).hasSize(2);
+        assertThat(answer).contains("a=ice-ufrag:" + restartUfrag()).doesNotContain("a=setup:actpass");
+    }
+
+    @Test
+    void peerIceRestart_becomesAnOfferToTheBrowser_andTheBrowsersAnswerGoesBackAsTransportInfo() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+
+        world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), SID);
+
+        String offer = juliet.last("offer").get("sdp").asText();
+        assertThat(juliet.of("offer")).hasSize(2);
+        assertThat(offer).contains("a=ice-ufrag:" + restartUfrag()).contains("a=setup:passive");
+
+        String restarted = CallWorld.fixture("chrome/audio-answer.sdp").replace("a=ice-ufrag:Lf9X",
+                "a=ice-ufrag:NEW1");
+        world.frame(juliet, answer(callId, restarted));
+
+        Element transport = world.lastJingle("transport-info").getChildElement().element("content")
+                .element("transport");
+        assertThat(transport.attributeValue("ufrag")).isEqualTo("NEW1");
+    }
+
+    @Test
+    void twoBrowserUsersOnTheGatewayDomain_callEachOtherThroughTheLoopback() {
+        try (CallWorld local = new CallWorld(Duration.ofSeconds(60), true)) {
+            FakeDevice alice = local.device("alice", "web-a");
+            FakeDevice carol = local.device("carol", "web-c");
+
+            local.frame(alice, call("c1", "carol@" + CallWorld.DOMAIN, CallWorld.fixture("chrome/audio-offer.sdp")));
+            String carolCall = carol.last("ring").get("callId").asText();
+            assertThat(alice.of("ringing")).hasSize(1);
+            local.frame(carol, "{\"type\":\"accept\",\"callId\":\"" + carolCall + "\"}");
+            assertThat(carol.last("offer").get("sdp").asText()).contains("m=audio");
+            local.frame(carol, answer(carolCall, CallWorld.fixture("chrome/audio-answer.sdp")));
+            assertThat(alice.last("answer").get("sdp").asText()).contains("a=setup:active");
+            local.frame(carol, "{\"type\":\"candidate\",\"callId\":\"" + carolCall + "\",\"candidate\":\"candidate:2"
+                    + " 1 udp 2122260223 192.0.2.9 50000 typ host generation 0\",\"sdpMid\":\"0\","
+                    + "\"sdpMLineIndex\":0}");
+            assertThat(alice.last("candidate").get("candidate").asText()).contains("192.0.2.9 50000");
+
+            local.frame(alice, "{\"type\":\"hangup\",\"callId\":\"c1\",\"reason\":\"success\"}");
+
+            assertThat(carol.last("hangup").get("reason").asText()).isEqualTo("success");
+            assertThat(local.service.size()).isZero();
+        }
+    }
+
+    private static String restartUfrag() {
+        String xml = CallWorld.fixture("conversations/transport-info-ice-restart.xml");
+        int i = xml.indexOf("ufrag=\"") + 7;
+        return xml.substring(i, xml.indexOf('"', i));
+    }
+
+    private static ObjectNode call(String callId, String to, String sdp) {
+        return CallWorld.JSON.createObjectNode().put("type", "call").put("callId", callId).put("to", to)
+                .put("sdp", sdp);
+    }
+
+    private static ObjectNode answer(String callId, String sdp) {
+        return CallWorld.JSON.createObjectNode().put("type", "answer").put("callId", callId).put("sdp", sdp);
+    }
+
+    static List<String> types(FakeDevice d) {
+        return d.frames.stream().map(f -> f.get("type").asText()).toList();
+    }
+}
