@@ -1,0 +1,34 @@
+package org.jinglegateway.harness.client;
+
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.w3c.dom.Element;
+
+/** A stanza child sent exactly as written (it must declare its own namespace). */
+public final class RawExtension implements ExtensionElement {
+    private final String elementName;
+    private final String namespace;
+    private final String xml;
+
+    public RawExtension(String xml) {
+        Element root = Xml.parse(xml);
+        this.elementName = root.getLocalName();
+        this.namespace = root.getNamespaceURI();
+        this.xml = xml;
+    }
+
+    @Override
+    public String getNamespace() {
+        return namespace;
+    }
+
+    @Override
+    public String getElementName() {
+        return elementName;
+    }
+
+    @Override
+    public CharSequence toXML(XmlEnvironment enclosingNamespace) {
+        return xml;
+    }
+}

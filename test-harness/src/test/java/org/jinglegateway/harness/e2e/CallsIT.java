@@ -1,0 +1,444 @@
+package org.jinglegateway.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.client.BrowserSocket;
+import org.jinglegateway.harness.client.JinglePeer;
+import org.jinglegateway.harness.client.JinglePeer.Received;
+import org.jinglegateway.harness.client.Xml;
+import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.w3c.dom.Element;
+
+/**
+ * Calls through the gateway on a real Prosody, as scenarios on the wire: a scripted XMPP client (raw Jingle and
+ * XEP-0353 XML from captured Conversations and StanzaJS stanzas) on one side, a scripted browser page (JSON frames
+ * of contracts.md §3, Chrome's captured SDP) on the other.
+ */
+final class CallsIT {
+    private static final Duration STEP = Duration.ofSeconds(5);
+    private static final String DOMAIN = "gw.localhost";
+
+    private static GatewayProcess gateway;
+    private static String wsUrl;
+
+    @RegisterExtension
+    static final ProsodyServer prosody = ProsodyServer.builder().user("bob", "bob-pw").user("dave", "dave-pw")
+            .build();
+
+    @RegisterExtension
+    static final TestExecutionExceptionHandler gatewayLog = (context, failure) -> {
+        // CHECKSTYLE.OFF: RegexpSinglelineJava
+        System.err.println("[gateway] test " + context.getDisplayName() + " failed; gateway log: "
+                + gatewayLogPath());
+        // CHECKSTYLE.ON: RegexpSinglelineJava
+        throw failure;
+    };
+
+    /** A registered browser page: its socket and the full JID the gateway gave it. */
+    private record Browser(BrowserSocket ws, String jid) implements AutoCloseable {
+        JsonNode await(String type) {
+            return ws.await(type, STEP);
+        }
+
+        void send(Object... keysAndValues) {
+            Map<String, Object> frame = new LinkedHashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                frame.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+            ws.send(frame);
+        }
+
+        void send(Map<String, Object> frame) {
+            ws.send(frame);
+        }
+
+        @Override
+        public void close() {
+            ws.close();
+        }
+    }
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
+                "--secret", prosody.componentSecret(), "--domain", DOMAIN, "--http-port", "0", "--auth", "none");
+        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
+        wsUrl = ready.substring(ready.indexOf("ws=") + 3);
+    }
+
+    @AfterAll
+    static void stopGateway() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    // (a) registration
+
+    @Test
+    void register_answersRegisteredWithFullJidOnGatewayDomain() throws Exception {
+        try (BrowserSocket ws = BrowserSocket.open("alice", wsUrl)) {
+            ws.send(Map.of("type", "register", "user", "alice"));
+            JsonNode registered = ws.await("registered", STEP);
+            assertThat(registered.path("jid").asText()).matches("alice@gw\\.localhost/\\S+");
+        }
+    }
+
+    @Test
+    void frameBeforeRegister_getsErrorAndSocketStaysOpen() throws Exception {
+        try (BrowserSocket ws = BrowserSocket.open("unregistered", wsUrl)) {
+            ws.send(Map.of("type", "call", "callId", unique("early"), "to", "bob@localhost",
+                    "sdp", Fixtures.read("chrome/audio-offer.sdp")));
+            JsonNode error = ws.await("error", STEP);
+            assertThat(error.path("code").asText()).isNotBlank();
+            assertThat(error.path("message").asText()).isNotBlank();
+
+            ws.send(Map.of("type", "ping"));
+            assertThat(ws.await("pong", STEP).path("type").asText()).isEqualTo("pong");
+            assertThat(ws.isClosed()).isFalse();
+        }
+    }
+
+    // (b) XMPP caller with XEP-0353 to a browser
+
+    @Test
+    void xmppCallerProposes_browserRingsAcceptsAndSignalsBothWays() throws Exception {
+        String sid = unique("S1");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            bob.sendJmi("alice@" + DOMAIN, "<propose xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            JsonNode ring = alice.await("ring");
+            String callId = ring.path("callId").asText();
+            assertThat(callId).isNotBlank();
+            assertThat(ring.path("from").asText()).isEqualTo(bob.jid());
+            assertThat(texts(ring.path("media"))).containsExactly("audio");
+
+            Received ringing = bob.awaitJmi("ringing", sid, STEP);
+            assertThat(ringing.from()).isEqualTo(alice.jid());
+
+            alice.send("type", "accept", "callId", callId);
+            Received proceed = bob.awaitJmi("proceed", sid, STEP);
+            assertThat(proceed.from()).isEqualTo(alice.jid());
+
+            assertResult(bob.sendJingle(alice.jid(),
+                    Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
+            JsonNode offer = alice.await("offer");
+            assertThat(offer.path("callId").asText()).isEqualTo(callId);
+            assertThat(offer.path("from").asText()).isEqualTo(bob.jid());
+            assertThat(offer.path("sdp").asText()).contains("m=audio").contains("a=ice-ufrag:nG8z");
+            String mid = Fixtures.firstMid(offer.path("sdp").asText());
+
+            assertResult(bob.sendJingle(alice.jid(),
+                    Fixtures.jingle("conversations/transport-info-candidate-01.xml", sid)));
+            alice.send("type", "answer", "callId", callId,
+                    "sdp", Fixtures.withMid(Fixtures.read("chrome/audio-answer.sdp"), mid));
+            // the contract does not say when a peer candidate reaches the page; the gateway may hold it until the
+            // page has answered (docs/calls.md), so it is awaited only after the answer
+            JsonNode candidate = alice.await("candidate");
+            assertThat(candidate.path("callId").asText()).isEqualTo(callId);
+            assertThat(candidate.path("sdpMid").asText()).as("sdpMid is the content name").isEqualTo("0");
+            assertThat(candidate.path("candidate").asText()).startsWith("candidate:")
+                    .contains("192.0.2.2 45569 typ host");
+
+            Received accept = bob.awaitJingle("session-accept", sid, STEP);
+            assertThat(accept.from()).isEqualTo(alice.jid());
+            assertThat(Xml.text(accept.element(), "j:content/@name")).isEqualTo("0");
+            assertThat(Xml.text(accept.element(), "j:content/rtp:description/@media")).isEqualTo("audio");
+            assertThat(Xml.has(accept.element(), "j:content/ice:transport/dtls:fingerprint"))
+                    .as("session-accept carries a DTLS fingerprint: %s", accept).isTrue();
+            assertThat(Xml.text(accept.element(), "j:content/ice:transport/dtls:fingerprint/@setup"))
+                    .as("XEP-0320: the responder's setup").isIn("active", "passive");
+
+            alice.send(Fixtures.candidateFrame("chrome/audio-answer.candidates.json", 0, callId, mid));
+            Received transportInfo = bob.awaitJingle("transport-info", sid, STEP);
+            assertThat(transportInfo.from()).isEqualTo(alice.jid());
+            assertThat(Xml.text(transportInfo.element(), "j:content/@name")).isEqualTo("0");
+            assertThat(Xml.text(transportInfo.element(), "j:content/ice:transport/ice:candidate/@ip"))
+                    .isEqualTo("192.0.2.2");
+            assertThat(Xml.text(transportInfo.element(), "j:content/ice:transport/ice:candidate/@port"))
+                    .isEqualTo("44966");
+
+            assertResult(bob.sendJingle(alice.jid(), terminate(sid, "success")));
+            JsonNode hangup = alice.await("hangup");
+            assertThat(hangup.path("callId").asText()).isEqualTo(callId);
+            assertThat(hangup.path("reason").asText()).isEqualTo("success");
+        }
+    }
+
+    // (c) browser calls a bare JID: XEP-0353 first, then Jingle after proceed
+
+    @Test
+    void browserCallsBareJid_proposesAndInitiatesAfterProceed() throws Exception {
+        String callId = unique("call");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            alice.send("type", "call", "callId", callId, "to", "bob@localhost",
+                    "sdp", Fixtures.read("chrome/audio-offer.sdp"));
+            Received propose = bob.awaitJmi("propose", STEP);
+            String sid = propose.attr("id");
+            assertThat(sid).isNotBlank();
+            assertThat(propose.from()).isEqualTo(alice.jid());
+            assertThat(Xml.text(propose.element(), "rtp:description/@media")).isEqualTo("audio");
+
+            bob.sendJmi(alice.jid(), "<ringing xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'/>");
+            assertThat(alice.await("ringing").path("callId").asText()).isEqualTo(callId);
+
+            bob.sendJmi(alice.jid(), "<proceed xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'/>");
+            Received initiate = bob.awaitJingle("session-initiate", sid, STEP);
+            assertThat(initiate.from()).isEqualTo(alice.jid());
+            assertThat(Xml.text(initiate.element(), "j:content/rtp:description/@media")).isEqualTo("audio");
+            assertThat(Xml.text(initiate.element(), "j:content/ice:transport/@ufrag")).isEqualTo("nG8z");
+            assertThat(Xml.text(initiate.element(), "j:content/ice:transport/dtls:fingerprint/@setup"))
+                    .isEqualTo("actpass");
+            String content = Xml.text(initiate.element(), "j:content/@name");
+
+            String accept = Fixtures.withContentName(
+                    Fixtures.jingle("conversations/session-accept-audio.xml", sid), "0", content);
+            assertResult(bob.sendJingle(alice.jid(), accept));
+            JsonNode answer = alice.await("answer");
+            assertThat(answer.path("callId").asText()).isEqualTo(callId);
+            assertThat(answer.path("sdp").asText()).contains("m=audio").contains("a=ice-ufrag:Lf9X")
+                    .contains("a=setup:active");
+
+            alice.send("type", "hangup", "callId", callId);
+            Received terminate = bob.awaitJingle("session-terminate", sid, STEP);
+            assertThat(Xml.has(terminate.element(), "j:reason/j:success"))
+                    .as("session-terminate with <success/>: %s", terminate).isTrue();
+        }
+    }
+
+    // (d) the XEP-0353 phase ends early
+
+    @Test
+    void browserHangsUpBeforeProceed_retractsThePropose() throws Exception {
+        String callId = unique("call");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            alice.send("type", "call", "callId", callId, "to", "bob@localhost",
+                    "sdp", Fixtures.read("chrome/audio-offer.sdp"));
+            String sid = bob.awaitJmi("propose", STEP).attr("id");
+
+            alice.send("type", "hangup", "callId", callId);
+            Received retract = bob.awaitJmi("retract", sid, STEP);
+            assertThat(retract.from()).isEqualTo(alice.jid());
+            assertThat(bob.jingleInbox().history()).as("no Jingle session was started").isEmpty();
+        }
+    }
+
+    @Test
+    void xmppPeerRejectsPropose_browserGetsHangupDecline() throws Exception {
+        String callId = unique("call");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            alice.send("type", "call", "callId", callId, "to", "bob@localhost",
+                    "sdp", Fixtures.read("chrome/audio-offer.sdp"));
+            String sid = bob.awaitJmi("propose", STEP).attr("id");
+
+            bob.sendJmi(alice.jid(), "<reject xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'/>");
+            JsonNode hangup = alice.await("hangup");
+            assertThat(hangup.path("callId").asText()).isEqualTo(callId);
+            assertThat(hangup.path("reason").asText()).isEqualTo("decline");
+        }
+    }
+
+    // (e) Jingle straight to the browser's full JID, without XEP-0353 (StanzaJS)
+
+    @Test
+    void sessionInitiateToFullJid_givesOfferWithoutRing() throws Exception {
+        String sid = unique("stanzajs");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            assertResult(bob.sendJingle(alice.jid(), Fixtures.jingle("stanzajs/session-initiate-audio.xml", sid)));
+            JsonNode offer = alice.await("offer");
+            assertThat(offer.path("callId").asText()).isNotBlank();
+            assertThat(offer.path("from").asText()).isEqualTo(bob.jid());
+            assertThat(offer.path("sdp").asText()).contains("m=audio").contains("a=ice-ufrag:nG8z");
+            assertThat(types(alice.ws().received())).doesNotContain("ring");
+
+            assertResult(bob.sendJingle(alice.jid(),
+                    Fixtures.jingle("stanzajs/transport-info-initiator-1.xml", sid)));
+            String callId = offer.path("callId").asText();
+            alice.send("type", "answer", "callId", callId, "sdp", Fixtures.withMid(
+                    Fixtures.read("chrome/audio-answer.sdp"), Fixtures.firstMid(offer.path("sdp").asText())));
+            Received accept = bob.awaitJingle("session-accept", sid, STEP);
+            assertThat(Xml.text(accept.element(), "j:content/@name")).isEqualTo("0");
+            JsonNode candidate = alice.await("candidate");
+            assertThat(candidate.path("callId").asText()).isEqualTo(callId);
+            assertThat(candidate.path("sdpMid").asText()).isEqualTo("0");
+            assertThat(candidate.path("candidate").asText()).startsWith("candidate:")
+                    .contains("192.0.2.2 45569 typ host");
+        }
+    }
+
+    // (f) unknown session
+
+    @Test
+    void transportInfoForUnknownSid_answersItemNotFoundWithUnknownSession() throws Exception {
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            Element response = bob.sendJingle(alice.jid(),
+                    Fixtures.jingle("conversations/transport-info-candidate-01.xml", unique("no-such-session")));
+            assertThat(response.getAttribute("type")).as("response %s", Xml.toString(response)).isEqualTo("error");
+            assertThat(Xml.text(response, "*[local-name()='error']/@type")).isEqualTo("cancel");
+            assertThat(Xml.has(response, "*[local-name()='error']/stanza:item-not-found"))
+                    .as("item-not-found in %s", Xml.toString(response)).isTrue();
+            assertThat(Xml.has(response, "*[local-name()='error']/jerr:unknown-session"))
+                    .as("unknown-session in %s", Xml.toString(response)).isTrue();
+        }
+    }
+
+    // (g) two browser users on the gateway's own domain
+
+    @Test
+    void browserCallsBrowserOnGatewayDomain_gatewayRelaysTheWholeCall() throws Exception {
+        String aliceCall = unique("call");
+        try (Browser alice = register("alice"); Browser carol = register("carol")) {
+            alice.send("type", "call", "callId", aliceCall, "to", "carol@" + DOMAIN,
+                    "sdp", Fixtures.read("chrome/audio-offer.sdp"));
+            JsonNode ring = carol.await("ring");
+            String carolCall = ring.path("callId").asText();
+            assertThat(carolCall).isNotBlank();
+            assertThat(ring.path("from").asText()).isEqualTo(alice.jid());
+            assertThat(texts(ring.path("media"))).containsExactly("audio");
+
+            carol.send("type", "accept", "callId", carolCall);
+            JsonNode offer = carol.await("offer");
+            assertThat(offer.path("callId").asText()).isEqualTo(carolCall);
+            assertThat(offer.path("from").asText()).isEqualTo(alice.jid());
+            assertThat(offer.path("sdp").asText()).contains("m=audio").contains("a=ice-ufrag:nG8z");
+            String mid = Fixtures.firstMid(offer.path("sdp").asText());
+
+            carol.send("type", "answer", "callId", carolCall,
+                    "sdp", Fixtures.withMid(Fixtures.read("chrome/audio-answer.sdp"), mid));
+            JsonNode answer = alice.await("answer");
+            assertThat(answer.path("callId").asText()).isEqualTo(aliceCall);
+            assertThat(answer.path("sdp").asText()).contains("m=audio").contains("a=ice-ufrag:Lf9X");
+
+            alice.send(Fixtures.candidateFrame("chrome/audio-offer.candidates.json", 0, aliceCall, "0"));
+            JsonNode atCarol = carol.await("candidate");
+            assertThat(atCarol.path("callId").asText()).isEqualTo(carolCall);
+            assertThat(atCarol.path("sdpMid").asText()).isEqualTo(mid);
+            assertThat(atCarol.path("candidate").asText()).startsWith("candidate:").contains("192.0.2.2 45569");
+
+            carol.send(Fixtures.candidateFrame("chrome/audio-answer.candidates.json", 0, carolCall, mid));
+            JsonNode atAlice = alice.await("candidate");
+            assertThat(atAlice.path("callId").asText()).isEqualTo(aliceCall);
+            assertThat(atAlice.path("sdpMid").asText()).isEqualTo("0");
+            assertThat(atAlice.path("candidate").asText()).startsWith("candidate:").contains("192.0.2.2 44966");
+
+            alice.send("type", "hangup", "callId", aliceCall, "reason", "connectivity-error");
+            JsonNode hangup = carol.await("hangup");
+            assertThat(hangup.path("callId").asText()).isEqualTo(carolCall);
+            assertThat(hangup.path("reason").asText()).isEqualTo("connectivity-error");
+        }
+    }
+
+    // (h) the page goes away mid-call
+
+    @Test
+    void browserSocketClosesDuringCall_peerGetsSessionTerminateGone() throws Exception {
+        String sid = unique("gone");
+        try (JinglePeer bob = login("bob")) {
+            Browser alice = register("alice");
+            try {
+                assertResult(bob.sendJingle(alice.jid(),
+                        Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
+                JsonNode offer = alice.await("offer");
+                String callId = offer.path("callId").asText();
+                alice.send("type", "answer", "callId", callId, "sdp", Fixtures.withMid(
+                        Fixtures.read("chrome/audio-answer.sdp"), Fixtures.firstMid(offer.path("sdp").asText())));
+                bob.awaitJingle("session-accept", sid, STEP);
+            } finally {
+                alice.close();
+            }
+            Received terminate = bob.awaitJingle("session-terminate", sid, STEP);
+            assertThat(terminate.from()).isEqualTo(alice.jid());
+            assertThat(Xml.has(terminate.element(), "j:reason/j:gone"))
+                    .as("session-terminate with <gone/>: %s", terminate).isTrue();
+        }
+    }
+
+    // (i) what XMPP clients see of a browser user
+
+    @Test
+    void subscribeToBrowserUser_isApprovedAndDevicePresenceCarriesCaps() throws Exception {
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            bob.sendPresence(Presence.Type.subscribe, "alice@" + DOMAIN);
+            Received subscribed = bob.awaitPresence(p -> p.from().startsWith("alice@" + DOMAIN)
+                    && "subscribed".equals(p.attr("type")), STEP, "presence type='subscribed' from alice@" + DOMAIN);
+            assertThat(subscribed.from()).startsWith("alice@" + DOMAIN);
+
+            Received available = bob.awaitPresence(p -> p.from().equals(alice.jid()) && p.attr("type").isEmpty(),
+                    STEP, "available presence from " + alice.jid());
+            assertThat(Xml.has(available.element(), "caps:c"))
+                    .as("XEP-0115 <c/> in %s", available).isTrue();
+            assertThat(Xml.text(available.element(), "caps:c/@hash")).isNotBlank();
+            assertThat(Xml.text(available.element(), "caps:c/@node")).isNotBlank();
+            assertThat(Xml.text(available.element(), "caps:c/@ver")).isNotBlank();
+        }
+    }
+
+    @Test
+    void discoInfoOnBrowserFullJid_listsJingleFeatures() throws Exception {
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            DiscoverInfo info = bob.client().discoInfo(alice.jid());
+            assertThat(info.getFeatures()).extracting(DiscoverInfo.Feature::getVar).contains(
+                    "urn:xmpp:jingle:1", "urn:xmpp:jingle:apps:rtp:audio", "urn:xmpp:jingle:apps:dtls:0",
+                    "urn:xmpp:jingle:transports:ice-udp:1");
+        }
+    }
+
+    private static String gatewayLogPath() {
+        return gateway == null ? "(not started)" : gateway.stderrFile().toString();
+    }
+
+    private static Browser register(String user) throws Exception {
+        BrowserSocket ws = BrowserSocket.open(user, wsUrl);
+        try {
+            ws.send(Map.of("type", "register", "user", user));
+            String jid = ws.await("registered", STEP).path("jid").asText();
+            assertThat(jid).as("registered jid").startsWith(user + "@" + DOMAIN + "/");
+            return new Browser(ws, jid);
+        } catch (RuntimeException | AssertionError e) {
+            ws.close();
+            throw e;
+        }
+    }
+
+    private static JinglePeer login(String user) throws Exception {
+        return JinglePeer.login(prosody, user, user + "-pw");
+    }
+
+    private static String terminate(String sid, String reason) {
+        return "<jingle xmlns='urn:xmpp:jingle:1' action='session-terminate' sid='" + sid + "'><reason><" + reason
+                + "/></reason></jingle>";
+    }
+
+    private static void assertResult(Element response) {
+        assertThat(response.getAttribute("type")).as("IQ response %s", Xml.toString(response)).isEqualTo("result");
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> types(List<JsonNode> frames) {
+        return frames.stream().map(f -> f.path("type").asText()).toList();
+    }
+}
