@@ -150,6 +150,9 @@ public final class CallService {
             device.send(Frames.error(Optional.of(callId), "bad-jid", "a device cannot call its own user"));
             return;
         }
+        if (peer.getResource() == null) {
+            peer = deviceWithoutJmi(peer).orElse(peer);
+        }
         boolean full = peer.getResource() != null;
         Call call = new Call(callId, device, true, ids.next(16), peer, full ? Optional.of(peer) : Optional.empty(),
                 !full, lane(), full ? CallState.PENDING : CallState.PROPOSED);
@@ -393,6 +396,18 @@ public final class CallService {
 
     private List<Call> calls() {
         return List.copyOf(byCallId.values());
+    }
+
+    /**
+     * A bare JID whose every online device we know (from caps in presence) cannot answer XEP-0353 (StanzaJS): the
+     * call goes straight to one of those devices instead of a propose nobody answers.
+     */
+    private Optional<JID> deviceWithoutJmi(JID bare) {
+        List<JID> known = capsNodes.keySet().stream().filter(j -> j.asBareJID().equals(bare)).sorted().toList();
+        if (known.isEmpty() || known.stream().anyMatch(j -> quirks(j).speaksJmi())) {
+            return Optional.empty();
+        }
+        return Optional.of(known.get(0));
     }
 
     PeerQuirks quirksOf(JID peer) {
