@@ -14,6 +14,7 @@ import org.jinglegateway.mapper.jingle.Reason;
 import org.jinglegateway.mapper.jingle.RtpInfo;
 import org.jinglegateway.mapper.sdp.SdpWriter;
 import org.jinglegateway.mapper.sdp.SessionDescription;
+import org.jinglegateway.mapper.translate.AnswerAlignment;
 import org.jinglegateway.mapper.translate.CandidateInit;
 import org.jinglegateway.mapper.translate.CandidateTranslator;
 import org.jinglegateway.mapper.translate.IceRestart;
@@ -210,6 +211,10 @@ final class PeerFlows {
         SessionDescription answer;
         try {
             answer = JingleToSdp.translate(accept, Role.RESPONDER).value();
+            if (call.browserOffer != null) {
+                // a session-accept leaves out what the peer does not take; a browser needs every m-line answered
+                answer = AnswerAlignment.toOffer(answer, call.browserOffer).value();
+            }
         } catch (MapperException e) {
             service.sendXmpp(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(), e.getMessage()));
             flows.terminateBoth(call, "failed-application", Optional.of("the answer could not be translated: "

@@ -307,6 +307,18 @@ final class CallServiceTest {
     }
 
     @Test
+    void peerAcceptsWithoutTheDataChannel_browserGetsThatMlineRejectedNotMissing() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-video-data-offer.sdp")));
+        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
+
+        world.iq("conversations/session-accept-audio-video.xml", ROMEO, juliet.jid(), sid);
+
+        String answer = juliet.last("answer").get("sdp").asText();
+        assertThat(answer.split("\r\nm=", -1)).as("one m-line per offered m-line").hasSize(4);
+        assertThat(answer).contains("m=application 0 UDP/DTLS/SCTP webrtc-datachannel\r\n");
+    }
+
+    @Test
     void sessionInitiateRefused_endsTheBrowserCallWithTheCondition() {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
         IQ initiate = world.lastJingle("session-initiate");
