@@ -268,6 +268,61 @@ final class CallsIT {
         }
     }
 
+    @Test
+    void browserRejectsRing_peerGetsRejectFromBrowserFullJid() throws Exception {
+        String sid = unique("rejected");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            bob.sendJmi("alice@" + DOMAIN, "<propose xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            String callId = alice.await("ring").path("callId").asText();
+
+            alice.send("type", "reject", "callId", callId);
+            Received reject = bob.awaitJmi("reject", sid, STEP);
+            assertThat(reject.from()).isEqualTo(alice.jid());
+        }
+    }
+
+    @Test
+    void peerRetractsPropose_browserGetsHangupForTheRing() throws Exception {
+        String sid = unique("retracted");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            bob.sendJmi("alice@" + DOMAIN, "<propose xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            String callId = alice.await("ring").path("callId").asText();
+
+            bob.sendJmi("alice@" + DOMAIN, "<retract xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'/>");
+            JsonNode hangup = alice.await("hangup");
+            assertThat(hangup.path("callId").asText()).isEqualTo(callId);
+            assertThat(hangup.path("reason").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void browserCallsFullJid_sendsSessionInitiateWithoutPropose() throws Exception {
+        String callId = unique("call");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            alice.send("type", "call", "callId", callId, "to", bob.jid(),
+                    "sdp", Fixtures.read("chrome/audio-offer.sdp"));
+            Received initiate = bob.awaitJingle("session-initiate", STEP);
+            String sid = initiate.attr("sid");
+            assertThat(initiate.from()).isEqualTo(alice.jid());
+            assertThat(Xml.text(initiate.element(), "j:content/rtp:description/@media")).isEqualTo("audio");
+            assertThat(bob.jmiInbox().history()).as("no XEP-0353 for a full JID").isEmpty();
+
+            String content = Xml.text(initiate.element(), "j:content/@name");
+            assertResult(bob.sendJingle(alice.jid(), Fixtures.withContentName(
+                    Fixtures.jingle("conversations/session-accept-audio.xml", sid), "0", content)));
+            JsonNode answer = alice.await("answer");
+            assertThat(answer.path("callId").asText()).isEqualTo(callId);
+            assertThat(answer.path("sdp").asText()).contains("a=ice-ufrag:Lf9X");
+
+            assertResult(bob.sendJingle(alice.jid(), terminate(sid, "decline")));
+            JsonNode hangup = alice.await("hangup");
+            assertThat(hangup.path("callId").asText()).isEqualTo(callId);
+            assertThat(hangup.path("reason").asText()).isEqualTo("decline");
+        }
+    }
+
     // (e) Jingle straight to the browser's full JID, without XEP-0353 (StanzaJS)
 
     @Test
