@@ -40,6 +40,7 @@ public final class CallService {
     private final Duration ringTimeout;
     final Ids ids = new Ids();
     private final CallFlows flows = new CallFlows(this);
+    private final PeerFlows peers = new PeerFlows(this, flows);
 
     private final Map<CallKey, Call> byKey = new ConcurrentHashMap<>();
     private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
@@ -149,6 +150,9 @@ public final class CallService {
             device.send(Frames.error(Optional.of(callId), "bad-jid", "a device cannot call its own user"));
             return;
         }
+        if (peer.getResource() == null) {
+            peer = deviceWithoutJmi(peer).orElse(peer);
+        }
         boolean full = peer.getResource() != null;
         Call call = new Call(callId, device, true, ids.next(16), peer, full ? Optional.of(peer) : Optional.empty(),
                 !full, lane(), full ? CallState.PENDING : CallState.PROPOSED);
@@ -179,7 +183,7 @@ public final class CallService {
             if (pending == null) {
                 return false;
             }
-            onLane(pending.call(), c -> flows.peerResponse(c, pending.action(), iq));
+            onLane(pending.call(), c -> peers.peerResponse(c, pending.action(), iq));
             return true;
         }
         Element jingle = Stanzas.jingleChild(iq);
@@ -216,14 +220,14 @@ public final class CallService {
                 byKey.put(call.key(), call);
                 byCallId.put(browserKey(device.get(), call.callId), call);
             }
-            onLane(call, c -> flows.peerInitiate(c, iq));
+            onLane(call, c -> peers.peerInitiate(c, iq));
             return true;
         }
         if (call == null) {
             xmpp.send(Stanzas.unknownSession(iq, "no Jingle session " + sid + " between " + from + " and " + to));
             return true;
         }
-        onLane(call, c -> flows.peerJingle(c, iq));
+        onLane(call, c -> peers.peerJingle(c, iq));
         return true;
     }
 
@@ -262,7 +266,7 @@ public final class CallService {
             log.debug("jmi.unknown kind={} id={} from={}", m.kind().token(), m.id(), from);
         }
         for (Call call : matching) {
-            onLane(call, c -> flows.peerMessage(c, from, m));
+            onLane(call, c -> peers.peerMessage(c, from, m));
         }
         return true;
     }
@@ -275,7 +279,7 @@ public final class CallService {
         String condition = error.getError() == null ? "undefined-condition" : error.getError().getCondition().toXMPP();
         for (Call call : calls()) {
             if (call.outgoing && call.sid.equals(m.id()) && call.local.equals(error.getTo())) {
-                onLane(call, c -> flows.peerGone(c, "failed-application",
+                onLane(call, c -> peers.peerGone(c, "failed-application",
                         Optional.of("the XMPP server could not deliver the call to " + c.peerBare + ": " + condition)));
             }
         }
@@ -314,7 +318,7 @@ public final class CallService {
                 continue; // a repeated propose (e.g. from an archive): already ringing
             }
             byCallId.put(browserKey(device, call.callId), call);
-            onLane(call, c -> flows.peerProposed(c, propose));
+            onLane(call, c -> peers.peerProposed(c, propose));
         }
     }
 
@@ -323,7 +327,7 @@ public final class CallService {
         capsNodes.remove(full);
         for (Call call : calls()) {
             if (full.equals(call.peer)) {
-                onLane(call, c -> flows.peerGone(c, "gone", Optional.of(full + " went offline")));
+                onLane(call, c -> peers.peerGone(c, "gone", Optional.of(full + " went offline")));
             }
         }
     }
@@ -339,7 +343,7 @@ public final class CallService {
             if (call.peerBare.getDomain().equals(domain)) {
                 continue; // a call between two browser users never leaves the gateway
             }
-            onLane(call, c -> flows.peerGone(c, "connectivity-error",
+            onLane(call, c -> peers.peerGone(c, "connectivity-error",
                     Optional.of("the gateway lost its connection to the XMPP server")));
         }
     }
@@ -392,6 +396,18 @@ public final class CallService {
 
     private List<Call> calls() {
         return List.copyOf(byCallId.values());
+    }
+
+    /**
+     * A bare JID whose every online device we know (from caps in presence) cannot answer XEP-0353 (StanzaJS): the
+     * call goes straight to one of those devices instead of a propose nobody answers.
+     */
+    private Optional<JID> deviceWithoutJmi(JID bare) {
+        List<JID> known = capsNodes.keySet().stream().filter(j -> j.asBareJID().equals(bare)).sorted().toList();
+        if (known.isEmpty() || known.stream().anyMatch(j -> quirks(j).speaksJmi())) {
+            return Optional.empty();
+        }
+        return Optional.of(known.get(0));
     }
 
     PeerQuirks quirksOf(JID peer) {

@@ -4,9 +4,14 @@ import java.time.Duration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
-/** The HTTP listener (Jetty 12): the WebSocket endpoint at {@code /ws}. */
+/**
+ * The HTTP listener (Jetty 12): the WebSocket endpoint at {@code /ws}, and the softphone page and its files at
+ * {@code /} (from the jar's {@code web/} folder: plain files, no build step).
+ */
 public final class GatewayHttpServer implements AutoCloseable {
     /** A frame is one SDP or candidate: 256 KiB is far more than any real SDP needs. */
     private static final long MAX_FRAME_CHARS = 256 * 1024;
@@ -24,6 +29,11 @@ public final class GatewayHttpServer implements AutoCloseable {
             container.setMaxTextMessageSize(MAX_FRAME_CHARS);
             container.addMapping("/ws", (request, response, callback) -> new SignalingEndpoint(protocol));
         });
+        ResourceHandler pages = new ResourceHandler();
+        pages.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("web/"));
+        pages.setWelcomeFiles("index.html");
+        pages.setDirAllowed(false);
+        ws.setHandler(pages);
         context.setHandler(ws);
         server.setHandler(context);
         server.setStopTimeout(2000);

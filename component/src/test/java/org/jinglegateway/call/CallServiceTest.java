@@ -260,6 +260,24 @@ final class CallServiceTest {
     }
 
     @Test
+    void bareJidWhoseOnlyDeviceIsStanzaJs_getsADirectSessionInitiate() {
+        JID stanza = new JID("romeo@example.net/stanza1");
+        world.service.onPeerCaps(stanza, "https://stanzajs.org");
+
+        world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+
+        assertThat(world.sentWhere(p -> p instanceof Message)).as("StanzaJS answers no propose").isEmpty();
+        IQ initiate = world.lastJingle("session-initiate");
+        assertThat(initiate.getTo()).isEqualTo(stanza);
+        world.result(initiate);
+        world.frame(juliet, "{\"type\":\"candidate\",\"callId\":\"c1\",\"candidate\":\"candidate:1 1 tcp"
+                + " 1518280447 192.0.2.2 9 typ host tcptype active generation 0\",\"sdpMid\":\"0\"}");
+        Element candidate = world.lastJingle("transport-info").getChildElement().element("content")
+                .element("transport").element("candidate");
+        assertThat(candidate.attributeValue("protocol")).as("the quirk table keeps TCP for StanzaJS").isEqualTo("tcp");
+    }
+
+    @Test
     void browserCandidatesBeforeTheInitiateIsAcknowledged_areHeldThenSent() {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
         IQ initiate = world.lastJingle("session-initiate");
@@ -426,7 +444,7 @@ final class CallServiceTest {
             quick.frame(d, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
 
             Instant deadline = Instant.now().plusSeconds(5);
-            while (d.of("hangup").isEmpty() && Instant.now().isBefore(deadline)) {
+            while ((d.of("hangup").isEmpty() || quick.service.size() > 0) && Instant.now().isBefore(deadline)) {
                 Thread.onSpinWait();
             }
 
