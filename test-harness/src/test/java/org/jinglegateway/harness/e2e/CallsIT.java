@@ -269,6 +269,26 @@ final class CallsIT {
     }
 
     @Test
+    void proposeToUserWithTwoPages_ringsBothAndTheOtherStopsWhenOneAccepts() throws Exception {
+        String sid = unique("two-pages");
+        try (Browser desk = register("alice"); Browser phone = register("alice"); JinglePeer bob = login("bob")) {
+            assertThat(desk.jid()).isNotEqualTo(phone.jid());
+            bob.sendJmi("alice@" + DOMAIN, "<propose xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            JsonNode deskRing = desk.await("ring");
+            JsonNode phoneRing = phone.await("ring");
+            assertThat(deskRing.path("from").asText()).isEqualTo(bob.jid());
+            assertThat(phoneRing.path("from").asText()).isEqualTo(bob.jid());
+
+            desk.send("type", "accept", "callId", deskRing.path("callId").asText());
+            Received proceed = bob.awaitJmi("proceed", sid, STEP);
+            assertThat(proceed.from()).isEqualTo(desk.jid());
+            JsonNode stop = phone.await("hangup");
+            assertThat(stop.path("callId").asText()).isEqualTo(phoneRing.path("callId").asText());
+        }
+    }
+
+    @Test
     void browserRejectsRing_peerGetsRejectFromBrowserFullJid() throws Exception {
         String sid = unique("rejected");
         try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
