@@ -1,0 +1,198 @@
+package org.jinglegateway.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.client.BrowserSocket;
+import org.jinglegateway.harness.client.JinglePeer;
+import org.jinglegateway.harness.client.JinglePeer.Received;
+import org.jinglegateway.harness.client.Xml;
+import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3c.dom.Element;
+
+/**
+ * Calls that change or end under way, on a real Prosody: ICE restarts in both directions (Conversations'
+ * convention), an unanswered call timing out, a peer going offline, and the XMPP server restarting mid-call.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+final class CallRecoveryIT {
+    private static final Duration STEP = Duration.ofSeconds(5);
+    private static final String DOMAIN = "gw.localhost";
+
+    @RegisterExtension
+    static final ProsodyServer prosody = ProsodyServer.builder().user("bob", "bob-pw").user("erin", "erin-pw")
+            .build();
+
+    private static GatewayProcess gateway;
+    private static String wsUrl;
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        Path config = Files.createTempFile("gateway", ".yaml");
+        Files.writeString(config, "calls:\n  ring-timeout-seconds: 2\n");
+        gateway = GatewayProcess.run("--config", config.toString(), "--xmpp-port",
+                String.valueOf(prosody.componentPort()), "--secret", prosody.componentSecret(), "--domain", DOMAIN,
+                "--http-port", "0", "--auth", "none");
+        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
+        wsUrl = ready.substring(ready.indexOf("ws=") + 3);
+    }
+
+    @AfterAll
+    static void stopGateway() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void peerRestartsIce_browserGetsAnOfferWithTheNewCredentials_andItsAnswerGoesBackAsTransportInfo()
+            throws Exception {
+        String sid = unique();
+        try (BrowserSocket alice = BrowserSocket.open("alice", wsUrl); JinglePeer bob = login("bob")) {
+            String aliceJid = register(alice, "alice");
+            String callId = answeredIncomingCall(alice, aliceJid, bob, sid);
+
+            assertResult(bob.sendJingle(aliceJid, Fixtures.jingle("conversations/transport-info-ice-restart.xml",
+                    sid)));
+
+            JsonNode offer = alice.await("offer", STEP);
+            assertThat(offer.path("callId").asText()).isEqualTo(callId);
+            assertThat(offer.path("sdp").asText()).contains("a=ice-ufrag:ueuV").contains("a=ice-pwd:")
+                    .as("DTLS roles kept: the browser answered active, so the peer stays passive")
+                    .contains("a=setup:passive").doesNotContain("a=ice-ufrag:nG8z");
+
+            alice.send(Map.of("type", "answer", "callId", callId, "sdp",
+                    Fixtures.read("chrome/audio-answer.sdp").replace("a=ice-ufrag:Lf9X", "a=ice-ufrag:R3st")));
+
+            Received info = bob.awaitJingle("transport-info", sid, STEP);
+            assertThat(Xml.text(info.element(), "j:content/ice:transport/@ufrag")).isEqualTo("R3st");
+            assertThat(Xml.has(info.element(), "j:content/ice:transport/ice:candidate"))
+                    .as("a restart carries no candidates: %s", info).isFalse();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void browserRestartsIce_peerGetsNewCredentials_andItsReplyBecomesTheAnswer() throws Exception {
+        try (BrowserSocket alice = BrowserSocket.open("alice", wsUrl); JinglePeer bob = login("bob")) {
+            register(alice, "alice");
+            alice.send(Map.of("type", "call", "callId", "r1", "to", bob.jid(), "sdp",
+                    Fixtures.read("chrome/audio-offer.sdp")));
+            Received initiate = bob.awaitJingle("session-initiate", STEP);
+            String sid = Xml.text(initiate.element(), "@sid");
+            assertResult(bob.sendJingle(initiate.from(), Fixtures.jingle("conversations/session-accept-audio.xml",
+                    sid)));
+            alice.await("answer", STEP);
+
+            alice.send(Map.of("type", "offer", "callId", "r1", "sdp",
+                    Fixtures.read("chrome/audio-offer.sdp").replace("a=ice-ufrag:nG8z", "a=ice-ufrag:N3wU")));
+
+            Received restart = bob.awaitJingle("transport-info", sid, STEP);
+            assertThat(Xml.text(restart.element(), "j:content/ice:transport/@ufrag")).isEqualTo("N3wU");
+            assertThat(Xml.text(restart.element(), "j:content/ice:transport/@pwd")).isNotBlank();
+
+            assertResult(bob.sendJingle(initiate.from(), Fixtures.jingle(
+                    "conversations/transport-info-ice-restart.xml", sid)));
+            JsonNode answer = alice.await("answer", STEP);
+            assertThat(answer.path("sdp").asText()).contains("a=ice-ufrag:ueuV").doesNotContain("a=setup:actpass");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void nobodyAnswers_callTimesOutWithRetractAndHangup() throws Exception {
+        try (BrowserSocket alice = BrowserSocket.open("alice", wsUrl); JinglePeer bob = login("bob")) {
+            register(alice, "alice");
+            alice.send(Map.of("type", "call", "callId", "t1", "to", "bob@" + ProsodyServer.VIRTUAL_HOST, "sdp",
+                    Fixtures.read("chrome/audio-offer.sdp")));
+            String id = bob.awaitJmi("propose", STEP).attr("id");
+
+            JsonNode hangup = alice.await("hangup", Duration.ofSeconds(10));
+            assertThat(hangup.path("reason").asText()).isEqualTo("timeout");
+            Received retract = bob.awaitJmi("retract", id, STEP);
+            assertThat(Xml.has(retract.element(), "j:reason/j:timeout")).as("retract with <timeout/>: %s", retract)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void peerGoesOffline_browserGetsHangupGone() throws Exception {
+        String sid = unique();
+        try (BrowserSocket alice = BrowserSocket.open("alice", wsUrl)) {
+            String aliceJid = register(alice, "alice");
+            JinglePeer erin = login("erin");
+            // erin subscribes to alice; her client approves the gateway's subscription back (as Conversations does
+            // for a contact it subscribed to), so her presence reaches the gateway
+            Roster.getInstanceFor(erin.client().connection()).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+            erin.sendPresence(Presence.Type.subscribe, "alice@" + DOMAIN);
+            erin.awaitPresence(p -> "subscribed".equals(p.attr("type")), STEP, "the gateway approves");
+            answeredIncomingCall(alice, aliceJid, erin, sid);
+
+            erin.close();
+
+            JsonNode hangup = alice.await("hangup", STEP);
+            assertThat(hangup.path("reason").asText()).isEqualTo("gone");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void xmppServerRestarts_browsersAreToldAndTheGatewayComesBack() throws Exception {
+        String sid = unique();
+        try (BrowserSocket alice = BrowserSocket.open("alice", wsUrl); JinglePeer bob = login("bob")) {
+            String aliceJid = register(alice, "alice");
+            answeredIncomingCall(alice, aliceJid, bob, sid);
+
+            prosody.restart();
+
+            JsonNode hangup = alice.await("hangup", Duration.ofSeconds(10));
+            assertThat(hangup.path("reason").asText()).isEqualTo("connectivity-error");
+            assertThat(gateway.awaitReady(2, Duration.ofSeconds(30))).startsWith("READY domain=" + DOMAIN);
+        }
+    }
+
+    /** bob calls alice directly (Conversations' initiate), alice answers: returns the call id. */
+    private static String answeredIncomingCall(BrowserSocket alice, String aliceJid, JinglePeer bob, String sid)
+            throws Exception {
+        assertResult(bob.sendJingle(aliceJid, Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
+        JsonNode offer = alice.await("offer", STEP);
+        String callId = offer.path("callId").asText();
+        alice.send(Map.of("type", "answer", "callId", callId, "sdp", Fixtures.read("chrome/audio-answer.sdp")));
+        bob.awaitJingle("session-accept", sid, STEP);
+        return callId;
+    }
+
+    private static String register(BrowserSocket ws, String user) {
+        ws.send(Map.of("type", "register", "user", user));
+        return ws.await("registered", STEP).path("jid").asText();
+    }
+
+    private static JinglePeer login(String user) throws Exception {
+        return JinglePeer.login(prosody, user, user + "-pw");
+    }
+
+    private static void assertResult(Element response) {
+        assertThat(response.getAttribute("type")).as("IQ response %s", Xml.toString(response)).isEqualTo("result");
+    }
+
+    private static String unique() {
+        return "R-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
