@@ -214,6 +214,21 @@ final class CallsIT {
             assertThat(answer.path("sdp").asText()).contains("m=audio").contains("a=ice-ufrag:Lf9X")
                     .contains("a=setup:active");
 
+            alice.send(Fixtures.candidateFrame("chrome/audio-offer.candidates.json", 0, callId, "0"));
+            Received browserCandidate = bob.awaitJingle("transport-info", sid, STEP);
+            assertThat(Xml.text(browserCandidate.element(), "j:content/@name")).isEqualTo(content);
+            assertThat(Xml.text(browserCandidate.element(), "j:content/ice:transport/ice:candidate/@port"))
+                    .isEqualTo("45569");
+            // bob's candidate carries the ICE credentials of bob's session-accept (Lf9X), not the fixture's caller's
+            assertResult(bob.sendJingle(alice.jid(), Fixtures.withContentName(
+                    Fixtures.jingle("conversations/transport-info-candidate-01.xml", sid), "0", content)
+                    .replace("ufrag=\"nG8z\" pwd=\"q92hQi8EZE7TOQftlFWUGmgD\"",
+                            "ufrag=\"Lf9X\" pwd=\"qtBtWDJGb8WZpSkGiG56PmSi\"")));
+            JsonNode peerCandidate = alice.await("candidate");
+            assertThat(peerCandidate.path("callId").asText()).isEqualTo(callId);
+            assertThat(peerCandidate.path("sdpMid").asText()).isEqualTo("0");
+            assertThat(peerCandidate.path("candidate").asText()).startsWith("candidate:").contains("192.0.2.2 45569");
+
             alice.send("type", "hangup", "callId", callId);
             Received terminate = bob.awaitJingle("session-terminate", sid, STEP);
             assertThat(Xml.has(terminate.element(), "j:reason/j:success"))
@@ -247,6 +262,81 @@ final class CallsIT {
             String sid = bob.awaitJmi("propose", STEP).attr("id");
 
             bob.sendJmi(alice.jid(), "<reject xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'/>");
+            JsonNode hangup = alice.await("hangup");
+            assertThat(hangup.path("callId").asText()).isEqualTo(callId);
+            assertThat(hangup.path("reason").asText()).isEqualTo("decline");
+        }
+    }
+
+    @Test
+    void proposeToUserWithTwoPages_ringsBothAndTheOtherStopsWhenOneAccepts() throws Exception {
+        String sid = unique("two-pages");
+        try (Browser desk = register("alice"); Browser phone = register("alice"); JinglePeer bob = login("bob")) {
+            assertThat(desk.jid()).isNotEqualTo(phone.jid());
+            bob.sendJmi("alice@" + DOMAIN, "<propose xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            JsonNode deskRing = desk.await("ring");
+            JsonNode phoneRing = phone.await("ring");
+            assertThat(deskRing.path("from").asText()).isEqualTo(bob.jid());
+            assertThat(phoneRing.path("from").asText()).isEqualTo(bob.jid());
+
+            desk.send("type", "accept", "callId", deskRing.path("callId").asText());
+            Received proceed = bob.awaitJmi("proceed", sid, STEP);
+            assertThat(proceed.from()).isEqualTo(desk.jid());
+            JsonNode stop = phone.await("hangup");
+            assertThat(stop.path("callId").asText()).isEqualTo(phoneRing.path("callId").asText());
+        }
+    }
+
+    @Test
+    void browserRejectsRing_peerGetsRejectFromBrowserFullJid() throws Exception {
+        String sid = unique("rejected");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            bob.sendJmi("alice@" + DOMAIN, "<propose xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            String callId = alice.await("ring").path("callId").asText();
+
+            alice.send("type", "reject", "callId", callId);
+            Received reject = bob.awaitJmi("reject", sid, STEP);
+            assertThat(reject.from()).isEqualTo(alice.jid());
+        }
+    }
+
+    @Test
+    void peerRetractsPropose_browserGetsHangupForTheRing() throws Exception {
+        String sid = unique("retracted");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            bob.sendJmi("alice@" + DOMAIN, "<propose xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            String callId = alice.await("ring").path("callId").asText();
+
+            bob.sendJmi("alice@" + DOMAIN, "<retract xmlns='urn:xmpp:jingle-message:0' id='" + sid + "'/>");
+            JsonNode hangup = alice.await("hangup");
+            assertThat(hangup.path("callId").asText()).isEqualTo(callId);
+            assertThat(hangup.path("reason").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void browserCallsFullJid_sendsSessionInitiateWithoutPropose() throws Exception {
+        String callId = unique("call");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            alice.send("type", "call", "callId", callId, "to", bob.jid(),
+                    "sdp", Fixtures.read("chrome/audio-offer.sdp"));
+            Received initiate = bob.awaitJingle("session-initiate", STEP);
+            String sid = initiate.attr("sid");
+            assertThat(initiate.from()).isEqualTo(alice.jid());
+            assertThat(Xml.text(initiate.element(), "j:content/rtp:description/@media")).isEqualTo("audio");
+            assertThat(bob.jmiInbox().history()).as("no XEP-0353 for a full JID").isEmpty();
+
+            String content = Xml.text(initiate.element(), "j:content/@name");
+            assertResult(bob.sendJingle(alice.jid(), Fixtures.withContentName(
+                    Fixtures.jingle("conversations/session-accept-audio.xml", sid), "0", content)));
+            JsonNode answer = alice.await("answer");
+            assertThat(answer.path("callId").asText()).isEqualTo(callId);
+            assertThat(answer.path("sdp").asText()).contains("a=ice-ufrag:Lf9X");
+
+            assertResult(bob.sendJingle(alice.jid(), terminate(sid, "decline")));
             JsonNode hangup = alice.await("hangup");
             assertThat(hangup.path("callId").asText()).isEqualTo(callId);
             assertThat(hangup.path("reason").asText()).isEqualTo("decline");
@@ -351,13 +441,7 @@ final class CallsIT {
         try (JinglePeer bob = login("bob")) {
             Browser alice = register("alice");
             try {
-                assertResult(bob.sendJingle(alice.jid(),
-                        Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
-                JsonNode offer = alice.await("offer");
-                String callId = offer.path("callId").asText();
-                alice.send("type", "answer", "callId", callId, "sdp", Fixtures.withMid(
-                        Fixtures.read("chrome/audio-answer.sdp"), Fixtures.firstMid(offer.path("sdp").asText())));
-                bob.awaitJingle("session-accept", sid, STEP);
+                establishDirectCall(bob, alice, sid);
             } finally {
                 alice.close();
             }
@@ -365,6 +449,75 @@ final class CallsIT {
             assertThat(terminate.from()).isEqualTo(alice.jid());
             assertThat(Xml.has(terminate.element(), "j:reason/j:gone"))
                     .as("session-terminate with <gone/>: %s", terminate).isTrue();
+        }
+    }
+
+    // renegotiation: ICE restart both ways (contracts.md §3 offer/answer during a call; XEP-0176 new ufrag/pwd)
+
+    @Test
+    void peerRestartsIce_browserGetsOfferWithNewCredentialsAndItsAnswerGoesBack() throws Exception {
+        String sid = unique("restart-in");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            String callId = establishDirectCall(bob, alice, sid);
+
+            assertResult(bob.sendJingle(alice.jid(), "<jingle xmlns='urn:xmpp:jingle:1' action='transport-info' sid='"
+                    + sid + "'><content creator='initiator' name='0'><transport"
+                    + " xmlns='urn:xmpp:jingle:transports:ice-udp:1' ufrag='ueuV' pwd='jCVyO4p22h51J+0IDkRDnoqe'/>"
+                    + "</content></jingle>"));
+            JsonNode offer = alice.await("offer");
+            assertThat(offer.path("callId").asText()).isEqualTo(callId);
+            assertThat(offer.path("sdp").asText()).contains("a=ice-ufrag:ueuV")
+                    .contains("a=ice-pwd:jCVyO4p22h51J+0IDkRDnoqe").doesNotContain("a=ice-ufrag:nG8z");
+
+            alice.send("type", "answer", "callId", callId, "sdp", Fixtures.withIce(Fixtures.withMid(
+                    Fixtures.read("chrome/audio-answer.sdp"), Fixtures.firstMid(offer.path("sdp").asText())),
+                    "U55A", "tvWAFpJiQUPdpOW7T0NAUdDp"));
+            Received reply = bob.awaitJingle("transport-info", sid, STEP);
+            assertThat(Xml.text(reply.element(), "j:content[@name='0']/ice:transport/@ufrag")).isEqualTo("U55A");
+            assertThat(Xml.text(reply.element(), "j:content[@name='0']/ice:transport/@pwd"))
+                    .isEqualTo("tvWAFpJiQUPdpOW7T0NAUdDp");
+        }
+    }
+
+    @Test
+    void browserRestartsIce_peerGetsTransportInfoWithNewCredentialsAndItsReplyBecomesAnswer() throws Exception {
+        String sid = unique("restart-out");
+        try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
+            String callId = establishDirectCall(bob, alice, sid);
+
+            alice.send("type", "offer", "callId", callId, "sdp", Fixtures.withIce(Fixtures.withMid(
+                    Fixtures.read("chrome/audio-answer.sdp"), "0").replace("a=setup:active", "a=setup:actpass"),
+                    "ueuV", "jCVyO4p22h51J+0IDkRDnoqe"));
+            Received restart = bob.awaitJingle("transport-info", sid, STEP);
+            assertThat(restart.from()).isEqualTo(alice.jid());
+            assertThat(Xml.text(restart.element(), "j:content[@name='0']/ice:transport/@ufrag")).isEqualTo("ueuV");
+            assertThat(Xml.text(restart.element(), "j:content[@name='0']/ice:transport/@pwd"))
+                    .isEqualTo("jCVyO4p22h51J+0IDkRDnoqe");
+
+            assertResult(bob.sendJingle(alice.jid(), "<jingle xmlns='urn:xmpp:jingle:1' action='transport-info' sid='"
+                    + sid + "'><content creator='initiator' name='0'><transport"
+                    + " xmlns='urn:xmpp:jingle:transports:ice-udp:1' ufrag='U55A' pwd='tvWAFpJiQUPdpOW7T0NAUdDp'/>"
+                    + "</content></jingle>"));
+            JsonNode answer = alice.await("answer");
+            assertThat(answer.path("callId").asText()).isEqualTo(callId);
+            assertThat(answer.path("sdp").asText()).contains("a=ice-ufrag:U55A")
+                    .contains("a=ice-pwd:tvWAFpJiQUPdpOW7T0NAUdDp");
+        }
+    }
+
+    // errors on the socket
+
+    @Test
+    void frameForUnknownCall_getsErrorAndSocketStaysOpen() throws Exception {
+        try (Browser alice = register("alice")) {
+            alice.send("type", "accept", "callId", unique("never-rung"));
+            JsonNode error = alice.ws().await("error", STEP);
+            assertThat(error.path("code").asText()).isNotBlank();
+            assertThat(error.path("message").asText()).isNotBlank();
+
+            alice.send("type", "ping");
+            assertThat(alice.await("pong").path("type").asText()).isEqualTo("pong");
+            assertThat(alice.ws().isClosed()).isFalse();
         }
     }
 
@@ -413,6 +566,20 @@ final class CallsIT {
             ws.close();
             throw e;
         }
+    }
+
+    /**
+     * A call from an XMPP peer straight to the page's full JID, answered: Conversations' session-initiate, the
+     * page's {@code answer} (Chrome's), the peer's session-accept seen. Returns the page's callId.
+     */
+    private static String establishDirectCall(JinglePeer bob, Browser alice, String sid) throws Exception {
+        assertResult(bob.sendJingle(alice.jid(), Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
+        JsonNode offer = alice.await("offer");
+        String callId = offer.path("callId").asText();
+        alice.send("type", "answer", "callId", callId, "sdp", Fixtures.withMid(
+                Fixtures.read("chrome/audio-answer.sdp"), Fixtures.firstMid(offer.path("sdp").asText())));
+        bob.awaitJingle("session-accept", sid, STEP);
+        return callId;
     }
 
     private static JinglePeer login(String user) throws Exception {

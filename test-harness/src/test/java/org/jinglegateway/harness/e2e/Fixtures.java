@@ -66,6 +66,12 @@ final class Fixtures {
                 .replace("a=group:BUNDLE " + old + "\r", "a=group:BUNDLE " + mid + "\r");
     }
 
+    /** An SDP with new ICE credentials on every m-line (as a browser's restart offer or answer has). */
+    static String withIce(String sdp, String ufrag, String pwd) {
+        return sdp.replaceAll("(?m)^a=ice-ufrag:\\S+\r?$", Matcher.quoteReplacement("a=ice-ufrag:" + ufrag + "\r"))
+                .replaceAll("(?m)^a=ice-pwd:\\S+\r?$", Matcher.quoteReplacement("a=ice-pwd:" + pwd + "\r"));
+    }
+
     /** The first {@code a=mid} value of an SDP. */
     static String firstMid(String sdp) {
         Matcher m = Pattern.compile("(?m)^a=mid:(\\S+)\r?$").matcher(sdp);
