@@ -48,9 +48,13 @@ final class Call {
     final boolean jmi;
     final Executor lane;
     PeerQuirks quirks = PeerQuirks.DEFAULT;
+    /** Where the call reports its progress (metrics). */
+    CallListener listener = CallListener.NONE;
 
     /** Written on the lane only; read by the router too, hence volatile. */
     private volatile CallState state;
+    /** When the call began, for the call-setup time. */
+    final long startedNanos = System.nanoTime();
 
     /** The offer the browser placed the call with, until it goes out in a session-initiate. */
     SessionDescription browserOffer;
@@ -116,6 +120,9 @@ final class Call {
         CallState from = state;
         state = state.to(target);
         log.info("call.state from={} to={}", from, target);
+        if (target == CallState.ACTIVE) {
+            listener.active(java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+        }
     }
 
     /** Our role in the Jingle session. */

@@ -71,6 +71,7 @@ final class CallFlows {
             forget(call);
             throw e;
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             forget(call);
             throw new CallException("bad-sdp", e.getMessage());
         }
@@ -108,7 +109,7 @@ final class CallFlows {
 
     void browserAnswer(Call call, String sdpText) {
         if (call.peerRestart) {
-            SessionDescription answer = parseSdpOrRefuse(sdpText);
+            SessionDescription answer = parseSdp(sdpText);
             Jingle restart = rename(IceRestart.toTransportInfo(answer, call.sid, call.ourRole()), call.midToContent);
             call.peerRestart = false;
             sendIq(call, restart);
@@ -118,12 +119,13 @@ final class CallFlows {
         if (call.outgoing || call.state() != CallState.PENDING) {
             throw new CallException("bad-state", "answer answers an offer; this call is " + describe(call));
         }
-        SessionDescription answer = parseSdpOrRefuse(sdpText);
+        SessionDescription answer = parseSdp(sdpText);
         Jingle accept;
         try {
             accept = SdpToJingle.translate(answer, new SdpToJingle.Request(JingleAction.SESSION_ACCEPT, call.sid,
                     Role.RESPONDER, Optional.empty(), Optional.of(call.local.toString()))).value();
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             throw new CallException("bad-sdp", e.getMessage());
         }
         accept = withoutForbiddenCandidates(call, rename(accept, call.midToContent));
@@ -147,7 +149,7 @@ final class CallFlows {
         if (call.peerRestart || call.browserRestart) {
             throw new CallException("glare", "an ICE restart is already in progress on this call; finish it first");
         }
-        SessionDescription offer = parseSdpOrRefuse(sdpText);
+        SessionDescription offer = parseSdp(sdpText);
         if (!call.isIceRestart(offer)) {
             throw new CallException("not-supported", "only ICE restarts can be renegotiated (new a=ice-ufrag and"
                     + " a=ice-pwd); adding or changing media is not supported yet");
@@ -156,6 +158,7 @@ final class CallFlows {
         try {
             restart = rename(IceRestart.toTransportInfo(offer, call.sid, call.ourRole()), call.midToContent);
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             throw new CallException("bad-sdp", e.getMessage());
         }
         call.learnBrowserIce(offer);
@@ -274,6 +277,7 @@ final class CallFlows {
             CandidateTranslator.toTransportInfo(c, call.sid, creator, service.ids.next(10))
                     .ifPresent(p -> sendIq(call, p.value()));
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             throw new CallException("bad-candidate", e.getMessage());
         }
     }
@@ -339,6 +343,7 @@ final class CallFlows {
 
     void end(Call call, String reason) {
         call.move(CallState.ENDED);
+        service.listener().ended(reason);
         service.forget(call);
         log.info("call.ended reason={}", reason);
     }
@@ -406,16 +411,13 @@ final class CallFlows {
                 jingle.groups(), jingle.reason(), jingle.extra());
     }
 
-    private static SessionDescription parseSdp(String text) {
+    private SessionDescription parseSdp(String text) {
         try {
             return SdpParser.parse(text).value();
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             throw new CallException("bad-sdp", e.getMessage());
         }
-    }
-
-    private static SessionDescription parseSdpOrRefuse(String text) {
-        return parseSdp(text);
     }
 
     static Setup setupOf(SessionDescription sdp) {

@@ -46,6 +46,7 @@ public final class CallService {
     private final Map<String, Call> byCallId = new ConcurrentHashMap<>();
     private final Map<String, PendingIq> pendingIqs = new ConcurrentHashMap<>();
     private final Map<JID, String> capsNodes = new ConcurrentHashMap<>();
+    private volatile CallListener listener = CallListener.NONE;
 
     /** An IQ we sent for a call, waiting for its result. */
     record PendingIq(Call call, String action) {
@@ -67,6 +68,19 @@ public final class CallService {
 
     public DeviceRegistry devices() {
         return devices;
+    }
+
+    public void setListener(CallListener callListener) {
+        this.listener = callListener;
+    }
+
+    CallListener listener() {
+        return listener;
+    }
+
+    /** Calls in memory in a state (for metrics). */
+    public long count(CallState state) {
+        return byCallId.values().stream().filter(c -> c.state() == state).count();
     }
 
     /** Calls in memory (for tests, metrics and the admin commands). */
@@ -157,8 +171,10 @@ public final class CallService {
         Call call = new Call(callId, device, true, ids.next(16), peer, full ? Optional.of(peer) : Optional.empty(),
                 !full, lane(), full ? CallState.PENDING : CallState.PROPOSED);
         call.quirks = quirks(peer);
+        call.listener = listener;
         byCallId.put(browserKey(device, callId), call);
         byKey.put(call.key(), call);
+        listener.started(true);
         onLane(call, c -> flows.placeCall(c, sdp));
     }
 
@@ -217,8 +233,10 @@ public final class CallService {
                 call = new Call(ids.next(12), device.get(), false, sid, from, Optional.of(from), false, lane(),
                         CallState.PENDING);
                 call.quirks = quirks(from);
+                call.listener = listener;
                 byKey.put(call.key(), call);
                 byCallId.put(browserKey(device.get(), call.callId), call);
+                listener.started(false);
             }
             onLane(call, c -> peers.peerInitiate(c, iq));
             return true;
@@ -310,10 +328,12 @@ public final class CallService {
                     Optional.of(to.getNode() + " has no browser online"), List.of())), Optional.empty(), List.of())));
             return;
         }
+        listener.started(false);
         for (Device device : targets) {
             Call call = new Call(ids.next(12), device, false, propose.id(), from, Optional.of(from), true, lane(),
                     CallState.PROPOSED);
             call.quirks = quirks(from);
+            call.listener = listener;
             if (byKey.putIfAbsent(call.key(), call) != null) {
                 continue; // a repeated propose (e.g. from an archive): already ringing
             }

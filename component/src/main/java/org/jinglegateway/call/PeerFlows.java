@@ -109,6 +109,7 @@ final class PeerFlows {
         try {
             initiate = JingleReader.read(iq.getChildElement());
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             service.sendXmpp(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(), e.getMessage()));
             flows.failBeforeOffer(call, "failed-application", "the caller's session-initiate was malformed");
             return;
@@ -136,6 +137,7 @@ final class PeerFlows {
         try {
             offer = JingleToSdp.translate(initiate, Role.INITIATOR).value();
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             service.sendXmpp(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(), e.getMessage()));
             flows.failBeforeOffer(call, "failed-application", "the caller's offer could not be translated: "
                     + e.getMessage());
@@ -169,6 +171,7 @@ final class PeerFlows {
         try {
             jingle = JingleReader.read(iq.getChildElement());
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             service.sendXmpp(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(), e.getMessage()));
             return;
         }
@@ -216,6 +219,7 @@ final class PeerFlows {
                 answer = AnswerAlignment.toOffer(answer, call.browserOffer).value();
             }
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             service.sendXmpp(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(), e.getMessage()));
             flows.terminateBoth(call, "failed-application", Optional.of("the answer could not be translated: "
                     + e.getMessage()));
@@ -274,6 +278,7 @@ final class PeerFlows {
         try {
             payloads = RtpInfo.of(info);
         } catch (MapperException e) {
+            service.listener().mappingError(e.kind().name());
             service.sendXmpp(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(), e.getMessage()));
             return;
         }

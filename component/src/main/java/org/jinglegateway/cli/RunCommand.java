@@ -14,7 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jinglegateway.call.CallService;
+import org.jinglegateway.metrics.GatewayMetrics;
 import org.jinglegateway.call.DeviceRegistry;
 import org.jinglegateway.ws.SignalingProtocol;
 import org.jinglegateway.ws.TokenVerifier;
@@ -80,16 +82,21 @@ final class RunCommand implements Callable<Integer> {
                     + " setup.", settings.xmpp().domain());
         }
         GatewayComponent component = new GatewayComponent(Main.version());
+        GatewayMetrics metrics = new GatewayMetrics();
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("call-timers"));
         ExecutorService lanes = Executors.newFixedThreadPool(LANE_THREADS, daemon("call-lane"));
         CallService calls = new CallService(settings.xmpp().domain(), new DeviceRegistry(), component, timers, lanes,
                 Duration.ofSeconds(settings.calls().ringTimeoutSeconds()));
         UserPresence presence = new UserPresence(component, calls);
         component.attach(calls, presence);
+        calls.setListener(metrics);
+        metrics.watch(calls);
+        AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
                 ? Optional.of(new TokenVerifier(settings.auth().tokenSecret())) : Optional.empty();
         GatewayHttpServer http = new GatewayHttpServer(settings.http().host(), settings.http().port(),
-                new SignalingProtocol(new ObjectMapper(), calls, presence, tokens));
+                new SignalingProtocol(new ObjectMapper(), calls, presence, tokens),
+                () -> connectorRef.get() != null && connectorRef.get().isConnected(), metrics);
         int port;
         try {
             port = http.start();
@@ -111,7 +118,18 @@ final class RunCommand implements Callable<Integer> {
                     @Override
                     public void disconnected(String reason) {
                         log.info("xmpp.reconnecting reason={}", reason);
+                        metrics.reconnect();
                         calls.onXmppDown();
+                    }
+
+                    @Override
+                    public void stanzaIn() {
+                        metrics.stanzaIn();
+                    }
+
+                    @Override
+                    public void stanzaOut() {
+                        metrics.stanzaOut();
                     }
 
                     @Override
@@ -120,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
                                 ? Main.EXIT_SECRET_REFUSED : Main.EXIT_HOST_UNKNOWN, message));
                     }
                 });
+        connectorRef.set(connector);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             connector.close();
             try {

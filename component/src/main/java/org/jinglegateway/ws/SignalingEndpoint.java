@@ -14,11 +14,15 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger log = LoggerFactory.getLogger(SignalingEndpoint.class);
 
     private final SignalingProtocol protocol;
+    private final Runnable frameIn;
+    private final Runnable frameOut;
     private volatile Session session;
     private final BrowserConnection connection = new BrowserConnection(this::sendText, this::close);
 
-    public SignalingEndpoint(SignalingProtocol protocol) {
+    public SignalingEndpoint(SignalingProtocol protocol, Runnable frameIn, Runnable frameOut) {
         this.protocol = protocol;
+        this.frameIn = frameIn;
+        this.frameOut = frameOut;
     }
 
     @Override
@@ -29,6 +33,7 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String message) {
+        frameIn.run();
         protocol.handle(connection, message);
     }
 
@@ -47,6 +52,7 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
         Session s = session;
         if (s != null && s.isOpen()) {
             s.sendText(text, Callback.NOOP);
+            frameOut.run();
         }
     }
 

@@ -10,4 +10,12 @@ public interface ConnectionListener {
 
     /** The server refused us for a reason that retrying cannot fix (wrong secret, unknown domain). */
     void fatal(StreamErrorCondition condition, String message);
+
+    /** One stanza arrived from the server (for metrics). */
+    default void stanzaIn() {
+    }
+
+    /** One stanza went to the server (for metrics). */
+    default void stanzaOut() {
+    }
 }

@@ -198,6 +198,7 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
             }
         }
         try {
+            listener.stanzaIn();
             component.processPacket(packet);
         } catch (RuntimeException e) {
             log.error("component failed on a stanza", e);
@@ -232,6 +233,7 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
         }
         try {
             s.send(packet.toXML());
+            listener.stanzaOut();
         } catch (IOException e) {
             throw new ComponentException("send failed: " + e.getMessage(), e);
         }

@@ -1,0 +1,111 @@
+package org.jinglegateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import org.jinglegateway.call.CallListener;
+import org.jinglegateway.call.CallService;
+import org.jinglegateway.call.CallState;
+
+/**
+ * Every figure the gateway exports at {@code /metrics}, in one place (docs/operations.md explains each). Names
+ * follow Prometheus conventions under the {@code jinglegateway_} prefix; JVM metrics come from Micrometer's binders.
+ */
+public final class GatewayMetrics implements CallListener {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter stanzasIn = Counter.builder("jinglegateway.stanzas.in")
+            .description("stanzas received from the XMPP server").register(registry);
+    private final Counter stanzasOut = Counter.builder("jinglegateway.stanzas.out")
+            .description("stanzas sent to the XMPP server").register(registry);
+    private final Counter framesIn = Counter.builder("jinglegateway.frames.in")
+            .description("WebSocket frames received from browsers").register(registry);
+    private final Counter framesOut = Counter.builder("jinglegateway.frames.out")
+            .description("WebSocket frames sent to browsers").register(registry);
+    private final Counter reconnects = Counter.builder("jinglegateway.xmpp.reconnects")
+            .description("times the XEP-0114 connection dropped and was retried").register(registry);
+    private final Timer setup = Timer.builder("jinglegateway.call.setup")
+            .description("from call start (propose, call frame or session-initiate) to active")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(10))
+            .maximumExpectedValue(Duration.ofMinutes(2))
+            .register(registry);
+
+    public GatewayMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** Gauges read from the call layer at scrape time: calls by state, calls in memory, registered devices. */
+    public void watch(CallService calls) {
+        for (CallState state : CallState.values()) {
+            if (state != CallState.ENDED) {
+                Gauge.builder("jinglegateway.calls", calls, c -> c.count(state))
+                        .description("calls in memory by state").tag("state", state.name().toLowerCase(
+                                java.util.Locale.ROOT)).register(registry);
+            }
+        }
+        Gauge.builder("jinglegateway.sessions", calls, CallService::size)
+                .description("call sessions held in memory").register(registry);
+        Gauge.builder("jinglegateway.devices", calls, c -> c.devices().size())
+                .description("registered browser devices").register(registry);
+    }
+
+    @Override
+    public void started(boolean outgoing) {
+        registry.counter("jinglegateway.calls.started", "direction", outgoing ? "from-browser" : "from-xmpp")
+                .increment();
+    }
+
+    @Override
+    public void active(Duration setupTime) {
+        setup.record(setupTime);
+    }
+
+    @Override
+    public void ended(String reason) {
+        registry.counter("jinglegateway.calls.ended", "reason", reason).increment();
+    }
+
+    @Override
+    public void mappingError(String kind) {
+        registry.counter("jinglegateway.mapping.errors", "kind", kind).increment();
+    }
+
+    public void stanzaIn() {
+        stanzasIn.increment();
+    }
+
+    public void stanzaOut() {
+        stanzasOut.increment();
+    }
+
+    public void frameIn() {
+        framesIn.increment();
+    }
+
+    public void frameOut() {
+        framesOut.increment();
+    }
+
+    public void reconnect() {
+        reconnects.increment();
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,105 @@
+package org.jinglegateway.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.jinglegateway.harness.Await;
+import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.client.BrowserSocket;
+import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What operators watch, on a real Prosody: /health follows the XMPP registration, /metrics counts calls. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+final class OperationsIT {
+    private static final Duration STEP = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    static final ProsodyServer prosody = ProsodyServer.builder().user("bob", "bob-pw").build();
+
+    private static GatewayProcess gateway;
+    private static String wsUrl;
+    private static String httpBase;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()), "--secret",
+                prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0", "--auth",
+                "none");
+        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
+        wsUrl = ready.substring(ready.indexOf("ws=") + 3);
+        httpBase = wsUrl.replaceFirst("^ws:", "http:").replaceFirst("/ws$", "");
+    }
+
+    @AfterAll
+    static void stopGateway() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void health_isOkWhileRegistered() throws Exception {
+        HttpResponse<String> r = get("/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("ok\n");
+    }
+
+    @Test
+    @Order(2)
+    void metrics_countCallsByEndingReasonAndDevices() throws Exception {
+        try (BrowserSocket alice = BrowserSocket.open("alice", wsUrl)) {
+            alice.send(Map.of("type", "register", "user", "alice"));
+            alice.await("registered", STEP);
+            alice.send(Map.of("type", "call", "callId", "m1", "to", "bob@" + ProsodyServer.VIRTUAL_HOST, "sdp",
+                    Fixtures.read("chrome/audio-offer.sdp")));
+            alice.send(Map.of("type", "hangup", "callId", "m1", "reason", "cancel"));
+
+            Await.until(STEP, "a cancelled call in /metrics", () -> get("/metrics").body()
+                    .contains("jinglegateway_calls_ended_total{reason=\"cancel\"} 1.0"));
+            String metrics = get("/metrics").body();
+            assertThat(metrics).contains("jinglegateway_calls_started_total{direction=\"from-browser\"} 1.0")
+                    .contains("jinglegateway_devices 1.0")
+                    .contains("jinglegateway_sessions 0.0")
+                    .contains("jinglegateway_frames_in_total")
+                    .contains("jinglegateway_stanzas_out_total")
+                    .contains("jinglegateway_call_setup_seconds_bucket")
+                    .contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void health_is503WhileTheXmppServerIsDown() throws Exception {
+        prosody.stop();
+        try {
+            Await.until(Duration.ofSeconds(10), "/health to turn 503", () -> get("/health").statusCode() == 503);
+            assertThat(get("/health").body()).isEqualTo("not registered with the XMPP server\n");
+        } finally {
+            prosody.start();
+        }
+        Await.until(Duration.ofSeconds(30), "/health to turn ok again", () -> get("/health").statusCode() == 200);
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(httpBase + path)).timeout(STEP).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        }
+    }
+}
