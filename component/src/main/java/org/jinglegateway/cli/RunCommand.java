@@ -15,7 +15,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.time.Clock;
 import org.jinglegateway.call.CallService;
+import org.jinglegateway.call.IceServers;
 import org.jinglegateway.metrics.GatewayMetrics;
 import org.jinglegateway.call.DeviceRegistry;
 import org.jinglegateway.ws.SignalingProtocol;
@@ -88,14 +90,15 @@ final class RunCommand implements Callable<Integer> {
         CallService calls = new CallService(settings.xmpp().domain(), new DeviceRegistry(), component, timers, lanes,
                 Duration.ofSeconds(settings.calls().ringTimeoutSeconds()));
         UserPresence presence = new UserPresence(component, calls);
-        component.attach(calls, presence);
+        IceServers ice = new IceServers(settings.ice(), Clock.systemUTC());
+        component.attach(calls, presence, ice);
         calls.setListener(metrics);
         metrics.watch(calls);
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
                 ? Optional.of(new TokenVerifier(settings.auth().tokenSecret())) : Optional.empty();
         GatewayHttpServer http = new GatewayHttpServer(settings.http().host(), settings.http().port(),
-                new SignalingProtocol(new ObjectMapper(), calls, presence, tokens),
+                new SignalingProtocol(new ObjectMapper(), calls, presence, tokens, ice, timers),
                 () -> connectorRef.get() != null && connectorRef.get().isConnected(), metrics);
         int port;
         try {

@@ -36,6 +36,10 @@ public final class ConfigLoader {
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
             + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
+    /** RFC 7064 / 7065 URIs: scheme, host or [IPv6], optional port, optional transport. */
+    private static final Pattern ICE_URL = Pattern.compile("(stuns?|turns?):(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)"
+            + "(:[0-9]{1,5})?(\\?transport=(udp|tcp))?");
+
     private static final String DEFAULTS = """
             xmpp:
               host: 127.0.0.1
@@ -55,6 +59,11 @@ public final class ConfigLoader {
             admins: []
             calls:
               ring-timeout-seconds: 60
+            ice:
+              stun: []
+              turn: []
+              turn-secret: ""
+              turn-ttl-seconds: 86400
             """;
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
@@ -75,6 +84,9 @@ public final class ConfigLoader {
         m.put("JINGLE_GATEWAY_AUTH", "auth.mode");
         m.put("JINGLE_GATEWAY_TOKEN_SECRET", "auth.token-secret");
         m.put("JINGLE_GATEWAY_ADMINS", "admins");
+        m.put("JINGLE_GATEWAY_STUN", "ice.stun");
+        m.put("JINGLE_GATEWAY_TURN", "ice.turn");
+        m.put("JINGLE_GATEWAY_TURN_SECRET", "ice.turn-secret");
         return Map.copyOf(m);
     }
 
@@ -242,6 +254,23 @@ public final class ConfigLoader {
             }
         }
         range(c.calls().ringTimeoutSeconds(), 1, 3600, "calls.ring-timeout-seconds");
+        for (String url : c.ice().stun()) {
+            if (!ICE_URL.matcher(url).matches() || !url.startsWith("stun")) {
+                throw new ConfigException("ice.stun", "expected stun:host[:port] or stuns:host[:port] (RFC 7064),"
+                        + " found \"" + url + "\"");
+            }
+        }
+        for (String url : c.ice().turn()) {
+            if (!ICE_URL.matcher(url).matches() || !url.startsWith("turn")) {
+                throw new ConfigException("ice.turn", "expected turn:host[:port][?transport=udp|tcp] or turns:..."
+                        + " (RFC 7065), found \"" + url + "\"");
+            }
+        }
+        if (!c.ice().turn().isEmpty() && c.ice().turnSecret().isEmpty()) {
+            throw new ConfigException("ice.turn-secret", "must be set when ice.turn lists servers: it is coturn's"
+                    + " static-auth-secret (use-auth-secret)");
+        }
+        range(c.ice().turnTtlSeconds(), 60, 7 * 86400, "ice.turn-ttl-seconds");
     }
 
     private static void requireText(String value, String key) throws ConfigException {

@@ -7,10 +7,21 @@ import java.util.Locale;
  * Every setting of the gateway. Documented key by key in conf/gateway.yaml; the YAML keys are the kebab-case
  * forms of the record components ({@code max-stanza-bytes}).
  */
-public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins, Calls calls) {
+public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins, Calls calls, Ice ice) {
 
     public GatewayConfig {
         admins = List.copyOf(admins);
+    }
+
+    /**
+     * ICE servers for browsers and XEP-0215: STUN and TURN URLs, and the shared secret from which time-limited TURN
+     * credentials are made (coturn's use-auth-secret, Prosody's mod_turn_external).
+     */
+    public record Ice(List<String> stun, List<String> turn, String turnSecret, int turnTtlSeconds) {
+        public Ice {
+            stun = List.copyOf(stun);
+            turn = List.copyOf(turn);
+        }
     }
 
     /** The XEP-0114 connection to the XMPP server. */

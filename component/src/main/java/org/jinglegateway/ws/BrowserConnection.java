@@ -1,6 +1,7 @@
 package org.jinglegateway.ws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import org.jinglegateway.call.Device;
 import org.xmpp.packet.JID;
@@ -10,6 +11,7 @@ public final class BrowserConnection implements Device {
     private final Consumer<String> out;
     private final Runnable closer;
     private volatile JID jid;
+    private volatile ScheduledFuture<?> refresh;
 
     public BrowserConnection(Consumer<String> out, Runnable closer) {
         this.out = out;
@@ -32,6 +34,17 @@ public final class BrowserConnection implements Device {
     @Override
     public void send(ObjectNode frame) {
         out.accept(frame.toString());
+    }
+
+    void refreshWith(ScheduledFuture<?> task) {
+        this.refresh = task;
+    }
+
+    void stopRefresh() {
+        ScheduledFuture<?> r = refresh;
+        if (r != null) {
+            r.cancel(false);
+        }
     }
 
     void close() {

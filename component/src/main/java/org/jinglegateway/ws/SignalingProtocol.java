@@ -3,8 +3,12 @@ package org.jinglegateway.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jinglegateway.call.IceServers;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.Frames;
 import org.jinglegateway.call.Ids;
@@ -30,14 +34,18 @@ public final class SignalingProtocol {
     private final CallService calls;
     private final UserPresence presence;
     private final Optional<TokenVerifier> tokens;
+    private final IceServers ice;
+    private final ScheduledExecutorService timers;
     private final Ids ids = new Ids();
 
     public SignalingProtocol(ObjectMapper json, CallService calls, UserPresence presence,
-                             Optional<TokenVerifier> tokens) {
+                             Optional<TokenVerifier> tokens, IceServers ice, ScheduledExecutorService timers) {
         this.json = json;
         this.calls = calls;
         this.presence = presence;
         this.tokens = tokens;
+        this.ice = ice;
+        this.timers = timers;
     }
 
     /** Handles one text frame from a connection; answers go out on the connection. */
@@ -77,6 +85,7 @@ public final class SignalingProtocol {
 
     /** The socket closed: the device goes offline and its calls end with {@code gone}. */
     public void closed(BrowserConnection connection) {
+        connection.stopRefresh();
         if (connection.registered() && calls.devices().remove(connection)) {
             log.info("device.offline jid={}", connection.jid());
             calls.deviceGone(connection);
@@ -118,7 +127,15 @@ public final class SignalingProtocol {
         JID jid = new JID(user, calls.domain(), "web-" + ids.next(8));
         connection.bind(jid);
         calls.devices().add(connection);
-        connection.send(Frames.of("registered").put("jid", jid.toString()));
+        ObjectNode registered = Frames.of("registered").put("jid", jid.toString());
+        if (!ice.isEmpty()) {
+            registered.set("iceServers", ice.forBrowser(user));
+            // TURN credentials expire: fresh ones go out when four fifths of their life has passed
+            long every = ice.ttl().toSeconds() * 4 / 5;
+            connection.refreshWith(timers.scheduleAtFixedRate(() -> connection.send(Frames.of("ice-servers")
+                    .set("iceServers", ice.forBrowser(user))), every, every, TimeUnit.SECONDS));
+        }
+        connection.send(registered);
         log.info("device.online jid={}", jid);
         presence.deviceOnline(connection);
     }

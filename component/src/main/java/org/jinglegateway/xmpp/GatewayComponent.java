@@ -3,6 +3,7 @@ package org.jinglegateway.xmpp;
 import java.util.List;
 import org.dom4j.Element;
 import org.jinglegateway.call.CallService;
+import org.jinglegateway.call.IceServers;
 import org.jinglegateway.call.XmppSender;
 import org.xmpp.component.AbstractComponent;
 import org.xmpp.component.ComponentException;
@@ -23,6 +24,8 @@ import org.xmpp.packet.Presence;
 public final class GatewayComponent extends AbstractComponent implements XmppSender {
     /** XEP-0092 */
     public static final String NAMESPACE_VERSION = "jabber:iq:version";
+    /** XEP-0215 */
+    public static final String NAMESPACE_EXTDISCO = "urn:xmpp:extdisco:2";
 
     /** What disco#info lists: the Jingle stack the gateway translates, and the protocols it answers. */
     public static final List<String> FEATURES = List.of(
@@ -30,6 +33,7 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
             "http://jabber.org/protocol/disco#items",
             "urn:xmpp:ping",
             NAMESPACE_VERSION,
+            NAMESPACE_EXTDISCO,
             "urn:xmpp:jingle:1",
             "urn:xmpp:jingle:apps:rtp:1",
             "urn:xmpp:jingle:apps:rtp:audio",
@@ -45,6 +49,7 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
     private final String version;
     private volatile CallService calls;
     private volatile UserPresence presence;
+    private volatile IceServers ice;
 
     public GatewayComponent(String version) {
         // one thread keeps the server's order (a transport-info never overtakes its session-initiate); the call
@@ -54,9 +59,10 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
     }
 
     /** Connects the call layer; until then only disco, ping and version are answered. */
-    public void attach(CallService callService, UserPresence userPresence) {
+    public void attach(CallService callService, UserPresence userPresence, IceServers iceServers) {
         this.calls = callService;
         this.presence = userPresence;
+        this.ice = iceServers;
     }
 
     /**
@@ -119,6 +125,11 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
     @Override
     protected IQ handleIQGet(IQ iq) {
         Element child = iq.getChildElement();
+        IceServers servers = ice;
+        if (child != null && NAMESPACE_EXTDISCO.equals(child.getNamespaceURI()) && servers != null
+                && iq.getTo() != null && iq.getTo().getNode() == null) {
+            return ExternalServices.answer(iq, servers);
+        }
         if (child != null && NAMESPACE_VERSION.equals(child.getNamespaceURI())) {
             IQ result = IQ.createResultIQ(iq);
             Element query = result.setChildElement("query", NAMESPACE_VERSION);

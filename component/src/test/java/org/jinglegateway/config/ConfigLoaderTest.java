@@ -91,6 +91,26 @@ final class ConfigLoaderTest {
     }
 
     @Test
+    void turnUrlThatIsNoTurnUri_isRefusedWithTheForm() {
+        assertThat(error("ice:\n  turn: [\"http://turn.example.org\"]\n  turn-secret: s\n")).isEqualTo("config"
+                + " error: ice.turn: expected turn:host[:port][?transport=udp|tcp] or turns:... (RFC 7065), found"
+                + " \"http://turn.example.org\"");
+    }
+
+    @Test
+    void turnWithoutSecret_isRefused() {
+        assertThat(error("ice:\n  turn: [\"turn:turn.example.org\"]\n")).isEqualTo("config error: ice.turn-secret:"
+                + " must be set when ice.turn lists servers: it is coturn's static-auth-secret (use-auth-secret)");
+    }
+
+    @Test
+    void turnServersFromTheEnvironment_areAList() throws Exception {
+        GatewayConfig c = load("{}\n", Map.of("JINGLE_GATEWAY_TURN", "turn:a.example.org,turns:b.example.org",
+                "JINGLE_GATEWAY_TURN_SECRET", "s3cret"), Map.of());
+        assertThat(c.ice().turn()).containsExactly("turn:a.example.org", "turns:b.example.org");
+    }
+
+    @Test
     void badDomain_isRefused() {
         assertThat(error("xmpp:\n  domain: 'gw example'\n")).isEqualTo("config error: xmpp.domain: must be a domain"
                 + " name such as gw.example.org, found \"gw example\"");

@@ -7,6 +7,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.DeviceRegistry;
+import org.jinglegateway.call.IceServers;
+import org.jinglegateway.config.GatewayConfig;
 import org.jinglegateway.xmpp.UserPresence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +32,10 @@ final class SignalingProtocolTest {
     private final CallService calls = new CallService("gw.example.org", new DeviceRegistry(), sent::add, timers,
             MoreExecutors.directExecutor(), Duration.ofSeconds(60));
     private final UserPresence presence = new UserPresence(sent::add, calls);
+    private final IceServers ice = new IceServers(new GatewayConfig.Ice(List.of("stun:stun.example.org"),
+            List.of("turn:turn.example.org"), "s3cret", 3600), Clock.systemUTC());
     private final SignalingProtocol protocol = new SignalingProtocol(new ObjectMapper(), calls, presence,
-            Optional.empty());
+            Optional.empty(), ice, timers);
     private final List<String> out = new ArrayList<>();
     private boolean closed;
     private final BrowserConnection connection = new BrowserConnection(out::add, () -> closed = true);
@@ -89,7 +94,9 @@ final class SignalingProtocolTest {
         protocol.handle(connection, "{\"type\":\"register\",\"user\":\"Alice\"}");
 
         assertThat(out).singleElement().asString().matches("\\{\"type\":\"registered\",\"jid\":"
-                + "\"alice@gw\\.example\\.org/web-[a-z2-7]{8}\"}");
+                + "\"alice@gw\\.example\\.org/web-[a-z2-7]{8}\",\"iceServers\":\\[\\{\"urls\":"
+                + "\\[\"stun:stun\\.example\\.org\"]},\\{\"urls\":\\[\"turn:turn\\.example\\.org\"],"
+                + "\"username\":\"[0-9]+:alice\",\"credential\":\"[A-Za-z0-9+/=]{28}\"}]}");
         assertThat(calls.devices().of("alice")).containsExactly(connection);
     }
 
@@ -153,7 +160,8 @@ final class SignalingProtocolTest {
     }
 
     private SignalingProtocol secured() {
-        return new SignalingProtocol(new ObjectMapper(), calls, presence, Optional.of(new TokenVerifier(SECRET)));
+        return new SignalingProtocol(new ObjectMapper(), calls, presence, Optional.of(new TokenVerifier(SECRET)),
+                ice, timers);
     }
 
     private static String token(String sub, Instant exp) {
