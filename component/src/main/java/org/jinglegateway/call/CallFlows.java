@@ -314,6 +314,18 @@ final class CallFlows {
         }
     }
 
+    void endByAdmin(Call call, String reason) {
+        if (!call.ended()) {
+            log.info("call.ended-by-admin reason={}", reason);
+            if (call.state() == CallState.PROPOSED || call.state() == CallState.RINGING) {
+                browserHangup(call, reason, Optional.of("ended by an administrator"));
+                call.device.send(Frames.hangup(call.callId, reason, Optional.of("ended by an administrator")));
+                return;
+            }
+            terminateBoth(call, reason, Optional.of("ended by an administrator"));
+        }
+    }
+
     /** Ends a call on both sides: session-terminate (or nothing, before a session) and a hangup frame. */
     void terminateBoth(Call call, String reason, Optional<String> text) {
         if (call.state() == CallState.PENDING || call.state() == CallState.ACTIVE) {

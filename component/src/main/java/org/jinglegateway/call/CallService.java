@@ -37,7 +37,7 @@ public final class CallService {
     private final XmppSender xmpp;
     private final ScheduledExecutorService timers;
     private final Executor pool;
-    private final Duration ringTimeout;
+    private volatile Duration ringTimeout;
     final Ids ids = new Ids();
     private final CallFlows flows = new CallFlows(this);
     private final PeerFlows peers = new PeerFlows(this, flows);
@@ -378,6 +378,39 @@ public final class CallService {
     void sendIq(Call call, IQ iq, String action) {
         pendingIqs.put(iq.getID(), new PendingIq(call, action));
         xmpp.send(iq);
+    }
+
+    /** A reloaded {@code calls.ring-timeout-seconds}: calls that start from now on use it. */
+    public void setRingTimeout(Duration timeout) {
+        this.ringTimeout = timeout;
+    }
+
+    /** What an administrator sees of a call (XEP-0050 list). */
+    public record CallInfo(String id, String device, String peer, String state, boolean outgoing,
+                           java.time.Instant since) {
+    }
+
+    /** The calls in memory, for the admin commands; {@code id} is what {@link #endCall} takes. */
+    public List<CallInfo> calls(java.time.Clock clock) {
+        long now = System.nanoTime();
+        return calls().stream().map(c -> new CallInfo(adminId(c), c.local.toString(),
+                String.valueOf(c.peer == null ? c.peerBare : c.peer), c.state().name().toLowerCase(
+                java.util.Locale.ROOT), c.outgoing, clock.instant().minusNanos(now - c.startedNanos))).toList();
+    }
+
+    /** Ends a call on an administrator's word: both sides are told, with the reason and who ended it. */
+    public boolean endCall(String id, String reason) {
+        for (Call call : calls()) {
+            if (adminId(call).equals(id)) {
+                onLane(call, c -> flows.endByAdmin(c, reason));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String adminId(Call c) {
+        return c.local + " " + c.callId;
     }
 
     Duration ringTimeout() {

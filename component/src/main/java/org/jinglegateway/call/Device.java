@@ -10,4 +10,8 @@ public interface Device {
 
     /** Sends one frame (contracts.md §3); never blocks and never throws for a closed socket. */
     void send(ObjectNode frame);
+
+    /** Closes the device's connection (an administrator disconnected it). */
+    default void disconnect(String reason) {
+    }
 }

@@ -27,7 +27,7 @@ public final class IceServers {
     private static final Pattern URL = Pattern.compile("(stuns?|turns?):(\\[[^]]+]|[^:?]+)(?::(\\d+))?"
             + "(?:\\?transport=(udp|tcp))?");
 
-    private final GatewayConfig.Ice settings;
+    private volatile GatewayConfig.Ice settings;
     private final Clock clock;
 
     public IceServers(GatewayConfig.Ice settings, Clock clock) {
@@ -41,6 +41,11 @@ public final class IceServers {
 
     /** One server as XEP-0215 §3 lists it. */
     public record Service(String type, String host, int port, String transport) {
+    }
+
+    /** Reloaded settings: logins made from now on use them. */
+    public void update(GatewayConfig.Ice newSettings) {
+        this.settings = newSettings;
     }
 
     public boolean isEmpty() {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.time.Clock;
+import org.jinglegateway.admin.AdminCommands;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.IceServers;
 import org.jinglegateway.metrics.GatewayMetrics;
@@ -91,7 +92,10 @@ final class RunCommand implements Callable<Integer> {
                 Duration.ofSeconds(settings.calls().ringTimeoutSeconds()));
         UserPresence presence = new UserPresence(component, calls);
         IceServers ice = new IceServers(settings.ice(), Clock.systemUTC());
-        component.attach(calls, presence, ice);
+        AdminCommands admin = new AdminCommands(settings, calls, ice, metrics,
+                () -> new ConfigLoader().load(Optional.ofNullable(config), System.getenv(), flags()),
+                Clock.systemUTC());
+        component.attach(calls, presence, ice, admin);
         calls.setListener(metrics);
         metrics.watch(calls);
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();

@@ -104,6 +104,32 @@ public final class GatewayMetrics implements CallListener {
         reconnects.increment();
     }
 
+    /** The counters as an admin reads them (XEP-0050 statistics): name -> value. */
+    public java.util.Map<String, String> summary() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (io.micrometer.core.instrument.Counter c : registry.find("jinglegateway.calls.started").counters()) {
+            out.put("calls started " + c.getId().getTag("direction"), whole(c.count()));
+        }
+        for (io.micrometer.core.instrument.Counter c : registry.find("jinglegateway.calls.ended").counters()) {
+            out.put("calls ended " + c.getId().getTag("reason"), whole(c.count()));
+        }
+        for (io.micrometer.core.instrument.Counter c : registry.find("jinglegateway.mapping.errors").counters()) {
+            out.put("mapping errors " + c.getId().getTag("kind"), whole(c.count()));
+        }
+        out.put("stanzas in", whole(stanzasIn.count()));
+        out.put("stanzas out", whole(stanzasOut.count()));
+        out.put("frames in", whole(framesIn.count()));
+        out.put("frames out", whole(framesOut.count()));
+        out.put("xmpp reconnects", whole(reconnects.count()));
+        out.put("uptime", java.time.Duration.ofMillis(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getUptime()).withNanos(0).toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+        return out;
+    }
+
+    private static String whole(double v) {
+        return String.valueOf((long) v);
+    }
+
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();

@@ -9,11 +9,11 @@ import org.xmpp.packet.JID;
 /** One browser socket as the call layer sees it: a {@link Device} once it has registered. */
 public final class BrowserConnection implements Device {
     private final Consumer<String> out;
-    private final Runnable closer;
+    private final java.util.function.Consumer<String> closer;
     private volatile JID jid;
     private volatile ScheduledFuture<?> refresh;
 
-    public BrowserConnection(Consumer<String> out, Runnable closer) {
+    public BrowserConnection(Consumer<String> out, Consumer<String> closer) {
         this.out = out;
         this.closer = closer;
     }
@@ -48,7 +48,12 @@ public final class BrowserConnection implements Device {
     }
 
     void close() {
-        closer.run();
+        closer.accept("registration refused");
+    }
+
+    @Override
+    public void disconnect(String reason) {
+        closer.accept(reason);
     }
 
     @Override

@@ -56,10 +56,10 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
         }
     }
 
-    private void close() {
+    private void close(String reason) {
         Session s = session;
         if (s != null) {
-            s.close(StatusCode.POLICY_VIOLATION, "registration refused", Callback.NOOP);
+            s.close(StatusCode.POLICY_VIOLATION, reason, Callback.NOOP);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.jinglegateway.xmpp;
 
 import java.util.List;
 import org.dom4j.Element;
+import org.jinglegateway.admin.AdminCommands;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.IceServers;
 import org.jinglegateway.call.XmppSender;
@@ -34,6 +35,7 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
             "urn:xmpp:ping",
             NAMESPACE_VERSION,
             NAMESPACE_EXTDISCO,
+            AdminCommands.NAMESPACE,
             "urn:xmpp:jingle:1",
             "urn:xmpp:jingle:apps:rtp:1",
             "urn:xmpp:jingle:apps:rtp:audio",
@@ -50,6 +52,7 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
     private volatile CallService calls;
     private volatile UserPresence presence;
     private volatile IceServers ice;
+    private volatile AdminCommands admin;
 
     public GatewayComponent(String version) {
         // one thread keeps the server's order (a transport-info never overtakes its session-initiate); the call
@@ -59,10 +62,12 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
     }
 
     /** Connects the call layer; until then only disco, ping and version are answered. */
-    public void attach(CallService callService, UserPresence userPresence, IceServers iceServers) {
+    public void attach(CallService callService, UserPresence userPresence, IceServers iceServers,
+                       AdminCommands adminCommands) {
         this.calls = callService;
         this.presence = userPresence;
         this.ice = iceServers;
+        this.admin = adminCommands;
     }
 
     /**
@@ -119,6 +124,10 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
         if (node != null) {
             query.addAttribute("node", node);
         }
+        AdminCommands a = admin;
+        if (a != null && AdminCommands.NAMESPACE.equals(node)) {
+            a.listInto(query, iq.getFrom(), getDomain());
+        }
         return result;
     }
 
@@ -145,6 +154,12 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
         CallService c = calls;
         if (c != null && c.onIq(iq)) {
             return null;
+        }
+        AdminCommands a = admin;
+        Element child = iq.getChildElement();
+        if (a != null && child != null && AdminCommands.NAMESPACE.equals(child.getNamespaceURI())
+                && "command".equals(child.getName()) && iq.getTo() != null && iq.getTo().getNode() == null) {
+            return a.handle(iq);
         }
         return serviceUnavailable(iq);
     }

@@ -38,7 +38,7 @@ final class SignalingProtocolTest {
             Optional.empty(), ice, timers);
     private final List<String> out = new ArrayList<>();
     private boolean closed;
-    private final BrowserConnection connection = new BrowserConnection(out::add, () -> closed = true);
+    private final BrowserConnection connection = new BrowserConnection(out::add, reason -> closed = true);
 
     @AfterEach
     void stop() {
