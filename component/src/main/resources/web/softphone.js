@@ -579,6 +579,8 @@
       iceGatheringState: pc ? pc.iceGatheringState : 'complete',
       inbound: { audio: 0, video: 0 },
       outbound: { audio: 0, video: 0 },
+      localUfrag: call ? localUfrag(call) || null : null,
+      selectedCandidatePairChanges: 0,
     };
     if (pc && pc.signalingState !== 'closed') {
       const report = await pc.getStats();
@@ -588,6 +590,8 @@
           out.inbound[kind] += s.bytesReceived || 0;
         } else if (s.type === 'outbound-rtp' && kind in out.outbound) {
           out.outbound[kind] += s.bytesSent || 0;
+        } else if (s.type === 'transport') {
+          out.selectedCandidatePairChanges += s.selectedCandidatePairChanges || 0;
         }
       });
     }
@@ -651,6 +655,8 @@
     get state() { return app.state; },
     get jid() { return app.jid; },
     get callId() { return app.call ? app.call.callId : null; },
+    get connectionState() { return app.call && app.call.pc ? app.call.pc.connectionState : 'closed'; },
+    get iceConnectionState() { return app.call && app.call.pc ? app.call.pc.iceConnectionState : 'closed'; },
     get lastHangup() { return app.lastHangup; },
     get lastHangupReason() { return app.lastHangup ? app.lastHangup.reason : null; },
     get lastError() { return app.lastError; },
