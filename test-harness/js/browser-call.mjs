@@ -4,13 +4,14 @@
 // own buttons; state and RTCPeerConnection stats are read from the page's test hook (window.softphone).
 //
 //   node test-harness/js/browser-call.mjs --page http://127.0.0.1:PORT/ --scenario NAME [--runs N]
-//        [--domain gw.localhost]                                                    (npm ci first)
+//        [--domain gw.localhost] [--screenshots DIR]                                (npm ci first)
 //
 // Scenarios:
 //   video   alice calls carol with audio+video, carol answers; stats sampled; ICE restart from the caller, then
 //           from the callee, stats sampled after each; alice hangs up.
 //   audio   alice calls carol with audio only, carol answers; stats sampled; carol hangs up.
 //   repeat  N audio+video calls set up and hung up one after the other (call-setup times).
+// --screenshots DIR saves DIR/<scenario>-<page>.png of both pages while the call is up.
 //
 // Standard output, one JSON object per line:
 //   {"type":"setup","scenario":..,"run":i,"ms":..}         call click -> both pages' connectionState connected
@@ -36,6 +37,7 @@ function parseArgs(argv) {
     else if (key === '--scenario') { args.scenario = value; i++; }
     else if (key === '--runs') { args.runs = Number(value); i++; }
     else if (key === '--domain') { args.domain = value; i++; }
+    else if (key === '--screenshots') { args.screenshots = value; i++; }
     else { throw new Error('unknown argument ' + key); }
   }
   if (!args.page || !['video', 'audio', 'repeat'].includes(args.scenario) || !(args.runs >= 1)) {
@@ -133,6 +135,16 @@ async function growth(phones, kinds) {
   return { before, after };
 }
 
+let screenshotDir = null;
+
+async function screenshots(phones, scenario) {
+  if (screenshotDir) {
+    for (const p of phones) {
+      await p.page.screenshot({ path: `${screenshotDir}/${scenario}-${p.name}.png` });
+    }
+  }
+}
+
 async function placeCall(alice, carol, domain, video) {
   await alice.page.fill('#to', 'carol@' + domain);
   await alice.page.check(`input[name=media][value=${video ? 'video' : 'audio'}]`);
@@ -180,6 +192,7 @@ const scenarios = {
     print({ type: 'setup', scenario: 'video', run: 1, ms: setup.setupMs });
     const connected = { alice: await alice.stats(), carol: await carol.stats() };
     const media = await growth([alice, carol], ['audio', 'video']);
+    await screenshots([alice, carol], 'video');
     const callerRestart = await iceRestart(alice, carol);
     const afterCallerRestart = await growth([alice, carol], ['audio', 'video']);
     const calleeRestart = await iceRestart(carol, alice);
@@ -194,6 +207,7 @@ const scenarios = {
     print({ type: 'setup', scenario: 'audio', run: 1, ms: setup.setupMs });
     const connected = { alice: await alice.stats(), carol: await carol.stats() };
     const media = await growth([alice, carol], ['audio']);
+    await screenshots([alice, carol], 'audio');
     const hangup = await hangUp(carol, alice);
     return { setupMs: setup.setupMs, ringMedia: setup.ringMedia, connected, media, hangup };
   },
@@ -218,6 +232,7 @@ async function main() {
     process.stderr.write(e.message + '\n');
     process.exit(2);
   }
+  screenshotDir = args.screenshots || null;
   let browser;
   try {
     const { chromium } = await import('playwright-core');
@@ -235,7 +250,8 @@ async function main() {
   try {
     for (const name of ['alice', 'carol']) {
       // one context per user: separate storage, like two people on two machines
-      const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+      const context = await browser.newContext({ permissions: ['camera', 'microphone'],
+        viewport: { width: 1280, height: 800 } });
       phones[name] = new Phone(name, await context.newPage());
       await phones[name].open(args.page, name);
     }

@@ -57,7 +57,7 @@
     incoming: $('incoming'), incomingFrom: $('incoming-from'), incomingMedia: $('incoming-media'),
     answer: $('answer'), reject: $('reject'), hangup: $('hangup'), mute: $('mute'), restart: $('restart'),
     callState: $('call-state'), callPeer: $('call-peer'), notice: $('notice'), error: $('error'),
-    remoteVideo: $('remote-video'), localVideo: $('local-video'), log: $('log'),
+    remoteVideo: $('remote-video'), mediaNote: $('media-note'), localVideo: $('local-video'), log: $('log'),
   };
 
   const app = {
@@ -108,6 +108,9 @@
     ui.mute.disabled = !(c && c.localStream) || !inCall;
     ui.restart.disabled = state !== 'active' && state !== 'connecting';
     ui.incoming.hidden = state !== 'incoming';
+    ui.localVideo.parentElement.hidden = Boolean(c && inCall && !c.media.video);
+    ui.mediaNote.textContent = !c || !inCall ? 'No call'
+      : state !== 'active' ? 'Waiting for media…' : c.media.video ? '' : 'Audio only';
     log('state ' + state);
   }
 
@@ -151,6 +154,9 @@
         ui.connection.className = 'pill pill-off';
         app.jid = null;
         ui.me.textContent = 'Not registered (connection closed).';
+        ui.user.disabled = false;
+        ui.token.disabled = false;
+        ui.registerForm.querySelector('button').disabled = false;
         if (app.call) {
           endCall('gone', 'the connection to the gateway closed', 'local');
         }
@@ -182,6 +188,9 @@
       case 'registered':
         app.jid = frame.jid;
         ui.me.textContent = 'Registered as ' + frame.jid;
+        ui.user.disabled = true;
+        ui.token.disabled = true;
+        ui.registerForm.querySelector('button').disabled = true;
         showError('');
         setState(app.state);
         break;
@@ -287,6 +296,7 @@
     };
     pc.onconnectionstatechange = () => {
       log('connectionState ' + pc.connectionState);
+      refreshStats();
       if (pc.connectionState === 'connected') {
         if (!call.connectedAt) {
           call.connectedAt = Date.now();
@@ -299,7 +309,12 @@
         notice('The media connection failed; try an ICE restart or hang up.');
       }
     };
-    pc.oniceconnectionstatechange = () => log('iceConnectionState ' + pc.iceConnectionState);
+    pc.oniceconnectionstatechange = () => {
+      log('iceConnectionState ' + pc.iceConnectionState);
+      refreshStats();
+    };
+    pc.onsignalingstatechange = refreshStats;
+    pc.onicegatheringstatechange = refreshStats;
     return pc;
   }
 
@@ -611,11 +626,13 @@
     $('st-out-video').textContent = v.outbound.video.toLocaleString('en');
   }
 
-  setInterval(() => {
+  function refreshStats() {
     if (app.call && app.call.pc) {
       stats().then(updateStatsPanel).catch(() => {});
     }
-  }, 1000);
+  }
+
+  setInterval(refreshStats, 1000);
 
   // ---- user actions ----------------------------------------------------------------------------------------
 
