@@ -106,7 +106,7 @@
     ui.call.disabled = !app.jid || inCall || state === 'incoming';
     ui.hangup.disabled = !inCall;
     ui.mute.disabled = !(c && c.localStream) || !inCall;
-    ui.restart.disabled = state !== 'active' && state !== 'connecting';
+    ui.restart.disabled = state !== 'active';
     ui.incoming.hidden = state !== 'incoming';
     ui.localVideo.parentElement.hidden = Boolean(c && inCall && !c.media.video);
     ui.mediaNote.textContent = !c || !inCall ? 'No call'
@@ -391,6 +391,7 @@
       }
       sendDescriptionThenCandidates(call, { type: 'call', callId: call.callId, to, sdp: offer.sdp });
       notice('Calling ' + to + '…');
+      setState(app.state);   // the microphone is ours now: mute becomes possible
     } catch (e) {
       showError(e.message);
       endCall('failed-application', e.message, 'local');
@@ -633,6 +634,13 @@
   }
 
   setInterval(refreshStats, 1000);
+
+  // the gateway closes idle sockets (5 min); a ping now and then keeps a waiting softphone reachable
+  setInterval(() => {
+    if (app.ws && app.ws.readyState === WebSocket.OPEN) {
+      app.ws.send(JSON.stringify({ type: 'ping' }));
+    }
+  }, 60000);
 
   // ---- user actions ----------------------------------------------------------------------------------------
 
