@@ -59,6 +59,10 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * <li>{@code ejabberd_service} sends its stream header with an {@code id} for any {@code to} domain and only refuses
  * an unconfigured domain after the handshake, with the same {@code <not-authorized/>} (no {@code <text/>}) as a
  * wrong secret; the log says "Domain other.localhost is unconfigured for external component".</li>
+ * <li>{@code ejabberdctl stop} closes the component's socket without a stream error or {@code </stream:stream>}.
+ * With no component connected, an IQ to its domain goes to s2s, which {@code s2s_access: none} answers with
+ * forbidden "Access denied by service policy".</li>
+ * <li>The temp folder is kept after the run, like Prosody's, so the logs can be read after a failure.</li>
  * </ul>
  */
 public final class EjabberdServer implements XmppServer, BeforeAllCallback, AfterAllCallback,
