@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs on a fresh Debian machine: Prosody (real XMPP server for the
-# end-to-end tests). Safe to run again: it installs only what is missing.
+# Installs what the test suite needs on a fresh Debian machine: Prosody and ejabberd (real XMPP servers for
+# the end-to-end tests). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 need_apt=()
 command -v prosody >/dev/null 2>&1 || need_apt+=(prosody)
+# ejabberd (Debian 23.01): EjabberdServer runs its own node per test class (own name, cookie and distribution
+# port, no epmd), so a system-wide ejabberd the package may start is left alone.
+[ -x /usr/sbin/ejabberdctl ] || need_apt+=(ejabberd)
 # Chromium: the browser test proves Chromium accepts the SDP the mapper makes (test-harness/js/check-sdp.mjs)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
@@ -28,4 +31,5 @@ if [ ! -d "$js/node_modules" ] || [ "$js/package-lock.json" -nt "$js/node_module
   echo "install-test-deps: npm ci in test-harness/js"
   (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-echo "install-test-deps: ok (prosody $(cat /usr/lib/prosody/prosody.version 2>/dev/null || echo '?'))"
+echo "install-test-deps: ok (prosody $(cat /usr/lib/prosody/prosody.version 2>/dev/null || echo '?'),"\
+  "ejabberd $(dpkg-query -W -f='${Version}' ejabberd 2>/dev/null || echo '?'))"

@@ -1,2 +1,5 @@
-/** Real-server tooling for tests: the Prosody launcher, Smack clients, the gateway process runner. */
+/**
+ * Real-server tooling for tests: the Prosody and ejabberd launchers (both an {@link
+ * org.jinglegateway.harness.XmppServer}), Smack clients, the gateway process runner.
+ */
 package org.jinglegateway.harness;

@@ -2,7 +2,7 @@ package org.jinglegateway.harness.client;
 
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.jinglegateway.harness.XmppServer;
 import org.jivesoftware.smack.SmackException.NotConnectedException;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.StanzaListener;
@@ -100,9 +100,9 @@ public final class JinglePeer implements AutoCloseable {
         return new JinglePeer(client, false);
     }
 
-    /** Logs in to the test Prosody as this user; closing the peer disconnects it. */
-    public static JinglePeer login(ProsodyServer prosody, String user, String password) throws Exception {
-        return new JinglePeer(XmppTestClient.login(prosody, user, password), true);
+    /** Logs in to the test server (Prosody or ejabberd) as this user; closing the peer disconnects it. */
+    public static JinglePeer login(XmppServer server, String user, String password) throws Exception {
+        return new JinglePeer(XmppTestClient.login(server, user, password), true);
     }
 
     /** This client's full JID. */

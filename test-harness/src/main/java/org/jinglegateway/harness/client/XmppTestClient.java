@@ -1,7 +1,7 @@
 package org.jinglegateway.harness.client;
 
 import java.io.IOException;
-import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.jinglegateway.harness.XmppServer;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -14,7 +14,10 @@ import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
-/** A Smack 4.4 client logged in to the test Prosody as one of its users (plain TCP on loopback, SASL PLAIN). */
+/**
+ * A Smack 4.4 client logged in to the test server (Prosody or ejabberd) as one of its users (plain TCP on loopback,
+ * SASL PLAIN).
+ */
 public final class XmppTestClient implements AutoCloseable {
     private static final long REPLY_TIMEOUT_MILLIS = 5000;
 
@@ -25,12 +28,12 @@ public final class XmppTestClient implements AutoCloseable {
     }
 
     /** Connects and logs in; the resource is {@code test}. */
-    public static XmppTestClient login(ProsodyServer prosody, String user, String password)
+    public static XmppTestClient login(XmppServer server, String user, String password)
             throws IOException, InterruptedException, SmackException, XMPPException {
         XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(ProsodyServer.VIRTUAL_HOST)
+                .setXmppDomain(server.virtualHost())
                 .setHost("127.0.0.1")
-                .setPort(prosody.c2sPort())
+                .setPort(server.c2sPort())
                 .setUsernameAndPassword(user, password)
                 .setResource("test")
                 .setSecurityMode(SecurityMode.disabled)

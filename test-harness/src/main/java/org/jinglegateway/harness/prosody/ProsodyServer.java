@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jinglegateway.harness.Await;
 import org.jinglegateway.harness.Ports;
+import org.jinglegateway.harness.XmppServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * When Prosody is missing or does not start, the test class fails with the reason; it is never skipped. When a
  * test fails, the path and tail of Prosody's log are printed.
  */
-public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
+public final class ProsodyServer implements XmppServer, BeforeAllCallback, AfterAllCallback,
+        TestExecutionExceptionHandler {
     public static final String VIRTUAL_HOST = "localhost";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
@@ -152,6 +154,7 @@ public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback,
     }
 
     /** Stop, then start again on the same ports with the same data (a server restart). */
+    @Override
     public void restart() throws IOException, InterruptedException {
         stop();
         start();
@@ -169,6 +172,7 @@ public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback,
         return dir.resolve("prosody.cfg.lua");
     }
 
+    @Override
     public Path logFile() {
         return dir == null ? Path.of("(not started)") : dir.resolve("prosody.log");
     }
@@ -216,10 +220,12 @@ public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback,
         }
     }
 
+    @Override
     public int c2sPort() {
         return c2sPort;
     }
 
+    @Override
     public int componentPort() {
         return componentPort;
     }
@@ -228,11 +234,18 @@ public final class ProsodyServer implements BeforeAllCallback, AfterAllCallback,
         return httpPort;
     }
 
+    @Override
     public String componentDomain() {
         return componentDomain;
     }
 
+    @Override
     public String componentSecret() {
         return componentSecret;
+    }
+
+    @Override
+    public String virtualHost() {
+        return VIRTUAL_HOST;
     }
 }
