@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.jinglegateway.metrics.GatewayMetrics;
 import org.jinglegateway.metrics.OpsHandler;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -35,13 +40,40 @@ public final class GatewayHttpServer implements AutoCloseable {
                     metrics::frameIn, metrics::frameOut));
         });
         ResourceHandler pages = new ResourceHandler();
-        pages.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("web/"));
-        pages.setWelcomeFiles("index.html");
+        pages.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("web"));
         pages.setDirAllowed(false);
-        ws.setHandler(pages);
+        ws.setHandler(new RootPage(pages));
         context.setHandler(new OpsHandler(registered, metrics::scrape, ws));
         server.setHandler(context);
         server.setStopTimeout(2000);
+    }
+
+    /**
+     * {@code /} serves the softphone's index.html: Jetty's welcome-file lookup does not find it inside the jar's
+     * class-path folder (a jar entry is no directory), so the root is answered here.
+     */
+    private static final class RootPage extends Handler.Wrapper {
+        private final byte[] index;
+
+        RootPage(Handler next) {
+            super(next);
+            try (java.io.InputStream in = GatewayHttpServer.class.getClassLoader()
+                    .getResourceAsStream("web/index.html")) {
+                index = in == null ? new byte[0] : in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("web/index.html is unreadable in the jar", e);
+            }
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (!"/".equals(Request.getPathInContext(request)) || index.length == 0) {
+                return super.handle(request, response, callback);
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+            response.write(true, java.nio.ByteBuffer.wrap(index), callback);
+            return true;
+        }
     }
 
     /** Starts listening; returns the port (useful when 0 asked for any free one). */

@@ -121,9 +121,14 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
         switch (e.condition()) {
             case NOT_AUTHORIZED -> {
                 running = false;
+                // ejabberd answers an unknown domain exactly like a wrong secret (a bare not-authorized after
+                // the handshake), so without the server's text both settings are named
+                String domainToo = text(e).isEmpty() ? ", or make sure the server knows the component domain "
+                        + settings.domain() + " (xmpp.domain; ejabberd: ejabberd_service hosts)" : "";
                 listener.fatal(e.condition(), "the XMPP server refused the component secret for "
                         + settings.domain() + " (not-authorized" + text(e) + "): set xmpp.secret (--secret,"
-                        + " JINGLE_GATEWAY_SECRET) to the secret in the server's component configuration");
+                        + " JINGLE_GATEWAY_SECRET) to the secret in the server's component configuration"
+                        + domainToo);
                 return false;
             }
             case HOST_UNKNOWN -> {

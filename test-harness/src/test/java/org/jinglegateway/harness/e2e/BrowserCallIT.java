@@ -67,9 +67,8 @@ final class BrowserCallIT {
         String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
         String ws = ready.substring(ready.indexOf("ws=") + 3).trim();
         assertThat(ws).as("READY line's WebSocket URL").startsWith("ws://").endsWith("/ws");
-        // the page is served by the same listener. index.html named explicitly: from the packaged jar, GET / is
-        // answered 404 at the moment (welcome file not resolved in the jar's web/ folder), /index.html is 200
-        pageUrl = "http://" + ws.substring("ws://".length(), ws.length() - "ws".length()) + "index.html";
+        // the page is served by the same listener, at its root
+        pageUrl = "http://" + ws.substring("ws://".length(), ws.length() - "ws".length());
     }
 
     @AfterAll

@@ -112,7 +112,8 @@ final class EjabberdRegistrationIT {
             assertThat(refused.stderrText().strip().lines().filter(l -> l.startsWith("jingle-gateway:")))
                     .containsExactly("jingle-gateway: the XMPP server refused the component secret for gw.localhost"
                             + " (not-authorized): set xmpp.secret (--secret, JINGLE_GATEWAY_SECRET) to the secret in"
-                            + " the server's component configuration");
+                            + " the server's component configuration, or make sure the server knows the component"
+                            + " domain gw.localhost (xmpp.domain; ejabberd: ejabberd_service hosts)");
         }
     }
 
@@ -120,7 +121,7 @@ final class EjabberdRegistrationIT {
      * ejabberd does not answer an unconfigured component domain with host-unknown (as Prosody does, exit 4): it
      * sends a normal stream header, takes the handshake and then refuses it with the same {@code <not-authorized/>}
      * as a wrong secret (its log: "Domain other.localhost is unconfigured for external component"). The gateway
-     * cannot tell the two apart, so it exits 3 naming the secret.
+     * cannot tell the two apart, so it exits 3 naming both settings.
      */
     @Test
     void unknownDomain_exitsThreeAsNotAuthorizedBecauseEjabberdCannotBeToldApart() throws Exception {
@@ -129,7 +130,8 @@ final class EjabberdRegistrationIT {
             assertThat(refused.awaitExit(Duration.ofSeconds(30))).isEqualTo(3);
             assertThat(refused.readyCount()).isZero();
             assertThat(refused.stderrText()).contains("jingle-gateway: the XMPP server refused the component secret"
-                    + " for other.localhost (not-authorized): set xmpp.secret");
+                    + " for other.localhost (not-authorized): set xmpp.secret").contains("or make sure the server"
+                    + " knows the component domain other.localhost (xmpp.domain; ejabberd: ejabberd_service hosts)");
             // ejabberd's logger writes asynchronously: the line may follow the gateway's exit
             Await.until(Duration.ofSeconds(5), "ejabberd to log that other.localhost is unconfigured (log "
                     + ejabberd.logFile() + ")", () -> logContains(
