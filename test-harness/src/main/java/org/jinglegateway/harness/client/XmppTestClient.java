@@ -42,7 +42,15 @@ public final class XmppTestClient implements AutoCloseable {
         XMPPTCPConnection c = new XMPPTCPConnection(config);
         c.setReplyTimeout(REPLY_TIMEOUT_MILLIS);
         c.connect().login();
-        return new XmppTestClient(c);
+        XmppTestClient client = new XmppTestClient(c);
+        // one round trip after the initial presence: the server has made this resource available before the test
+        // goes on (ejabberd otherwise stores a message to the bare JID that races the presence as offline)
+        if (!PingManager.getInstanceFor(c).ping(JidCreate.domainBareFrom(server.virtualHost()),
+                REPLY_TIMEOUT_MILLIS)) {
+            c.disconnect();
+            throw new IllegalStateException(user + " logged in but the server did not answer a ping");
+        }
+        return client;
     }
 
     public XMPPTCPConnection connection() {
