@@ -40,7 +40,10 @@ public final class GatewayHttpServer implements AutoCloseable {
                     metrics::frameIn, metrics::frameOut));
         });
         ResourceHandler pages = new ResourceHandler();
-        pages.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("web"));
+        // inside the jar the class-path URI of web/ is an alias of the entry's real URI: hand Jetty the real one
+        org.eclipse.jetty.util.resource.Resource web = ResourceFactory.of(server).newClassLoaderResource("web/");
+        pages.setBaseResource(web != null && web.isAlias() ? ResourceFactory.of(server).newResource(web.getRealURI())
+                : web);
         pages.setDirAllowed(false);
         ws.setHandler(new RootPage(pages));
         context.setHandler(new OpsHandler(registered, metrics::scrape, ws));
