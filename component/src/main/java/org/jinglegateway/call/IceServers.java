@@ -58,7 +58,8 @@ public final class IceServers {
     }
 
     public Credential credential(String user) {
-        Instant expires = clock.instant().plus(ttl());
+        // whole seconds: the login carries them, and XEP-0215's expires needs no fraction
+        Instant expires = clock.instant().plus(ttl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String username = expires.getEpochSecond() + ":" + user;
         try {
             Mac mac = Mac.getInstance("HmacSHA1");

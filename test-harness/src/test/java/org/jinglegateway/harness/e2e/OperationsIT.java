@@ -2,16 +2,24 @@ package org.jinglegateway.harness.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.jinglegateway.harness.Await;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.client.BrowserSocket;
+import org.jinglegateway.harness.client.XmppTestClient;
 import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.SimpleIQ;
+import org.jivesoftware.smack.packet.UnparsedIQ;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
 
 /** What operators watch, on a real Prosody: /health follows the XMPP registration, /metrics counts calls. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -35,7 +44,11 @@ final class OperationsIT {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()), "--secret",
+        Path config = Files.createTempFile("gateway", ".yaml");
+        Files.writeString(config, "ice:\n  stun: [\"stun:turn.example.org\"]\n"
+                + "  turn: [\"turn:turn.example.org:3478?transport=udp\"]\n  turn-secret: s3cret\n");
+        gateway = GatewayProcess.run("--config", config.toString(), "--xmpp-port",
+                String.valueOf(prosody.componentPort()), "--secret",
                 prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0", "--auth",
                 "none");
         String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
@@ -78,6 +91,40 @@ final class OperationsIT {
                     .contains("jinglegateway_stanzas_out_total")
                     .contains("jinglegateway_call_setup_seconds_bucket")
                     .contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void registeredBrowser_getsStunAndTurnWithATimeLimitedLogin() throws Exception {
+        try (BrowserSocket carol = BrowserSocket.open("carol", wsUrl)) {
+            carol.send(Map.of("type", "register", "user", "carol"));
+            JsonNode servers = carol.await("registered", STEP).path("iceServers");
+            assertThat(servers.get(0).path("urls").get(0).asText()).isEqualTo("stun:turn.example.org");
+            JsonNode turn = servers.get(1);
+            assertThat(turn.path("urls").get(0).asText()).isEqualTo("turn:turn.example.org:3478?transport=udp");
+            long expiry = Long.parseLong(turn.path("username").asText().replace(":carol", ""));
+            assertThat(expiry - Instant.now().getEpochSecond()).isBetween(86_000L, 86_400L);
+            assertThat(turn.path("credential").asText()).matches("[A-Za-z0-9+/]{27}=");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void externalServiceDiscovery_listsTheSameServersForXmppClients() throws Exception {
+        try (XmppTestClient bob = XmppTestClient.login(prosody, "bob", "bob-pw")) {
+            IQ query = new SimpleIQ("services", "urn:xmpp:extdisco:2") {
+            };
+            query.setType(IQ.Type.get);
+            query.setTo(JidCreate.from(prosody.componentDomain()));
+
+            IQ response = bob.request(query);
+            assertThat(response).isInstanceOf(UnparsedIQ.class);
+            String answer = response.getType() + " " + ((UnparsedIQ) response).getContent();
+
+            assertThat(answer).startsWith("result <services").contains("type='stun'").contains("type='turn'")
+                    .contains("host='turn.example.org'").contains("username='").contains(":bob@localhost'")
+                    .contains("restricted='1'").containsPattern("expires='20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ'");
         }
     }
 
