@@ -124,7 +124,8 @@ final class OperationsIT {
 
             assertThat(answer).startsWith("result <services").contains("type='stun'").contains("type='turn'")
                     .contains("host='turn.example.org'").contains("username='").contains(":bob@localhost'")
-                    .contains("restricted='1'").containsPattern("expires='20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ'");
+                    .contains("restricted='1'")
+                    .containsPattern("expires='20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ'");
         }
     }
 
