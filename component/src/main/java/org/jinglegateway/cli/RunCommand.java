@@ -80,6 +80,12 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return fail(Main.EXIT_USAGE, e.getMessage());
         }
+        String logFormat = System.getenv("JINGLE_GATEWAY_LOG_FORMAT");
+        if (logFormat != null && !logFormat.isEmpty() && !"text".equals(logFormat) && !"json".equals(logFormat)) {
+            // logback picked no appender for it, so this line is the only one that can say so
+            return fail(Main.EXIT_USAGE, "config error: JINGLE_GATEWAY_LOG_FORMAT: must be text or json, found \""
+                    + logFormat + "\"");
+        }
         if (settings.auth().mode() == GatewayConfig.Mode.NONE) {
             log.warn("auth.mode is none: any browser may register as any user of {}. Use token outside a test"
                     + " setup.", settings.xmpp().domain());
