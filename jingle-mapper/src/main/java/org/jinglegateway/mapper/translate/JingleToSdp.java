@@ -233,6 +233,7 @@ public final class JingleToSdp {
         if (d.rtcpMux()) {
             a.add(Attribute.flag("rtcp-mux"));
         }
+        a.addAll(SdesMapping.toAttributes(d.extra(), where));
         for (RtcpFeedback f : d.feedback()) {
             a.add(Attribute.of("rtcp-fb", "* " + feedback(f, where)));
         }

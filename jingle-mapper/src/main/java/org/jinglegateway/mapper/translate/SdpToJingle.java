@@ -30,6 +30,7 @@ import org.jinglegateway.mapper.jingle.Senders;
 import org.jinglegateway.mapper.jingle.Source;
 import org.jinglegateway.mapper.jingle.SourceGroup;
 import org.jinglegateway.mapper.sdp.Attribute;
+import org.jinglegateway.mapper.sdp.Crypto;
 import org.jinglegateway.mapper.sdp.Direction;
 import org.jinglegateway.mapper.sdp.ExtMap;
 import org.jinglegateway.mapper.sdp.Fmtp;
@@ -52,7 +53,7 @@ public final class SdpToJingle {
     private static final Set<String> MEDIA_READ = Set.of("mid", "sendrecv", "sendonly", "recvonly", "inactive",
             "rtpmap", "fmtp", "rtcp-fb", "extmap", "extmap-allow-mixed", "ssrc", "ssrc-group", "msid", "rtcp-mux",
             "ice-ufrag", "ice-pwd", "ice-options", "fingerprint", "setup", "candidate", "sctp-port",
-            "max-message-size", "sctpmap", "ptime", "maxptime", "rtcp", "bundle-only");
+            "max-message-size", "sctpmap", "ptime", "maxptime", "rtcp", "bundle-only", "crypto");
     private static final Set<String> SESSION_READ = Set.of("group", "msid-semantic", "ice-ufrag", "ice-pwd",
             "ice-options", "fingerprint", "setup", "extmap-allow-mixed", "sendrecv", "sendonly", "recvonly",
             "inactive");
@@ -232,10 +233,14 @@ public final class SdpToJingle {
         }
         List<Bandwidth> bandwidths = m.bandwidths().stream()
                 .map(b -> new Bandwidth(b.type(), String.valueOf(b.value()))).toList();
+        List<Crypto> cryptos = m.all("crypto", Crypto::parse);
+        // RFC 4568 §9: RTP/SAVP(F) without DTLS means SRTP keyed by SDES only, so the keys are required
+        List<RawXml> extra = cryptos.isEmpty() ? List.of()
+                : List.of(SdesMapping.toElement(cryptos, !m.protocol().contains("TLS")));
         return new RtpDescription(m.media(), Optional.empty(), payloads, bandwidths, m.has("rtcp-mux"), wildcard,
                 wildcardTrr, hdrexts, m.has("extmap-allow-mixed") || sdp.has("extmap-allow-mixed"),
                 sources(m), m.all("ssrc-group", SsrcGroup::parse).stream()
-                        .map(g -> new SourceGroup(g.semantics(), g.ssrcs())).toList(), List.of(), List.of());
+                        .map(g -> new SourceGroup(g.semantics(), g.ssrcs())).toList(), List.of(), extra);
     }
 
     /** XEP-0339 sources from a=ssrc lines; a media-level a=msid fills in a source's missing msid parameter. */
