@@ -1,7 +1,7 @@
 package org.jinglegateway.mapper.jingle;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.dom4j.Attribute;
 import org.dom4j.Element;
+import org.dom4j.QName;
 import org.jinglegateway.mapper.candidate.CandidateTransport;
 import org.jinglegateway.mapper.candidate.CandidateType;
 import org.jinglegateway.mapper.candidate.ExtensionPair;
@@ -83,19 +84,21 @@ public final class JingleReader {
 
     /** One read, carrying the current element path for errors. */
     private static final class Run {
-        private final List<String> path = new ArrayList<>();
+        /** The elements from the root down; their names and indexes are only worked out for an error. */
+        private final List<Element> path = new ArrayList<>();
+        /** "namespace name" per element name, made once per name (names are shared within one parse). */
+        private final Map<QName, String> keys = new IdentityHashMap<>();
 
         Jingle jingle(Element j) {
-            path.add("jingle");
+            path.add(j);
             JingleAction action = value(j, "action", JingleAction::of);
             String sid = required(j, "sid");
             List<Content> contents = new ArrayList<>();
             List<ContentGroup> groups = new ArrayList<>();
             Optional<Reason> reason = Optional.empty();
             List<RawXml> extra = new ArrayList<>();
-            Counter counter = new Counter();
             for (Element child : j.elements()) {
-                enter(child, counter);
+                enter(child);
                 String ns = child.getNamespaceURI();
                 if (Namespaces.JINGLE.equals(ns) && "content".equals(child.getName())) {
                     contents.add(content(child));
@@ -119,9 +122,8 @@ public final class JingleReader {
             Optional<RtpDescription> description = Optional.empty();
             Optional<IceUdpTransport> transport = Optional.empty();
             List<RawXml> extra = new ArrayList<>();
-            Counter counter = new Counter();
             for (Element child : c.elements()) {
-                enter(child, counter);
+                enter(child);
                 if ("description".equals(child.getName()) && Namespaces.RTP.equals(child.getNamespaceURI())
                         && description.isEmpty()) {
                     description = Optional.of(description(child));
@@ -148,10 +150,9 @@ public final class JingleReader {
             List<Source> sources = new ArrayList<>();
             List<SourceGroup> groups = new ArrayList<>();
             List<RawXml> extra = new ArrayList<>();
-            Counter counter = new Counter();
             for (Element child : d.elements()) {
-                enter(child, counter);
-                String key = child.getNamespaceURI() + " " + child.getName();
+                enter(child);
+                String key = key(child);
                 switch (key) {
                     case Namespaces.RTP + " payload-type" -> payloads.add(payloadType(child));
                     case Namespaces.RTP + " bandwidth" -> bandwidths.add(new Bandwidth(required(child, "type"),
@@ -178,10 +179,9 @@ public final class JingleReader {
             List<RtcpFeedback> feedback = new ArrayList<>();
             OptionalInt trrInt = OptionalInt.empty();
             List<RawXml> extra = new ArrayList<>();
-            Counter counter = new Counter();
             for (Element child : p.elements()) {
-                enter(child, counter);
-                String key = child.getNamespaceURI() + " " + child.getName();
+                enter(child);
+                String key = key(child);
                 switch (key) {
                     case Namespaces.RTP + " parameter" -> parameters.add(parameter(child));
                     case Namespaces.RTCP_FB + " rtcp-fb" -> feedback.add(feedback(child));
@@ -229,9 +229,8 @@ public final class JingleReader {
 
         private SourceGroup sourceGroup(Element g) {
             List<Long> ssrcs = new ArrayList<>();
-            Counter counter = new Counter();
             for (Element child : g.elements()) {
-                enter(child, counter);
+                enter(child);
                 ssrcs.add(longValue(child, "ssrc", 0, 0xFFFF_FFFFL));
                 leave();
             }
@@ -242,10 +241,9 @@ public final class JingleReader {
             List<IceCandidate> candidates = new ArrayList<>();
             List<Fingerprint> fingerprints = new ArrayList<>();
             List<RawXml> extra = new ArrayList<>();
-            Counter counter = new Counter();
             for (Element child : t.elements()) {
-                enter(child, counter);
-                String key = child.getNamespaceURI() + " " + child.getName();
+                enter(child);
+                String key = key(child);
                 switch (key) {
                     case Namespaces.ICE_UDP + " candidate" -> candidates.add(candidate(child));
                     case Namespaces.DTLS + " fingerprint" -> fingerprints.add(new Fingerprint(required(child, "hash"),
@@ -362,8 +360,13 @@ public final class JingleReader {
         private static List<XmlAttribute> others(Element e, String... known) {
             List<XmlAttribute> out = new ArrayList<>();
             for (Attribute a : e.attributes()) {
-                if (!Set.of(known).contains(a.getQualifiedName())) {
-                    out.add(new XmlAttribute(a.getQualifiedName(), a.getValue()));
+                String name = a.getQualifiedName();
+                boolean isKnown = false;
+                for (String k : known) {
+                    isKnown |= k.equals(name);
+                }
+                if (!isKnown) {
+                    out.add(new XmlAttribute(name, a.getValue()));
                 }
             }
             return out;
@@ -373,8 +376,12 @@ public final class JingleReader {
             return new RawXml(XmlText.of(e));
         }
 
-        private void enter(Element child, Counter counter) {
-            path.add(child.getName() + "[" + counter.next(child.getName()) + "]");
+        private void enter(Element child) {
+            path.add(child);
+        }
+
+        private String key(Element e) {
+            return keys.computeIfAbsent(e.getQName(), q -> q.getNamespaceURI() + " " + q.getName());
         }
 
         private void leave() {
@@ -382,16 +389,23 @@ public final class JingleReader {
         }
 
         private String here() {
-            return "/" + String.join("/", path);
+            StringBuilder b = new StringBuilder("/").append(path.get(0).getName());
+            for (int i = 1; i < path.size(); i++) {
+                Element e = path.get(i);
+                int index = 1;
+                for (Element sibling : path.get(i - 1).elements()) {
+                    if (sibling == e) {
+                        break;
+                    }
+                    if (sibling.getName().equals(e.getName())) {
+                        index++;
+                    }
+                }
+                b.append('/').append(e.getName()).append('[').append(index).append(']');
+            }
+            return b.toString();
         }
     }
 
     /** Positions of same-named siblings, 1-based as in XPath. */
-    private static final class Counter {
-        private final Map<String, Integer> seen = new HashMap<>();
-
-        int next(String name) {
-            return seen.merge(name, 1, Integer::sum);
-        }
-    }
 }

@@ -3,6 +3,8 @@ package org.jinglegateway.mapper.jingle;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -22,6 +24,26 @@ public final class StaxDom {
 
     private static final XMLInputFactory FACTORY = factory();
     private static final DocumentFactory DOM = DocumentFactory.getInstance();
+
+    /**
+     * The names met in one parse, by namespace and local name (prefix-free ones only). dom4j's own name cache is one
+     * synchronized map, the first thing in a profile of Jingle XML -> SDP; a Jingle document repeats a few dozen
+     * names (payload-type, parameter, rtcp-fb, candidate ...), so each is looked up there once per parse. Per parse,
+     * so that nobody's input can grow it beyond their own document.
+     */
+    private static final class Names {
+        private final Map<String, Map<String, QName>> elements = new HashMap<>();
+        private final Map<String, QName> attributes = new HashMap<>();
+
+        QName element(String local, String uri) {
+            return elements.computeIfAbsent(uri, u -> new HashMap<>())
+                    .computeIfAbsent(local, l -> DOM.createQName(l, Namespace.get("", uri)));
+        }
+
+        QName attribute(String local) {
+            return attributes.computeIfAbsent(local, DOM::createQName);
+        }
+    }
 
     private StaxDom() {
     }
@@ -52,6 +74,7 @@ public final class StaxDom {
 
     private static Element build(XMLStreamReader r) throws XMLStreamException {
         Deque<Element> open = new ArrayDeque<>();
+        Names names = new Names();
         Element root = null;
         while (r.hasNext()) {
             int event = r.next();
@@ -61,7 +84,7 @@ public final class StaxDom {
                         throw new JingleParseException(JingleParseException.Kind.NOT_XML, "/",
                                 "elements nested deeper than " + MAX_DEPTH);
                     }
-                    Element e = element(r, open.peek());
+                    Element e = element(r, open.peek(), names);
                     if (root == null) {
                         root = e;
                     }
@@ -91,9 +114,14 @@ public final class StaxDom {
      * {@code parent} (or detached when null). Shared with the XMPP stream reader.
      */
     public static Element element(XMLStreamReader r, Element parent) {
+        return element(r, parent, null);
+    }
+
+    private static Element element(XMLStreamReader r, Element parent, Names names) {
         String prefix = r.getPrefix() == null ? "" : r.getPrefix();
         String uri = r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
-        QName name = DOM.createQName(r.getLocalName(), Namespace.get(prefix, uri));
+        QName name = prefix.isEmpty() && names != null ? names.element(r.getLocalName(), uri)
+                : DOM.createQName(r.getLocalName(), Namespace.get(prefix, uri));
         Element e = parent == null ? DOM.createElement(name) : parent.addElement(name);
         for (int i = 0; i < r.getNamespaceCount(); i++) {
             String p = r.getNamespacePrefix(i);
@@ -103,7 +131,9 @@ public final class StaxDom {
         }
         for (int i = 0; i < r.getAttributeCount(); i++) {
             String ap = r.getAttributePrefix(i);
-            QName an = ap == null || ap.isEmpty() ? DOM.createQName(r.getAttributeLocalName(i))
+            QName an = ap == null || ap.isEmpty()
+                    ? names != null ? names.attribute(r.getAttributeLocalName(i))
+                            : DOM.createQName(r.getAttributeLocalName(i))
                     : DOM.createQName(r.getAttributeLocalName(i), Namespace.get(ap, r.getAttributeNamespace(i)));
             e.addAttribute(an, r.getAttributeValue(i));
         }
