@@ -175,6 +175,11 @@ public final class SdpToJingle {
         Map<String, Fmtp> fmtps = new LinkedHashMap<>();
         m.all("fmtp", Fmtp::parse).forEach(f -> fmtps.put(f.format(), f));
         List<RtcpFb> fbs = m.all("rtcp-fb", RtcpFb::parse);
+        // grouped once: Chrome's video m-line has ~23 payload types and ~60 rtcp-fb lines
+        Map<String, List<RtcpFb>> fbByPayload = new java.util.HashMap<>();
+        for (RtcpFb fb : fbs) {
+            fbByPayload.computeIfAbsent(fb.payload(), k -> new ArrayList<>()).add(fb);
+        }
         OptionalInt ptime = number(m.value("ptime"));
         OptionalInt maxptime = number(m.value("maxptime"));
         List<PayloadType> payloads = new ArrayList<>();
@@ -196,13 +201,11 @@ public final class SdpToJingle {
             }
             List<RtcpFeedback> feedback = new ArrayList<>();
             OptionalInt trrInt = OptionalInt.empty();
-            for (RtcpFb fb : fbs) {
-                if (fb.payload().equals(format)) {
-                    if (fb.type().equals("trr-int")) {
-                        trrInt = number(fb.subtype());
-                    } else {
-                        feedback.add(new RtcpFeedback(fb.type(), fb.subtype()));
-                    }
+            for (RtcpFb fb : fbByPayload.getOrDefault(format, List.of())) {
+                if (fb.type().equals("trr-int")) {
+                    trrInt = number(fb.subtype());
+                } else {
+                    feedback.add(new RtcpFeedback(fb.type(), fb.subtype()));
                 }
             }
             payloads.add(new PayloadType(pt, Optional.ofNullable(r).map(RtpMap::encoding),
@@ -212,13 +215,11 @@ public final class SdpToJingle {
         }
         List<RtcpFeedback> wildcard = new ArrayList<>();
         OptionalInt wildcardTrr = OptionalInt.empty();
-        for (RtcpFb fb : fbs) {
-            if (fb.payload().equals("*")) {
-                if (fb.type().equals("trr-int")) {
-                    wildcardTrr = number(fb.subtype());
-                } else {
-                    wildcard.add(new RtcpFeedback(fb.type(), fb.subtype()));
-                }
+        for (RtcpFb fb : fbByPayload.getOrDefault("*", List.of())) {
+            if (fb.type().equals("trr-int")) {
+                wildcardTrr = number(fb.subtype());
+            } else {
+                wildcard.add(new RtcpFeedback(fb.type(), fb.subtype()));
             }
         }
         List<HeaderExtension> hdrexts = new ArrayList<>();
