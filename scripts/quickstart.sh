@@ -67,7 +67,11 @@ s2s_auth_certs = false
 c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
 authentication = "internal_plain"
-modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "posix"; "presence"; "carbons"; "websocket"; "bosh"; "http" }
+modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "posix"; "presence"; "carbons"; "websocket"; "bosh"; "http"; "http_files" }
+-- the StanzaJS web client (test-harness/js/stanza-client) at http://127.0.0.1:$PROSODY_HTTP_PORT/files/
+http_files_dir = "$PWD/test-harness/js/stanza-client"
+-- requests to 127.0.0.1 name no virtual host: serve them as localhost's
+http_default_host = "localhost"
 modules_disabled = { "s2s"; "tls" }
 log = { { levels = { min = "info" }, to = "file", filename = "$QS/prosody.log" } }
 VirtualHost "localhost"
@@ -101,6 +105,15 @@ if ! { [ -f "$QS/prosody.pid" ] && kill -0 "$(cat "$QS/prosody.pid")" 2>/dev/nul
   echo "quickstart: Prosody is up (c2s 127.0.0.1:$C2S_PORT, component port $COMPONENT_PORT)"
 fi
 
+# the StanzaJS client page needs its bundle (esbuild, from test-harness/js's npm packages)
+STANZA_PAGE="the StanzaJS client is not built: run npm ci in test-harness/js, then this script again"
+if [ -d test-harness/js/node_modules/stanza ] && command -v node >/dev/null 2>&1; then
+  if [ ! -f test-harness/js/stanza-client/dist/client.js ]; then
+    node test-harness/js/build-stanza-client.mjs >/dev/null
+  fi
+  STANZA_PAGE="http://127.0.0.1:$PROSODY_HTTP_PORT/files/"
+fi
+
 JAR=component/target/jingle-gateway.jar
 if [ ! -f "$JAR" ]; then
   echo "quickstart: building the gateway (mvn -B -q -DskipTests package)"
@@ -130,6 +143,12 @@ The gateway is registered with the local Prosody as $DOMAIN.
   Prosody WebSocket for web clients: ws://127.0.0.1:$PROSODY_HTTP_PORT/xmpp-websocket
   Browser signaling endpoint:        ws://127.0.0.1:$GATEWAY_HTTP_PORT/ws
   Logs: $QS/gateway.log and $QS/prosody.log
-Next: ask the gateway what it supports from any XMPP client logged in as one of the users above
-(service discovery on $DOMAIN). Stop everything with: bash scripts/quickstart.sh stop
+
+A call between two browser tabs:
+  1. Softphone (a browser user of the gateway): http://127.0.0.1:$GATEWAY_HTTP_PORT/
+     Register as carol; it shows its JID, carol@$DOMAIN/web-...
+  2. StanzaJS XMPP client (served by this Prosody): $STANZA_PAGE
+     Log in as alice@localhost with the password from $QS/users.txt, paste carol's full JID, Call.
+  3. Answer in the softphone tab. (Calls the other way: the softphone calls alice@localhost/web.)
+Stop everything with: bash scripts/quickstart.sh stop
 TXT

@@ -27,13 +27,19 @@ final class QuickstartIT {
         return out;
     }
 
+    private static int status(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     @Test
     void quickstart_printsReadyAndNextSteps_thenStops() throws Exception {
         int gatewayPort = Ports.free();
         int componentPort = Ports.free();
+        int prosodyHttpPort = Ports.free();
         Map<String, String> env = Map.of("QS_DIR", dir.toString(), "QS_C2S_PORT", String.valueOf(Ports.free()),
                 "QS_COMPONENT_PORT", String.valueOf(componentPort), "QS_PROSODY_HTTP_PORT",
-                String.valueOf(Ports.free()), "QS_GATEWAY_HTTP_PORT", String.valueOf(gatewayPort));
+                String.valueOf(prosodyHttpPort), "QS_GATEWAY_HTTP_PORT", String.valueOf(gatewayPort));
         try {
             String out = run(env);
             assertThat(out).contains("READY domain=gw.localhost ws=ws://127.0.0.1:" + gatewayPort + "/ws")
@@ -41,6 +47,11 @@ final class QuickstartIT {
             assertThat(Files.readAllLines(dir.resolve("users.txt"))).hasSize(2)
                     .allMatch(l -> l.matches("(alice|bob)@localhost \\S+"));
             assertThat(Ports.accepting(gatewayPort)).isTrue();
+            // the two tabs of the README's first call: the softphone from the gateway, StanzaJS from Prosody
+            assertThat(status("http://127.0.0.1:" + gatewayPort + "/")).as("softphone page").isEqualTo(200);
+            assertThat(out).contains("http://127.0.0.1:" + prosodyHttpPort + "/files/");
+            assertThat(status("http://127.0.0.1:" + prosodyHttpPort + "/files/dist/client.js"))
+                    .as("StanzaJS client bundle served by the quickstart's Prosody").isEqualTo(200);
         } finally {
             String stopped = run(env, "stop");
             assertThat(stopped).contains("stopped gateway").contains("stopped prosody");

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// A real XMPP Jingle client (StanzaJS, in its own page) and the gateway's softphone call each other in one
+// headless Chromium, through a real Prosody and the gateway. Each page is read through its own test hook
+// (window.stanzaClient, window.softphone) and its own RTCPeerConnection stats.
+//
+//   node test-harness/js/stanza-call.mjs --page http://127.0.0.1:GW/ --ws ws://127.0.0.1:PROSODY/xmpp-websocket
+//        --jid alice@localhost --password PW                                           (npm ci first)
+//
+// Scenarios, both run:
+//   stanza-calls-softphone  StanzaJS calls the softphone user's full JID with audio+video (a direct
+//                           session-initiate: StanzaJS has no XEP-0353); the softphone answers; StanzaJS hangs up.
+//   softphone-calls-stanza  the softphone calls StanzaJS's full JID with audio only; StanzaJS answers by itself;
+//                           the softphone hangs up.
+// The StanzaJS page is bundled here with esbuild and served from a tiny static server on 127.0.0.1.
+// Standard output: {"type":"setup",...} and {"type":"result",...} per scenario, {"type":"failure",...} on a failed
+// step; exit 1 when a step failed, 2 when Chromium cannot start.
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
+import { Phone, STEP_MS, StepFailure, growth, print } from './lib/softphone.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+function parseArgs(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    args[argv[i].replace(/^--/, '')] = argv[i + 1];
+  }
+  for (const k of ['page', 'ws', 'jid', 'password']) {
+    if (!args[k]) {
+      throw new Error('usage: stanza-call.mjs --page URL --ws URL --jid JID --password PW');
+    }
+  }
+  return args;
+}
+
+async function serveStanzaClient() {
+  const root = path.join(here, 'stanza-client');
+  const server = http.createServer(async (request, response) => {
+    const name = new URL(request.url, 'http://127.0.0.1').pathname.replace(/^\/$/, '/index.html');
+    const file = path.join(root, path.normalize(name));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': (TYPES[path.extname(file)] || 'text/plain') + '; charset=utf-8' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/** The StanzaJS page, read through window.stanzaClient. */
+class StanzaPage {
+  constructor(page) {
+    this.name = 'stanza';
+    this.page = page;
+    page.on('console', (m) => process.stderr.write(`[stanza console.${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => process.stderr.write(`[stanza pageerror] ${e.message}\n`));
+  }
+
+  async waitFor(step, fn, arg) {
+    try {
+      await this.page.waitForFunction(fn, arg, { polling: 20, timeout: STEP_MS });
+    } catch (e) {
+      const status = await this.page.evaluate(() => window.stanzaClient.status).catch(() => '?');
+      throw new StepFailure('stanza: ' + step, `timed out after ${STEP_MS} ms (status ${status})`);
+    }
+  }
+
+  stats() {
+    return this.page.evaluate(() => window.stanzaClient.stats());
+  }
+
+  async dump() {
+    return this.page.evaluate(() => ({ status: window.stanzaClient.status, events: window.stanzaClient.events,
+      lastEndReason: window.stanzaClient.lastEndReason })).catch((e) => ({ unreadable: String(e) }));
+  }
+}
+
+async function stanzaCallsSoftphone(stanza, phone) {
+  const started = Date.now();
+  await stanza.page.evaluate(([to]) => window.stanzaClient.call(to, true), [phone.jid]);
+  await phone.waitState('incoming call', ['incoming']);
+  await phone.page.click('#answer');
+  await phone.waitConnected('connectionState connected');
+  await stanza.waitFor('connected', () => window.stanzaClient.connectionState === 'connected');
+  print({ type: 'setup', scenario: 'stanza-calls-softphone', ms: Date.now() - started });
+  const media = await growth([stanza, phone], ['audio', 'video']);
+  await stanza.page.evaluate(() => window.stanzaClient.hangup('success'));
+  await phone.waitState('call ended', ['ended']);
+  await stanza.waitFor('call ended', () => window.stanzaClient.status === 'ended');
+  return { media, hangup: { stanza: await stanza.page.evaluate(() => window.stanzaClient.lastEndReason),
+    softphone: await phone.read(() => window.softphone.lastHangupReason) } };
+}
+
+async function softphoneCallsStanza(stanza, phone, stanzaJid) {
+  await phone.page.fill('#to', stanzaJid);
+  await phone.page.check('input[name=media][value=audio]');
+  const started = Date.now();
+  await phone.page.click('#call');
+  await stanza.waitFor('connected', () => window.stanzaClient.connectionState === 'connected');
+  await phone.waitConnected('connectionState connected');
+  print({ type: 'setup', scenario: 'softphone-calls-stanza', ms: Date.now() - started });
+  const media = await growth([stanza, phone], ['audio']);
+  await phone.page.click('#hangup');
+  await phone.waitState('call ended', ['ended']);
+  await stanza.waitFor('call ended', () => window.stanzaClient.status === 'ended');
+  return { media, hangup: { stanza: await stanza.page.evaluate(() => window.stanzaClient.lastEndReason),
+    softphone: await phone.read(() => window.softphone.lastHangupReason) } };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  execFileSync(process.execPath, [path.join(here, 'build-stanza-client.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = await serveStanzaClient();
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
+      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
+  } catch (e) {
+    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
+    server.close();
+    process.exit(2);
+  }
+  let stanza;
+  let phone;
+  let step = 'open pages';
+  try {
+    const context = () => browser.newContext({ permissions: ['camera', 'microphone'] });
+    phone = new Phone('softphone', await (await context()).newPage());
+    await phone.open(args.page, 'carol');
+    stanza = new StanzaPage(await (await context()).newPage());
+    await stanza.page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const stanzaJid = await stanza.page.evaluate(([j, p, w]) => window.stanzaClient.login(j, p, w),
+      [args.jid, args.password, args.ws]);
+    step = 'stanza-calls-softphone';
+    print({ type: 'result', scenario: step, chromium: browser.version(), ...await stanzaCallsSoftphone(stanza, phone) });
+    step = 'softphone-calls-stanza';
+    print({ type: 'result', scenario: step, ...await softphoneCallsStanza(stanza, phone, stanzaJid) });
+  } catch (e) {
+    print({ type: 'failure', scenario: step, step: e.step || step, error: e.message,
+      pages: { softphone: phone ? await phone.dump() : null, stanza: stanza ? await stanza.dump() : null } });
+    process.exitCode = 1;
+  } finally {
+    await browser.close().catch(() => {});
+    server.close();
+  }
+}
+
+await main();

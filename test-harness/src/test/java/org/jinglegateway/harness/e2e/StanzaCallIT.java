@@ -1,0 +1,131 @@
+package org.jinglegateway.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A real XMPP Jingle client against the gateway's softphone, both in real headless Chromium: StanzaJS (its own page,
+ * logged in to a real Prosody over WebSocket) calls the softphone user with audio and video, and the softphone calls
+ * the StanzaJS user with audio only (test-harness/js/stanza-call.mjs drives both; the StanzaJS page is bundled with
+ * esbuild and served from a loopback static server). Each call is asserted from both pages' own RTCPeerConnection
+ * stats, and both sides must see the call end with the same XEP-0166 reason.
+ */
+final class StanzaCallIT {
+    private static final Duration NODE_TIMEOUT = Duration.ofSeconds(180);
+    private static final long MIN_AUDIO_GROWTH = 1000;
+    private static final long MIN_VIDEO_GROWTH = 5000;
+
+    @RegisterExtension
+    static final ProsodyServer prosody = ProsodyServer.builder().user("alice", "alice-pw").build();
+
+    private static GatewayProcess gateway;
+    private static final Map<String, JsonNode> RESULTS = new HashMap<>();
+    private static final List<String> SETUPS = new ArrayList<>();
+
+    @BeforeAll
+    static void runBothCalls() throws Exception {
+        if (!Files.isDirectory(Path.of("js/node_modules/stanza"))
+                || !Files.isDirectory(Path.of("js/node_modules/esbuild"))) {
+            throw new IllegalStateException("test-harness/js/node_modules lacks stanza or esbuild: run `bash"
+                    + " scripts/install-test-deps.sh` (npm ci in test-harness/js)");
+        }
+        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()), "--secret",
+                prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0", "--auth", "none");
+        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
+        String ws = ready.substring(ready.indexOf("ws=") + 3).trim();
+        String page = "http://" + ws.substring("ws://".length(), ws.length() - "ws".length());
+        Path out = Files.createTempFile("jg-stanza-call-", ".out");
+        Path err = Files.createTempFile("jg-stanza-call-", ".err");
+        Process p = new ProcessBuilder("node", "js/stanza-call.mjs", "--page", page, "--ws",
+                "ws://127.0.0.1:" + prosody.httpPort() + "/xmpp-websocket", "--jid", "alice@localhost",
+                "--password", "alice-pw").redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(NODE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("stanza-call.mjs did not finish in " + NODE_TIMEOUT.toSeconds() + " s; stdout "
+                    + out + ", stderr " + err);
+        }
+        if (p.exitValue() == 2) {
+            throw new IllegalStateException("stanza-call.mjs could not start Chromium: " + Files.readString(err));
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            if (line.startsWith("{")) {
+                JsonNode node = json.readTree(line);
+                switch (node.path("type").asText()) {
+                    case "result" -> RESULTS.put(node.path("scenario").asText(), node);
+                    case "setup" -> SETUPS.add(node.path("scenario").asText() + " " + node.path("ms").asLong() + " ms");
+                    case "failure" -> RESULTS.put("failure", node);
+                    default -> {
+                    }
+                }
+            }
+        }
+        // CHECKSTYLE.OFF: RegexpSinglelineJava
+        System.out.println("[stanza-call] call setup (call -> both connected): " + SETUPS);
+        // CHECKSTYLE.ON: RegexpSinglelineJava
+    }
+
+    @AfterAll
+    static void stopGateway() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void stanzaJsCallsTheSoftphoneWithVideo_mediaFlowsBothWaysAndBothSeeTheSameEnding() {
+        JsonNode r = result("stanza-calls-softphone");
+        assertGrew(r.path("media"), "stanza", true);
+        assertGrew(r.path("media"), "softphone", true);
+        assertThat(r.path("hangup").path("softphone").asText()).as("the softphone's hangup reason")
+                .isEqualTo("success").isEqualTo(r.path("hangup").path("stanza").asText());
+    }
+
+    @Test
+    void softphoneCallsStanzaJsWithAudio_mediaFlowsBothWaysAndBothSeeTheSameEnding() {
+        JsonNode r = result("softphone-calls-stanza");
+        assertGrew(r.path("media"), "stanza", false);
+        assertGrew(r.path("media"), "softphone", false);
+        assertThat(r.path("media").path("after").path("stanza").path("inbound").path("video").asLong())
+                .as("no video in an audio-only call").isZero();
+        assertThat(r.path("hangup").path("stanza").asText()).as("StanzaJS's end reason")
+                .isEqualTo("success").isEqualTo(r.path("hangup").path("softphone").asText());
+    }
+
+    private static JsonNode result(String scenario) {
+        assertThat(RESULTS).as("stanza-call.mjs failed: %s", RESULTS.get("failure")).doesNotContainKey("failure");
+        assertThat(RESULTS).containsKey(scenario);
+        return RESULTS.get(scenario);
+    }
+
+    private static void assertGrew(JsonNode media, String page, boolean video) {
+        JsonNode before = media.path("before").path(page).path("inbound");
+        JsonNode after = media.path("after").path(page).path("inbound");
+        assertThat(after.path("audio").asLong() - before.path("audio").asLong())
+                .as("inbound audio bytes on the %s page (%s -> %s)", page, before, after)
+                .isGreaterThanOrEqualTo(MIN_AUDIO_GROWTH);
+        if (video) {
+            assertThat(after.path("video").asLong() - before.path("video").asLong())
+                    .as("inbound video bytes on the %s page (%s -> %s)", page, before, after)
+                    .isGreaterThanOrEqualTo(MIN_VIDEO_GROWTH);
+        }
+    }
+}
