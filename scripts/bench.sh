@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# JMH benchmark of the mapper and its floors (docs/benchmarks.md). Extra arguments go to JMH, e.g.
+# The mapper's benchmarks in one go (docs/benchmarks.md): JMH on the mapper and its floors, then the JavaScript
+# anchors it is measured against (StanzaJS, sdp-jingle-json; test-harness/js/bench-anchors.mjs) on the same inputs.
+# Extra arguments go to JMH, e.g.
 #   bash scripts/bench.sh -f 1 -wi 3 -i 5 -prof gc
+# JMH runs on the test JVM's class path, i.e. with the JDK's StAX parser; the gateway's jar ships Woodstox, which
+# `java -jar component/target/jingle-gateway.jar bench FILE...` measures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # one reactor run, so the sibling modules resolve to what it just built
@@ -9,4 +13,10 @@ mvn -B -q -DskipTests -pl test-harness -am package dependency:build-classpath \
 cp=$(cat test-harness/target/bench.classpath)
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(-f 1 -wi 3 -w 1 -i 5 -r 1 -prof gc)
-exec java -cp "test-harness/target/classes:$cp" org.openjdk.jmh.Main MapperBenchmark "${args[@]}"
+java -cp "test-harness/target/classes:$cp" org.openjdk.jmh.Main MapperBenchmark "${args[@]}"
+if [ -d test-harness/js/node_modules/stanza ]; then
+  echo "== JavaScript anchors (node test-harness/js/bench-anchors.mjs)"
+  node test-harness/js/bench-anchors.mjs
+else
+  echo "bench: JavaScript anchors skipped: run npm ci in test-harness/js first" >&2
+fi
