@@ -88,6 +88,8 @@ final class Call {
     Jingle pendingInitiate;
     /** The browser's current ICE ufrag per mid, to tell an ICE restart from other renegotiations. */
     final Map<String, String> browserUfrag = new HashMap<>();
+    /** The browser's current ICE pwd per mid: Conversations and Monal send and expect it in every transport-info. */
+    final Map<String, String> browserPwd = new HashMap<>();
     ScheduledFuture<?> timer;
 
     Call(String callId, Device device, boolean outgoing, String sid, JID peerBare, Optional<JID> peer, boolean jmi,
@@ -186,6 +188,7 @@ final class Call {
             MediaDescription m = sdp.media().get(i);
             String mid = m.mid().orElse(String.valueOf(i));
             m.value("ice-ufrag").or(() -> sdp.value("ice-ufrag")).ifPresent(u -> browserUfrag.put(mid, u));
+            m.value("ice-pwd").or(() -> sdp.value("ice-pwd")).ifPresent(p -> browserPwd.put(mid, p));
         }
     }
 

@@ -111,6 +111,7 @@ final class CallFlows {
         if (call.peerRestart) {
             SessionDescription answer = parseSdp(sdpText);
             Jingle restart = rename(IceRestart.toTransportInfo(answer, call.sid, call.ourRole()), call.midToContent);
+            call.learnBrowserIce(answer);
             call.peerRestart = false;
             sendIq(call, restart);
             log.info("call.ice-restart.answered by=browser");
@@ -275,11 +276,34 @@ final class CallFlows {
         Creator creator = call.contentCreator.getOrDefault(content, Creator.INITIATOR);
         try {
             CandidateTranslator.toTransportInfo(c, call.sid, creator, service.ids.next(10))
-                    .ifPresent(p -> sendIq(call, p.value()));
+                    .ifPresent(p -> sendIq(call, withCredentials(call, p.value())));
         } catch (MapperException e) {
             service.listener().mappingError(e.kind().name());
             throw new CallException("bad-candidate", e.getMessage());
         }
+    }
+
+    /**
+     * The browser's current ufrag and pwd on each content of a transport-info, as Conversations sends them:
+     * Monal drops candidates whose ufrag/pwd differ from the ones it stored, and a browser's trickled candidate
+     * carries only its ufrag. A candidate of another ICE generation keeps its own ufrag and gets no pwd.
+     */
+    static Jingle withCredentials(Call call, Jingle info) {
+        List<Content> contents = new ArrayList<>();
+        for (Content c : info.contents()) {
+            String mid = call.contentToMid.getOrDefault(c.name(), c.name());
+            Optional<IceUdpTransport> t = c.transport().map(x -> {
+                Optional<String> ufrag = x.ufrag().or(() -> Optional.ofNullable(call.browserUfrag.get(mid)));
+                boolean current = ufrag.isPresent() && ufrag.get().equals(call.browserUfrag.get(mid));
+                Optional<String> pwd = x.pwd().or(() -> current ? Optional.ofNullable(call.browserPwd.get(mid))
+                        : Optional.empty());
+                return new IceUdpTransport(ufrag, pwd, x.candidates(), x.fingerprints(), x.attributes(), x.extra());
+            });
+            contents.add(new Content(c.creator(), c.name(), c.disposition(), c.senders(), c.description(), t,
+                    c.attributes(), c.extra()));
+        }
+        return new Jingle(info.action(), info.sid(), info.initiator(), info.responder(), contents, info.groups(),
+                info.reason(), info.extra());
     }
 
     void flushToPeer(Call call) {

@@ -103,6 +103,10 @@ final class CallServiceTest {
         IQ info = world.lastJingle("transport-info");
         Element content = info.getChildElement().element("content");
         assertThat(content.attributeValue("name")).isEqualTo("0");
+        assertThat(content.element("transport").attributeValue("ufrag")).isEqualTo("Lf9X");
+        assertThat(content.element("transport").attributeValue("pwd"))
+                .as("the browser's current pwd, as Conversations sends it and Monal checks it")
+                .isEqualTo(answerPwd());
         assertThat(content.attributeValue("creator")).isEqualTo("initiator");
         Element c = content.element("transport").element("candidate");
         assertThat(c.attributeValue("ip")).isEqualTo("192.0.2.2");
@@ -532,6 +536,12 @@ final class CallServiceTest {
             assertThat(carol.last("hangup").get("reason").asText()).isEqualTo("success");
             assertThat(local.service.size()).isZero();
         }
+    }
+
+    private static String answerPwd() {
+        String sdp = CallWorld.fixture("chrome/audio-answer.sdp");
+        int i = sdp.indexOf("a=ice-pwd:") + 10;
+        return sdp.substring(i, sdp.indexOf('\r', i));
     }
 
     private static String restartUfrag() {
