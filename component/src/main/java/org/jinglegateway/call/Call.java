@@ -79,6 +79,13 @@ final class Call {
     boolean browserReady;
     /** An ICE restart the browser offered, waiting for the peer's new credentials. */
     boolean browserRestart;
+    /** The transport-info that carried the browser's last restart, kept to resend it after a lost tie-break. */
+    Jingle browserRestartInfo;
+    /**
+     * The peer acknowledged a transport-info sent since the browser's restart, so it has seen the restart: a
+     * restart-shaped transport-info from it now is the answer. Before that, it crossed ours (glare).
+     */
+    boolean browserRestartSeen;
     /** An ICE restart the peer sent, waiting for the browser's answer. */
     boolean peerRestart;
     boolean ringingSent;

@@ -164,6 +164,8 @@ final class CallFlows {
         }
         call.learnBrowserIce(offer);
         call.browserRestart = true;
+        call.browserRestartInfo = restart;
+        call.browserRestartSeen = false;
         sendIq(call, restart);
         log.info("call.ice-restart.offered by=browser");
     }

@@ -241,8 +241,17 @@ final class PeerFlows {
     }
 
     private void peerTransportInfo(Call call, IQ iq, Jingle info) {
+        boolean restart = call.state() == CallState.ACTIVE && IceRestart.isRestart(info, call.peerUfrag);
+        boolean glare = restart && call.browserRestart && !call.browserRestartSeen;
+        if (glare && call.outgoing) {
+            // restart glare, Conversations' rule: the initiator's restart wins; the peer answers ours
+            service.sendXmpp(Stanzas.error(iq, PacketError.Condition.conflict, Optional.of("tie-break"),
+                    "an ICE restart of the initiator's is in progress and wins the tie-break"));
+            log.info("call.ice-restart.glare won");
+            return;
+        }
         service.sendXmpp(IQ.createResultIQ(iq));
-        if (call.state() == CallState.ACTIVE && IceRestart.isRestart(info, call.peerUfrag)) {
+        if (restart) {
             peerRestart(call, info);
             return;
         }
@@ -326,6 +335,9 @@ final class PeerFlows {
             return;
         }
         if (response.getType() == IQ.Type.result) {
+            if ("transport-info".equals(action) && call.browserRestart) {
+                call.browserRestartSeen = true;
+            }
             if ("session-initiate".equals(action)) {
                 call.peerReady = true;
                 flows.flushToPeer(call);
@@ -335,9 +347,7 @@ final class PeerFlows {
         String condition = Stanzas.condition(response);
         switch (action) {
             case "session-initiate" -> {
-                boolean tieBreak = response.getError() != null && response.getError().getApplicationConditionName()
-                        != null && "tie-break".equals(response.getError().getApplicationConditionName());
-                if (tieBreak) {
+                if (isTieBreak(response)) {
                     flows.lostTieBreak(call);
                 } else {
                     call.device.send(Frames.hangup(call.callId, "failed-application",
@@ -347,8 +357,24 @@ final class PeerFlows {
             }
             case "session-accept" -> flows.terminateBoth(call, "failed-application",
                     Optional.of(call.peer + " refused the answer: " + condition));
+            case "transport-info" -> {
+                Jingle ours = call.browserRestartInfo;
+                if (isTieBreak(response) && ours != null) {
+                    // restart glare, Conversations' rule: the peer's restart won and was taken as the answer to
+                    // ours; our new credentials now go back as the answer to theirs
+                    call.browserRestartInfo = null;
+                    flows.sendIq(call, ours);
+                    log.info("call.ice-restart.glare lost; our credentials sent as the answer");
+                } else {
+                    log.warn("xmpp.transport-info refused by peer: {}", condition);
+                }
+            }
             default -> log.warn("xmpp.{} refused by peer: {}", action, condition);
         }
+    }
+
+    private static boolean isTieBreak(IQ response) {
+        return response.getError() != null && "tie-break".equals(response.getError().getApplicationConditionName());
     }
 
     /** The peer left (offline, or our XMPP connection dropped): tell the browser and forget the call. */

@@ -481,16 +481,58 @@ final class CallServiceTest {
         world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
                 + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
 
-        Element transport = world.lastJingle("transport-info").getChildElement().element("content")
-                .element("transport");
+        IQ restart = world.lastJingle("transport-info");
+        Element transport = restart.getChildElement().element("content").element("transport");
         assertThat(transport.elements("candidate")).isEmpty();
         assertThat(transport.attributeValue("ufrag")).isNotBlank();
 
+        world.result(restart);
         world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
 
         String answer = juliet.last("answer").get("sdp").asText();
         assertThat(juliet.of("answer")).hasSize(2);
         assertThat(answer).contains("a=ice-ufrag:" + restartUfrag()).doesNotContain("a=setup:actpass");
+    }
+
+    @Test
+    void crossingIceRestartsAsInitiator_thePeersRestartGetsTieBreak() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
+        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
+        world.result(world.lastJingle("session-initiate"));
+        world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
+                + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
+
+        IQ theirs = world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
+
+        assertThat(world.replyTo(theirs).getError().getApplicationConditionName()).isEqualTo("tie-break");
+        assertThat(juliet.of("answer")).as("the browser still waits for the answer to its own restart").hasSize(1);
+    }
+
+    @Test
+    void crossingIceRestartsAsResponder_losingTheTieBreakSendsOurCredentialsAsTheAnswer() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+        String restartOffer = CallWorld.fixture("chrome/audio-answer.sdp").replace("a=ice-ufrag:Lf9X",
+                "a=ice-ufrag:N3w1").replace("a=setup:active", "a=setup:actpass");
+        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"" + callId + "\",\"sdp\":"
+                + CallWorld.JSON.valueToTree(restartOffer) + "}");
+        IQ ours = world.lastJingle("transport-info");
+        // the peer (initiator) restarted at the same moment: its restart arrives, then its tie-break error for ours
+        world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), SID);
+        IQ tieBreak = IQ.createResultIQ(ours);
+        tieBreak.setError(new org.xmpp.packet.PacketError(org.xmpp.packet.PacketError.Condition.conflict));
+        tieBreak.getError().setApplicationCondition("tie-break", "urn:xmpp:jingle:errors:1");
+        int before = world.sent.size();
+
+        world.service.onIq(tieBreak);
+
+        IQ resent = world.lastJingle("transport-info");
+        assertThat(world.sent).hasSize(before + 1);
+        assertThat(resent.getID()).isNotEqualTo(ours.getID());
+        assertThat(resent.getChildElement().element("content").element("transport").attributeValue("ufrag"))
+                .isEqualTo(ours.getChildElement().element("content").element("transport").attributeValue("ufrag"));
+        assertThat(juliet.of("answer")).as("the peer's restart answered the browser's offer").hasSize(1);
     }
 
     @Test
