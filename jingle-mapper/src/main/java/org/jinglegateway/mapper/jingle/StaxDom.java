@@ -35,13 +35,29 @@ public final class StaxDom {
         private final Map<String, Map<String, QName>> elements = new HashMap<>();
         private final Map<String, QName> attributes = new HashMap<>();
 
+        // get-then-put rather than computeIfAbsent: a capturing lambda per element would cost what the cache saves
+
         QName element(String local, String uri) {
-            return elements.computeIfAbsent(uri, u -> new HashMap<>())
-                    .computeIfAbsent(local, l -> DOM.createQName(l, Namespace.get("", uri)));
+            Map<String, QName> names = elements.get(uri);
+            if (names == null) {
+                names = new HashMap<>();
+                elements.put(uri, names);
+            }
+            QName q = names.get(local);
+            if (q == null) {
+                q = DOM.createQName(local, Namespace.get("", uri));
+                names.put(local, q);
+            }
+            return q;
         }
 
         QName attribute(String local) {
-            return attributes.computeIfAbsent(local, DOM::createQName);
+            QName q = attributes.get(local);
+            if (q == null) {
+                q = DOM.createQName(local);
+                attributes.put(local, q);
+            }
+            return q;
         }
     }
 

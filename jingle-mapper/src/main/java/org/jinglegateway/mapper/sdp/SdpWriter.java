@@ -11,7 +11,12 @@ public final class SdpWriter {
     }
 
     public static String write(SessionDescription sdp) {
-        StringBuilder b = new StringBuilder(2048);
+        // sized from the line count (about 48 characters a line in browser SDP): no regrowth on a BUNDLE offer
+        int lines = 8 + sdp.attributes().size();
+        for (MediaDescription m : sdp.media()) {
+            lines += 4 + m.attributes().size();
+        }
+        StringBuilder b = new StringBuilder(lines * 48);
         line(b, 'v', "0");
         line(b, 'o', sdp.origin().toString());
         line(b, 's', sdp.sessionName());
