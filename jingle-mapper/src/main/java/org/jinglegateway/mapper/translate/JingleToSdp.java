@@ -6,35 +6,23 @@ import java.util.Optional;
 import org.dom4j.Element;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
-import org.jinglegateway.mapper.candidate.CandidateWriter;
-import org.jinglegateway.mapper.candidate.IceCandidate;
 import org.jinglegateway.mapper.internal.Checks;
 import org.jinglegateway.mapper.jingle.Content;
 import org.jinglegateway.mapper.jingle.ContentGroup;
-import org.jinglegateway.mapper.jingle.Fingerprint;
-import org.jinglegateway.mapper.jingle.HeaderExtension;
 import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.Jingle;
 import org.jinglegateway.mapper.jingle.Namespaces;
 import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.jingle.PayloadType;
 import org.jinglegateway.mapper.jingle.RawXml;
-import org.jinglegateway.mapper.jingle.RtcpFeedback;
 import org.jinglegateway.mapper.jingle.RtpDescription;
-import org.jinglegateway.mapper.jingle.Senders;
-import org.jinglegateway.mapper.jingle.Source;
-import org.jinglegateway.mapper.jingle.SourceGroup;
 import org.jinglegateway.mapper.sdp.Attribute;
 import org.jinglegateway.mapper.sdp.Bandwidth;
 import org.jinglegateway.mapper.sdp.Connection;
-import org.jinglegateway.mapper.sdp.Direction;
-import org.jinglegateway.mapper.sdp.ExtMap;
 import org.jinglegateway.mapper.sdp.Fmtp;
 import org.jinglegateway.mapper.sdp.MediaDescription;
 import org.jinglegateway.mapper.sdp.Origin;
-import org.jinglegateway.mapper.sdp.RtpMap;
 import org.jinglegateway.mapper.sdp.SessionDescription;
-import org.jinglegateway.mapper.sdp.Setup;
 
 /**
  * A Jingle session-initiate (or content-add) to an SDP offer, a session-accept to an answer. Every token that goes
@@ -55,7 +43,6 @@ public final class JingleToSdp {
      */
     public static Parsed<SessionDescription> translate(Jingle jingle, Role writer) throws TranslationException {
         List<MappingNote> notes = new ArrayList<>();
-        boolean offer = writer == Role.INITIATOR;
         SessionDescription.Builder b = SessionDescription.builder(new Origin("-",
                 Integer.toUnsignedString(jingle.sid().hashCode()), "2", "IN", "IP4", "0.0.0.0"));
         List<String> mids = mids(jingle, notes);
@@ -77,7 +64,7 @@ public final class JingleToSdp {
         }
         b.attribute(Attribute.of("msid-semantic", " WMS *"));
         for (int i = 0; i < jingle.contents().size(); i++) {
-            b.media(media(jingle.contents().get(i), mids.get(i), writer, offer, notes));
+            b.media(media(jingle.contents().get(i), mids.get(i), writer, notes));
         }
         return new Parsed<>(b.build(), notes);
     }
@@ -134,8 +121,7 @@ public final class JingleToSdp {
                 Checks.isTokenChar((char) c));
     }
 
-    private static MediaDescription media(Content c, String mid, Role writer, boolean offer,
-                                          List<MappingNote> notes) {
+    private static MediaDescription media(Content c, String mid, Role writer, List<MappingNote> notes) {
         String where = "content \"" + c.name() + "\"";
         IceUdpTransport t = c.transport().orElseThrow(() -> new TranslationException(
                 TranslationException.Kind.MISSING, where, "a content needs an ICE-UDP <transport>"));
@@ -150,30 +136,9 @@ public final class JingleToSdp {
         List<String> formats = data ? List.of("webrtc-datachannel")
                 : d.payloadTypes().stream().map(p -> String.valueOf(p.id())).toList();
         String protocol = data ? "UDP/DTLS/SCTP" : t.fingerprints().isEmpty() ? "RTP/AVPF" : "UDP/TLS/RTP/SAVPF";
-        List<Attribute> a = new ArrayList<>();
+        ContentWriting w = new ContentWriting(c, mid, d, t, writer, notes, sctpmap, data);
         try {
-            t.ufrag().ifPresent(u -> a.add(Attribute.of("ice-ufrag", Checks.field(u, "ufrag"))));
-            t.pwd().ifPresent(p -> a.add(Attribute.of("ice-pwd", Checks.field(p, "pwd"))));
-            a.add(Attribute.of("ice-options", "trickle"));
-            fingerprints(t, offer, a, notes, where);
-            a.add(Attribute.of("mid", mid));
-            if (!data) {
-                rtp(d, c, writer, a);
-            } else {
-                // without an sctpmap no a=sctp-port: RFC 8841 §5 makes 5000 the default, so nothing is invented
-                Element s = sctpmap.orElse(null);
-                if (s != null) {
-                    a.add(Attribute.of("sctp-port", Checks.field(s.attributeValue("number", "5000"),
-                            "sctpmap number")));
-                }
-                if (s != null && s.attributeValue("max-message-size") != null) {
-                    a.add(Attribute.of("max-message-size", Checks.field(s.attributeValue("max-message-size"),
-                            "max-message-size")));
-                }
-            }
-            for (IceCandidate cand : t.candidates()) {
-                a.add(Attribute.of("candidate", CandidateWriter.attributeValue(cand)));
-            }
+            List<Attribute> a = attributes(w);
             List<Bandwidth> bandwidths = new ArrayList<>();
             for (org.jinglegateway.mapper.jingle.Bandwidth bw : d.bandwidths()) {
                 bandwidths.add(new Bandwidth(token(bw.type(), "bandwidth type", where), number(bw.value(),
@@ -187,84 +152,38 @@ public final class JingleToSdp {
         }
     }
 
-    private static void fingerprints(IceUdpTransport t, boolean offer, List<Attribute> a, List<MappingNote> notes,
-                                     String where) {
-        Optional<String> setupToken = Optional.empty();
-        for (Fingerprint f : t.fingerprints()) {
-            a.add(Attribute.of("fingerprint", token(f.hash(), "fingerprint hash", where) + " "
-                    + Checks.field(f.value(), "fingerprint")));
-            setupToken = setupToken.or(f::setup);
-        }
-        if (t.fingerprints().isEmpty()) {
-            return;
-        }
-        Setup setup;
-        if (setupToken.isEmpty()) {
-            setup = offer ? Setup.ACTPASS : Setup.ACTIVE;
-            notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, where, "no setup on the fingerprint: "
-                    + setup.token() + " (XEP-0320 §3, RFC 8842 §5 default for " + (offer ? "offers" : "answers")
-                    + ")"));
-        } else {
-            setup = Setup.of(setupToken.get());
-            if (!offer && setup == Setup.ACTPASS) {
-                setup = Setup.ACTIVE;
-                notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, where,
-                        "an answer may not be actpass (RFC 8842 §5.3): active"));
+    /**
+     * The media section's attributes: the table's rows in writing order, the per-payload block once per payload
+     * type. A row writes only to the m-lines it covers (no rtpmap on a data channel).
+     */
+    private static List<Attribute> attributes(ContentWriting w) {
+        List<Attribute> out = new ArrayList<>(64);
+        List<MappingTable.Placement> order = MappingTable.WRITE_ORDER;
+        for (int i = 0; i < order.size(); ) {
+            MappingTable.Placement place = order.get(i);
+            if (place.level() != AttributeRow.Level.PAYLOAD) {
+                if (place.row().media().covers(w.data)) {
+                    place.row().toSdp().write(w, out);
+                }
+                i++;
+                continue;
             }
-        }
-        a.add(Attribute.of("setup", setup.token()));
-    }
-
-    private static void rtp(RtpDescription d, Content c, Role writer, List<Attribute> a) {
-        String where = "content \"" + c.name() + "\"";
-        for (HeaderExtension h : d.headerExtensions()) {
-            Optional<Direction> dir = h.senders().filter(s -> s != Senders.BOTH)
-                    .map(s -> SendersTable.direction(writer, s));
-            a.add(Attribute.of("extmap", new ExtMap(h.id(), dir, Checks.field(h.uri(), "rtp-hdrext uri"),
-                    Optional.empty()).toValue()));
-        }
-        if (d.extmapAllowMixed()) {
-            a.add(Attribute.flag("extmap-allow-mixed"));
-        }
-        a.add(Attribute.flag(SendersTable.direction(writer, c.senders().orElse(Senders.BOTH)).token()));
-        d.sources().stream().flatMap(s -> s.parameters().stream()).filter(p -> p.name().equals("msid"))
-                .findFirst().flatMap(Parameter::value).ifPresent(msid -> a.add(Attribute.of("msid", msid(msid,
-                        where))));
-        if (d.rtcpMux()) {
-            a.add(Attribute.flag("rtcp-mux"));
-        }
-        a.addAll(SdesMapping.toAttributes(d.extra(), where));
-        for (RtcpFeedback f : d.feedback()) {
-            a.add(Attribute.of("rtcp-fb", "* " + feedback(f, where)));
-        }
-        d.trrInt().ifPresent(v -> a.add(Attribute.of("rtcp-fb", "* trr-int " + v)));
-        for (PayloadType p : d.payloadTypes()) {
-            if (p.name().isPresent() && p.clockrate().isPresent()) {
-                a.add(Attribute.of("rtpmap", new RtpMap(p.id(), p.name().get(), p.clockrate().getAsLong(),
-                        p.channels()).toValue()));
+            int end = i;
+            while (end < order.size() && order.get(end).level() == AttributeRow.Level.PAYLOAD) {
+                end++;
             }
-            for (RtcpFeedback f : p.feedback()) {
-                a.add(Attribute.of("rtcp-fb", p.id() + " " + feedback(f, where)));
+            for (PayloadType p : w.description.payloadTypes()) {
+                w.payload = p;
+                for (int k = i; k < end; k++) {
+                    if (order.get(k).row().media().covers(w.data)) {
+                        order.get(k).row().toSdp().write(w, out);
+                    }
+                }
             }
-            p.trrInt().ifPresent(v -> a.add(Attribute.of("rtcp-fb", p.id() + " trr-int " + v)));
-            if (!p.parameters().isEmpty()) {
-                a.add(Attribute.of("fmtp", new Fmtp(String.valueOf(p.id()), fmtpParams(p.parameters())).toValue()));
-            }
+            w.payload = null;
+            i = end;
         }
-        d.payloadTypes().stream().filter(p -> p.ptime().isPresent()).findFirst()
-                .ifPresent(p -> a.add(Attribute.of("ptime", String.valueOf(p.ptime().getAsInt()))));
-        d.payloadTypes().stream().filter(p -> p.maxptime().isPresent()).findFirst()
-                .ifPresent(p -> a.add(Attribute.of("maxptime", String.valueOf(p.maxptime().getAsInt()))));
-        for (SourceGroup g : d.sourceGroups()) {
-            a.add(Attribute.of("ssrc-group", token(g.semantics(), "ssrc-group semantics", where)
-                    + g.ssrcs().stream().map(s -> " " + s).reduce("", String::concat)));
-        }
-        for (Source s : d.sources()) {
-            for (Parameter p : s.parameters()) {
-                a.add(Attribute.of("ssrc", s.ssrc() + " " + Checks.field(p.name(), "source parameter name")
-                        + p.value().map(v -> ":" + Checks.lineSafe(v, "source parameter value")).orElse("")));
-            }
-        }
+        return out;
     }
 
     /**
@@ -285,25 +204,6 @@ public final class JingleToSdp {
             }
         }
         return out;
-    }
-
-    private static String feedback(RtcpFeedback f, String where) {
-        return token(f.type(), "rtcp-fb type", where) + f.subtype().map(s -> " " + Checks.lineSafe(s,
-                "rtcp-fb subtype")).orElse("");
-    }
-
-    /** RFC 8830 §2: msid-id [SP msid-appdata], each 1-64 token characters. */
-    private static String msid(String value, String where) {
-        String[] parts = value.strip().split(" ");
-        if (parts.length > 2 || parts[0].isEmpty() || parts[0].length() > 64
-                || (parts.length == 2 && parts[1].length() > 64)) {
-            throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where,
-                    "msid must be <stream id> [<track id>], each 1-64 characters, found " + Checks.quote(value));
-        }
-        for (String part : parts) {
-            token(part, "msid", where);
-        }
-        return String.join(" ", parts);
     }
 
     private static Optional<Element> sctpmap(IceUdpTransport t) {

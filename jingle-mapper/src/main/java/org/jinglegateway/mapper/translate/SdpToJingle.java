@@ -1,7 +1,7 @@
 package org.jinglegateway.mapper.translate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +30,6 @@ import org.jinglegateway.mapper.jingle.Senders;
 import org.jinglegateway.mapper.jingle.Source;
 import org.jinglegateway.mapper.jingle.SourceGroup;
 import org.jinglegateway.mapper.sdp.Attribute;
-import org.jinglegateway.mapper.sdp.Crypto;
 import org.jinglegateway.mapper.sdp.Direction;
 import org.jinglegateway.mapper.sdp.ExtMap;
 import org.jinglegateway.mapper.sdp.Fmtp;
@@ -40,24 +39,14 @@ import org.jinglegateway.mapper.sdp.RtcpFb;
 import org.jinglegateway.mapper.sdp.RtpMap;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 import org.jinglegateway.mapper.sdp.Setup;
-import org.jinglegateway.mapper.sdp.Ssrc;
-import org.jinglegateway.mapper.sdp.SsrcGroup;
 
 /**
  * An SDP offer or answer to a Jingle action: offer -> session-initiate, answer -> session-accept (or any action
- * the caller names). What has no Jingle counterpart is left out with a DROPPED note; defaults applied are
- * DEFAULTED notes. docs/mapping.md records each decision.
+ * the caller names). Each section's attributes are read in one pass, each by its {@link MappingTable} row; what has
+ * no row is left out with a DROPPED note, and defaults applied are DEFAULTED notes. docs/mapping.md records each
+ * decision.
  */
 public final class SdpToJingle {
-    /** Attributes this translation reads at media level; any other one gets a DROPPED note. */
-    private static final Set<String> MEDIA_READ = Set.of("mid", "sendrecv", "sendonly", "recvonly", "inactive",
-            "rtpmap", "fmtp", "rtcp-fb", "extmap", "extmap-allow-mixed", "ssrc", "ssrc-group", "msid", "rtcp-mux",
-            "ice-ufrag", "ice-pwd", "ice-options", "fingerprint", "setup", "candidate", "sctp-port",
-            "max-message-size", "sctpmap", "ptime", "maxptime", "rtcp", "bundle-only", "crypto");
-    private static final Set<String> SESSION_READ = Set.of("group", "msid-semantic", "ice-ufrag", "ice-pwd",
-            "ice-options", "fingerprint", "setup", "extmap-allow-mixed", "sendrecv", "sendonly", "recvonly",
-            "inactive");
-
     /**
      * What the SDP is and who wrote it.
      *
@@ -87,14 +76,9 @@ public final class SdpToJingle {
 
     public static Parsed<Jingle> translate(SessionDescription sdp, Request request) {
         List<MappingNote> notes = new ArrayList<>();
-        boolean offer = request.writer() == Role.INITIATOR;
-        for (Attribute a : sdp.attributes()) {
-            if (!SESSION_READ.contains(a.name())) {
-                notes.add(new MappingNote(MappingNote.Kind.DROPPED, "session", "a=" + a.name()
-                        + " has no Jingle counterpart"));
-            }
-        }
-        java.util.Set<String> mids = new java.util.HashSet<>();
+        SectionReading session = read(sdp.attributes(), AttributeRow.Level.SESSION,
+                new SectionReading("session", request.writer(), notes));
+        Set<String> mids = new HashSet<>();
         for (MediaDescription m : sdp.media()) {
             if (m.mid().isPresent() && !mids.add(m.mid().get())) {
                 throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "a=mid:" + m.mid().get(),
@@ -118,16 +102,18 @@ public final class SdpToJingle {
                         "m-line rejected with port 0 (RFC 8866 §5.14): no content"));
                 continue;
             }
+            String where = "content \"" + name + "\"";
             try {
-                contents.add(content(sdp, m, name, request, offer, notes));
+                SectionReading media = read(m.attributes(), AttributeRow.Level.MEDIA,
+                        new SectionReading(where, request.writer(), notes));
+                contents.add(content(m, name, request, media, session));
             } catch (IllegalArgumentException e) {
                 // a value the SDP parser let through but Jingle cannot carry (e.g. an empty a=max-message-size)
-                throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "content \"" + name + "\"",
-                        e.getMessage());
+                throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where, e.getMessage());
             }
         }
         List<ContentGroup> groups = new ArrayList<>();
-        for (Group g : sdp.all("group", Group::parse)) {
+        for (Group g : session.groups) {
             groups.add(new ContentGroup(g.semantics(), g.mids()));
         }
         Jingle jingle = new Jingle(request.action(), request.sid(), request.initiator(), request.responder(),
@@ -135,173 +121,145 @@ public final class SdpToJingle {
         return new Parsed<>(jingle, notes);
     }
 
-    private static Content content(SessionDescription sdp, MediaDescription m, String name, Request request,
-                                   boolean offer, List<MappingNote> notes) {
-        String where = "content \"" + name + "\"";
-        for (Attribute a : m.attributes()) {
-            if (!MEDIA_READ.contains(a.name())) {
-                notes.add(new MappingNote(MappingNote.Kind.DROPPED, where, "a=" + a.name()
-                        + " has no Jingle counterpart"));
+    /** One pass over a section's attributes: each goes to its table row, or is dropped with a note. */
+    private static SectionReading read(List<Attribute> attributes, AttributeRow.Level level,
+                                       SectionReading section) {
+        for (Attribute a : attributes) {
+            AttributeRow row = MappingTable.reader(a.name(), level);
+            if (row == null) {
+                section.dropped(a.name());
+            } else {
+                row.toJingle().read(section, a);
             }
         }
-        Direction direction = direction(m.attributes()).or(() -> direction(sdp.attributes()))
-                .orElse(Direction.SENDRECV);
+        return section;
+    }
+
+    private static Content content(MediaDescription m, String name, Request request, SectionReading media,
+                                   SectionReading session) {
+        Direction direction = media.direction.or(() -> session.direction).orElse(Direction.SENDRECV);
         Senders senders = SendersTable.senders(request.writer(), direction);
         Creator creator = request.action() == JingleAction.CONTENT_ADD ? request.writer().creator()
                 : Creator.INITIATOR;
         boolean sctp = m.protocol().contains("SCTP");
         RtpDescription description = sctp ? new RtpDescription(m.media(), Optional.empty(), List.of(), List.of(),
                 false, List.of(), OptionalInt.empty(), List.of(), false, List.of(), List.of(), List.of(), List.of())
-                : description(sdp, m, request.writer(), notes, where);
+                : description(m, media, session);
         return new Content(creator, name, Optional.empty(),
                 senders == Senders.BOTH ? Optional.empty() : Optional.of(senders), Optional.of(description),
-                Optional.of(transport(sdp, m, name, offer, notes, where)), List.of(), List.of());
+                Optional.of(transport(name, request.writer() == Role.INITIATOR, media, session)), List.of(),
+                List.of());
     }
 
-    private static Optional<Direction> direction(List<Attribute> attributes) {
-        for (Attribute a : attributes) {
-            Optional<Direction> d = Direction.find(a.name());
-            if (d.isPresent()) {
-                return d;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static RtpDescription description(SessionDescription sdp, MediaDescription m, Role writer,
-                                              List<MappingNote> notes, String where) {
-        Map<Integer, RtpMap> rtpmaps = new LinkedHashMap<>();
-        m.all("rtpmap", RtpMap::parse).forEach(r -> rtpmaps.put(r.payloadType(), r));
-        Map<String, Fmtp> fmtps = new LinkedHashMap<>();
-        m.all("fmtp", Fmtp::parse).forEach(f -> fmtps.put(f.format(), f));
-        List<RtcpFb> fbs = m.all("rtcp-fb", RtcpFb::parse);
-        // grouped once: Chrome's video m-line has ~23 payload types and ~60 rtcp-fb lines
-        Map<String, List<RtcpFb>> fbByPayload = new java.util.HashMap<>();
-        for (RtcpFb fb : fbs) {
-            fbByPayload.computeIfAbsent(fb.payload(), k -> new ArrayList<>()).add(fb);
-        }
-        OptionalInt ptime = number(m.value("ptime"));
-        OptionalInt maxptime = number(m.value("maxptime"));
-        List<PayloadType> payloads = new ArrayList<>();
+    private static RtpDescription description(MediaDescription m, SectionReading media, SectionReading session) {
+        OptionalInt ptime = MappingTable.number(media.ptime);
+        OptionalInt maxptime = MappingTable.number(media.maxptime);
+        List<PayloadType> payloads = new ArrayList<>(m.formats().size());
         for (String format : m.formats()) {
-            OptionalInt parsedPt = number(Optional.of(format));
+            OptionalInt parsedPt = MappingTable.number(Optional.of(format));
             if (parsedPt.isEmpty() || parsedPt.getAsInt() > 127) {
-                throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where,
+                throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, media.where,
                         "an RTP m-line format must be a payload type 0-127, found \"" + format + "\"");
             }
             int pt = parsedPt.getAsInt();
-            RtpMap r = rtpmaps.get(pt);
+            RtpMap r = media.rtpmaps.get(pt);
             List<Parameter> parameters = new ArrayList<>();
-            Fmtp f = fmtps.get(format);
+            Fmtp f = media.fmtps.get(format);
             if (f != null) {
                 for (Fmtp.Param p : f.params()) {
                     // a value-only token (telephone-event 0-15, RED 111/111) is written with an empty name
                     parameters.add(Parameter.of(p.name().orElse(""), p.value()));
                 }
             }
-            List<RtcpFeedback> feedback = new ArrayList<>();
-            OptionalInt trrInt = OptionalInt.empty();
-            for (RtcpFb fb : fbByPayload.getOrDefault(format, List.of())) {
-                if (fb.type().equals("trr-int")) {
-                    trrInt = number(fb.subtype());
-                } else {
-                    feedback.add(new RtcpFeedback(fb.type(), fb.subtype()));
-                }
-            }
+            Feedback fb = feedback(media.feedback.getOrDefault(format, List.of()));
             payloads.add(new PayloadType(pt, Optional.ofNullable(r).map(RtpMap::encoding),
                     r == null ? OptionalLong.empty() : OptionalLong.of(r.clockRate()),
-                    r == null ? OptionalInt.empty() : r.channels(), ptime, maxptime, parameters, feedback, trrInt,
-                    List.of(), List.of()));
+                    r == null ? OptionalInt.empty() : r.channels(), ptime, maxptime, parameters, fb.feedback(),
+                    fb.trrInt(), List.of(), List.of()));
         }
-        List<RtcpFeedback> wildcard = new ArrayList<>();
-        OptionalInt wildcardTrr = OptionalInt.empty();
-        for (RtcpFb fb : fbByPayload.getOrDefault("*", List.of())) {
-            if (fb.type().equals("trr-int")) {
-                wildcardTrr = number(fb.subtype());
-            } else {
-                wildcard.add(new RtcpFeedback(fb.type(), fb.subtype()));
-            }
-        }
+        Feedback wildcard = feedback(media.feedback.getOrDefault("*", List.of()));
         List<HeaderExtension> hdrexts = new ArrayList<>();
-        for (ExtMap e : m.all("extmap", ExtMap::parse)) {
+        for (ExtMap e : media.extmaps) {
             // Firefox's a=extmap:<id>/<direction>: the direction is the SDP writer's, senders the session's
-            hdrexts.add(new HeaderExtension(e.id(), e.uri(), e.direction().map(d -> SendersTable.senders(writer, d)),
-                    List.of()));
-            if (e.attributes().isPresent()) {
-                notes.add(new MappingNote(MappingNote.Kind.DROPPED, where, "extmap " + e.id()
-                        + " extension attributes have no XEP-0294 counterpart"));
-            }
+            hdrexts.add(new HeaderExtension(e.id(), e.uri(), e.direction().map(d -> SendersTable.senders(
+                    media.writer, d)), List.of()));
         }
         List<Bandwidth> bandwidths = m.bandwidths().stream()
                 .map(b -> new Bandwidth(b.type(), String.valueOf(b.value()))).toList();
-        List<Crypto> cryptos = m.all("crypto", Crypto::parse);
         // RFC 4568 §9: RTP/SAVP(F) without DTLS means SRTP keyed by SDES only, so the keys are required
-        List<RawXml> extra = cryptos.isEmpty() ? List.of()
-                : List.of(SdesMapping.toElement(cryptos, !m.protocol().contains("TLS")));
-        return new RtpDescription(m.media(), Optional.empty(), payloads, bandwidths, m.has("rtcp-mux"), wildcard,
-                wildcardTrr, hdrexts, m.has("extmap-allow-mixed") || sdp.has("extmap-allow-mixed"),
-                sources(m), m.all("ssrc-group", SsrcGroup::parse).stream()
-                        .map(g -> new SourceGroup(g.semantics(), g.ssrcs())).toList(), List.of(), extra);
+        List<RawXml> extra = media.cryptos.isEmpty() ? List.of()
+                : List.of(SdesMapping.toElement(media.cryptos, !m.protocol().contains("TLS")));
+        return new RtpDescription(m.media(), Optional.empty(), payloads, bandwidths, media.rtcpMux,
+                wildcard.feedback(), wildcard.trrInt(), hdrexts, media.extmapAllowMixed || session.extmapAllowMixed,
+                sources(media), media.ssrcGroups.stream().map(g -> new SourceGroup(g.semantics(), g.ssrcs()))
+                        .toList(), List.of(), extra);
+    }
+
+    /** A payload type's (or the {@code *}) rtcp-fb lines: trr-int is its own XEP-0293 element. */
+    private record Feedback(List<RtcpFeedback> feedback, OptionalInt trrInt) {
+    }
+
+    private static Feedback feedback(List<RtcpFb> lines) {
+        List<RtcpFeedback> feedback = new ArrayList<>(lines.size());
+        OptionalInt trrInt = OptionalInt.empty();
+        for (RtcpFb fb : lines) {
+            if (fb.type().equals("trr-int")) {
+                trrInt = MappingTable.number(fb.subtype());
+            } else {
+                feedback.add(new RtcpFeedback(fb.type(), fb.subtype()));
+            }
+        }
+        return new Feedback(feedback, trrInt);
     }
 
     /** XEP-0339 sources from a=ssrc lines; a media-level a=msid fills in a source's missing msid parameter. */
-    private static List<Source> sources(MediaDescription m) {
-        Map<Long, List<Parameter>> bySsrc = new LinkedHashMap<>();
-        for (Ssrc s : m.all("ssrc", Ssrc::parse)) {
-            bySsrc.computeIfAbsent(s.ssrc(), k -> new ArrayList<>()).add(new Parameter(s.attribute(), s.value()));
-        }
-        Optional<String> msid = m.value("msid");
-        List<Source> sources = new ArrayList<>();
-        for (Map.Entry<Long, List<Parameter>> e : bySsrc.entrySet()) {
+    private static List<Source> sources(SectionReading media) {
+        List<Source> sources = new ArrayList<>(media.sources.size());
+        for (Map.Entry<Long, List<Parameter>> e : media.sources.entrySet()) {
             List<Parameter> params = e.getValue();
-            if (msid.isPresent() && params.stream().noneMatch(p -> p.name().equals("msid"))) {
-                params.add(Parameter.of("msid", msid.get()));
+            if (media.msid.isPresent() && params.stream().noneMatch(p -> p.name().equals("msid"))) {
+                params.add(Parameter.of("msid", media.msid.get()));
             }
             sources.add(new Source(e.getKey(), params, List.of(), List.of()));
         }
         return sources;
     }
 
-    private static IceUdpTransport transport(SessionDescription sdp, MediaDescription m, String name, boolean offer,
-                                             List<MappingNote> notes, String where) {
-        Optional<String> ufrag = m.value("ice-ufrag").or(() -> sdp.value("ice-ufrag"));
-        Optional<String> pwd = m.value("ice-pwd").or(() -> sdp.value("ice-pwd"));
-        Optional<String> setupValue = m.value("setup").or(() -> sdp.value("setup"));
+    private static IceUdpTransport transport(String name, boolean offer, SectionReading media,
+                                             SectionReading session) {
+        String where = media.where;
+        Optional<String> setupValue = media.setup.or(() -> session.setup);
         Setup setup;
         if (setupValue.isEmpty()) {
             setup = offer ? Setup.ACTPASS : Setup.ACTIVE;
-            notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, where, "no a=setup: " + setup.token()
+            media.notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, where, "no a=setup: " + setup.token()
                     + " (RFC 8842 §5 default for " + (offer ? "offers" : "answers") + ")"));
         } else {
             setup = Setup.of(setupValue.get());
             if (!offer && setup == Setup.ACTPASS) {
                 setup = Setup.ACTIVE;
-                notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, where,
+                media.notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, where,
                         "an answer may not be actpass (RFC 8842 §5.3): active"));
             }
         }
-        List<String> fingerprintValues = m.all("fingerprint", v -> v);
-        if (fingerprintValues.isEmpty()) {
-            fingerprintValues = sdp.all("fingerprint", v -> v);
-        }
         List<Fingerprint> fingerprints = new ArrayList<>();
-        for (String v : fingerprintValues) {
+        for (String v : media.fingerprints.isEmpty() ? session.fingerprints : media.fingerprints) {
             org.jinglegateway.mapper.sdp.Fingerprint f = org.jinglegateway.mapper.sdp.Fingerprint.parse(v);
             fingerprints.add(new Fingerprint(f.hash(), Optional.of(setup.token()), f.value(), Optional.empty(),
                     List.of()));
         }
-        List<IceCandidate> candidates = new ArrayList<>();
-        List<String> lines = m.all("candidate", v -> v);
-        for (int i = 0; i < lines.size(); i++) {
-            candidates.add(xmlSafe(CandidateParser.parseAttributeValue(lines.get(i)), notes, where)
+        List<IceCandidate> candidates = new ArrayList<>(media.candidates.size());
+        for (int i = 0; i < media.candidates.size(); i++) {
+            candidates.add(xmlSafe(CandidateParser.parseAttributeValue(media.candidates.get(i)), media.notes, where)
                     .withId(Optional.of(name + "-" + (i + 1))));
         }
         List<RawXml> extra = new ArrayList<>();
-        Optional<String> sctpPort = m.value("sctp-port").or(() -> m.value("sctpmap").map(v -> v.split(" ")[0]));
+        Optional<String> sctpPort = media.sctpPort.or(() -> media.sctpmapPort);
         if (sctpPort.isPresent()) {
-            extra.add(SctpMapping.toElement(sctpPort.get(), m.value("max-message-size")));
+            extra.add(SctpMapping.toElement(sctpPort.get(), media.maxMessageSize));
         }
-        return new IceUdpTransport(ufrag, pwd, candidates, fingerprints, List.of(), extra);
+        return new IceUdpTransport(media.ufrag.or(() -> session.ufrag), media.pwd.or(() -> session.pwd), candidates,
+                fingerprints, List.of(), extra);
     }
 
     private static final java.util.regex.Pattern XML_NAME = java.util.regex.Pattern.compile(
@@ -334,14 +292,5 @@ public final class SdpToJingle {
 
     private static boolean carriable(org.jinglegateway.mapper.candidate.ExtensionPair x) {
         return XML_NAME.matcher(x.name()).matches() && !XEP0176_ATTRIBUTES.contains(x.name());
-    }
-
-    private static OptionalInt number(Optional<String> value) {
-        if (value.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        java.util.OptionalLong n = org.jinglegateway.mapper.internal.Decimals.parse(value.get().strip());
-        return n.isPresent() && n.getAsLong() <= Integer.MAX_VALUE ? OptionalInt.of((int) n.getAsLong())
-                : OptionalInt.empty();
     }
 }
