@@ -46,6 +46,9 @@ public final class SdpParser {
         private final List<MappingNote> notes = new ArrayList<>();
         private final Set<Leniency> applied = EnumSet.noneOf(Leniency.class);
         private int lineNumber;
+        private int lineStart;
+        private int lineEnd;
+        /** The current line's text, cut from the input only when an error or a note needs it. */
         private String line;
 
         Run(String text) {
@@ -80,30 +83,41 @@ public final class SdpParser {
                 if (lfOnly) {
                     lenient(Leniency.LF_LINE_ENDINGS);
                 }
-                line = text.substring(pos, end);
+                int start = pos;
                 pos = next;
-                if (!line.isEmpty() && Character.isWhitespace(line.charAt(line.length() - 1))) {
-                    line = line.stripTrailing();
+                if (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                        end--;
+                    }
                     lenient(Leniency.TRAILING_WHITESPACE);
                 }
-                int bad = firstControl(line);
+                lineStart = start;
+                lineEnd = end;
+                line = null;
+                int bad = firstControl(text, start, end);
                 if (bad >= 0) {
-                    throw error(SdpParseException.Kind.SYNTAX, bad + 1, "a line must not contain "
-                            + (line.charAt(bad) == '\r' ? "a CR except right before its LF" : "NUL")
+                    throw error(SdpParseException.Kind.SYNTAX, bad - start + 1, "a line must not contain "
+                            + (text.charAt(bad) == '\r' ? "a CR except right before its LF" : "NUL")
                             + " (RFC 8866 §5)");
                 }
-                if (line.isEmpty()) {
+                if (end == start) {
                     if (pos < length) {
                         lenient(Leniency.BLANK_LINES);
                     }
                     continue;
                 }
-                if (line.length() < 2 || line.charAt(1) != '=' || line.charAt(0) < 'a' || line.charAt(0) > 'z') {
+                char type = text.charAt(start);
+                if (end - start < 2 || text.charAt(start + 1) != '=' || type < 'a' || type > 'z') {
                     throw error(SdpParseException.Kind.SYNTAX, 1, "expected <type>=<value> with a lower-case"
-                            + " letter type, found " + quote(line));
+                            + " letter type, found " + quote(line()));
                 }
-                char type = line.charAt(0);
-                String value = line.substring(2);
+                if (type == 'a' && version == 0) {
+                    // the most common line: name and value cut straight from the text, no line string
+                    Attribute a = attribute(start + 2, end);
+                    (current != null ? current.attributes : attributes).add(a);
+                    continue;
+                }
+                String value = text.substring(start + 2, end);
                 if (version < 0) {
                     if (type != 'v') {
                         throw error(SdpParseException.Kind.SYNTAX, 1, "an SDP must start with v=0");
@@ -123,7 +137,6 @@ public final class SdpParser {
                 }
                 if (current != null) {
                     switch (type) {
-                        case 'a' -> current.attributes.add(attribute(value));
                         case 'c' -> current.connection = Optional.of(connection(value));
                         case 'b' -> current.bandwidths.add(bandwidth(value));
                         case 'i', 'k' -> current.others.add(checked(() -> new OtherLine(type, value), 3));
@@ -139,7 +152,6 @@ public final class SdpParser {
                     case 'c' -> connection = Optional.of(connection(value));
                     case 'b' -> bandwidths.add(bandwidth(value));
                     case 't' -> timings.add(timing(value));
-                    case 'a' -> attributes.add(attribute(value));
                     case 'i', 'u', 'e', 'p', 'r', 'z', 'k' ->
                             others.add(checked(() -> new OtherLine(type, value), 3));
                     case 'v' -> throw error(SdpParseException.Kind.SYNTAX, 1, "a second v= line");
@@ -170,14 +182,21 @@ public final class SdpParser {
                     attributes, media), 1), notes);
         }
 
-        private static int firstControl(String line) {
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
+        private static int firstControl(String text, int start, int end) {
+            for (int i = start; i < end; i++) {
+                char ch = text.charAt(i);
                 if (ch == '\r' || ch == 0) {
                     return i;
                 }
             }
             return -1;
+        }
+
+        private String line() {
+            if (line == null) {
+                line = text.substring(lineStart, lineEnd);
+            }
+            return line;
         }
 
         private void lenient(Leniency l) {
@@ -202,7 +221,7 @@ public final class SdpParser {
                 portField = portField.substring(0, slash);
             }
             int port = number(portField, 0, 65535, "m= port", column);
-            MediaBuilder b = new MediaBuilder(lineNumber, line);
+            MediaBuilder b = new MediaBuilder(lineNumber, line());
             b.media = checked(() -> org.jinglegateway.mapper.internal.Checks.token(f[0], "m= media"), 3);
             b.port = port;
             b.portCount = count;
@@ -216,17 +235,25 @@ public final class SdpParser {
             return b;
         }
 
-        private Attribute attribute(String value) {
-            int colon = value.indexOf(':');
-            String name = colon < 0 ? value : value.substring(0, colon);
-            Optional<String> v = colon < 0 ? Optional.empty() : Optional.of(value.substring(colon + 1));
-            Attribute a = checked(() -> new Attribute(name, v), 3);
+        /** {@code a=} from {@code from} (after the {@code a=}) to {@code to}. */
+        private Attribute attribute(int from, int to) {
+            int colon = text.indexOf(':', from);
+            boolean flag = colon < 0 || colon >= to;
+            String name = text.substring(from, flag ? to : colon);
+            String value = flag ? "" : text.substring(colon + 1, to);
+            Attribute a;
+            try {
+                a = new Attribute(name, flag ? Optional.empty() : Optional.of(value));
+            } catch (IllegalArgumentException e) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3, e.getMessage());
+            }
             Consumer<String> check = CHECKED.get(name);
             if (check != null) {
-                checked(() -> {
-                    check.accept(v.orElse(""));
-                    return null;
-                }, 3 + name.length() + 1);
+                try {
+                    check.accept(value);
+                } catch (IllegalArgumentException e) {
+                    throw error(SdpParseException.Kind.BAD_VALUE, 3 + name.length() + 1, e.getMessage());
+                }
             }
             return a;
         }
@@ -294,7 +321,7 @@ public final class SdpParser {
         }
 
         private SdpParseException error(SdpParseException.Kind kind, int column, String problem) {
-            return new SdpParseException(kind, lineNumber, column, lineNumber > 0 ? line : "", problem);
+            return new SdpParseException(kind, lineNumber, column, lineNumber > 0 ? line() : "", problem);
         }
 
         private static String quote(String s) {
