@@ -32,14 +32,12 @@ public final class Checks {
     /** Text that fits on one SDP line: no CR, LF or NUL (RFC 8866 §9 {@code byte-string}/{@code text}). */
     public static String lineSafe(String value, String field) {
         Objects.requireNonNull(value, field);
-        // three intrinsic (vectorised) scans beat one char loop on every value length we see
-        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf(0) >= 0) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '\r' || c == '\n' || c == 0) {
-                    throw new IllegalArgumentException(field + " must not contain " + describe(c) + ", found "
-                            + quote(value));
-                }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            // one comparison for every printable character
+            if (c <= '\r' && (c == '\r' || c == '\n' || c == 0)) {
+                throw new IllegalArgumentException(field + " must not contain " + describe(c) + ", found "
+                        + quote(value));
             }
         }
         return value;

@@ -87,7 +87,7 @@ public final class JingleWriter {
         feedback(s, d.feedback(), d.trrInt());
         for (HeaderExtension h : d.headerExtensions()) {
             s.start("rtp-hdrext", Namespaces.HDREXT);
-            s.attribute("id", String.valueOf(h.id()));
+            s.attribute("id", h.id());
             s.attribute("uri", h.uri());
             h.senders().ifPresent(v -> s.attribute("senders", v.token()));
             parameters(s, h.parameters(), Namespaces.HDREXT);
@@ -99,7 +99,7 @@ public final class JingleWriter {
         }
         for (Source src : d.sources()) {
             s.start("source", Namespaces.SSMA);
-            s.attribute("ssrc", String.valueOf(src.ssrc()));
+            s.attribute("ssrc", src.ssrc());
             others(s, src.attributes());
             parameters(s, src.parameters(), Namespaces.SSMA);
             raw(s, src.extra());
@@ -110,7 +110,7 @@ public final class JingleWriter {
             s.attribute("semantics", g.semantics());
             for (long ssrc : g.ssrcs()) {
                 s.start("source", Namespaces.SSMA);
-                s.attribute("ssrc", String.valueOf(ssrc));
+                s.attribute("ssrc", ssrc);
                 s.end();
             }
             s.end();
@@ -121,7 +121,7 @@ public final class JingleWriter {
 
     private static void payloadType(XmlSink s, PayloadType p) {
         s.start("payload-type", Namespaces.RTP);
-        s.attribute("id", String.valueOf(p.id()));
+        s.attribute("id", p.id());
         attr(s, "name", p.name());
         attr(s, "clockrate", p.clockrate());
         attr(s, "channels", p.channels());
@@ -143,7 +143,7 @@ public final class JingleWriter {
         }
         if (trrInt.isPresent()) {
             s.start("rtcp-fb-trr-int", Namespaces.RTCP_FB);
-            s.attribute("value", String.valueOf(trrInt.getAsInt()));
+            s.attribute("value", trrInt.getAsInt());
             s.end();
         }
     }
@@ -181,14 +181,14 @@ public final class JingleWriter {
     /** XEP-0176 §5.3 attribute order. */
     private static void candidate(XmlSink s, IceCandidate c) {
         s.start("candidate", Namespaces.ICE_UDP);
-        s.attribute("component", String.valueOf(c.component()));
+        s.attribute("component", c.component());
         s.attribute("foundation", c.foundation());
         attr(s, "generation", c.generation());
         attr(s, "id", c.id());
         s.attribute("ip", c.address());
         attr(s, "network", c.network());
-        s.attribute("port", String.valueOf(c.port()));
-        s.attribute("priority", String.valueOf(c.priority()));
+        s.attribute("port", c.port());
+        s.attribute("priority", c.priority());
         s.attribute("protocol", c.transport().token());
         if (c.related().isPresent()) {
             s.attribute("rel-addr", c.related().get().address());
@@ -229,18 +229,20 @@ public final class JingleWriter {
     }
 
     private static void attr(XmlSink s, String name, Optional<String> value) {
-        value.ifPresent(v -> s.attribute(name, v));
+        if (value.isPresent()) {
+            s.attribute(name, value.get());
+        }
     }
 
     private static void attr(XmlSink s, String name, OptionalInt value) {
         if (value.isPresent()) {
-            s.attribute(name, String.valueOf(value.getAsInt()));
+            s.attribute(name, value.getAsInt());
         }
     }
 
     private static void attr(XmlSink s, String name, OptionalLong value) {
         if (value.isPresent()) {
-            s.attribute(name, String.valueOf(value.getAsLong()));
+            s.attribute(name, value.getAsLong());
         }
     }
 }

@@ -37,6 +37,11 @@ final class StringSink implements XmlSink {
     }
 
     @Override
+    public void attribute(String name, long value) {
+        out.append(' ').append(name).append("=\"").append(value).append('"');
+    }
+
+    @Override
     public void text(String text) {
         closeStartTag();
         escape(text, false);

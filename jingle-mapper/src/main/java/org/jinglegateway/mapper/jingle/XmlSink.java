@@ -10,6 +10,11 @@ interface XmlSink {
 
     void attribute(String name, String value);
 
+    /** A number attribute (ids, ports, priorities): the string sink writes it without making a string. */
+    default void attribute(String name, long value) {
+        attribute(name, String.valueOf(value));
+    }
+
     void text(String text);
 
     /** A whole element kept as text ({@link RawXml}), written as the last child so far. */

@@ -82,7 +82,8 @@ public final class XmlText {
     }
 
     private static boolean special(char c) {
-        return c == '<' || c == '>' || c == '&' || c == '"' || c == '\t' || c == '\n' || c == '\r';
+        // every special character is below '?': one comparison for letters and digits above it
+        return c <= '>' && (c == '<' || c == '>' || c == '&' || c == '"' || c == '\t' || c == '\n' || c == '\r');
     }
 
     private static Map<String, String> declare(String prefix, String uri, Map<String, String> scope,

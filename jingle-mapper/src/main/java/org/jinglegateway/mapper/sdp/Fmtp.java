@@ -39,16 +39,24 @@ public record Fmtp(String format, List<Param> params) {
         String format = space < 0 ? value : value.substring(0, space);
         List<Param> params = new ArrayList<>();
         if (space >= 0) {
-            String rest = value.substring(space + 1);
-            int start = 0;
-            while (start <= rest.length()) {
-                int semi = rest.indexOf(';', start);
-                int end = semi < 0 ? rest.length() : semi;
-                String token = rest.substring(start, end).strip();
-                if (!token.isEmpty()) {
-                    int eq = token.indexOf('=');
-                    params.add(eq <= 0 ? new Param(Optional.empty(), token)
-                            : new Param(Optional.of(token.substring(0, eq)), token.substring(eq + 1)));
+            // cut straight from the value: each parameter trimmed of spaces, then split at its first '='
+            int length = value.length();
+            int start = space + 1;
+            while (start <= length) {
+                int semi = value.indexOf(';', start);
+                int end = semi < 0 ? length : semi;
+                int from = start;
+                int to = end;
+                while (from < to && Character.isWhitespace(value.charAt(from))) {
+                    from++;
+                }
+                while (to > from && Character.isWhitespace(value.charAt(to - 1))) {
+                    to--;
+                }
+                if (from < to) {
+                    int eq = value.indexOf('=', from);
+                    params.add(eq <= from || eq >= to ? new Param(Optional.empty(), value.substring(from, to))
+                            : new Param(Optional.of(value.substring(from, eq)), value.substring(eq + 1, to)));
                 }
                 if (semi < 0) {
                     break;

@@ -3,14 +3,11 @@ package org.jinglegateway.mapper.sdp;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
-import org.jinglegateway.mapper.candidate.CandidateParser;
 import org.jinglegateway.mapper.internal.Checks;
 
 /**
@@ -19,31 +16,29 @@ import org.jinglegateway.mapper.internal.Checks;
  * one is reported with its line and column. Lenient only through {@link Leniency}.
  */
 public final class SdpParser {
-    /** Attribute values checked while parsing: name -> grammar check (throws IllegalArgumentException). */
-    private static final Map<String, Consumer<String>> CHECKED = Map.ofEntries(
-            Map.entry("rtpmap", RtpMap::parse),
-            Map.entry("fmtp", Fmtp::parse),
-            Map.entry("rtcp-fb", RtcpFb::parse),
-            Map.entry("extmap", ExtMap::parse),
-            Map.entry("fingerprint", Fingerprint::parse),
-            Map.entry("ssrc", Ssrc::parse),
-            Map.entry("ssrc-group", SsrcGroup::parse),
-            Map.entry("group", Group::parse),
-            Map.entry("setup", Setup::of),
-            Map.entry("candidate", CandidateParser::parseAttributeValue));
-
     private SdpParser() {
     }
 
     /** Parses a whole SDP. */
     public static Parsed<SessionDescription> parse(String text) throws SdpParseException {
-        return new Run(text).parse();
+        Run run = new Run(text);
+        return new Parsed<>(run.parse(), run.notes);
+    }
+
+    /** Parses a whole SDP and keeps the typed view of every attribute it checked, for a translation. */
+    public static Parsed<TypedSdp> parseTyped(String text) throws SdpParseException {
+        Run run = new Run(text);
+        SessionDescription sdp = run.parse();
+        return new Parsed<>(new TypedSdp(sdp, run.sessionViews, run.mediaViews), run.notes);
     }
 
     /** One parse: position and notes. */
     private static final class Run {
         private final String text;
         private final List<MappingNote> notes = new ArrayList<>();
+        /** The typed views made while checking, index by index with the attributes. */
+        private final List<Object> sessionViews = new ArrayList<>();
+        private final List<List<Object>> mediaViews = new ArrayList<>();
         private final Set<Leniency> applied = EnumSet.noneOf(Leniency.class);
         private int lineNumber;
         private int lineStart;
@@ -55,7 +50,7 @@ public final class SdpParser {
             this.text = text;
         }
 
-        Parsed<SessionDescription> parse() {
+        SessionDescription parse() {
             int version = -1;
             Origin origin = null;
             String sessionName = null;
@@ -69,6 +64,9 @@ public final class SdpParser {
 
             int pos = 0;
             int length = text.length();
+            // CR and NUL found by two intrinsic scans of the whole text, then followed line by line
+            int nextCr = text.indexOf('\r');
+            int nextNul = text.indexOf(0);
             while (pos < length) {
                 int nl = text.indexOf('\n', pos);
                 int end = nl < 0 ? length : nl;
@@ -94,7 +92,12 @@ public final class SdpParser {
                 lineStart = start;
                 lineEnd = end;
                 line = null;
-                int bad = firstControl(text, start, end);
+                while (nextCr >= 0 && nextCr < start) {
+                    nextCr = text.indexOf('\r', nextCr + 1);
+                }
+                int bad = Math.min(nextCr >= 0 && nextCr < end ? nextCr : Integer.MAX_VALUE,
+                        nextNul >= 0 && nextNul < end ? nextNul : Integer.MAX_VALUE);
+                bad = bad == Integer.MAX_VALUE ? -1 : bad;
                 if (bad >= 0) {
                     throw error(SdpParseException.Kind.SYNTAX, bad - start + 1, "a line must not contain "
                             + (text.charAt(bad) == '\r' ? "a CR except right before its LF" : "NUL")
@@ -113,7 +116,8 @@ public final class SdpParser {
                 }
                 if (type == 'a' && version == 0) {
                     // the most common line: name and value cut straight from the text, no line string
-                    Attribute a = attribute(start + 2, end);
+                    Attribute a = attribute(start + 2, end, current != null ? mediaViews.get(mediaViews.size() - 1)
+                            : sessionViews);
                     (current != null ? current.attributes : attributes).add(a);
                     continue;
                 }
@@ -133,6 +137,7 @@ public final class SdpParser {
                         media.add(current.build());
                     }
                     current = mediaLine(value);
+                    mediaViews.add(new ArrayList<>());
                     continue;
                 }
                 if (current != null) {
@@ -178,18 +183,8 @@ public final class SdpParser {
             String name = sessionName;
             Origin o = origin;
             Optional<Connection> c = connection;
-            return new Parsed<>(checked(() -> new SessionDescription(0, o, name, others, c, bandwidths, timings,
-                    attributes, media), 1), notes);
-        }
-
-        private static int firstControl(String text, int start, int end) {
-            for (int i = start; i < end; i++) {
-                char ch = text.charAt(i);
-                if (ch == '\r' || ch == 0) {
-                    return i;
-                }
-            }
-            return -1;
+            return checked(() -> new SessionDescription(0, o, name, others, c, bandwidths, timings, attributes,
+                    media), 1);
         }
 
         private String line() {
@@ -235,8 +230,8 @@ public final class SdpParser {
             return b;
         }
 
-        /** {@code a=} from {@code from} (after the {@code a=}) to {@code to}. */
-        private Attribute attribute(int from, int to) {
+        /** {@code a=} from {@code from} (after the {@code a=}) to {@code to}; its typed view goes to {@code views}. */
+        private Attribute attribute(int from, int to, List<Object> views) {
             int colon = text.indexOf(':', from);
             boolean flag = colon < 0 || colon >= to;
             String name = text.substring(from, flag ? to : colon);
@@ -247,13 +242,10 @@ public final class SdpParser {
             } catch (IllegalArgumentException e) {
                 throw error(SdpParseException.Kind.BAD_VALUE, 3, e.getMessage());
             }
-            Consumer<String> check = CHECKED.get(name);
-            if (check != null) {
-                try {
-                    check.accept(value);
-                } catch (IllegalArgumentException e) {
-                    throw error(SdpParseException.Kind.BAD_VALUE, 3 + name.length() + 1, e.getMessage());
-                }
+            try {
+                views.add(AttributeViews.view(name, value));
+            } catch (IllegalArgumentException e) {
+                throw error(SdpParseException.Kind.BAD_VALUE, 3 + name.length() + 1, e.getMessage());
             }
             return a;
         }

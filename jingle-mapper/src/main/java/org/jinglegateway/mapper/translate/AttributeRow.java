@@ -16,7 +16,8 @@ import org.jinglegateway.mapper.sdp.Attribute;
  * @param spec    RFC and XEP sections
  * @param levels  where the SDP attribute is read: session level, media level or both
  * @param media   the m-lines the row writes to: RTP, data channel or both
- * @param toJingle reads one attribute into the section being read
+ * @param toJingle reads one attribute, with its typed view ({@link org.jinglegateway.mapper.sdp.AttributeViews}),
+ *                 into the section being read
  * @param toSdp   writes this row's attributes for one content (or one payload type, at {@link Level#PAYLOAD})
  */
 record AttributeRow(String id, List<String> names, String jingle, String spec, Set<Level> levels, Media media,
@@ -49,7 +50,7 @@ record AttributeRow(String id, List<String> names, String jingle, String spec, S
     /** SDP value to Jingle: stores the typed value in the section being read. */
     @FunctionalInterface
     interface ToJingle {
-        void read(SectionReading section, Attribute attribute);
+        void read(SectionReading section, Attribute attribute, Object view);
     }
 
     /** Jingle to SDP: appends this row's lines for the content being written. */

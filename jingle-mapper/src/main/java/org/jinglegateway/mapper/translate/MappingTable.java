@@ -46,26 +46,27 @@ final class MappingTable {
     private static final Set<AttributeRow.Level> BOTH = Set.of(SESSION, MEDIA);
     private static final Set<AttributeRow.Level> ONLY_MEDIA = Set.of(MEDIA);
     private static final AttributeRow.ToSdp NOTHING = (w, out) -> { };
-    private static final AttributeRow.ToJingle IGNORED = (s, a) -> { };
+    private static final AttributeRow.ToJingle IGNORED = (s, a, v) -> { };
 
     static final AttributeRow ICE_UFRAG = row("iceUfrag", "ice-ufrag", "transport@ufrag", "RFC 8839 §5.4, XEP-0176 §5",
             BOTH, AttributeRow.Media.ANY,
-            (s, a) -> s.ufrag = first(s.ufrag, a.value()),
+            (s, a, v) -> s.ufrag = first(s.ufrag, a.value()),
             (w, out) -> w.transport.ufrag().ifPresent(u -> out.add(Attribute.of("ice-ufrag", Checks.field(u,
                     "ufrag")))));
     static final AttributeRow ICE_PWD = row("icePwd", "ice-pwd", "transport@pwd", "RFC 8839 §5.4, XEP-0176 §5",
             BOTH, AttributeRow.Media.ANY,
-            (s, a) -> s.pwd = first(s.pwd, a.value()),
+            (s, a, v) -> s.pwd = first(s.pwd, a.value()),
             (w, out) -> w.transport.pwd().ifPresent(p -> out.add(Attribute.of("ice-pwd", Checks.field(p, "pwd")))));
     /** Jingle ICE is always trickle (XEP-0176 §2), so nothing is read and {@code trickle} is always written. */
     static final AttributeRow ICE_OPTIONS = row("iceOptions", "ice-options", "—", "RFC 8839 §5.6, RFC 8840 §4.1.1",
             BOTH, AttributeRow.Media.ANY, IGNORED, (w, out) -> out.add(Attribute.of("ice-options", "trickle")));
     static final AttributeRow FINGERPRINT = row("fingerprint", "fingerprint", "<fingerprint hash>",
             "RFC 8122 §5, XEP-0320 §3", BOTH, AttributeRow.Media.ANY,
-            (s, a) -> s.fingerprints.add(a.valueOrEmpty()), MappingTable::writeFingerprints);
+            (s, a, v) -> s.fingerprints.add((org.jinglegateway.mapper.sdp.Fingerprint) v),
+            MappingTable::writeFingerprints);
     static final AttributeRow SETUP = row("setup", "setup", "fingerprint@setup", "RFC 8842 §5, XEP-0320 §3",
             BOTH, AttributeRow.Media.ANY,
-            (s, a) -> s.setup = first(s.setup, a.value()), MappingTable::writeSetup);
+            (s, a, v) -> s.setup = first(s.setup, a.value()), MappingTable::writeSetup);
     /** The mid names the content before any row runs (it is the content's key), so the reader has nothing to do. */
     static final AttributeRow MID = row("mid", "mid", "content@name", "RFC 8843 §15.2, XEP-0166 §7.3",
             ONLY_MEDIA, AttributeRow.Media.ANY, IGNORED, (w, out) -> out.add(Attribute.of("mid", w.mid)));
@@ -74,7 +75,7 @@ final class MappingTable {
             MappingTable::writeExtmaps);
     static final AttributeRow EXTMAP_ALLOW_MIXED = row("extmapAllowMixed", "extmap-allow-mixed",
             "<extmap-allow-mixed/>", "RFC 8285 §6, XEP-0294", BOTH, AttributeRow.Media.RTP,
-            (s, a) -> s.extmapAllowMixed = true,
+            (s, a, v) -> s.extmapAllowMixed = true,
             (w, out) -> {
                 if (w.description.extmapAllowMixed()) {
                     out.add(Attribute.flag("extmap-allow-mixed"));
@@ -82,14 +83,14 @@ final class MappingTable {
             });
     static final AttributeRow DIRECTION = new AttributeRow("direction", List.of("sendrecv", "sendonly", "recvonly",
             "inactive"), "content@senders", "RFC 8866 §6.7, XEP-0166 §7.3", BOTH, AttributeRow.Media.RTP,
-            (s, a) -> s.direction = s.direction.or(() -> Direction.find(a.name())),
+            (s, a, v) -> s.direction = s.direction.or(() -> Direction.find(a.name())),
             (w, out) -> out.add(Attribute.flag(SendersTable.direction(w.writer, w.content.senders()
                     .orElse(Senders.BOTH)).token())));
     static final AttributeRow MSID = row("msid", "msid", "msid parameter of each <source>", "RFC 8830 §2, XEP-0339",
             ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a) -> s.msid = first(s.msid, a.value()), MappingTable::writeMsid);
+            (s, a, v) -> s.msid = first(s.msid, a.value()), MappingTable::writeMsid);
     static final AttributeRow RTCP_MUX = row("rtcpMux", "rtcp-mux", "<rtcp-mux/>", "RFC 5761, XEP-0167 §5",
-            ONLY_MEDIA, AttributeRow.Media.RTP, (s, a) -> s.rtcpMux = true,
+            ONLY_MEDIA, AttributeRow.Media.RTP, (s, a, v) -> s.rtcpMux = true,
             (w, out) -> {
                 if (w.description.rtcpMux()) {
                     out.add(Attribute.flag("rtcp-mux"));
@@ -97,7 +98,7 @@ final class MappingTable {
             });
     static final AttributeRow CRYPTO = row("crypto", "crypto", "<encryption><crypto/></encryption>",
             "RFC 4568 §9.1, XEP-0167 §8", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a) -> s.cryptos.add(Crypto.parse(a.valueOrEmpty())),
+            (s, a, v) -> s.cryptos.add(Crypto.parse(a.valueOrEmpty())),
             (w, out) -> out.addAll(SdesMapping.toAttributes(w.description.extra(), w.where)));
     /** One row for both forms: {@code *} at media level (description), a payload type's in its payload-type. */
     static final AttributeRow RTCP_FB = row("rtcpFb", "rtcp-fb", "<rtcp-fb type subtype>, <rtcp-fb-trr-int value>",
@@ -105,8 +106,8 @@ final class MappingTable {
             MappingTable::writeRtcpFb);
     static final AttributeRow RTPMAP = row("rtpmap", "rtpmap", "<payload-type id name clockrate channels>",
             "RFC 8866 §6.6, XEP-0167 §5", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a) -> {
-                RtpMap r = RtpMap.parse(a.valueOrEmpty());
+            (s, a, v) -> {
+                RtpMap r = (RtpMap) v;
                 s.rtpmaps.put(r.payloadType(), r);
             },
             (w, out) -> {
@@ -118,8 +119,8 @@ final class MappingTable {
             });
     static final AttributeRow FMTP = row("fmtp", "fmtp", "<parameter name value>", "RFC 8866 §6.15, XEP-0167 §5",
             ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a) -> {
-                Fmtp f = Fmtp.parse(a.valueOrEmpty());
+            (s, a, v) -> {
+                Fmtp f = (Fmtp) v;
                 s.fmtps.put(f.format(), f);
             },
             (w, out) -> {
@@ -129,17 +130,17 @@ final class MappingTable {
                 }
             });
     static final AttributeRow PTIME = row("ptime", "ptime", "payload-type@ptime", "RFC 8866 §6.4, XEP-0167 §5",
-            ONLY_MEDIA, AttributeRow.Media.RTP, (s, a) -> s.ptime = first(s.ptime, a.value()),
+            ONLY_MEDIA, AttributeRow.Media.RTP, (s, a, v) -> s.ptime = first(s.ptime, a.value()),
             (w, out) -> w.description.payloadTypes().stream().filter(p -> p.ptime().isPresent()).findFirst()
                     .ifPresent(p -> out.add(Attribute.of("ptime", String.valueOf(p.ptime().getAsInt())))));
     static final AttributeRow MAXPTIME = row("maxptime", "maxptime", "payload-type@maxptime",
             "RFC 8866 §6.5, XEP-0167 §5", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a) -> s.maxptime = first(s.maxptime, a.value()),
+            (s, a, v) -> s.maxptime = first(s.maxptime, a.value()),
             (w, out) -> w.description.payloadTypes().stream().filter(p -> p.maxptime().isPresent()).findFirst()
                     .ifPresent(p -> out.add(Attribute.of("maxptime", String.valueOf(p.maxptime().getAsInt())))));
     static final AttributeRow SSRC_GROUP = row("ssrcGroup", "ssrc-group", "<ssrc-group semantics><source/>",
             "RFC 5576 §4.2, XEP-0339 §3.2", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a) -> s.ssrcGroups.add(SsrcGroup.parse(a.valueOrEmpty())),
+            (s, a, v) -> s.ssrcGroups.add((SsrcGroup) v),
             (w, out) -> {
                 for (SourceGroup g : w.description.sourceGroups()) {
                     StringBuilder value = new StringBuilder(w.token(g.semantics(), "ssrc-group semantics"));
@@ -151,8 +152,8 @@ final class MappingTable {
             });
     static final AttributeRow SSRC = row("ssrc", "ssrc", "<source ssrc><parameter name value/>",
             "RFC 5576 §4.1, XEP-0339 §3.1", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a) -> {
-                Ssrc ssrc = Ssrc.parse(a.valueOrEmpty());
+            (s, a, v) -> {
+                Ssrc ssrc = (Ssrc) v;
                 s.sources.computeIfAbsent(ssrc.ssrc(), k -> new ArrayList<>()).add(new Parameter(ssrc.attribute(),
                         ssrc.value()));
             },
@@ -166,20 +167,20 @@ final class MappingTable {
             });
     /** RFC 8841: the browsers' form. Without an sctpmap nothing is written (5000 is RFC 8841 §5's default). */
     static final AttributeRow SCTP_PORT = row("sctpPort", "sctp-port", "<sctpmap number>", "RFC 8841 §5, XEP-0343",
-            ONLY_MEDIA, AttributeRow.Media.DATA, (s, a) -> s.sctpPort = first(s.sctpPort, a.value()),
+            ONLY_MEDIA, AttributeRow.Media.DATA, (s, a, v) -> s.sctpPort = first(s.sctpPort, a.value()),
             (w, out) -> w.sctpmap.ifPresent(e -> out.add(Attribute.of("sctp-port", Checks.field(
                     e.attributeValue("number", "5000"), "sctpmap number")))));
     static final AttributeRow MAX_MESSAGE_SIZE = row("maxMessageSize", "max-message-size",
             "sctpmap@max-message-size", "RFC 8841 §6, XEP-0343", ONLY_MEDIA, AttributeRow.Media.DATA,
-            (s, a) -> s.maxMessageSize = first(s.maxMessageSize, a.value()),
+            (s, a, v) -> s.maxMessageSize = first(s.maxMessageSize, a.value()),
             (w, out) -> w.sctpmap.map(e -> e.attributeValue("max-message-size")).ifPresent(m ->
                     out.add(Attribute.of("max-message-size", Checks.field(m, "max-message-size")))));
     /** The draft-ietf-mmusic-sctp-sdp-05 form Jicofo and old browsers wrote; read only, its port is the number. */
     static final AttributeRow SCTPMAP = row("sctpmap", "sctpmap", "<sctpmap number>",
             "draft-ietf-mmusic-sctp-sdp-05, XEP-0343", ONLY_MEDIA, AttributeRow.Media.DATA,
-            (s, a) -> s.sctpmapPort = first(s.sctpmapPort, a.value().map(v -> v.split(" ")[0])), NOTHING);
+            (s, a, v) -> s.sctpmapPort = first(s.sctpmapPort, a.value().map(x -> x.split(" ")[0])), NOTHING);
     static final AttributeRow CANDIDATE = row("candidate", "candidate", "<candidate/>", "RFC 8839 §5.1, XEP-0176 §5.3",
-            ONLY_MEDIA, AttributeRow.Media.ANY, (s, a) -> s.candidates.add(a.valueOrEmpty()),
+            ONLY_MEDIA, AttributeRow.Media.ANY, (s, a, v) -> s.candidates.add((IceCandidate) v),
             (w, out) -> {
                 for (IceCandidate c : w.transport.candidates()) {
                     out.add(Attribute.of("candidate", CandidateWriter.attributeValue(c)));
@@ -187,7 +188,7 @@ final class MappingTable {
             });
     static final AttributeRow GROUP = row("group", "group", "<group semantics><content name/>",
             "RFC 5888 §5, RFC 8843, XEP-0338", Set.of(SESSION), AttributeRow.Media.ANY,
-            (s, a) -> s.groups.add(Group.parse(a.valueOrEmpty())), NOTHING);
+            (s, a, v) -> s.groups.add((Group) v), NOTHING);
     /** Deprecated (RFC 8830 §2 dropped it); read as nothing, {@code WMS *} written at session level. */
     static final AttributeRow MSID_SEMANTIC = row("msidSemantic", "msid-semantic", "—", "RFC 8830 (draft form)",
             Set.of(SESSION), AttributeRow.Media.ANY, IGNORED, NOTHING);
@@ -200,7 +201,7 @@ final class MappingTable {
     /** Named drops: these have no XEP (simulcast by RID, reduced-size RTCP, ICE lite), each gets a note. */
     static final AttributeRow UNMODELLED = new AttributeRow("unmodelled", List.of("rtcp-rsize", "rid", "simulcast",
             "ice-lite"), "—", "RFC 5506, RFC 8851, RFC 8853, RFC 8445 §2.5", BOTH, AttributeRow.Media.ANY,
-            (s, a) -> s.dropped(a.name()), NOTHING);
+            (s, a, v) -> s.dropped(a.name()), NOTHING);
 
     /** Every row. */
     static final List<AttributeRow> ROWS = List.of(ICE_UFRAG, ICE_PWD, ICE_OPTIONS, FINGERPRINT, SETUP, MID, EXTMAP,
@@ -263,8 +264,8 @@ final class MappingTable {
 
     // --- the rows' functions that do not fit on a line
 
-    private static void readExtmap(SectionReading s, Attribute a) {
-        ExtMap e = ExtMap.parse(a.valueOrEmpty());
+    private static void readExtmap(SectionReading s, Attribute a, Object view) {
+        ExtMap e = (ExtMap) view;
         s.extmaps.add(e);
         if (e.attributes().isPresent()) {
             s.notes.add(new MappingNote(MappingNote.Kind.DROPPED, s.where, "extmap " + e.id()
@@ -272,8 +273,8 @@ final class MappingTable {
         }
     }
 
-    private static void readRtcpFb(SectionReading s, Attribute a) {
-        RtcpFb fb = RtcpFb.parse(a.valueOrEmpty());
+    private static void readRtcpFb(SectionReading s, Attribute a, Object view) {
+        RtcpFb fb = (RtcpFb) view;
         s.feedback.computeIfAbsent(fb.payload(), k -> new ArrayList<>(4)).add(fb);
     }
 

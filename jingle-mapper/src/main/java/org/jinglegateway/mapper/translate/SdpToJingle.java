@@ -10,7 +10,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
-import org.jinglegateway.mapper.candidate.CandidateParser;
 import org.jinglegateway.mapper.candidate.IceCandidate;
 import org.jinglegateway.mapper.jingle.Bandwidth;
 import org.jinglegateway.mapper.jingle.Content;
@@ -30,6 +29,7 @@ import org.jinglegateway.mapper.jingle.Senders;
 import org.jinglegateway.mapper.jingle.Source;
 import org.jinglegateway.mapper.jingle.SourceGroup;
 import org.jinglegateway.mapper.sdp.Attribute;
+import org.jinglegateway.mapper.sdp.AttributeViews;
 import org.jinglegateway.mapper.sdp.Direction;
 import org.jinglegateway.mapper.sdp.ExtMap;
 import org.jinglegateway.mapper.sdp.Fmtp;
@@ -39,6 +39,7 @@ import org.jinglegateway.mapper.sdp.RtcpFb;
 import org.jinglegateway.mapper.sdp.RtpMap;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 import org.jinglegateway.mapper.sdp.Setup;
+import org.jinglegateway.mapper.sdp.TypedSdp;
 
 /**
  * An SDP offer or answer to a Jingle action: offer -> session-initiate, answer -> session-accept (or any action
@@ -74,9 +75,20 @@ public final class SdpToJingle {
     private SdpToJingle() {
     }
 
+    /** Translates a description, parsing each attribute value it reads (see the typed overload). */
     public static Parsed<Jingle> translate(SessionDescription sdp, Request request) {
+        return translate(sdp, null, request);
+    }
+
+    /** Translates a description with the typed views its parse already made: no value is parsed again. */
+    public static Parsed<Jingle> translate(TypedSdp typed, Request request) {
+        return translate(typed.sdp(), typed, request);
+    }
+
+    private static Parsed<Jingle> translate(SessionDescription sdp, TypedSdp typed, Request request) {
         List<MappingNote> notes = new ArrayList<>();
-        SectionReading session = read(sdp.attributes(), AttributeRow.Level.SESSION,
+        SectionReading session = read(sdp.attributes(), typed == null ? null : typed.sessionViews(),
+                AttributeRow.Level.SESSION,
                 new SectionReading("session", request.writer(), notes));
         Set<String> mids = new HashSet<>();
         for (MediaDescription m : sdp.media()) {
@@ -104,7 +116,8 @@ public final class SdpToJingle {
             }
             String where = "content \"" + name + "\"";
             try {
-                SectionReading media = read(m.attributes(), AttributeRow.Level.MEDIA,
+                SectionReading media = read(m.attributes(), typed == null ? null : typed.mediaViews().get(i),
+                        AttributeRow.Level.MEDIA,
                         new SectionReading(where, request.writer(), notes));
                 contents.add(content(m, name, request, media, session));
             } catch (IllegalArgumentException e) {
@@ -121,15 +134,19 @@ public final class SdpToJingle {
         return new Parsed<>(jingle, notes);
     }
 
-    /** One pass over a section's attributes: each goes to its table row, or is dropped with a note. */
-    private static SectionReading read(List<Attribute> attributes, AttributeRow.Level level,
+    /**
+     * One pass over a section's attributes: each goes to its table row with its typed view (made here when the
+     * parser's are not at hand), or is dropped with a note.
+     */
+    private static SectionReading read(List<Attribute> attributes, List<Object> views, AttributeRow.Level level,
                                        SectionReading section) {
-        for (Attribute a : attributes) {
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute a = attributes.get(i);
             AttributeRow row = MappingTable.reader(a.name(), level);
             if (row == null) {
                 section.dropped(a.name());
             } else {
-                row.toJingle().read(section, a);
+                row.toJingle().read(section, a, views == null ? AttributeViews.view(a) : views.get(i));
             }
         }
         return section;
@@ -243,14 +260,14 @@ public final class SdpToJingle {
             }
         }
         List<Fingerprint> fingerprints = new ArrayList<>();
-        for (String v : media.fingerprints.isEmpty() ? session.fingerprints : media.fingerprints) {
-            org.jinglegateway.mapper.sdp.Fingerprint f = org.jinglegateway.mapper.sdp.Fingerprint.parse(v);
+        for (org.jinglegateway.mapper.sdp.Fingerprint f : media.fingerprints.isEmpty() ? session.fingerprints
+                : media.fingerprints) {
             fingerprints.add(new Fingerprint(f.hash(), Optional.of(setup.token()), f.value(), Optional.empty(),
                     List.of()));
         }
         List<IceCandidate> candidates = new ArrayList<>(media.candidates.size());
         for (int i = 0; i < media.candidates.size(); i++) {
-            candidates.add(xmlSafe(CandidateParser.parseAttributeValue(media.candidates.get(i)), media.notes, where)
+            candidates.add(xmlSafe(media.candidates.get(i), media.notes, where)
                     .withId(Optional.of(name + "-" + (i + 1))));
         }
         List<RawXml> extra = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jinglegateway.mapper.MappingNote;
+import org.jinglegateway.mapper.candidate.IceCandidate;
 import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.sdp.Crypto;
 import org.jinglegateway.mapper.sdp.Direction;
@@ -43,8 +44,8 @@ final class SectionReading {
     Optional<String> ufrag = Optional.empty();
     Optional<String> pwd = Optional.empty();
     Optional<String> setup = Optional.empty();
-    final List<String> fingerprints = new ArrayList<>();
-    final List<String> candidates = new ArrayList<>();
+    final List<org.jinglegateway.mapper.sdp.Fingerprint> fingerprints = new ArrayList<>();
+    final List<IceCandidate> candidates = new ArrayList<>();
     Optional<String> sctpPort = Optional.empty();
     Optional<String> sctpmapPort = Optional.empty();
     Optional<String> maxMessageSize = Optional.empty();
