@@ -18,9 +18,34 @@ public final class JingleWriter {
     }
 
     public static String toXml(Jingle jingle) {
-        StringSink sink = new StringSink();
+        StringSink sink = new StringSink(expectedLength(jingle));
         write(sink, jingle);
         return sink.result();
+    }
+
+    /**
+     * About how many characters the XML will take, from the element counts (Chromium's BUNDLE offer: ~12 KB), so
+     * the string sink allocates one buffer of the right size instead of growing or zeroing a large one.
+     */
+    private static int expectedLength(Jingle j) {
+        int n = 256;
+        for (Content c : j.contents()) {
+            n += 256;
+            if (c.description().isPresent()) {
+                RtpDescription d = c.description().get();
+                n += 128 + 96 * d.headerExtensions().size() + 64 * d.feedback().size();
+                for (PayloadType p : d.payloadTypes()) {
+                    n += 96 + 64 * p.parameters().size() + 64 * p.feedback().size();
+                }
+                for (Source s : d.sources()) {
+                    n += 64 + 96 * s.parameters().size();
+                }
+            }
+            if (c.transport().isPresent()) {
+                n += 256 + 224 * c.transport().get().candidates().size();
+            }
+        }
+        return n;
     }
 
     public static Element toElement(Jingle jingle) {

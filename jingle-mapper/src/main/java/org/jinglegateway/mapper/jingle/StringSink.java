@@ -9,10 +9,20 @@ import java.util.Deque;
  * closes empty elements as {@code <x/>}, the same canonical form as {@link XmlText}.
  */
 final class StringSink implements XmlSink {
-    private final StringBuilder out = new StringBuilder(16_384);
+    private final StringBuilder out;
     private final Deque<String> namespaces = new ArrayDeque<>();
     private final Deque<String> names = new ArrayDeque<>();
     private boolean open;
+
+    /** For small elements (XEP-0353 messages, session-info). */
+    StringSink() {
+        this(512);
+    }
+
+    /** @param expectedLength about how long the result will be: one buffer, neither grown nor mostly empty */
+    StringSink(int expectedLength) {
+        out = new StringBuilder(expectedLength);
+    }
 
     @Override
     public void start(String name, String namespace) {
@@ -21,9 +31,8 @@ final class StringSink implements XmlSink {
         names.push(name);
         String parent = namespaces.peek();
         if (!namespace.equals(parent)) {
-            out.append(" xmlns=\"");
-            escape(namespace, true);
-            out.append('"');
+            // namespaces are the writer's own constants (Namespaces), never peer text: nothing to escape
+            out.append(" xmlns=\"").append(namespace).append('"');
         }
         namespaces.push(namespace);
         open = true;
