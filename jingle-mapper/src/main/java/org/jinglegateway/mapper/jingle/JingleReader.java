@@ -1,16 +1,12 @@
 package org.jinglegateway.mapper.jingle;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.dom4j.Attribute;
 import org.dom4j.Element;
-import org.dom4j.QName;
 import org.jinglegateway.mapper.candidate.CandidateTransport;
 import org.jinglegateway.mapper.candidate.CandidateType;
 import org.jinglegateway.mapper.candidate.ExtensionPair;
@@ -30,18 +26,31 @@ public final class JingleReader {
     private JingleReader() {
     }
 
-    /** Reads a string holding a {@code <jingle>} or an {@code <iq>}; a DOCTYPE is refused. */
+    /**
+     * Reads a string holding a {@code <jingle>} or an {@code <iq>}; a DOCTYPE is refused. The string becomes a
+     * compact {@link XmlNode} tree, not a dom4j one.
+     */
     public static Jingle read(String xml) throws JingleParseException {
-        return read(StaxDom.parse(xml));
+        return read(XmlNode.parse(xml));
     }
 
-    /** Reads a {@code <jingle>} element or an {@code <iq>} with one inside. */
+    /** Reads a {@code <jingle>} element or an {@code <iq>} with one inside, in place (the XMPP layer's parse). */
     public static Jingle read(Element element) throws JingleParseException {
-        Element jingle = element;
+        return read(new Dom4jView(element));
+    }
+
+    private static Jingle read(XmlView element) {
+        XmlView jingle = element;
         if (!isJingle(element)) {
-            jingle = element.element(org.dom4j.QName.get("jingle", Namespaces.JINGLE));
+            jingle = null;
+            for (XmlView child : element.elements()) {
+                if (isJingle(child)) {
+                    jingle = child;
+                    break;
+                }
+            }
             if (jingle == null) {
-                throw new JingleParseException(JingleParseException.Kind.NOT_JINGLE, "/" + element.getName(),
+                throw new JingleParseException(JingleParseException.Kind.NOT_JINGLE, "/" + element.name(),
                         "expected a <jingle xmlns='" + Namespaces.JINGLE + "'> element or an <iq> holding one");
             }
         }
@@ -56,15 +65,19 @@ public final class JingleReader {
 
     /** {@code <reason>} (XEP-0166 §7.4), also used by XEP-0353 messages; errors name {@code path}. */
     static Reason reason(Element r, String path) {
+        return reason(new Dom4jView(r), path);
+    }
+
+    private static Reason reason(XmlView r, String path) {
         String condition = null;
         Optional<String> text = Optional.empty();
         List<RawXml> extra = new ArrayList<>();
-        for (Element child : r.elements()) {
-            if ("text".equals(child.getName())) {
-                text = Optional.of(child.getText());
-            } else if (condition == null && Namespaces.JINGLE.equals(child.getNamespaceURI())) {
-                condition = child.getName();
-                for (Element inner : child.elements()) {
+        for (XmlView child : r.elements()) {
+            if ("text".equals(child.name())) {
+                text = Optional.of(child.text());
+            } else if (condition == null && Namespaces.JINGLE.equals(child.namespace())) {
+                condition = child.name();
+                for (XmlView inner : child.elements()) {
                     extra.add(new RawXml(XmlText.of(inner)));
                 }
             } else {
@@ -78,18 +91,21 @@ public final class JingleReader {
         return new Reason(condition, text, extra);
     }
 
-    private static boolean isJingle(Element e) {
-        return "jingle".equals(e.getName()) && Namespaces.JINGLE.equals(e.getNamespaceURI());
+    private static boolean isJingle(XmlView e) {
+        return "jingle".equals(e.name()) && Namespaces.JINGLE.equals(e.namespace());
+    }
+
+    /** An element's namespace and name, the way every switch below tells children apart. */
+    private static boolean is(XmlView e, String namespace, String name) {
+        return name.equals(e.name()) && namespace.equals(e.namespace());
     }
 
     /** One read, carrying the current element path for errors. */
     private static final class Run {
         /** The elements from the root down; their names and indexes are only worked out for an error. */
-        private final List<Element> path = new ArrayList<>();
-        /** "namespace name" per element name, made once per name (names are shared within one parse). */
-        private final Map<QName, String> keys = new IdentityHashMap<>();
+        private final List<XmlView> path = new ArrayList<>();
 
-        Jingle jingle(Element j) {
+        Jingle jingle(XmlView j) {
             path.add(j);
             JingleAction action = value(j, "action", JingleAction::of);
             String sid = required(j, "sid");
@@ -97,14 +113,13 @@ public final class JingleReader {
             List<ContentGroup> groups = new ArrayList<>();
             Optional<Reason> reason = Optional.empty();
             List<RawXml> extra = new ArrayList<>();
-            for (Element child : j.elements()) {
+            for (XmlView child : j.elements()) {
                 enter(child);
-                String ns = child.getNamespaceURI();
-                if (Namespaces.JINGLE.equals(ns) && "content".equals(child.getName())) {
+                if (is(child, Namespaces.JINGLE, "content")) {
                     contents.add(content(child));
-                } else if (Namespaces.GROUPING.equals(ns) && "group".equals(child.getName())) {
+                } else if (is(child, Namespaces.GROUPING, "group")) {
                     groups.add(group(child));
-                } else if (Namespaces.JINGLE.equals(ns) && "reason".equals(child.getName())) {
+                } else if (is(child, Namespaces.JINGLE, "reason")) {
                     reason = Optional.of(reason(child));
                 } else {
                     extra.add(raw(child));
@@ -115,20 +130,18 @@ public final class JingleReader {
                     reason, extra);
         }
 
-        private Content content(Element c) {
+        private Content content(XmlView c) {
             Creator creator = value(c, "creator", Creator::of);
             String name = required(c, "name");
             Optional<Senders> senders = optional(c, "senders").map(s -> convert(c, "senders", Senders::of, s));
             Optional<RtpDescription> description = Optional.empty();
             Optional<IceUdpTransport> transport = Optional.empty();
             List<RawXml> extra = new ArrayList<>();
-            for (Element child : c.elements()) {
+            for (XmlView child : c.elements()) {
                 enter(child);
-                if ("description".equals(child.getName()) && Namespaces.RTP.equals(child.getNamespaceURI())
-                        && description.isEmpty()) {
+                if (is(child, Namespaces.RTP, "description") && description.isEmpty()) {
                     description = Optional.of(description(child));
-                } else if ("transport".equals(child.getName()) && Namespaces.ICE_UDP.equals(child.getNamespaceURI())
-                        && transport.isEmpty()) {
+                } else if (is(child, Namespaces.ICE_UDP, "transport") && transport.isEmpty()) {
                     transport = Optional.of(transport(child));
                 } else {
                     extra.add(raw(child));
@@ -139,7 +152,7 @@ public final class JingleReader {
                     others(c, "creator", "name", "disposition", "senders"), extra);
         }
 
-        private RtpDescription description(Element d) {
+        private RtpDescription description(XmlView d) {
             List<PayloadType> payloads = new ArrayList<>();
             List<Bandwidth> bandwidths = new ArrayList<>();
             boolean rtcpMux = false;
@@ -150,22 +163,28 @@ public final class JingleReader {
             List<Source> sources = new ArrayList<>();
             List<SourceGroup> groups = new ArrayList<>();
             List<RawXml> extra = new ArrayList<>();
-            for (Element child : d.elements()) {
+            for (XmlView child : d.elements()) {
                 enter(child);
-                String key = key(child);
-                switch (key) {
-                    case Namespaces.RTP + " payload-type" -> payloads.add(payloadType(child));
-                    case Namespaces.RTP + " bandwidth" -> bandwidths.add(new Bandwidth(required(child, "type"),
-                            child.getText()));
-                    case Namespaces.RTP + " rtcp-mux" -> rtcpMux = true;
-                    case Namespaces.RTCP_FB + " rtcp-fb" -> feedback.add(feedback(child));
-                    case Namespaces.RTCP_FB + " rtcp-fb-trr-int" -> trrInt = OptionalInt.of(integer(child, "value",
-                            0, Integer.MAX_VALUE));
-                    case Namespaces.HDREXT + " rtp-hdrext" -> hdrexts.add(headerExtension(child));
-                    case Namespaces.HDREXT + " extmap-allow-mixed" -> allowMixed = true;
-                    case Namespaces.SSMA + " source" -> sources.add(source(child));
-                    case Namespaces.SSMA + " ssrc-group" -> groups.add(sourceGroup(child));
-                    default -> extra.add(raw(child));
+                if (is(child, Namespaces.RTP, "payload-type")) {
+                    payloads.add(payloadType(child));
+                } else if (is(child, Namespaces.RTP, "bandwidth")) {
+                    bandwidths.add(new Bandwidth(required(child, "type"), child.text()));
+                } else if (is(child, Namespaces.RTP, "rtcp-mux")) {
+                    rtcpMux = true;
+                } else if (is(child, Namespaces.RTCP_FB, "rtcp-fb")) {
+                    feedback.add(feedback(child));
+                } else if (is(child, Namespaces.RTCP_FB, "rtcp-fb-trr-int")) {
+                    trrInt = OptionalInt.of(integer(child, "value", 0, Integer.MAX_VALUE));
+                } else if (is(child, Namespaces.HDREXT, "rtp-hdrext")) {
+                    hdrexts.add(headerExtension(child));
+                } else if (is(child, Namespaces.HDREXT, "extmap-allow-mixed")) {
+                    allowMixed = true;
+                } else if (is(child, Namespaces.SSMA, "source")) {
+                    sources.add(source(child));
+                } else if (is(child, Namespaces.SSMA, "ssrc-group")) {
+                    groups.add(sourceGroup(child));
+                } else {
+                    extra.add(raw(child));
                 }
                 leave();
             }
@@ -173,21 +192,22 @@ public final class JingleReader {
                     feedback, trrInt, hdrexts, allowMixed, sources, groups, others(d, "media", "ssrc"), extra);
         }
 
-        private PayloadType payloadType(Element p) {
+        private PayloadType payloadType(XmlView p) {
             int id = integer(p, "id", 0, 127);
             List<Parameter> parameters = new ArrayList<>();
             List<RtcpFeedback> feedback = new ArrayList<>();
             OptionalInt trrInt = OptionalInt.empty();
             List<RawXml> extra = new ArrayList<>();
-            for (Element child : p.elements()) {
+            for (XmlView child : p.elements()) {
                 enter(child);
-                String key = key(child);
-                switch (key) {
-                    case Namespaces.RTP + " parameter" -> parameters.add(parameter(child));
-                    case Namespaces.RTCP_FB + " rtcp-fb" -> feedback.add(feedback(child));
-                    case Namespaces.RTCP_FB + " rtcp-fb-trr-int" -> trrInt = OptionalInt.of(integer(child, "value",
-                            0, Integer.MAX_VALUE));
-                    default -> extra.add(raw(child));
+                if (is(child, Namespaces.RTP, "parameter")) {
+                    parameters.add(parameter(child));
+                } else if (is(child, Namespaces.RTCP_FB, "rtcp-fb")) {
+                    feedback.add(feedback(child));
+                } else if (is(child, Namespaces.RTCP_FB, "rtcp-fb-trr-int")) {
+                    trrInt = OptionalInt.of(integer(child, "value", 0, Integer.MAX_VALUE));
+                } else {
+                    extra.add(raw(child));
                 }
                 leave();
             }
@@ -197,28 +217,30 @@ public final class JingleReader {
                     others(p, "id", "name", "clockrate", "channels", "ptime", "maxptime"), extra);
         }
 
-        private Parameter parameter(Element p) {
+        private Parameter parameter(XmlView p) {
             return new Parameter(required(p, "name"), optional(p, "value"));
         }
 
-        private RtcpFeedback feedback(Element f) {
+        private RtcpFeedback feedback(XmlView f) {
             return new RtcpFeedback(required(f, "type"), optional(f, "subtype"));
         }
 
-        private HeaderExtension headerExtension(Element h) {
+        private HeaderExtension headerExtension(XmlView h) {
             List<Parameter> parameters = new ArrayList<>();
-            for (Element child : h.elements("parameter")) {
-                parameters.add(parameter(child));
+            for (XmlView child : h.elements()) {
+                if ("parameter".equals(child.name())) {
+                    parameters.add(parameter(child));
+                }
             }
             return new HeaderExtension(integer(h, "id", 1, 255), required(h, "uri"),
                     optional(h, "senders").map(s -> convert(h, "senders", Senders::of, s)), parameters);
         }
 
-        private Source source(Element s) {
+        private Source source(XmlView s) {
             List<Parameter> parameters = new ArrayList<>();
             List<RawXml> extra = new ArrayList<>();
-            for (Element child : s.elements()) {
-                if ("parameter".equals(child.getName())) {
+            for (XmlView child : s.elements()) {
+                if ("parameter".equals(child.name())) {
                     parameters.add(parameter(child));
                 } else {
                     extra.add(raw(child));
@@ -227,9 +249,9 @@ public final class JingleReader {
             return new Source(longValue(s, "ssrc", 0, 0xFFFF_FFFFL), parameters, others(s, "ssrc"), extra);
         }
 
-        private SourceGroup sourceGroup(Element g) {
+        private SourceGroup sourceGroup(XmlView g) {
             List<Long> ssrcs = new ArrayList<>();
-            for (Element child : g.elements()) {
+            for (XmlView child : g.elements()) {
                 enter(child);
                 ssrcs.add(longValue(child, "ssrc", 0, 0xFFFF_FFFFL));
                 leave();
@@ -237,19 +259,20 @@ public final class JingleReader {
             return new SourceGroup(required(g, "semantics"), ssrcs);
         }
 
-        private IceUdpTransport transport(Element t) {
+        private IceUdpTransport transport(XmlView t) {
             List<IceCandidate> candidates = new ArrayList<>();
             List<Fingerprint> fingerprints = new ArrayList<>();
             List<RawXml> extra = new ArrayList<>();
-            for (Element child : t.elements()) {
+            for (XmlView child : t.elements()) {
                 enter(child);
-                String key = key(child);
-                switch (key) {
-                    case Namespaces.ICE_UDP + " candidate" -> candidates.add(candidate(child));
-                    case Namespaces.DTLS + " fingerprint" -> fingerprints.add(new Fingerprint(required(child, "hash"),
-                            optional(child, "setup"), child.getTextTrim(), optional(child, "required"),
-                            others(child, "hash", "setup", "required")));
-                    default -> extra.add(raw(child));
+                if (is(child, Namespaces.ICE_UDP, "candidate")) {
+                    candidates.add(candidate(child));
+                } else if (is(child, Namespaces.DTLS, "fingerprint")) {
+                    fingerprints.add(new Fingerprint(required(child, "hash"), optional(child, "setup"),
+                            child.textTrim(), optional(child, "required"), others(child, "hash", "setup",
+                            "required")));
+                } else {
+                    extra.add(raw(child));
                 }
                 leave();
             }
@@ -257,7 +280,7 @@ public final class JingleReader {
                     others(t, "ufrag", "pwd"), extra);
         }
 
-        private IceCandidate candidate(Element c) {
+        private IceCandidate candidate(XmlView c) {
             Optional<Related> related = Optional.empty();
             Optional<String> relAddr = optional(c, "rel-addr");
             OptionalInt relPort = optionalInt(c, "rel-port", 0, 65535);
@@ -265,9 +288,10 @@ public final class JingleReader {
                 related = Optional.of(build(c, () -> new Related(relAddr.get(), relPort.getAsInt())));
             }
             List<ExtensionPair> unknown = new ArrayList<>();
-            for (Attribute a : c.attributes()) {
-                if (!CANDIDATE_ATTRIBUTES.contains(a.getName())) {
-                    unknown.add(convert(c, a.getName(), v -> new ExtensionPair(a.getName(), v), a.getValue()));
+            for (int i = 0; i < c.attributeCount(); i++) {
+                String name = c.attributeName(i);
+                if (!CANDIDATE_ATTRIBUTES.contains(name)) {
+                    unknown.add(convert(c, name, v -> new ExtensionPair(name, v), c.attributeValue(i)));
                 }
             }
             Optional<Related> rel = related;
@@ -280,22 +304,24 @@ public final class JingleReader {
                     optionalInt(c, "network", 0, Integer.MAX_VALUE), optional(c, "id"), unknown));
         }
 
-        private ContentGroup group(Element g) {
+        private ContentGroup group(XmlView g) {
             List<String> names = new ArrayList<>();
-            for (Element child : g.elements("content")) {
-                names.add(required(child, "name"));
+            for (XmlView child : g.elements()) {
+                if ("content".equals(child.name())) {
+                    names.add(required(child, "name"));
+                }
             }
             return new ContentGroup(required(g, "semantics"), names);
         }
 
-        private Reason reason(Element r) {
+        private Reason reason(XmlView r) {
             return JingleReader.reason(r, here());
         }
 
         // ---- attribute helpers, each failing with the path ----
 
-        private String required(Element e, String name) {
-            String v = e.attributeValue(name);
+        private String required(XmlView e, String name) {
+            String v = e.attribute(name);
             if (v == null) {
                 throw new JingleParseException(JingleParseException.Kind.MISSING, here() + "/@" + name,
                         "the attribute is required");
@@ -303,15 +329,15 @@ public final class JingleReader {
             return v;
         }
 
-        private static Optional<String> optional(Element e, String name) {
-            return Optional.ofNullable(e.attributeValue(name));
+        private static Optional<String> optional(XmlView e, String name) {
+            return Optional.ofNullable(e.attribute(name));
         }
 
-        private <T> T value(Element e, String name, java.util.function.Function<String, T> parse) {
+        private <T> T value(XmlView e, String name, java.util.function.Function<String, T> parse) {
             return convert(e, name, parse, required(e, name));
         }
 
-        private <T> T convert(Element e, String name, java.util.function.Function<String, T> parse, String raw) {
+        private <T> T convert(XmlView e, String name, java.util.function.Function<String, T> parse, String raw) {
             try {
                 return parse.apply(raw);
             } catch (IllegalArgumentException ex) {
@@ -320,7 +346,7 @@ public final class JingleReader {
             }
         }
 
-        private <T> T build(Element e, java.util.function.Supplier<T> s) {
+        private <T> T build(XmlView e, java.util.function.Supplier<T> s) {
             try {
                 return s.get();
             } catch (IllegalArgumentException ex) {
@@ -328,21 +354,21 @@ public final class JingleReader {
             }
         }
 
-        private int integer(Element e, String name, int min, int max) {
+        private int integer(XmlView e, String name, int min, int max) {
             return (int) longValue(e, name, min, max);
         }
 
-        private long longValue(Element e, String name, long min, long max) {
+        private long longValue(XmlView e, String name, long min, long max) {
             return number(required(e, name), name, min, max);
         }
 
-        private OptionalInt optionalInt(Element e, String name, int min, int max) {
-            String v = e.attributeValue(name);
+        private OptionalInt optionalInt(XmlView e, String name, int min, int max) {
+            String v = e.attribute(name);
             return v == null ? OptionalInt.empty() : OptionalInt.of((int) number(v, name, min, max));
         }
 
-        private OptionalLong optionalLong(Element e, String name, long min, long max) {
-            String v = e.attributeValue(name);
+        private OptionalLong optionalLong(XmlView e, String name, long min, long max) {
+            String v = e.attribute(name);
             return v == null ? OptionalLong.empty() : OptionalLong.of(number(v, name, min, max));
         }
 
@@ -357,31 +383,27 @@ public final class JingleReader {
         }
 
         /** The attributes not named, in document order (namespace declarations are not attributes in dom4j). */
-        private static List<XmlAttribute> others(Element e, String... known) {
+        private static List<XmlAttribute> others(XmlView e, String... known) {
             List<XmlAttribute> out = new ArrayList<>();
-            for (Attribute a : e.attributes()) {
-                String name = a.getQualifiedName();
+            for (int i = 0; i < e.attributeCount(); i++) {
+                String name = e.attributeQualifiedName(i);
                 boolean isKnown = false;
                 for (String k : known) {
                     isKnown |= k.equals(name);
                 }
                 if (!isKnown) {
-                    out.add(new XmlAttribute(name, a.getValue()));
+                    out.add(new XmlAttribute(name, e.attributeValue(i)));
                 }
             }
             return out;
         }
 
-        private RawXml raw(Element e) {
+        private RawXml raw(XmlView e) {
             return new RawXml(XmlText.of(e));
         }
 
-        private void enter(Element child) {
+        private void enter(XmlView child) {
             path.add(child);
-        }
-
-        private String key(Element e) {
-            return keys.computeIfAbsent(e.getQName(), q -> q.getNamespaceURI() + " " + q.getName());
         }
 
         private void leave() {
@@ -389,19 +411,19 @@ public final class JingleReader {
         }
 
         private String here() {
-            StringBuilder b = new StringBuilder("/").append(path.get(0).getName());
+            StringBuilder b = new StringBuilder("/").append(path.get(0).name());
             for (int i = 1; i < path.size(); i++) {
-                Element e = path.get(i);
+                XmlView e = path.get(i);
                 int index = 1;
-                for (Element sibling : path.get(i - 1).elements()) {
+                for (XmlView sibling : path.get(i - 1).elements()) {
                     if (sibling == e) {
                         break;
                     }
-                    if (sibling.getName().equals(e.getName())) {
+                    if (sibling.name().equals(e.name())) {
                         index++;
                     }
                 }
-                b.append('/').append(e.getName()).append('[').append(index).append(']');
+                b.append('/').append(e.name()).append('[').append(index).append(']');
             }
             return b.toString();
         }

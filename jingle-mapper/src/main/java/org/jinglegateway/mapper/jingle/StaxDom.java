@@ -81,16 +81,25 @@ public final class StaxDom {
     /** Parses one element; a DOCTYPE or broken XML is a {@link JingleParseException}. */
     public static Element parse(String xml) {
         try {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(xml));
+            XMLStreamReader r = open(xml);
             try {
                 return build(r);
             } finally {
                 r.close();
             }
         } catch (XMLStreamException e) {
-            throw new JingleParseException(JingleParseException.Kind.NOT_XML, "/", "not well-formed XML: "
-                    + firstLine(e.getMessage()));
+            throw notXml(e);
         }
+    }
+
+    /** A reader over the string from the one configured factory. */
+    static XMLStreamReader open(String xml) throws XMLStreamException {
+        return FACTORY.createXMLStreamReader(new StringReader(xml));
+    }
+
+    static JingleParseException notXml(XMLStreamException e) {
+        return new JingleParseException(JingleParseException.Kind.NOT_XML, "/", "not well-formed XML: "
+                + firstLine(e.getMessage()));
     }
 
     private static Element build(XMLStreamReader r) throws XMLStreamException {

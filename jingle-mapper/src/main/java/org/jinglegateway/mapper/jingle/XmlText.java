@@ -1,11 +1,9 @@
 package org.jinglegateway.mapper.jingle;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.dom4j.Attribute;
 import org.dom4j.Element;
-import org.dom4j.Namespace;
-import org.dom4j.Node;
 
 /**
  * Serialises an element (kept as {@link RawXml}) canonically so that it reads back the same: whitespace-only text
@@ -19,17 +17,22 @@ public final class XmlText {
     }
 
     public static String of(Element element) {
+        return of(new Dom4jView(element));
+    }
+
+    /** The same for either source of {@link XmlView}: equal elements give equal text. */
+    static String of(XmlView element) {
         StringBuilder out = new StringBuilder(256);
-        write(element, "", new HashMap<>(), out);
+        write(element, "", Map.of(), out);
         return out.toString();
     }
 
-    private static void write(Element e, String parentDefault, Map<String, String> inScope, StringBuilder out) {
-        String name = e.getQualifiedName();
+    private static void write(XmlView e, String parentDefault, Map<String, String> inScope, StringBuilder out) {
+        String name = e.qualifiedName();
         out.append('<').append(name);
         Map<String, String> scope = inScope;
-        String prefix = e.getNamespacePrefix();
-        String uri = e.getNamespaceURI();
+        String prefix = e.prefix();
+        String uri = e.namespace();
         String defaultNs = parentDefault;
         if (prefix.isEmpty()) {
             if (!uri.equals(parentDefault)) {
@@ -41,30 +44,29 @@ public final class XmlText {
         } else {
             scope = declare(prefix, uri, scope, out);
         }
-        for (Namespace ns : e.declaredNamespaces()) {
-            if (!ns.getPrefix().isEmpty()) {
-                scope = declare(ns.getPrefix(), ns.getURI(), scope, out);
-            }
+        List<String> declared = e.declaredNamespaces();
+        for (int i = 0; i < declared.size(); i += 2) {
+            scope = declare(declared.get(i), declared.get(i + 1), scope, out);
         }
-        for (Attribute a : e.attributes()) {
-            String ap = a.getNamespacePrefix();
+        for (int i = 0; i < e.attributeCount(); i++) {
+            String ap = e.attributePrefix(i);
             if (!ap.isEmpty() && !"xml".equals(ap)) {
-                scope = declare(ap, a.getNamespaceURI(), scope, out);
+                scope = declare(ap, e.attributeNamespace(i), scope, out);
             }
-            out.append(' ').append(a.getQualifiedName()).append("=\"");
-            escape(a.getValue(), true, out);
+            out.append(' ').append(e.attributeQualifiedName(i)).append("=\"");
+            escape(e.attributeValue(i), true, out);
             out.append('"');
         }
         boolean empty = true;
-        for (Node n : e.content()) {
-            if (n instanceof Element child) {
+        for (Object n : e.content()) {
+            if (n instanceof XmlView child) {
                 if (empty) {
                     out.append('>');
                     empty = false;
                 }
                 write(child, defaultNs, scope, out);
-            } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                String text = n.getText();
+            } else {
+                String text = (String) n;
                 if (!text.isBlank()) {
                     if (empty) {
                         out.append('>');
