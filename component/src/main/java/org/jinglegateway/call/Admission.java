@@ -22,7 +22,7 @@ final class Admission {
         }
         boolean dtls = false;
         for (Content c : initiate.contents()) {
-            boolean data = c.transport().map(t -> t.extra().stream().anyMatch(x -> x.xml().startsWith("<sctpmap")))
+            boolean data = c.transport().map(t -> t.sctpmap().isPresent())
                     .orElse(false);
             if (c.description().isEmpty() && !data) {
                 return Optional.of(new String[] {"unsupported-applications", "content \"" + c.name() + "\": only RTP"

@@ -299,7 +299,7 @@ final class CallFlows {
                 boolean current = ufrag.isPresent() && ufrag.get().equals(call.browserUfrag.get(mid));
                 Optional<String> pwd = x.pwd().or(() -> current ? Optional.ofNullable(call.browserPwd.get(mid))
                         : Optional.empty());
-                return new IceUdpTransport(ufrag, pwd, x.candidates(), x.fingerprints(), x.attributes(), x.extra());
+                return x.withIce(ufrag, pwd, x.candidates());
             });
             contents.add(new Content(c.creator(), c.name(), c.disposition(), c.senders(), c.description(), t,
                     c.attributes(), c.extra()));
@@ -439,9 +439,8 @@ final class CallFlows {
         }
         List<Content> contents = new ArrayList<>();
         for (Content c : jingle.contents()) {
-            Optional<IceUdpTransport> t = c.transport().map(x -> new IceUdpTransport(x.ufrag(), x.pwd(),
-                    x.candidates().stream().filter(k -> k.transport().isUdp()).toList(), x.fingerprints(),
-                    x.attributes(), x.extra()));
+            Optional<IceUdpTransport> t = c.transport().map(x -> x.withIce(x.ufrag(), x.pwd(),
+                    x.candidates().stream().filter(k -> k.transport().isUdp()).toList()));
             contents.add(new Content(c.creator(), c.name(), c.disposition(), c.senders(), c.description(), t,
                     c.attributes(), c.extra()));
         }

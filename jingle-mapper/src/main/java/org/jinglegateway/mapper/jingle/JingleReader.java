@@ -262,6 +262,7 @@ public final class JingleReader {
         private IceUdpTransport transport(XmlView t) {
             List<IceCandidate> candidates = new ArrayList<>();
             List<Fingerprint> fingerprints = new ArrayList<>();
+            Optional<SctpMap> sctpmap = Optional.empty();
             List<RawXml> extra = new ArrayList<>();
             for (XmlView child : t.elements()) {
                 enter(child);
@@ -271,13 +272,22 @@ public final class JingleReader {
                     fingerprints.add(new Fingerprint(required(child, "hash"), optional(child, "setup"),
                             child.textTrim(), optional(child, "required"), others(child, "hash", "setup",
                             "required")));
+                } else if (is(child, Namespaces.DTLS_SCTP, "sctpmap") && sctpmap.isEmpty()) {
+                    sctpmap = Optional.of(sctpmap(child));
                 } else {
                     extra.add(raw(child));
                 }
                 leave();
             }
-            return new IceUdpTransport(optional(t, "ufrag"), optional(t, "pwd"), candidates, fingerprints,
+            return new IceUdpTransport(optional(t, "ufrag"), optional(t, "pwd"), candidates, fingerprints, sctpmap,
                     others(t, "ufrag", "pwd"), extra);
+        }
+
+        private SctpMap sctpmap(XmlView s) {
+            int number = integer(s, "number", 0, 65535);
+            OptionalInt streams = optionalInt(s, "streams", 0, 65535);
+            return build(s, () -> new SctpMap(number, optional(s, "protocol"), streams, optional(s,
+                    "max-message-size"), others(s, "number", "protocol", "streams", "max-message-size")));
         }
 
         private IceCandidate candidate(XmlView c) {

@@ -199,6 +199,16 @@ public final class JingleWriter {
         for (IceCandidate c : t.candidates()) {
             candidate(s, c);
         }
+        if (t.sctpmap().isPresent()) {
+            SctpMap m = t.sctpmap().get();
+            s.start("sctpmap", Namespaces.DTLS_SCTP);
+            s.attribute("number", m.number());
+            attr(s, "protocol", m.protocol());
+            attr(s, "streams", m.streams());
+            attr(s, "max-message-size", m.maxMessageSize());
+            others(s, m.attributes());
+            s.end();
+        }
         raw(s, t.extra());
         s.end();
     }

@@ -2,13 +2,13 @@ package org.jinglegateway.mapper.translate;
 
 import java.util.List;
 import java.util.Optional;
-import org.dom4j.Element;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.internal.Checks;
 import org.jinglegateway.mapper.jingle.Content;
 import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.PayloadType;
 import org.jinglegateway.mapper.jingle.RtpDescription;
+import org.jinglegateway.mapper.jingle.SctpMap;
 
 /**
  * One Jingle content on its way to a media section, as the {@link MappingTable} rows see it. {@link #payload} is
@@ -24,12 +24,12 @@ final class ContentWriting {
     final List<MappingNote> notes;
     final String where;
     /** The data channel's XEP-0343 {@code <sctpmap>}, when the transport has one. */
-    final Optional<Element> sctpmap;
+    final Optional<SctpMap> sctpmap;
     final boolean data;
     PayloadType payload;
 
     ContentWriting(Content content, String mid, RtpDescription description, IceUdpTransport transport, Role writer,
-                   List<MappingNote> notes, Optional<Element> sctpmap, boolean data) {
+                   List<MappingNote> notes, Optional<SctpMap> sctpmap, boolean data) {
         this.content = content;
         this.mid = mid;
         this.description = description;

@@ -3,7 +3,6 @@ package org.jinglegateway.mapper.translate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.dom4j.Element;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
 import org.jinglegateway.mapper.internal.Checks;
@@ -11,11 +10,10 @@ import org.jinglegateway.mapper.jingle.Content;
 import org.jinglegateway.mapper.jingle.ContentGroup;
 import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.Jingle;
-import org.jinglegateway.mapper.jingle.Namespaces;
 import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.jingle.PayloadType;
-import org.jinglegateway.mapper.jingle.RawXml;
 import org.jinglegateway.mapper.jingle.RtpDescription;
+import org.jinglegateway.mapper.jingle.SctpMap;
 import org.jinglegateway.mapper.sdp.Attribute;
 import org.jinglegateway.mapper.sdp.Bandwidth;
 import org.jinglegateway.mapper.sdp.Connection;
@@ -125,7 +123,7 @@ public final class JingleToSdp {
         String where = "content \"" + c.name() + "\"";
         IceUdpTransport t = c.transport().orElseThrow(() -> new TranslationException(
                 TranslationException.Kind.MISSING, where, "a content needs an ICE-UDP <transport>"));
-        Optional<Element> sctpmap = sctpmap(t);
+        Optional<SctpMap> sctpmap = t.sctpmap();
         // StanzaJS sends a data channel content with an sctpmap and no <description>
         RtpDescription d = c.description().orElseGet(() -> sctpmap.map(s -> new RtpDescription("application",
                 Optional.empty(), List.of(), List.of(), false, List.of(), java.util.OptionalInt.empty(), List.of(),
@@ -204,18 +202,6 @@ public final class JingleToSdp {
             }
         }
         return out;
-    }
-
-    private static Optional<Element> sctpmap(IceUdpTransport t) {
-        for (RawXml x : t.extra()) {
-            if (x.xml().startsWith("<sctpmap")) {
-                Element e = org.jinglegateway.mapper.jingle.StaxDom.parse(x.xml());
-                if (Namespaces.DTLS_SCTP.equals(e.getNamespaceURI())) {
-                    return Optional.of(e);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static String token(String value, String field, String where) {

@@ -20,6 +20,7 @@ import org.jinglegateway.mapper.jingle.HeaderExtension;
 import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.jingle.PayloadType;
 import org.jinglegateway.mapper.jingle.RtcpFeedback;
+import org.jinglegateway.mapper.jingle.SctpMap;
 import org.jinglegateway.mapper.jingle.Senders;
 import org.jinglegateway.mapper.jingle.Source;
 import org.jinglegateway.mapper.jingle.SourceGroup;
@@ -168,13 +169,12 @@ final class MappingTable {
     /** RFC 8841: the browsers' form. Without an sctpmap nothing is written (5000 is RFC 8841 §5's default). */
     static final AttributeRow SCTP_PORT = row("sctpPort", "sctp-port", "<sctpmap number>", "RFC 8841 §5, XEP-0343",
             ONLY_MEDIA, AttributeRow.Media.DATA, (s, a, v) -> s.sctpPort = first(s.sctpPort, a.value()),
-            (w, out) -> w.sctpmap.ifPresent(e -> out.add(Attribute.of("sctp-port", Checks.field(
-                    e.attributeValue("number", "5000"), "sctpmap number")))));
+            (w, out) -> w.sctpmap.ifPresent(m -> out.add(Attribute.of("sctp-port", String.valueOf(m.number())))));
     static final AttributeRow MAX_MESSAGE_SIZE = row("maxMessageSize", "max-message-size",
             "sctpmap@max-message-size", "RFC 8841 §6, XEP-0343", ONLY_MEDIA, AttributeRow.Media.DATA,
             (s, a, v) -> s.maxMessageSize = first(s.maxMessageSize, a.value()),
-            (w, out) -> w.sctpmap.map(e -> e.attributeValue("max-message-size")).ifPresent(m ->
-                    out.add(Attribute.of("max-message-size", Checks.field(m, "max-message-size")))));
+            (w, out) -> w.sctpmap.flatMap(SctpMap::maxMessageSize).ifPresent(m ->
+                    out.add(Attribute.of("max-message-size", m))));
     /** The draft-ietf-mmusic-sctp-sdp-05 form Jicofo and old browsers wrote; read only, its port is the number. */
     static final AttributeRow SCTPMAP = row("sctpmap", "sctpmap", "<sctpmap number>",
             "draft-ietf-mmusic-sctp-sdp-05, XEP-0343", ONLY_MEDIA, AttributeRow.Media.DATA,

@@ -9,8 +9,8 @@ import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.Jingle;
 import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.jingle.PayloadType;
-import org.jinglegateway.mapper.jingle.RawXml;
 import org.jinglegateway.mapper.jingle.RtpDescription;
+import org.jinglegateway.mapper.jingle.SctpMap;
 import org.jinglegateway.mapper.jingle.Source;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 
@@ -74,11 +74,7 @@ public final class Normalize {
         List<Fingerprint> fingerprints = t.fingerprints().stream().map(f -> new Fingerprint(f.hash(), f.setup(),
                 f.value(), Optional.empty(), List.of())).toList();
         // sctpmap compared by port and max-message-size; 'streams' means nothing to WebRTC (RFC 8841)
-        List<RawXml> sctp = t.extra().stream().filter(x -> x.xml().startsWith("<sctpmap")).map(x -> {
-            org.dom4j.Element e = org.jinglegateway.mapper.jingle.StaxDom.parse(x.xml());
-            return SctpMapping.toElement(e.attributeValue("number", "5000"),
-                    Optional.ofNullable(e.attributeValue("max-message-size")));
-        }).toList();
-        return new IceUdpTransport(t.ufrag(), t.pwd(), candidates, fingerprints, List.of(), sctp);
+        Optional<SctpMap> sctp = t.sctpmap().map(m -> SctpMap.of(m.number(), m.maxMessageSize()));
+        return new IceUdpTransport(t.ufrag(), t.pwd(), candidates, fingerprints, sctp, List.of(), List.of());
     }
 }

@@ -1,13 +1,10 @@
 package org.jinglegateway.mapper.translate;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jinglegateway.mapper.internal.Checks;
-import org.jinglegateway.mapper.jingle.Namespaces;
-import org.jinglegateway.mapper.jingle.RawXml;
-import org.jinglegateway.mapper.jingle.XmlText;
-import org.dom4j.DocumentHelper;
-import org.dom4j.Element;
-import org.dom4j.QName;
+import org.jinglegateway.mapper.internal.Decimals;
+import org.jinglegateway.mapper.jingle.SctpMap;
 
 /**
  * WebRTC data channels. Browsers write RFC 8841 {@code a=sctp-port} and {@code a=max-message-size}; Jingle peers
@@ -19,13 +16,12 @@ final class SctpMapping {
     private SctpMapping() {
     }
 
-    static RawXml toElement(String port, Optional<String> maxMessageSize) {
-        Element e = DocumentHelper.createElement(QName.get("sctpmap", Namespaces.DTLS_SCTP));
-        e.addAttribute("number", Checks.field(port, "sctp-port"));
-        e.addAttribute("protocol", "webrtc-datachannel");
-        e.addAttribute("streams", "1024");
-        maxMessageSize.ifPresent(m -> e.addAttribute("max-message-size", Checks.field(m, "max-message-size")));
-        // the same serialiser as the reader's RawXml, so that equal elements are equal text
-        return new RawXml(XmlText.of(e));
+    /** {@code a=sctp-port} (or the old sctpmap's port) and {@code a=max-message-size} as the XEP-0343 element. */
+    static SctpMap toJingle(String port, Optional<String> maxMessageSize) {
+        OptionalLong number = Decimals.parse(port.strip());
+        if (number.isEmpty() || number.getAsLong() > 65535) {
+            throw new IllegalArgumentException("sctp-port must be a port 0-65535, found " + Checks.quote(port));
+        }
+        return SctpMap.of((int) number.getAsLong(), maxMessageSize);
     }
 }

@@ -23,6 +23,7 @@ import org.jinglegateway.mapper.jingle.JingleAction;
 import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.jingle.PayloadType;
 import org.jinglegateway.mapper.jingle.RawXml;
+import org.jinglegateway.mapper.jingle.SctpMap;
 import org.jinglegateway.mapper.jingle.RtcpFeedback;
 import org.jinglegateway.mapper.jingle.RtpDescription;
 import org.jinglegateway.mapper.jingle.Senders;
@@ -270,13 +271,10 @@ public final class SdpToJingle {
             candidates.add(xmlSafe(media.candidates.get(i), media.notes, where)
                     .withId(Optional.of(name + "-" + (i + 1))));
         }
-        List<RawXml> extra = new ArrayList<>();
-        Optional<String> sctpPort = media.sctpPort.or(() -> media.sctpmapPort);
-        if (sctpPort.isPresent()) {
-            extra.add(SctpMapping.toElement(sctpPort.get(), media.maxMessageSize));
-        }
+        Optional<SctpMap> sctpmap = media.sctpPort.or(() -> media.sctpmapPort)
+                .map(port -> SctpMapping.toJingle(port, media.maxMessageSize));
         return new IceUdpTransport(media.ufrag.or(() -> session.ufrag), media.pwd.or(() -> session.pwd), candidates,
-                fingerprints, List.of(), extra);
+                fingerprints, sctpmap, List.of(), List.of());
     }
 
     private static final java.util.regex.Pattern XML_NAME = java.util.regex.Pattern.compile(
