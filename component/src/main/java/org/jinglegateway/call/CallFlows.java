@@ -19,6 +19,7 @@ import org.jinglegateway.mapper.sdp.Attribute;
 import org.jinglegateway.mapper.sdp.MediaDescription;
 import org.jinglegateway.mapper.sdp.SdpParser;
 import org.jinglegateway.mapper.sdp.SessionDescription;
+import org.jinglegateway.mapper.sdp.TypedSdp;
 import org.jinglegateway.mapper.sdp.Setup;
 import org.jinglegateway.mapper.translate.CandidateInit;
 import org.jinglegateway.mapper.translate.CandidateTranslator;
@@ -64,8 +65,9 @@ final class CallFlows {
         SessionDescription offer;
         Jingle initiate;
         try {
-            offer = parseSdp(sdpText);
-            initiate = SdpToJingle.translate(offer, new SdpToJingle.Request(JingleAction.SESSION_INITIATE, call.sid,
+            TypedSdp typed = parseSdp(sdpText);
+            offer = typed.sdp();
+            initiate = SdpToJingle.translate(typed, new SdpToJingle.Request(JingleAction.SESSION_INITIATE, call.sid,
                     Role.INITIATOR, Optional.of(call.local.toString()), Optional.empty())).value();
         } catch (CallException e) {
             forget(call);
@@ -109,7 +111,7 @@ final class CallFlows {
 
     void browserAnswer(Call call, String sdpText) {
         if (call.peerRestart) {
-            SessionDescription answer = parseSdp(sdpText);
+            SessionDescription answer = parseSdp(sdpText).sdp();
             Jingle restart = rename(IceRestart.toTransportInfo(answer, call.sid, call.ourRole()), call.midToContent);
             call.learnBrowserIce(answer);
             call.peerRestart = false;
@@ -120,10 +122,11 @@ final class CallFlows {
         if (call.outgoing || call.state() != CallState.PENDING) {
             throw new CallException("bad-state", "answer answers an offer; this call is " + describe(call));
         }
-        SessionDescription answer = parseSdp(sdpText);
+        TypedSdp typedAnswer = parseSdp(sdpText);
+        SessionDescription answer = typedAnswer.sdp();
         Jingle accept;
         try {
-            accept = SdpToJingle.translate(answer, new SdpToJingle.Request(JingleAction.SESSION_ACCEPT, call.sid,
+            accept = SdpToJingle.translate(typedAnswer, new SdpToJingle.Request(JingleAction.SESSION_ACCEPT, call.sid,
                     Role.RESPONDER, Optional.empty(), Optional.of(call.local.toString()))).value();
         } catch (MapperException e) {
             service.listener().mappingError(e.kind().name());
@@ -150,7 +153,7 @@ final class CallFlows {
         if (call.peerRestart || call.browserRestart) {
             throw new CallException("glare", "an ICE restart is already in progress on this call; finish it first");
         }
-        SessionDescription offer = parseSdp(sdpText);
+        SessionDescription offer = parseSdp(sdpText).sdp();
         if (!call.isIceRestart(offer)) {
             throw new CallException("not-supported", "only ICE restarts can be renegotiated (new a=ice-ufrag and"
                     + " a=ice-pwd); adding or changing media is not supported yet");
@@ -448,9 +451,10 @@ final class CallFlows {
                 jingle.groups(), jingle.reason(), jingle.extra());
     }
 
-    private SessionDescription parseSdp(String text) {
+    /** The browser's SDP with the typed views its parse made, so that the translation reads each value once. */
+    private TypedSdp parseSdp(String text) {
         try {
-            return SdpParser.parse(text).value();
+            return SdpParser.parseTyped(text).value();
         } catch (MapperException e) {
             service.listener().mappingError(e.kind().name());
             throw new CallException("bad-sdp", e.getMessage());

@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
             if (name.endsWith(".sdp")) {
                 SdpToJingle.Request request = name.contains("answer") ? SdpToJingle.Request.answer("bench")
                         : SdpToJingle.Request.offer("bench");
-                work = s -> JingleWriter.toXml(SdpToJingle.translate(SdpParser.parse(s).value(), request).value());
+                work = s -> JingleWriter.toXml(SdpToJingle.translate(SdpParser.parseTyped(s).value(), request).value());
                 direction = "sdp-to-jingle";
             } else if (name.endsWith(".xml")) {
                 work = s -> {

@@ -27,6 +27,7 @@ import org.jinglegateway.mapper.sdp.SdpParseException;
 import org.jinglegateway.mapper.sdp.SdpParser;
 import org.jinglegateway.mapper.sdp.SdpWriter;
 import org.jinglegateway.mapper.sdp.SessionDescription;
+import org.jinglegateway.mapper.sdp.TypedSdp;
 import org.jinglegateway.mapper.translate.CandidateInit;
 import org.jinglegateway.mapper.translate.CandidateTranslator;
 import org.jinglegateway.mapper.translate.JingleToSdp;
@@ -100,7 +101,7 @@ final class ConvertCommand implements Callable<Integer> {
         JingleAction act = action == null
                 ? (writer == Role.INITIATOR ? JingleAction.SESSION_INITIATE : JingleAction.SESSION_ACCEPT)
                 : JingleAction.of(action);
-        Parsed<SessionDescription> sdp = SdpParser.parse(input);
+        Parsed<TypedSdp> sdp = SdpParser.parseTyped(input);
         notes(sdp.notes());
         Parsed<Jingle> jingle = SdpToJingle.translate(sdp.value(), new SdpToJingle.Request(act,
                 sid == null ? newSid() : sid, writer, Optional.empty(), Optional.empty()));

@@ -55,7 +55,7 @@ public class MapperBenchmark {
 
     @Benchmark
     public String sdpToJingleXml() {
-        return JingleWriter.toXml(SdpToJingle.translate(SdpParser.parse(sdp).value(),
+        return JingleWriter.toXml(SdpToJingle.translate(SdpParser.parseTyped(sdp).value(),
                 SdpToJingle.Request.offer("bench")).value());
     }
 
@@ -64,6 +64,18 @@ public class MapperBenchmark {
         Jingle j = JingleReader.read(xml);
         return SdpWriter.write(JingleToSdp.translate(j, j.action() == JingleAction.SESSION_ACCEPT ? Role.RESPONDER
                 : Role.INITIATOR).value());
+    }
+
+    /** The Jingle XML string read into the model alone, to split jingleXmlToSdp into reading and the rest. */
+    @Benchmark
+    public Jingle jingleXmlRead() {
+        return JingleReader.read(xml);
+    }
+
+    /** The SDP string parsed alone (with its typed views), to split sdpToJingleXml. */
+    @Benchmark
+    public Object sdpParse() {
+        return SdpParser.parseTyped(sdp).value();
     }
 
     /** Floor: cutting the SDP into lines and space-separated fields. */
