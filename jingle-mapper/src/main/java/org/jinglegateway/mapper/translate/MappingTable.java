@@ -198,9 +198,13 @@ final class MappingTable {
     /** Read where the m-line is: port 0 with bundle-only is not a rejection (RFC 8843 §6). */
     static final AttributeRow BUNDLE_ONLY = row("bundleOnly", "bundle-only", "—", "RFC 8843 §6", ONLY_MEDIA,
             AttributeRow.Media.ANY, IGNORED, NOTHING);
-    /** Named drops: these have no XEP (simulcast by RID, reduced-size RTCP, ICE lite), each gets a note. */
+    /**
+     * Named drops, each with a note: no XEP carries simulcast by RID, reduced-size RTCP or ICE lite, and XEP-0176
+     * cannot say end of candidates (RFC 8840 §4.1), which is never invented toward Jingle.
+     */
     static final AttributeRow UNMODELLED = new AttributeRow("unmodelled", List.of("rtcp-rsize", "rid", "simulcast",
-            "ice-lite"), "—", "RFC 5506, RFC 8851, RFC 8853, RFC 8445 §2.5", BOTH, AttributeRow.Media.ANY,
+            "ice-lite", "end-of-candidates"), "—", "RFC 5506, RFC 8851, RFC 8853, RFC 8445 §2.5, RFC 8840 §4.1", BOTH,
+            AttributeRow.Media.ANY,
             (s, a, v) -> s.dropped(a.name()), NOTHING);
 
     /** Every row. */

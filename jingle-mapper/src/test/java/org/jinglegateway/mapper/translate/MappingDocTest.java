@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,14 +41,43 @@ final class MappingDocTest {
         }
     }
 
+    /** The first cell of each row of the conformance table (the SDP side). */
+    private static List<String> sdpCells(String doc) {
+        List<String> cells = new ArrayList<>();
+        for (String line : doc.split("\n")) {
+            if (line.startsWith("| ") && !line.startsWith("| SDP") && !line.startsWith("| ---")) {
+                cells.add(line.substring(2, line.indexOf(" | ")));
+            }
+        }
+        return cells;
+    }
+
     @Test
-    void everyAttributeTheTranslationReads_hasARow() throws IOException {
+    void everyTableRow_hasADocRowNamingItsFocusedTest() throws IOException {
         String doc = Files.readString(DOC);
-        for (String attribute : Set.of("mid", "sendrecv", "rtpmap", "fmtp", "rtcp-fb", "extmap", "extmap-allow-mixed",
-                "ssrc", "ssrc-group", "msid", "rtcp-mux", "ice-ufrag", "ice-pwd", "ice-options", "fingerprint",
-                "setup", "candidate", "sctp-port", "max-message-size", "sctpmap", "ptime", "maxptime", "rtcp",
-                "bundle-only", "group", "msid-semantic")) {
-            assertThat(doc).as("a row for a=" + attribute).contains("`a=" + attribute);
+        List<String> lines = List.of(doc.split("\n"));
+        for (AttributeRow row : MappingTable.ROWS) {
+            for (String name : row.names()) {
+                // the name whole: `a=rtcp` is not `a=rtcp-fb`
+                Pattern cell = Pattern.compile("`a=" + Pattern.quote(name) + "(?![a-z0-9-])");
+                String line = lines.stream().filter(l -> l.startsWith("| ") && cell.matcher(l.substring(2)
+                        .split(" \\| ")[0]).find()).findFirst().orElse(null);
+                assertThat(line).as("a docs/mapping.md row whose SDP cell has `a=" + name + "`").isNotNull();
+                assertThat(line).as("the row for a=" + name + " names a test of row " + row.id())
+                        .containsPattern("`" + row.id() + "_[A-Za-z0-9]+`");
+            }
+        }
+    }
+
+    @Test
+    void everyAttributeInTheDoc_hasATableRow() throws IOException {
+        Pattern attribute = Pattern.compile("`a=([a-z][a-z0-9-]*)");
+        for (String cell : sdpCells(Files.readString(DOC))) {
+            Matcher m = attribute.matcher(cell);
+            while (m.find()) {
+                assertThat(MappingTable.row(m.group(1))).as("a MappingTable row for a=" + m.group(1)
+                        + " (docs/mapping.md: " + cell + ")").isPresent();
+            }
         }
     }
 }
