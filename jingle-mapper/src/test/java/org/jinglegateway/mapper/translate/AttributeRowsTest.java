@@ -153,7 +153,8 @@ final class AttributeRowsTest {
         assertThat(values(back(j, Role.INITIATOR), "extmap")).containsExactly(
                 "1 urn:ietf:params:rtp-hdrext:ssrc-audio-level", "3/sendonly urn:ietf:params:rtp-hdrext:sdes:mid");
         // the same element read by the responder's side: senders='initiator' is what the responder receives
-        assertThat(values(back(j, Role.RESPONDER), "extmap")).contains("3/recvonly urn:ietf:params:rtp-hdrext:sdes:mid");
+        assertThat(values(back(j, Role.RESPONDER), "extmap"))
+                .contains("3/recvonly urn:ietf:params:rtp-hdrext:sdes:mid");
     }
 
     @Test
