@@ -32,15 +32,27 @@ public final class Checks {
     /** Text that fits on one SDP line: no CR, LF or NUL (RFC 8866 §9 {@code byte-string}/{@code text}). */
     public static String lineSafe(String value, String field) {
         Objects.requireNonNull(value, field);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            // one comparison for every printable character
-            if (c <= '\r' && (c == '\r' || c == '\n' || c == 0)) {
-                throw new IllegalArgumentException(field + " must not contain " + describe(c) + ", found "
-                        + quote(value));
+        if (!isLineSafe(value)) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\r' || c == '\n' || c == 0) {
+                    throw new IllegalArgumentException(field + " must not contain " + describe(c) + ", found "
+                            + quote(value));
+                }
             }
         }
         return value;
+    }
+
+    /** Whether {@link #lineSafe} would accept the value. */
+    public static boolean isLineSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= '\r' && (c == '\r' || c == '\n' || c == 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Non-empty, no whitespace or control characters: a single SDP field between spaces. */

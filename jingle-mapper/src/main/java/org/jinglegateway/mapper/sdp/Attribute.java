@@ -13,7 +13,10 @@ import org.jinglegateway.mapper.internal.Checks;
 public record Attribute(String name, Optional<String> value) {
     public Attribute {
         Checks.token(name, "attribute name");
-        value.ifPresent(v -> Checks.lineSafe(v, "a=" + name + " value"));
+        // the field's name is only built for the error: this runs for every line of every SDP
+        if (value.isPresent() && !Checks.isLineSafe(value.get())) {
+            Checks.lineSafe(value.get(), "a=" + name + " value");
+        }
     }
 
     public static Attribute flag(String name) {
