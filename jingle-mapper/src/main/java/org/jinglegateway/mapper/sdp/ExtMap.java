@@ -36,7 +36,14 @@ public record ExtMap(int id, Optional<Direction> direction, String uri, Optional
     }
 
     public String toValue() {
-        return id + direction.map(d -> "/" + d.token()).orElse("") + " " + uri + attributes.map(a -> " " + a)
-                .orElse("");
+        StringBuilder b = new StringBuilder(uri.length() + 16).append(id);
+        if (direction.isPresent()) {
+            b.append('/').append(direction.get().token());
+        }
+        b.append(' ').append(uri);
+        if (attributes.isPresent()) {
+            b.append(' ').append(attributes.get());
+        }
+        return b.toString();
     }
 }

@@ -68,9 +68,14 @@ public record Fmtp(String format, List<Param> params) {
     }
 
     public String toValue() {
-        StringBuilder b = new StringBuilder(format);
+        StringBuilder b = new StringBuilder(64).append(format);
         for (int i = 0; i < params.size(); i++) {
-            b.append(i == 0 ? ' ' : ';').append(params.get(i));
+            Param p = params.get(i);
+            b.append(i == 0 ? ' ' : ';');
+            if (p.name().isPresent()) {
+                b.append(p.name().get()).append('=');
+            }
+            b.append(p.value());
         }
         return b.toString();
     }

@@ -36,7 +36,7 @@ public record RtpMap(int payloadType, String encoding, long clockRate, OptionalI
     }
 
     public String toValue() {
-        String base = payloadType + " " + encoding + "/" + clockRate;
-        return channels.isPresent() ? base + "/" + channels.getAsInt() : base;
+        return channels.isPresent() ? payloadType + " " + encoding + "/" + clockRate + "/" + channels.getAsInt()
+                : payloadType + " " + encoding + "/" + clockRate;
     }
 }

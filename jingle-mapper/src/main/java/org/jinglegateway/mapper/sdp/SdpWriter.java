@@ -52,7 +52,9 @@ public final class SdpWriter {
     private static void attributes(StringBuilder b, List<Attribute> attributes) {
         for (Attribute a : attributes) {
             b.append("a=").append(a.name());
-            a.value().ifPresent(v -> b.append(':').append(v));
+            if (a.value().isPresent()) {
+                b.append(':').append(a.value().get());
+            }
             b.append("\r\n");
         }
     }

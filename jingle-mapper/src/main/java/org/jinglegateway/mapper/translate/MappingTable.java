@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.candidate.CandidateWriter;
@@ -354,11 +355,14 @@ final class MappingTable {
         PayloadType p = w.payload;
         String prefix = p == null ? "* " : p.id() + " ";
         for (RtcpFeedback f : p == null ? w.description.feedback() : p.feedback()) {
-            out.add(Attribute.of("rtcp-fb", prefix + w.token(f.type(), "rtcp-fb type") + f.subtype()
-                    .map(s -> " " + Checks.lineSafe(s, "rtcp-fb subtype")).orElse("")));
+            String type = w.token(f.type(), "rtcp-fb type");
+            out.add(Attribute.of("rtcp-fb", f.subtype().isEmpty() ? prefix + type
+                    : prefix + type + " " + Checks.lineSafe(f.subtype().get(), "rtcp-fb subtype")));
         }
-        (p == null ? w.description.trrInt() : p.trrInt()).ifPresent(v -> out.add(Attribute.of("rtcp-fb",
-                prefix + "trr-int " + v)));
+        OptionalInt trrInt = p == null ? w.description.trrInt() : p.trrInt();
+        if (trrInt.isPresent()) {
+            out.add(Attribute.of("rtcp-fb", prefix + "trr-int " + trrInt.getAsInt()));
+        }
     }
 
     /** Single-valued attributes: the first occurrence with a value counts. */
