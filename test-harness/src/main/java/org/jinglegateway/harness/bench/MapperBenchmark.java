@@ -29,8 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The mapper on three Chromium fixtures (audio only, BUNDLE audio+video+data, the same with candidates), string
- * in to string out, beside the floors: cutting the SDP into lines and fields, a StAX parse of the Jingle XML (with the
- * JDK's parser and with the shipped one), and building plus serialising the same element tree with dom4j. Run with {@code bash scripts/bench.sh}.
+ * in to string out, beside the floors: cutting the SDP into lines and fields, a StAX parse of the Jingle XML (with
+ * the JDK's parser and with the shipped one), and building plus serialising the same element tree with dom4j. Run
+ * with {@code bash scripts/bench.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
