@@ -21,8 +21,11 @@ final class XmlNode implements XmlView {
     /** Per attribute: local name, prefix, namespace URI, value. */
     private final String[] attributes;
     private final List<String> declared;
+    /** Child elements and text in order; while {@link #hasText} is false it holds elements only. */
     private List<Object> content = List.of();
-    private List<XmlView> elements = List.of();
+    private boolean hasText;
+    /** The elements alone, made on first call once there is text among them. */
+    private List<XmlView> elements;
 
     private XmlNode(XMLStreamReader r) {
         name = r.getLocalName();
@@ -105,14 +108,11 @@ final class XmlNode implements XmlView {
     }
 
     private void add(XmlNode child) {
-        if (elements.isEmpty()) {
-            elements = new ArrayList<>(4);
-        }
-        elements.add(child);
         addContent(child);
     }
 
     private void addText(String text) {
+        hasText = true;
         addContent(text);
     }
 
@@ -179,7 +179,21 @@ final class XmlNode implements XmlView {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public List<XmlView> elements() {
+        if (!hasText) {
+            // one list for both views: Jingle's elements hold either children or text, rarely both
+            return (List<XmlView>) (List<?>) content;
+        }
+        if (elements == null) {
+            List<XmlView> only = new ArrayList<>(content.size());
+            for (Object o : content) {
+                if (o instanceof XmlView v) {
+                    only.add(v);
+                }
+            }
+            elements = only;
+        }
         return elements;
     }
 
