@@ -57,6 +57,14 @@ final class JingleFixtureRoundTripTest {
         assertThat(diff.hasDifferences()).as("%s differs:%n%s%nwritten:%n%s", name, diff, written).isFalse();
     }
 
+    /** One reading logic, two sources: Tinder's dom4j element read in place and the string's own XmlNode tree. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jingleFixtures")
+    void stringAndDom4jSources_readTheSameJingle(String name) {
+        String xml = Fixtures.read(name);
+        assertThat(JingleReader.read(xml)).isEqualTo(JingleReader.read(parse(xml)));
+    }
+
     /** The original parsed by dom4j's own SAX parser: independent of the reader under test. */
     private static Element parse(String xml) {
         try {

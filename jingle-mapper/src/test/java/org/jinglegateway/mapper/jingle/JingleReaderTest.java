@@ -25,6 +25,29 @@ final class JingleReaderTest {
     }
 
     @Test
+    void sctpmapWithoutAPortNumber_namesTheAttribute() {
+        assertThatThrownBy(() -> JingleReader.read("<jingle xmlns='urn:xmpp:jingle:1' action='session-initiate'"
+                + " sid='s'><content creator='initiator' name='data'><transport"
+                + " xmlns='urn:xmpp:jingle:transports:ice-udp:1'><sctpmap"
+                + " xmlns='urn:xmpp:jingle:transports:dtls-sctp:1' number='http' protocol='webrtc-datachannel'/>"
+                + "</transport></content></jingle>"))
+                .isInstanceOf(JingleParseException.class)
+                .hasMessage("/jingle/content[1]/transport[1]/sctpmap[1]/@number: must be a number 0-65535, found"
+                        + " \"http\"");
+    }
+
+    @Test
+    void sctpmap_isTypedWithItsAttributes() {
+        Jingle j = JingleReader.read("<jingle xmlns='urn:xmpp:jingle:1' action='session-initiate' sid='s'><content"
+                + " creator='initiator' name='data'><transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'><sctpmap"
+                + " xmlns='urn:xmpp:jingle:transports:dtls-sctp:1' number='5000' protocol='webrtc-datachannel'"
+                + " streams='1024' max-message-size='262144' x='1'/></transport></content></jingle>");
+        assertThat(j.contents().get(0).transport().orElseThrow().sctpmap()).contains(new SctpMap(5000,
+                java.util.Optional.of("webrtc-datachannel"), java.util.OptionalInt.of(1024),
+                java.util.Optional.of("262144"), java.util.List.of(new XmlAttribute("x", "1"))));
+    }
+
+    @Test
     void relatedAddressWithSpace_namesTheCandidate() {
         // found by TranslationPropertiesTest
         assertThatThrownBy(() -> JingleReader.read("<jingle xmlns='urn:xmpp:jingle:1' action='transport-info' sid='s'>"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.jinglegateway.mapper.Fixtures;
+import org.jinglegateway.mapper.Parsed;
 import org.jinglegateway.mapper.jingle.Jingle;
 import org.jinglegateway.mapper.jingle.JingleAction;
 import org.jinglegateway.mapper.jingle.JingleReader;
@@ -33,6 +34,18 @@ final class TranslationRoundTripTest {
 
     private static SdpToJingle.Request request(String name) {
         return name.contains("answer") ? SdpToJingle.Request.answer("sid1") : SdpToJingle.Request.offer("sid1");
+    }
+
+    /** The parser's typed views give the very translation that views made afresh give, notes included. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("browserSdp")
+    void typedSdp_translatesLikeTheBareDescription(String name) {
+        String text = Fixtures.read(name);
+        SdpToJingle.Request request = request(name);
+        Parsed<Jingle> typed = SdpToJingle.translate(SdpParser.parseTyped(text).value(), request);
+        Parsed<Jingle> bare = SdpToJingle.translate(SdpParser.parse(text).value(), request);
+        assertThat(typed.value()).isEqualTo(bare.value());
+        assertThat(typed.notes()).isEqualTo(bare.notes());
     }
 
     @ParameterizedTest(name = "{0}")
