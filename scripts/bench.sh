@@ -3,6 +3,8 @@
 # anchors it is measured against (StanzaJS, sdp-jingle-json; test-harness/js/bench-anchors.mjs) on the same inputs.
 # Extra arguments go to JMH, e.g.
 #   bash scripts/bench.sh -f 1 -wi 3 -i 5 -prof gc
+# A first argument that is not an option is the JMH benchmark regex instead of MapperBenchmark, e.g.
+#   bash scripts/bench.sh 'MapperBenchmark.(jingleXmlRead|floorStaxParse)' -p fixture=audio-video-data-offer
 # JMH runs with the StAX parser the gateway's jar ships (Woodstox), as `java -jar component/target/jingle-gateway.jar
 # bench FILE...` does; the floors are measured with both the JDK's parser and that one.
 set -euo pipefail
@@ -15,9 +17,14 @@ cp=$(cat test-harness/target/bench.classpath)
 # mapper is measured as shipped; floorStaxParse still uses the JDK's parser by name, floorShippedStaxParse this one
 shipped=$(tr ':' '\n' < component/target/bench.classpath | grep -E '/(woodstox-core|stax2-api)-' | paste -sd: -)
 cp="$cp:$shipped"
+pattern=MapperBenchmark
+if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
+  pattern=$1
+  shift
+fi
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(-f 1 -wi 3 -w 1 -i 5 -r 1 -prof gc)
-java -cp "test-harness/target/classes:$cp" org.openjdk.jmh.Main MapperBenchmark "${args[@]}"
+java -cp "test-harness/target/classes:$cp" org.openjdk.jmh.Main "$pattern" "${args[@]}"
 if [ -d test-harness/js/node_modules/stanza ]; then
   echo "== JavaScript anchors (node test-harness/js/bench-anchors.mjs)"
   node test-harness/js/bench-anchors.mjs
