@@ -84,6 +84,8 @@ async function iceRestart(from, to) {
     [to.name]: await to.read(() => (/a=ice-ufrag:(\S+)/.exec(window.softphone.descriptions().local) || [])[1]),
   });
   const before = await ufrags();
+  const pairSwitches = async (p) => (await p.stats()).selectedCandidatePairChanges;
+  const switchesBefore = { [from.name]: await pairSwitches(from), [to.name]: await pairSwitches(to) };
   const startedLocal = await from.read(() => window.softphone.restarts.local);
   const startedRemote = await to.read(() => window.softphone.restarts.remote);
   await from.page.click('#restart');
@@ -91,6 +93,11 @@ async function iceRestart(from, to) {
   await to.waitFor('ICE restart offer answered', (n) => window.softphone.restarts.remote > n, startedRemote);
   await from.waitConnected('connected after ICE restart');
   await to.waitConnected('connected after ICE restart');
+  // the new ICE generation takes over once its checks succeed, which can lag "connected" on a busy machine
+  for (const p of [from, to]) {
+    await p.waitFor('a new candidate pair selected after the ICE restart',
+      async (n) => (await window.softphone.stats()).selectedCandidatePairChanges > n, switchesBefore[p.name]);
+  }
   return { ufragsBefore: before, ufragsAfter: await ufrags() };
 }
 
