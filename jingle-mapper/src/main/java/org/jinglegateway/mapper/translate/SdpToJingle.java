@@ -277,9 +277,6 @@ public final class SdpToJingle {
                 fingerprints, sctpmap, List.of(), List.of());
     }
 
-    private static final java.util.regex.Pattern XML_NAME = java.util.regex.Pattern.compile(
-            "[A-Za-z_][A-Za-z0-9._-]*");
-
     /**
      * Candidate extensions travel as extra {@code <candidate/>} attributes (lossless); one whose name is not an XML
      * name cannot, and is dropped with a note.
@@ -306,6 +303,21 @@ public final class SdpToJingle {
             "ip", "network", "port", "priority", "protocol", "rel-addr", "rel-port", "type", "tcptype");
 
     private static boolean carriable(org.jinglegateway.mapper.candidate.ExtensionPair x) {
-        return XML_NAME.matcher(x.name()).matches() && !XEP0176_ATTRIBUTES.contains(x.name());
+        return isXmlName(x.name()) && !XEP0176_ATTRIBUTES.contains(x.name());
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9._-]*}: the ASCII XML names an extra {@code <candidate/>} attribute may take. */
+    private static boolean isXmlName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '.' || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
