@@ -1,7 +1,5 @@
 package org.jinglegateway.mapper.jingle;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Writes XML text directly. Declares a default namespace only where it changes, escapes text and attributes
@@ -10,8 +8,10 @@ import java.util.Deque;
  */
 final class StringSink implements XmlSink {
     private final StringBuilder out;
-    private final Deque<String> namespaces = new ArrayDeque<>();
-    private final Deque<String> names = new ArrayDeque<>();
+    /** Open elements' names and namespaces, by depth (the readers limit nesting; a writer grows as it needs). */
+    private String[] names = new String[16];
+    private String[] namespaces = new String[16];
+    private int depth;
     private boolean open;
 
     /** For small elements (XEP-0353 messages, session-info). */
@@ -28,13 +28,17 @@ final class StringSink implements XmlSink {
     public void start(String name, String namespace) {
         closeStartTag();
         out.append('<').append(name);
-        names.push(name);
-        String parent = namespaces.peek();
+        String parent = depth == 0 ? null : namespaces[depth - 1];
+        if (depth == names.length) {
+            names = java.util.Arrays.copyOf(names, depth * 2);
+            namespaces = java.util.Arrays.copyOf(namespaces, depth * 2);
+        }
+        names[depth] = name;
+        namespaces[depth++] = namespace;
         if (!namespace.equals(parent)) {
             // namespaces are the writer's own constants (Namespaces), never peer text: nothing to escape
             out.append(" xmlns=\"").append(namespace).append('"');
         }
-        namespaces.push(namespace);
         open = true;
     }
 
@@ -64,8 +68,7 @@ final class StringSink implements XmlSink {
 
     @Override
     public void end() {
-        namespaces.pop();
-        String name = names.pop();
+        String name = names[--depth];
         if (open) {
             out.append("/>");
             open = false;

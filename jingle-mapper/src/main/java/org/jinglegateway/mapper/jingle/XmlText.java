@@ -83,9 +83,12 @@ public final class XmlText {
         }
     }
 
+    /** The characters escaped in text or attribute values: {@code < > & " TAB LF CR}, all below {@code ?}. */
+    private static final long SPECIAL = 1L << '<' | 1L << '>' | 1L << '&' | 1L << '"' | 1L << '\t' | 1L << '\n'
+            | 1L << '\r';
+
     private static boolean special(char c) {
-        // every special character is below '?': one comparison for letters and digits above it
-        return c <= '>' && (c == '<' || c == '>' || c == '&' || c == '"' || c == '\t' || c == '\n' || c == '\r');
+        return c < 64 && (SPECIAL >>> c & 1) != 0;
     }
 
     private static Map<String, String> declare(String prefix, String uri, Map<String, String> scope,
