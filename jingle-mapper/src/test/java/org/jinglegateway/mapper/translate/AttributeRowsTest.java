@@ -381,4 +381,459 @@ final class AttributeRowsTest {
         MediaDescription m = back(j.value(), Role.INITIATOR);
         assertThat(m.has("rtcp-rsize") || m.has("rid") || m.has("simulcast")).isFalse();
     }
+
+    // --- the Jingle side: each test varies one element or attribute of a minimal content and reads the SDP written
+
+    private static final String PT = "<payload-type id='111' name='opus' clockrate='48000' channels='2'/>";
+    private static final String FP = "<fingerprint xmlns='urn:xmpp:jingle:apps:dtls:0' hash='sha-256'"
+            + " setup='actpass'>AB:CD:EF</fingerprint>";
+
+    /** A Jingle action with one content "a": the given content attributes, description children and transport. */
+    private static String jingle(String action, String contentAttributes, String descriptionChildren,
+                                 String transportChildren) {
+        return "<jingle xmlns='urn:xmpp:jingle:1' action='" + action + "' sid='s1'><content creator='initiator'"
+                + " name='a'" + contentAttributes + "><description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'>"
+                + descriptionChildren + "</description><transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'"
+                + " ufrag='uf01' pwd='pwpwpwpwpwpwpwpwpwpwpw'>" + transportChildren + "</transport></content>"
+                + "</jingle>";
+    }
+
+    /** A session-initiate whose description holds {@code descriptionChildren} (the payload types included). */
+    private static String initiate(String descriptionChildren) {
+        return jingle("session-initiate", "", descriptionChildren, FP);
+    }
+
+    private static Parsed<SessionDescription> toSdp(String xml, Role writer) {
+        return JingleToSdp.translate(JingleReader.read(xml), writer);
+    }
+
+    /** The SDP text the writer produces for a Jingle string, as a browser would receive it. */
+    private static String sdpText(String xml, Role writer) {
+        return SdpWriter.write(toSdp(xml, writer).value());
+    }
+
+    private static MediaDescription media(String xml, Role writer) {
+        return toSdp(xml, writer).value().media().get(0);
+    }
+
+    @Test
+    void mid_unusableContentNameBecomesCIndexWithANote() {
+        String xml = "<jingle xmlns='urn:xmpp:jingle:1' action='session-initiate' sid='s1'>"
+                + "<group xmlns='urn:xmpp:jingle:apps:grouping:0' semantics='BUNDLE'><content name='my audio'/>"
+                + "</group>" + initiate(PT).substring(initiate(PT).indexOf("<content"))
+                .replace("name='a'", "name='my audio'");
+        Parsed<SessionDescription> sdp = toSdp(xml, Role.INITIATOR);
+        assertThat(sdp.value().media().get(0).mid()).contains("c0");
+        assertThat(sdp.value().value("group")).contains("BUNDLE c0");
+        assertThat(sdp.notes()).contains(new MappingNote(MappingNote.Kind.APPROXIMATED, "content \"my audio\"",
+                "not a usable mid (a token of at most 16 characters): a=mid:c0"));
+        String longName = initiate(PT).replace("name='a'", "name='seventeen-chars-x'");
+        assertThat(media(longName, Role.INITIATOR).mid()).contains("c0");
+        assertThat(media(initiate(PT).replace("name='a'", "name='sixteen-chars-xx'"), Role.INITIATOR).mid())
+                .contains("sixteen-chars-xx");
+    }
+
+    @Test
+    void direction_offerDirectionIsSeenFromTheInitiator() {
+        assertThat(content(offer("a=sendonly\r\n")).senders()).contains(Senders.INITIATOR);
+        assertThat(content(offer("a=recvonly\r\n")).senders()).contains(Senders.RESPONDER);
+        assertThat(content(offer("a=inactive\r\n")).senders()).contains(Senders.NONE);
+        assertThat(JingleWriter.toXml(offer("a=sendrecv\r\n"))).doesNotContain("senders=");
+        assertThat(JingleWriter.toXml(offer("a=recvonly\r\n"))).contains(" senders=\"responder\"");
+    }
+
+    @Test
+    void direction_jingleSendersIsWrittenFromTheWritersSide() {
+        String initiatorSends = jingle("session-initiate", " senders='initiator'", PT, FP);
+        assertThat(sdpText(initiatorSends, Role.INITIATOR)).contains("\r\na=sendonly\r\n");
+        assertThat(sdpText(initiatorSends, Role.RESPONDER)).contains("\r\na=recvonly\r\n");
+        String none = jingle("session-initiate", " senders='none'", PT, FP);
+        assertThat(sdpText(none, Role.RESPONDER)).contains("\r\na=inactive\r\n");
+        assertThat(sdpText(initiate(PT), Role.RESPONDER)).contains("\r\na=sendrecv\r\n");
+    }
+
+    @Test
+    void rtpmap_payloadTypeWritesChannelsOnlyWhenTheElementHasThem() {
+        MediaDescription m = media(initiate("<payload-type id='111' name='opus' clockrate='48000' channels='2'/>"
+                + "<payload-type id='0' name='PCMU' clockrate='8000'/>"), Role.INITIATOR);
+        assertThat(m.formats()).containsExactly("111", "0");
+        assertThat(values(m, "rtpmap")).containsExactly("111 opus/48000/2", "0 PCMU/8000");
+    }
+
+    @Test
+    void fmtp_stanzaJsNameOnlyAndJicofoJoinedValueAreWrittenAsFmtp() {
+        String xml = initiate("<payload-type id='126' name='telephone-event' clockrate='8000'>"
+                + "<parameter name='0-15'/></payload-type><payload-type id='100' name='H264' clockrate='90000'>"
+                + "<parameter name='profile-level-id' value='42e01f;packetization-mode=1'/></payload-type>"
+                + "<payload-type id='101' name='red' clockrate='48000'><parameter name='' value='111/111'/>"
+                + "</payload-type>");
+        assertThat(sdpText(xml, Role.INITIATOR)).contains("\r\na=fmtp:126 0-15\r\n",
+                "\r\na=fmtp:100 profile-level-id=42e01f;packetization-mode=1\r\n", "\r\na=fmtp:101 111/111\r\n");
+    }
+
+    @Test
+    void rtcpFb_jingleElementsBecomeWildcardAndPerPayloadLines() {
+        String xml = initiate("<payload-type id='111' name='opus' clockrate='48000' channels='2'>"
+                + "<rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type='nack' subtype='pli'/></payload-type>"
+                + "<rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type='transport-cc'/>");
+        assertThat(values(media(xml, Role.INITIATOR), "rtcp-fb")).containsExactly("* transport-cc", "111 nack pli");
+    }
+
+    @Test
+    void rtcpFbTrrInt_jingleElementBecomesATrrIntLine() {
+        String xml = initiate("<payload-type id='111' name='opus' clockrate='48000' channels='2'>"
+                + "<rtcp-fb-trr-int xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' value='5'/></payload-type>"
+                + "<rtcp-fb-trr-int xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' value='100'/>");
+        assertThat(sdpText(xml, Role.INITIATOR)).contains("\r\na=rtcp-fb:* trr-int 100\r\n",
+                "\r\na=rtcp-fb:111 trr-int 5\r\n");
+    }
+
+    @Test
+    void extmap_extensionAttributesAreDroppedWithANote() {
+        Parsed<Jingle> j = toJingle(sdp("a=extmap:7 urn:ietf:params:rtp-hdrext:encrypt urn:x:ext\r\n"),
+                Role.INITIATOR);
+        assertThat(description(j.value()).headerExtensions()).containsExactly(
+                new HeaderExtension(7, "urn:ietf:params:rtp-hdrext:encrypt", Optional.empty(), List.of()));
+        assertThat(j.notes()).contains(new MappingNote(MappingNote.Kind.DROPPED, "content \"0\"",
+                "extmap 7 extension attributes have no XEP-0294 counterpart"));
+        assertThat(values(back(j.value(), Role.INITIATOR), "extmap"))
+                .containsExactly("7 urn:ietf:params:rtp-hdrext:encrypt");
+    }
+
+    @Test
+    void extmap_hdrextSendersIsWrittenFromTheWritersSide() {
+        String xml = initiate(PT + "<rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0' id='2'"
+                + " uri='urn:ietf:params:rtp-hdrext:csrc-audio-level' senders='responder'/>"
+                + "<rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0' id='3'"
+                + " uri='urn:ietf:params:rtp-hdrext:sdes:mid' senders='both'/>");
+        assertThat(values(media(xml, Role.RESPONDER), "extmap")).containsExactly(
+                "2/sendonly urn:ietf:params:rtp-hdrext:csrc-audio-level", "3 urn:ietf:params:rtp-hdrext:sdes:mid");
+        assertThat(values(media(xml, Role.INITIATOR), "extmap")).containsExactly(
+                "2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level", "3 urn:ietf:params:rtp-hdrext:sdes:mid");
+    }
+
+    @Test
+    void extmapAllowMixed_jingleElementIsWrittenInTheMediaSection() {
+        String xml = initiate(PT + "<extmap-allow-mixed xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'/>");
+        Parsed<SessionDescription> sdp = toSdp(xml, Role.INITIATOR);
+        assertThat(sdp.value().media().get(0).has("extmap-allow-mixed")).isTrue();
+        assertThat(sdp.value().has("extmap-allow-mixed")).isFalse();
+        assertThat(description(offer("a=extmap-allow-mixed\r\n")).extmapAllowMixed()).isTrue();
+    }
+
+    @Test
+    void ssrc_sourceWithoutParametersWritesNoLine() {
+        String xml = initiate(PT + "<source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='1111'>"
+                + "<parameter name='cname' value='c1'/></source>"
+                + "<source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='2222'/>");
+        assertThat(values(media(xml, Role.INITIATOR), "ssrc")).containsExactly("1111 cname:c1");
+    }
+
+    @Test
+    void ssrcGroup_jingleElementBecomesAnSsrcGroupLine() {
+        String xml = initiate(PT + "<ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='SIM'>"
+                + "<source ssrc='1'/><source ssrc='2'/><source ssrc='3'/></ssrc-group>");
+        assertThat(sdpText(xml, Role.INITIATOR)).contains("\r\na=ssrc-group:SIM 1 2 3\r\n");
+    }
+
+    private static String sourceWithMsid(String msid) {
+        return initiate(PT + "<source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='1111'>"
+                + "<parameter name='msid' value='" + msid + "'/></source>");
+    }
+
+    @Test
+    void msid_sourceParameterBecomesMediaMsid() {
+        assertThat(sdpText(sourceWithMsid("stream1 track1"), Role.INITIATOR)).contains("\r\na=msid:stream1 track1\r\n");
+    }
+
+    @Test
+    void msid_isRefusedUnlessOneOrTwoTokensOfAtMost64Characters() {
+        assertThatThrownBy(() -> toSdp(sourceWithMsid("a b c"), Role.INITIATOR))
+                .isInstanceOf(TranslationException.class)
+                .hasMessage("content \"a\": msid must be <stream id> [<track id>], each 1-64 characters, found"
+                        + " \"a b c\"");
+        String tooLong = "s".repeat(65);
+        assertThatThrownBy(() -> toSdp(sourceWithMsid(tooLong + " t"), Role.INITIATOR))
+                .isInstanceOf(TranslationException.class)
+                .hasMessageContaining("msid must be <stream id> [<track id>], each 1-64 characters");
+        assertThat(values(media(sourceWithMsid("s".repeat(64)), Role.INITIATOR), "msid"))
+                .containsExactly("s".repeat(64));
+    }
+
+    @Test
+    void rtcpMux_isWrittenOnlyWhenTheElementIsThere() {
+        assertThat(sdpText(initiate(PT + "<rtcp-mux/>"), Role.INITIATOR)).contains("\r\na=rtcp-mux\r\n");
+        assertThat(media(initiate(PT), Role.INITIATOR).has("rtcp-mux")).isFalse();
+    }
+
+    @Test
+    void bandwidth_asTiasAndCtBecomeBandwidthElementsAndBack() {
+        String sdp = HEAD + BUNDLE + AUDIO + "b=AS:64\r\nb=TIAS:64000\r\nb=CT:128\r\n" + ICE + DTLS + "a=mid:0\r\n"
+                + CODEC;
+        Jingle j = toJingle(sdp, Role.INITIATOR).value();
+        assertThat(description(j).bandwidths()).containsExactly(
+                new org.jinglegateway.mapper.jingle.Bandwidth("AS", "64"),
+                new org.jinglegateway.mapper.jingle.Bandwidth("TIAS", "64000"),
+                new org.jinglegateway.mapper.jingle.Bandwidth("CT", "128"));
+        assertThat(JingleWriter.toXml(j)).contains("<bandwidth type=\"AS\">64</bandwidth>");
+        String written = SdpWriter.write(JingleToSdp.translate(JingleReader.read(JingleWriter.toXml(j)),
+                Role.INITIATOR).value());
+        assertThat(written).contains("\r\nc=IN IP4 0.0.0.0\r\nb=AS:64\r\nb=TIAS:64000\r\nb=CT:128\r\n");
+    }
+
+    @Test
+    void bandwidth_valueThatIsNoNumberIsRefused() {
+        String xml = initiate(PT + "<bandwidth type='AS'>64\r\nkbps</bandwidth>");
+        assertThatThrownBy(() -> toSdp(xml, Role.INITIATOR)).isInstanceOf(TranslationException.class)
+                .hasMessage("content \"a\": bandwidth must be a number, found \"64\\nkbps\"");
+    }
+
+    @Test
+    void iceUfrag_jingleUfragIsWrittenPerMediaAndCannotCarryASpace() {
+        MediaDescription m = media(initiate(PT), Role.INITIATOR);
+        assertThat(values(m, "ice-ufrag")).containsExactly("uf01");
+        assertThat(toSdp(initiate(PT), Role.INITIATOR).value().has("ice-ufrag")).isFalse();
+        assertThatThrownBy(() -> toSdp(initiate(PT).replace("ufrag='uf01'", "ufrag='uf 01'"), Role.INITIATOR))
+                .isInstanceOf(TranslationException.class)
+                .hasMessage("content \"a\": ufrag must not contain a space, found \"uf 01\"");
+    }
+
+    @Test
+    void icePwd_jinglePwdIsWrittenPerMediaAndCannotCarryASpace() {
+        assertThat(values(media(initiate(PT), Role.INITIATOR), "ice-pwd")).containsExactly("pwpwpwpwpwpwpwpwpwpwpw");
+        String spaced = initiate(PT).replace("pwd='pwpwpwpwpwpwpwpwpwpwpw'", "pwd='pwpwpwpwpwp wpwpwpwpwpw'");
+        assertThatThrownBy(() -> toSdp(spaced, Role.INITIATOR)).isInstanceOf(TranslationException.class)
+                .hasMessage("content \"a\": pwd must not contain a space, found \"pwpwpwpwpwp wpwpwpwpwpw\"");
+    }
+
+    @Test
+    void iceOptions_atSessionLevelIsDroppedSilentlyAndTrickleIsWrittenPerMedia() {
+        String sdp = HEAD + BUNDLE + "a=ice-options:ice2\r\n" + AUDIO + ICE + DTLS + "a=mid:0\r\n" + CODEC;
+        Parsed<Jingle> j = toJingle(sdp, Role.INITIATOR);
+        assertThat(j.notes()).noneMatch(n -> n.text().contains("ice-options"));
+        assertThat(JingleWriter.toXml(j.value())).doesNotContain("ice2");
+        Parsed<SessionDescription> written = toSdp(initiate(PT), Role.INITIATOR);
+        assertThat(written.value().has("ice-options")).isFalse();
+        assertThat(values(written.value().media().get(0), "ice-options")).containsExactly("trickle");
+    }
+
+    @Test
+    void candidate_tcptypeAndExtensionsTravelAsCandidateAttributes() {
+        String line = "2 1 tcp 1518280447 192.168.1.5 9 typ host tcptype active generation 0 ufrag uf01";
+        Jingle j = offer("a=candidate:" + line + "\r\n");
+        String xml = JingleWriter.toXml(j);
+        assertThat(xml).contains(" tcptype=\"active\"", " ufrag=\"uf01\"");
+        assertThat(values(back(j, Role.INITIATOR), "candidate")).containsExactly(line);
+    }
+
+    @Test
+    void candidate_extensionNoXmlAttributeCanCarryIsDroppedWithANote() {
+        String line = "1 1 udp 2122260223 192.168.1.5 46243 typ host generation 0 1bad x";
+        Parsed<Jingle> j = toJingle(sdp("a=candidate:" + line + "\r\n"), Role.INITIATOR);
+        assertThat(j.notes()).contains(new MappingNote(MappingNote.Kind.DROPPED, "content \"0\"",
+                "candidate extension \"1bad\" is not an XML name or is an XEP-0176 attribute's, so no <candidate/>"
+                        + " attribute can carry it"));
+        assertThat(values(back(j.value(), Role.INITIATOR), "candidate"))
+                .containsExactly("1 1 udp 2122260223 192.168.1.5 46243 typ host generation 0");
+    }
+
+    @Test
+    void candidate_jingleCandidateBecomesACandidateLine() {
+        String xml = jingle("session-initiate", "", PT, FP + "<candidate component='1' foundation='3' generation='0'"
+                + " id='x1' ip='1f7c2f0b-cf8e-4a1a-9c3e-0d6f7b3c9a11.local' network='1' port='50000'"
+                + " priority='2122260223' protocol='udp' type='host'/>");
+        assertThat(values(media(xml, Role.INITIATOR), "candidate")).containsExactly("3 1 udp 2122260223"
+                + " 1f7c2f0b-cf8e-4a1a-9c3e-0d6f7b3c9a11.local 50000 typ host generation 0 network-id 1");
+    }
+
+    @Test
+    void fingerprint_sessionLevelIsWrittenPerMedia() {
+        String sdp = HEAD + "a=group:BUNDLE 0 1\r\na=fingerprint:sha-256 AB:CD:EF\r\na=setup:actpass\r\n"
+                + AUDIO + ICE + "a=mid:0\r\n" + CODEC + AUDIO + ICE + "a=mid:1\r\n" + CODEC;
+        Jingle j = toJingle(sdp, Role.INITIATOR).value();
+        assertThat(j.contents()).allSatisfy(c -> assertThat(c.transport().orElseThrow().fingerprints())
+                .extracting(f -> f.hash() + " " + f.value() + " " + f.setup().orElse("?"))
+                .containsExactly("sha-256 AB:CD:EF actpass"));
+        SessionDescription back = JingleToSdp.translate(j, Role.INITIATOR).value();
+        assertThat(back.has("fingerprint")).isFalse();
+        assertThat(back.media()).allSatisfy(m -> assertThat(values(m, "fingerprint"))
+                .containsExactly("sha-256 AB:CD:EF"));
+    }
+
+    @Test
+    void setup_missingDefaultsToActpassInOffersAndActiveInAnswersWithANote() {
+        String sdp = sdp("").replace("a=setup:actpass\r\n", "");
+        Parsed<Jingle> offer = toJingle(sdp, Role.INITIATOR);
+        assertThat(transport(offer.value()).fingerprints().get(0).setup()).contains("actpass");
+        assertThat(offer.notes()).contains(new MappingNote(MappingNote.Kind.DEFAULTED, "content \"0\"",
+                "no a=setup: actpass (RFC 8842 §5 default for offers)"));
+        Parsed<Jingle> answer = toJingle(sdp, Role.RESPONDER);
+        assertThat(transport(answer.value()).fingerprints().get(0).setup()).contains("active");
+        assertThat(answer.notes()).contains(new MappingNote(MappingNote.Kind.DEFAULTED, "content \"0\"",
+                "no a=setup: active (RFC 8842 §5 default for answers)"));
+    }
+
+    @Test
+    void setup_jingleFingerprintWithoutSetupGetsTheRolesDefaultWithANote() {
+        String xml = jingle("session-initiate", "", PT, FP.replace(" setup='actpass'", ""));
+        Parsed<SessionDescription> offer = toSdp(xml, Role.INITIATOR);
+        assertThat(values(offer.value().media().get(0), "setup")).containsExactly("actpass");
+        assertThat(offer.notes()).contains(new MappingNote(MappingNote.Kind.DEFAULTED, "content \"a\"",
+                "no setup on the fingerprint: actpass (XEP-0320 §3, RFC 8842 §5 default for offers)"));
+        Parsed<SessionDescription> answer = toSdp(xml.replace("session-initiate", "session-accept"),
+                Role.RESPONDER);
+        assertThat(values(answer.value().media().get(0), "setup")).containsExactly("active");
+        assertThat(answer.notes()).contains(new MappingNote(MappingNote.Kind.DEFAULTED, "content \"a\"",
+                "no setup on the fingerprint: active (XEP-0320 §3, RFC 8842 §5 default for answers)"));
+    }
+
+    @Test
+    void setup_actpassInAJingleAnswerIsWrittenActiveWithANote() {
+        Parsed<SessionDescription> answer = toSdp(jingle("session-accept", "", PT, FP), Role.RESPONDER);
+        assertThat(values(answer.value().media().get(0), "setup")).containsExactly("active");
+        assertThat(answer.notes()).contains(new MappingNote(MappingNote.Kind.APPROXIMATED, "content \"a\"",
+                "an answer may not be actpass (RFC 8842 §5.3): active"));
+        String passive = jingle("session-accept", "", PT, FP.replace("actpass", "passive"));
+        assertThat(values(media(passive, Role.RESPONDER), "setup")).containsExactly("passive");
+    }
+
+    @Test
+    void group_missingInJingleBecomesBundleOfEveryContentWithANote() {
+        String one = initiate(PT);
+        String content = one.substring(one.indexOf("<content"), one.indexOf("</jingle>"));
+        String xml = one.replace("</jingle>", content.replace("name='a'", "name='b'") + "</jingle>");
+        Parsed<SessionDescription> sdp = toSdp(xml, Role.INITIATOR);
+        assertThat(sdp.value().value("group")).contains("BUNDLE a b");
+        assertThat(sdp.notes()).contains(new MappingNote(MappingNote.Kind.DEFAULTED, "session",
+                "no XEP-0338 group: a=group:BUNDLE of every content"));
+    }
+
+    @Test
+    void msidSemantic_isWrittenAtSessionLevelForAnyJingle() {
+        Parsed<SessionDescription> sdp = toSdp(initiate(PT), Role.INITIATOR);
+        assertThat(sdp.value().all("msid-semantic", v -> v)).containsExactly(" WMS *");
+        assertThat(sdp.value().media().get(0).has("msid-semantic")).isFalse();
+    }
+
+    private static String dataContent(String transportChildren) {
+        return "<jingle xmlns='urn:xmpp:jingle:1' action='session-initiate' sid='s1'><content creator='initiator'"
+                + " name='d'><description xmlns='urn:xmpp:jingle:apps:rtp:1' media='application'/>"
+                + "<transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' ufrag='uf01' pwd='pwpwpwpwpwpwpwpwpwpwpw'>"
+                + FP + transportChildren + "</transport></content></jingle>";
+    }
+
+    @Test
+    void sctpPort_absentSctpmapWritesNoPort() {
+        MediaDescription m = media(dataContent(""), Role.INITIATOR);
+        assertThat(m.protocol()).isEqualTo("UDP/DTLS/SCTP");
+        assertThat(m.formats()).containsExactly("webrtc-datachannel");
+        assertThat(m.has("sctp-port")).isFalse();
+    }
+
+    @Test
+    void sctpPort_stanzaJsContentWithoutDescriptionIsReadAsData() {
+        String xml = "<jingle xmlns='urn:xmpp:jingle:1' action='session-initiate' sid='s1'><content"
+                + " creator='initiator' name='data'><transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'"
+                + " ufrag='uf01' pwd='pwpwpwpwpwpwpwpwpwpwpw'>" + FP + "<sctpmap"
+                + " xmlns='urn:xmpp:jingle:transports:dtls-sctp:1' number='5000' protocol='webrtc-datachannel'"
+                + " streams='1024'/></transport></content></jingle>";
+        String written = sdpText(xml, Role.INITIATOR);
+        assertThat(written).contains("\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n",
+                "\r\na=sctp-port:5000\r\n");
+    }
+
+    @Test
+    void maxMessageSize_jingleSctpmapAttributeBecomesTheLine() {
+        String xml = dataContent("<sctpmap xmlns='urn:xmpp:jingle:transports:dtls-sctp:1' number='5000'"
+                + " protocol='webrtc-datachannel' streams='1024' max-message-size='262144'/>");
+        assertThat(sdpText(xml, Role.INITIATOR)).contains("\r\na=sctp-port:5000\r\na=max-message-size:262144\r\n");
+        assertThat(media(dataContent("<sctpmap xmlns='urn:xmpp:jingle:transports:dtls-sctp:1' number='5000'/>"),
+                Role.INITIATOR).has("max-message-size")).isFalse();
+    }
+
+    @Test
+    void sctpmap_isNeverWrittenBackEvenFromAJicofoSctpmap() {
+        String xml = dataContent("<sctpmap xmlns='urn:xmpp:jingle:transports:dtls-sctp:1' number='5001'"
+                + " protocol='webrtc-datachannel' streams='1024'/>");
+        MediaDescription m = media(xml, Role.INITIATOR);
+        assertThat(m.has("sctpmap")).isFalse();
+        assertThat(values(m, "sctp-port")).containsExactly("5001");
+    }
+
+    @Test
+    void ptime_mediaValueGoesOnEveryPayloadType() {
+        String sdp = HEAD + BUNDLE + "m=audio 9 UDP/TLS/RTP/SAVPF 111 0\r\n" + ICE + DTLS + "a=mid:0\r\na=ptime:40\r\n"
+                + CODEC + "a=rtpmap:0 PCMU/8000\r\n";
+        Jingle j = toJingle(sdp, Role.INITIATOR).value();
+        assertThat(description(j).payloadTypes()).extracting(PayloadType::ptime)
+                .containsExactly(OptionalInt.of(40), OptionalInt.of(40));
+    }
+
+    /** Two payload types with different {@code attribute} values: only the first one's reaches the SDP. */
+    private static List<String> writtenForTwoPayloads(String attribute, int first, int second) {
+        String xml = initiate("<payload-type id='111' name='opus' clockrate='48000' channels='2' " + attribute + "='"
+                + first + "'/><payload-type id='0' name='PCMU' clockrate='8000' " + attribute + "='" + second + "'/>");
+        assertThat(media(initiate(PT), Role.INITIATOR).has(attribute)).as("without " + attribute).isFalse();
+        return values(media(xml, Role.INITIATOR), attribute);
+    }
+
+    @Test
+    void ptime_theFirstPayloadTypesValueIsWrittenBack() {
+        assertThat(writtenForTwoPayloads("ptime", 60, 20)).containsExactly("60");
+    }
+
+    @Test
+    void maxptime_theFirstPayloadTypesValueIsWrittenBack() {
+        assertThat(writtenForTwoPayloads("maxptime", 120, 40)).containsExactly("120");
+    }
+
+    @Test
+    void rtcp_isNeverWrittenFromJingle() {
+        String written = sdpText(initiate(PT + "<rtcp-mux/>"), Role.INITIATOR);
+        assertThat(written).contains("\r\na=rtcp-mux\r\n").doesNotContain("\r\na=rtcp:");
+    }
+
+    @Test
+    void bundleOnly_isNotWrittenBack() {
+        String sdp = HEAD + "a=group:BUNDLE 0 1\r\n" + AUDIO + ICE + DTLS + "a=mid:0\r\n" + CODEC
+                + "m=audio 0 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=bundle-only\r\n" + ICE + DTLS
+                + "a=mid:1\r\n" + CODEC;
+        SessionDescription back = JingleToSdp.translate(toJingle(sdp, Role.INITIATOR).value(), Role.INITIATOR)
+                .value();
+        assertThat(back.media()).extracting(MediaDescription::mid).containsExactly(Optional.of("0"),
+                Optional.of("1"));
+        assertThat(back.media()).noneMatch(m -> m.has("bundle-only"));
+    }
+
+    private static final String KEY = "inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz";
+
+    @Test
+    void crypto_isRequiredOnlyWhenTheProfileIsSavpWithoutDtls() {
+        String line = "a=crypto:1 AES_CM_128_HMAC_SHA1_80 " + KEY + "\r\n";
+        String sdes = HEAD + BUNDLE + "m=audio 9 RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\n" + ICE + "a=mid:0\r\n" + line
+                + CODEC;
+        assertThat(JingleWriter.toXml(toJingle(sdes, Role.INITIATOR).value()))
+                .contains("<encryption xmlns=\"urn:xmpp:jingle:apps:rtp:1\" required=\"1\"><crypto");
+        assertThat(JingleWriter.toXml(offer(line))).contains("<encryption xmlns=\"urn:xmpp:jingle:apps:rtp:1\">"
+                + "<crypto");
+    }
+
+    @Test
+    void crypto_jingleCryptoElementsBecomeLinesInOrder() {
+        String xml = initiate(PT + "<encryption><crypto tag='2' crypto-suite='AES_CM_128_HMAC_SHA1_32' key-params='"
+                + KEY + "'/><crypto tag='1' crypto-suite='AES_CM_128_HMAC_SHA1_80' key-params='" + KEY + "'"
+                + " session-params='KDR=1'/></encryption>");
+        assertThat(values(media(xml, Role.INITIATOR), "crypto")).containsExactly("2 AES_CM_128_HMAC_SHA1_32 " + KEY,
+                "1 AES_CM_128_HMAC_SHA1_80 " + KEY + " KDR=1");
+    }
+
+    @Test
+    void unmodelled_sessionLevelIceLiteIsDroppedWithANote() {
+        String sdp = HEAD + BUNDLE + "a=ice-lite\r\n" + AUDIO + ICE + DTLS + "a=mid:0\r\n" + CODEC;
+        Parsed<Jingle> j = toJingle(sdp, Role.INITIATOR);
+        assertThat(j.notes()).contains(new MappingNote(MappingNote.Kind.DROPPED, "session",
+                "a=ice-lite has no Jingle counterpart"));
+        assertThat(SdpWriter.write(JingleToSdp.translate(j.value(), Role.INITIATOR).value()))
+                .doesNotContain("ice-lite");
+    }
 }
