@@ -133,13 +133,11 @@ final class MappingTable {
             });
     static final AttributeRow PTIME = row("ptime", "ptime", "payload-type@ptime", "RFC 8866 §6.4, XEP-0167 §5",
             ONLY_MEDIA, AttributeRow.Media.RTP, (s, a, v) -> s.ptime = first(s.ptime, a.value()),
-            (w, out) -> w.description.payloadTypes().stream().filter(p -> p.ptime().isPresent()).findFirst()
-                    .ifPresent(p -> out.add(Attribute.of("ptime", String.valueOf(p.ptime().getAsInt())))));
+            (w, out) -> firstOfPayloads(w, out, "ptime", PayloadType::ptime));
     static final AttributeRow MAXPTIME = row("maxptime", "maxptime", "payload-type@maxptime",
             "RFC 8866 §6.5, XEP-0167 §5", ONLY_MEDIA, AttributeRow.Media.RTP,
             (s, a, v) -> s.maxptime = first(s.maxptime, a.value()),
-            (w, out) -> w.description.payloadTypes().stream().filter(p -> p.maxptime().isPresent()).findFirst()
-                    .ifPresent(p -> out.add(Attribute.of("maxptime", String.valueOf(p.maxptime().getAsInt())))));
+            (w, out) -> firstOfPayloads(w, out, "maxptime", PayloadType::maxptime));
     static final AttributeRow SSRC_GROUP = row("ssrcGroup", "ssrc-group", "<ssrc-group semantics><source/>",
             "RFC 5576 §4.2, XEP-0339 §3.2", ONLY_MEDIA, AttributeRow.Media.RTP,
             (s, a, v) -> s.ssrcGroups.add((SsrcGroup) v),
@@ -316,8 +314,37 @@ final class MappingTable {
         out.add(Attribute.of("setup", setup.token()));
     }
 
+    /**
+     * XEP-0167 puts ptime and maxptime on each payload type, SDP has one per media section: the first payload
+     * type's value is written, with a note when the others disagree.
+     */
+    private static void firstOfPayloads(ContentWriting w, List<Attribute> out, String name,
+                                        java.util.function.Function<PayloadType, OptionalInt> value) {
+        OptionalInt first = OptionalInt.empty();
+        boolean differ = false;
+        for (PayloadType p : w.description.payloadTypes()) {
+            OptionalInt v = value.apply(p);
+            if (v.isPresent() && first.isEmpty()) {
+                first = v;
+            } else if (v.isPresent() && v.getAsInt() != first.getAsInt()) {
+                differ = true;
+            }
+        }
+        if (first.isPresent()) {
+            out.add(Attribute.of(name, String.valueOf(first.getAsInt())));
+            if (differ) {
+                w.notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, w.where, "payload types have different "
+                        + name + " values and SDP has one per media section: a=" + name + ":" + first.getAsInt()));
+            }
+        }
+    }
+
     private static void writeExtmaps(ContentWriting w, List<Attribute> out) {
         for (HeaderExtension h : w.description.headerExtensions()) {
+            if (!h.parameters().isEmpty()) {
+                w.notes.add(new MappingNote(MappingNote.Kind.DROPPED, w.where, "rtp-hdrext " + h.id()
+                        + " parameters have no a=extmap counterpart"));
+            }
             Optional<Direction> dir = h.senders().filter(s -> s != Senders.BOTH)
                     .map(s -> SendersTable.direction(w.writer, s));
             out.add(Attribute.of("extmap", new ExtMap(h.id(), dir, Checks.field(h.uri(), "rtp-hdrext uri"),

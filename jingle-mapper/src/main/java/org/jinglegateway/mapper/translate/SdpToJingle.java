@@ -126,6 +126,10 @@ public final class SdpToJingle {
                 throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where, e.getMessage());
             }
         }
+        for (org.jinglegateway.mapper.sdp.Bandwidth b : sdp.bandwidths()) {
+            notes.add(new MappingNote(MappingNote.Kind.DROPPED, "session", "b=" + b.type() + " at session level has"
+                    + " no Jingle counterpart (XEP-0167 <bandwidth> belongs to one description)"));
+        }
         List<ContentGroup> groups = new ArrayList<>();
         for (Group g : session.groups) {
             groups.add(new ContentGroup(g.semantics(), g.mids()));
@@ -232,6 +236,10 @@ public final class SdpToJingle {
 
     /** XEP-0339 sources from a=ssrc lines; a media-level a=msid fills in a source's missing msid parameter. */
     private static List<Source> sources(SectionReading media) {
+        if (media.msid.isPresent() && media.sources.isEmpty()) {
+            media.notes.add(new MappingNote(MappingNote.Kind.DROPPED, media.where, "a=msid without a=ssrc lines:"
+                    + " XEP-0339 carries msid as a parameter of a <source>, and there is none"));
+        }
         List<Source> sources = new ArrayList<>(media.sources.size());
         for (Map.Entry<Long, List<Parameter>> e : media.sources.entrySet()) {
             List<Parameter> params = e.getValue();

@@ -787,6 +787,59 @@ final class AttributeRowsTest {
         assertThat(writtenForTwoPayloads("maxptime", 120, 40)).containsExactly("120");
     }
 
+    /** The notes for two payload types whose {@code attribute} values differ (and none when only one has it). */
+    private static List<MappingNote> notesForTwoPayloads(String attribute, int first, int second) {
+        String xml = initiate("<payload-type id='111' name='opus' clockrate='48000' " + attribute + "='" + first
+                + "'/><payload-type id='0' name='PCMU' clockrate='8000' " + attribute + "='" + second + "'/>");
+        String one = initiate("<payload-type id='111' name='opus' clockrate='48000' " + attribute + "='" + first
+                + "'/>");
+        assertThat(toSdp(one, Role.INITIATOR).notes()).as("one payload type").noneMatch(n -> n.text()
+                .contains(attribute));
+        return toSdp(xml, Role.INITIATOR).notes();
+    }
+
+    @Test
+    void ptime_differentValuesOnThePayloadTypesGiveANote() {
+        assertThat(notesForTwoPayloads("ptime", 20, 40)).contains(new MappingNote(MappingNote.Kind.APPROXIMATED,
+                "content \"a\"", "payload types have different ptime values and SDP has one per media section:"
+                + " a=ptime:20"));
+    }
+
+    @Test
+    void maxptime_differentValuesOnThePayloadTypesGiveANote() {
+        assertThat(notesForTwoPayloads("maxptime", 120, 40)).contains(new MappingNote(
+                MappingNote.Kind.APPROXIMATED, "content \"a\"", "payload types have different maxptime values and SDP"
+                + " has one per media section: a=maxptime:120"));
+    }
+
+    @Test
+    void bandwidth_atSessionLevelIsDroppedWithANote() {
+        String sdp = HEAD + "b=CT:1000\r\n" + BUNDLE + AUDIO + "b=AS:300\r\n" + ICE + DTLS + "a=mid:0\r\n" + CODEC;
+        Parsed<Jingle> j = toJingle(sdp, Role.INITIATOR);
+        assertThat(j.notes()).contains(new MappingNote(MappingNote.Kind.DROPPED, "session", "b=CT at session level"
+                + " has no Jingle counterpart (XEP-0167 <bandwidth> belongs to one description)"));
+        assertThat(description(j.value()).bandwidths()).extracting(b -> b.type() + ":" + b.value())
+                .containsExactly("AS:300");
+    }
+
+    @Test
+    void msid_withoutSsrcLinesIsDroppedWithANote() {
+        Parsed<Jingle> j = toJingle(sdp("a=msid:stream1 track1\r\n"), Role.INITIATOR);
+        assertThat(description(j.value()).sources()).isEmpty();
+        assertThat(j.notes()).contains(new MappingNote(MappingNote.Kind.DROPPED, "content \"0\"", "a=msid without"
+                + " a=ssrc lines: XEP-0339 carries msid as a parameter of a <source>, and there is none"));
+    }
+
+    @Test
+    void extmap_hdrextParametersAreDroppedWithANote() {
+        String xml = initiate(PT + "<rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0' id='3' uri='urn:y'>"
+                + "<parameter name='p' value='v'/></rtp-hdrext>");
+        Parsed<SessionDescription> sdp = toSdp(xml, Role.INITIATOR);
+        assertThat(values(sdp.value().media().get(0), "extmap")).containsExactly("3 urn:y");
+        assertThat(sdp.notes()).contains(new MappingNote(MappingNote.Kind.DROPPED, "content \"a\"",
+                "rtp-hdrext 3 parameters have no a=extmap counterpart"));
+    }
+
     @Test
     void rtcp_isNeverWrittenFromJingle() {
         String written = sdpText(initiate(PT + "<rtcp-mux/>"), Role.INITIATOR);
