@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.jinglegateway.mapper.internal.Checks;
 
 /**
@@ -31,6 +32,13 @@ public record IceCandidate(String foundation, int component, CandidateTransport 
                            String address, int port, CandidateType type, Optional<Related> related,
                            Optional<TcpType> tcpType, OptionalInt generation, OptionalInt network,
                            Optional<String> id, List<ExtensionPair> extensions) {
+
+    /**
+     * The {@code <candidate/>} attributes XEP-0176 §5.3 defines, and {@code tcptype} (RFC 6544, written as Jitsi
+     * does): every other attribute is an extension.
+     */
+    public static final Set<String> XML_ATTRIBUTES = Set.of("component", "foundation", "generation", "id", "ip",
+            "network", "port", "priority", "protocol", "rel-addr", "rel-port", "type", "tcptype");
 
     public IceCandidate {
         // RFC 8839: foundation = 1*32ice-char; we accept any token so odd peers still work, and never whitespace

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.dom4j.Element;
 import org.jinglegateway.mapper.candidate.CandidateTransport;
 import org.jinglegateway.mapper.candidate.CandidateType;
@@ -20,8 +19,6 @@ import org.jinglegateway.mapper.candidate.TcpType;
  * bad values fail with the element path.
  */
 public final class JingleReader {
-    private static final Set<String> CANDIDATE_ATTRIBUTES = Set.of("component", "foundation", "generation", "id",
-            "ip", "network", "port", "priority", "protocol", "rel-addr", "rel-port", "type", "tcptype");
 
     private JingleReader() {
     }
@@ -300,7 +297,7 @@ public final class JingleReader {
             List<ExtensionPair> unknown = new ArrayList<>();
             for (int i = 0; i < c.attributeCount(); i++) {
                 String name = c.attributeName(i);
-                if (!CANDIDATE_ATTRIBUTES.contains(name)) {
+                if (!IceCandidate.XML_ATTRIBUTES.contains(name)) {
                     unknown.add(convert(c, name, v -> new ExtensionPair(name, v), c.attributeValue(i)));
                 }
             }

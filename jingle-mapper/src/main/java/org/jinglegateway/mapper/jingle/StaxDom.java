@@ -1,8 +1,6 @@
 package org.jinglegateway.mapper.jingle;
 
 import java.io.StringReader;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
@@ -80,50 +78,68 @@ public final class StaxDom {
 
     /** Parses one element; a DOCTYPE or broken XML is a {@link JingleParseException}. */
     public static Element parse(String xml) {
+        Names names = new Names();
+        return parse(xml, new Tree<Element>() {
+            @Override
+            public Element start(XMLStreamReader r, Element parent) {
+                return element(r, parent, names);
+            }
+
+            @Override
+            public void text(Element element, String text) {
+                element.addText(text);
+            }
+        });
+    }
+
+    /** How one kind of element tree is built from StAX events: a dom4j one here, {@link XmlNode} for the reader. */
+    interface Tree<E> {
+        /** The element at the reader's START_ELEMENT, added to {@code parent} (null for the root). */
+        E start(XMLStreamReader r, E parent);
+
+        void text(E element, String text);
+    }
+
+    /**
+     * The one place where a string becomes a tree: the configured factory, the nesting limit, the DOCTYPE refusal
+     * and the error for broken XML hold for every tree the mapper builds.
+     */
+    static <E> E parse(String xml, Tree<E> tree) {
         try {
-            XMLStreamReader r = open(xml);
+            XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(xml));
             try {
-                return build(r);
+                return build(r, tree);
             } finally {
                 r.close();
             }
         } catch (XMLStreamException e) {
-            throw notXml(e);
+            throw new JingleParseException(JingleParseException.Kind.NOT_XML, "/", "not well-formed XML: "
+                    + firstLine(e.getMessage()));
         }
     }
 
-    /** A reader over the string from the one configured factory. */
-    static XMLStreamReader open(String xml) throws XMLStreamException {
-        return FACTORY.createXMLStreamReader(new StringReader(xml));
-    }
-
-    static JingleParseException notXml(XMLStreamException e) {
-        return new JingleParseException(JingleParseException.Kind.NOT_XML, "/", "not well-formed XML: "
-                + firstLine(e.getMessage()));
-    }
-
-    private static Element build(XMLStreamReader r) throws XMLStreamException {
-        Deque<Element> open = new ArrayDeque<>();
-        Names names = new Names();
-        Element root = null;
+    @SuppressWarnings("unchecked")
+    private static <E> E build(XMLStreamReader r, Tree<E> tree) throws XMLStreamException {
+        Object[] open = new Object[MAX_DEPTH];
+        int depth = 0;
+        E root = null;
         while (r.hasNext()) {
-            int event = r.next();
-            switch (event) {
+            switch (r.next()) {
                 case XMLStreamConstants.START_ELEMENT -> {
-                    if (open.size() >= MAX_DEPTH) {
+                    if (depth >= MAX_DEPTH) {
                         throw new JingleParseException(JingleParseException.Kind.NOT_XML, "/",
                                 "elements nested deeper than " + MAX_DEPTH);
                     }
-                    Element e = element(r, open.peek(), names);
+                    E e = tree.start(r, depth == 0 ? null : (E) open[depth - 1]);
                     if (root == null) {
                         root = e;
                     }
-                    open.push(e);
+                    open[depth++] = e;
                 }
-                case XMLStreamConstants.END_ELEMENT -> open.pop();
+                case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (!open.isEmpty()) {
-                        open.peek().addText(r.getText());
+                    if (depth > 0) {
+                        tree.text((E) open[depth - 1], r.getText());
                     }
                 }
                 case XMLStreamConstants.DTD -> throw new JingleParseException(JingleParseException.Kind.NOT_XML,

@@ -2,8 +2,6 @@ package org.jinglegateway.mapper.jingle;
 
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -57,55 +55,24 @@ final class XmlNode implements XmlView {
 
     /** Parses one element; a DOCTYPE or broken XML is a {@link JingleParseException}, as in {@link StaxDom}. */
     static XmlNode parse(String xml) {
-        try {
-            XMLStreamReader r = StaxDom.open(xml);
-            try {
-                return build(r);
-            } finally {
-                r.close();
-            }
-        } catch (XMLStreamException e) {
-            throw StaxDom.notXml(e);
-        }
+        return StaxDom.parse(xml, TREE);
     }
 
-    private static XmlNode build(XMLStreamReader r) throws XMLStreamException {
-        XmlNode[] open = new XmlNode[StaxDom.MAX_DEPTH];
-        int depth = 0;
-        XmlNode root = null;
-        while (r.hasNext()) {
-            switch (r.next()) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    if (depth >= StaxDom.MAX_DEPTH) {
-                        throw new JingleParseException(JingleParseException.Kind.NOT_XML, "/",
-                                "elements nested deeper than " + StaxDom.MAX_DEPTH);
-                    }
-                    XmlNode e = new XmlNode(r);
-                    if (depth == 0) {
-                        root = e;
-                    } else {
-                        open[depth - 1].add(e);
-                    }
-                    open[depth++] = e;
-                }
-                case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (depth > 0) {
-                        open[depth - 1].addText(r.getText());
-                    }
-                }
-                case XMLStreamConstants.DTD -> throw new JingleParseException(JingleParseException.Kind.NOT_XML,
-                        "/", "a DOCTYPE is not allowed in XMPP (RFC 6120 §11.1)");
-                default -> {
-                    // comments and processing instructions carry nothing for Jingle
-                }
+    private static final StaxDom.Tree<XmlNode> TREE = new StaxDom.Tree<>() {
+        @Override
+        public XmlNode start(XMLStreamReader r, XmlNode parent) {
+            XmlNode e = new XmlNode(r);
+            if (parent != null) {
+                parent.add(e);
             }
+            return e;
         }
-        if (root == null) {
-            throw new JingleParseException(JingleParseException.Kind.NOT_XML, "/", "no element found");
+
+        @Override
+        public void text(XmlNode element, String text) {
+            element.addText(text);
         }
-        return root;
-    }
+    };
 
     private void add(XmlNode child) {
         addContent(child);

@@ -18,7 +18,8 @@ import org.jinglegateway.mapper.sdp.Attribute;
  * @param media   the m-lines the row writes to: RTP, data channel or both
  * @param toJingle reads one attribute, with its typed view ({@link org.jinglegateway.mapper.sdp.AttributeViews}),
  *                 into the section being read
- * @param toSdp   writes this row's attributes for one content (or one payload type, at {@link Level#PAYLOAD})
+ * @param toSdp   writes this row's attributes for one content, or for one payload type when the row stands in
+ *                {@link MappingTable#PER_PAYLOAD}
  */
 record AttributeRow(String id, List<String> names, String jingle, String spec, Set<Level> levels, Media media,
                     ToJingle toJingle, ToSdp toSdp) {
@@ -33,9 +34,7 @@ record AttributeRow(String id, List<String> names, String jingle, String spec, S
         /** Above the first m= line. */
         SESSION,
         /** In a media section. */
-        MEDIA,
-        /** Once per payload type, in the media section (rtpmap, fmtp, rtcp-fb): written in payload order. */
-        PAYLOAD
+        MEDIA
     }
 
     /** Which m-lines a row writes to. */

@@ -3,7 +3,6 @@ package org.jinglegateway.mapper.translate;
 import java.util.List;
 import java.util.Optional;
 import org.jinglegateway.mapper.MappingNote;
-import org.jinglegateway.mapper.internal.Checks;
 import org.jinglegateway.mapper.jingle.Content;
 import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.PayloadType;
@@ -44,10 +43,6 @@ final class ContentWriting {
 
     /** An RFC 8866 §9 token bound for the SDP, or a {@link TranslationException} naming the content. */
     String token(String value, String field) {
-        try {
-            return Checks.token(value, field);
-        } catch (IllegalArgumentException e) {
-            throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where, e.getMessage());
-        }
+        return JingleToSdp.token(value, field, where);
     }
 }

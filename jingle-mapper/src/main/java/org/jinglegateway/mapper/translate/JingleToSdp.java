@@ -151,37 +151,27 @@ public final class JingleToSdp {
     }
 
     /**
-     * The media section's attributes: the table's rows in writing order, the per-payload block once per payload
+     * The media section's attributes: the table's rows in writing order, the per-payload rows once per payload
      * type. A row writes only to the m-lines it covers (no rtpmap on a data channel).
      */
     private static List<Attribute> attributes(ContentWriting w) {
         List<Attribute> out = new ArrayList<>(64);
-        List<MappingTable.Placement> order = MappingTable.WRITE_ORDER;
-        for (int i = 0; i < order.size(); ) {
-            MappingTable.Placement place = order.get(i);
-            if (place.level() != AttributeRow.Level.PAYLOAD) {
-                if (place.row().media().covers(w.data)) {
-                    place.row().toSdp().write(w, out);
-                }
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < order.size() && order.get(end).level() == AttributeRow.Level.PAYLOAD) {
-                end++;
-            }
-            for (PayloadType p : w.description.payloadTypes()) {
-                w.payload = p;
-                for (int k = i; k < end; k++) {
-                    if (order.get(k).row().media().covers(w.data)) {
-                        order.get(k).row().toSdp().write(w, out);
-                    }
-                }
-            }
-            w.payload = null;
-            i = end;
+        write(MappingTable.BEFORE_PAYLOADS, w, out);
+        for (PayloadType p : w.description.payloadTypes()) {
+            w.payload = p;
+            write(MappingTable.PER_PAYLOAD, w, out);
         }
+        w.payload = null;
+        write(MappingTable.AFTER_PAYLOADS, w, out);
         return out;
+    }
+
+    private static void write(List<AttributeRow> rows, ContentWriting w, List<Attribute> out) {
+        for (AttributeRow row : rows) {
+            if (row.media().covers(w.data)) {
+                row.toSdp().write(w, out);
+            }
+        }
     }
 
     /**
@@ -204,7 +194,7 @@ public final class JingleToSdp {
         return out;
     }
 
-    private static String token(String value, String field, String where) {
+    static String token(String value, String field, String where) {
         try {
             return Checks.token(value, field);
         } catch (IllegalArgumentException e) {

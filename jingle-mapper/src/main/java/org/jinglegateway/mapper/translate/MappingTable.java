@@ -1,7 +1,6 @@
 package org.jinglegateway.mapper.translate;
 
 import static org.jinglegateway.mapper.translate.AttributeRow.Level.MEDIA;
-import static org.jinglegateway.mapper.translate.AttributeRow.Level.PAYLOAD;
 import static org.jinglegateway.mapper.translate.AttributeRow.Level.SESSION;
 
 import java.util.ArrayList;
@@ -212,16 +211,15 @@ final class MappingTable {
             SSRC, SCTP_PORT, MAX_MESSAGE_SIZE, SCTPMAP, CANDIDATE, GROUP, MSID_SEMANTIC, RTCP, BUNDLE_ONLY,
             UNMODELLED);
 
-    /** Where a row writes in a media section: once, or once per payload type. */
-    record Placement(AttributeRow row, AttributeRow.Level level) {
-    }
-
-    /** A media section's lines in writing order; the consecutive PAYLOAD placements repeat per payload type. */
-    static final List<Placement> WRITE_ORDER = List.of(media(ICE_UFRAG), media(ICE_PWD), media(ICE_OPTIONS),
-            media(FINGERPRINT), media(SETUP), media(MID), media(EXTMAP), media(EXTMAP_ALLOW_MIXED), media(DIRECTION),
-            media(MSID), media(RTCP_MUX), media(CRYPTO), media(RTCP_FB), perPayload(RTPMAP), perPayload(RTCP_FB),
-            perPayload(FMTP), media(PTIME), media(MAXPTIME), media(SSRC_GROUP), media(SSRC), media(SCTP_PORT),
-            media(MAX_MESSAGE_SIZE), media(CANDIDATE));
+    /**
+     * A media section's lines in writing order: these rows once, then {@link #PER_PAYLOAD} for each payload type,
+     * then {@link #AFTER_PAYLOADS}. rtcp-fb stands in both places: its {@code *} lines, then each payload's own.
+     */
+    static final List<AttributeRow> BEFORE_PAYLOADS = List.of(ICE_UFRAG, ICE_PWD, ICE_OPTIONS, FINGERPRINT, SETUP,
+            MID, EXTMAP, EXTMAP_ALLOW_MIXED, DIRECTION, MSID, RTCP_MUX, CRYPTO, RTCP_FB);
+    static final List<AttributeRow> PER_PAYLOAD = List.of(RTPMAP, RTCP_FB, FMTP);
+    static final List<AttributeRow> AFTER_PAYLOADS = List.of(PTIME, MAXPTIME, SSRC_GROUP, SSRC, SCTP_PORT,
+            MAX_MESSAGE_SIZE, CANDIDATE);
 
     private static final Map<String, AttributeRow> BY_NAME = byName();
 
@@ -257,14 +255,6 @@ final class MappingTable {
         return new AttributeRow(id, List.of(sdp), jingle, spec, levels, media, toJingle, toSdp);
     }
 
-    private static Placement media(AttributeRow row) {
-        return new Placement(row, MEDIA);
-    }
-
-    private static Placement perPayload(AttributeRow row) {
-        return new Placement(row, PAYLOAD);
-    }
-
     // --- the rows' functions that do not fit on a line
 
     private static void readExtmap(SectionReading s, Attribute a, Object view) {
@@ -297,20 +287,8 @@ final class MappingTable {
         for (Fingerprint f : w.transport.fingerprints()) {
             token = token.or(f::setup);
         }
-        Setup setup;
-        if (token.isEmpty()) {
-            setup = w.offer ? Setup.ACTPASS : Setup.ACTIVE;
-            w.notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, w.where, "no setup on the fingerprint: "
-                    + setup.token() + " (XEP-0320 §3, RFC 8842 §5 default for " + (w.offer ? "offers" : "answers")
-                    + ")"));
-        } else {
-            setup = Setup.of(token.get());
-            if (!w.offer && setup == Setup.ACTPASS) {
-                setup = Setup.ACTIVE;
-                w.notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, w.where,
-                        "an answer may not be actpass (RFC 8842 §5.3): active"));
-            }
-        }
+        Setup setup = settleSetup(token, w.offer, "no setup on the fingerprint", "XEP-0320 §3, RFC 8842 §5", w.where,
+                w.notes);
         out.add(Attribute.of("setup", setup.token()));
     }
 
@@ -337,6 +315,27 @@ final class MappingTable {
                         + name + " values and SDP has one per media section: a=" + name + ":" + first.getAsInt()));
             }
         }
+    }
+
+    /**
+     * The DTLS role both directions agree on: a missing one is the RFC 8842 §5 default (actpass in offers, active in
+     * answers), and an answer is never actpass (§5.3). Each change is a note.
+     */
+    static Setup settleSetup(Optional<String> given, boolean offer, String missing, String spec, String where,
+                             List<MappingNote> notes) {
+        if (given.isEmpty()) {
+            Setup setup = offer ? Setup.ACTPASS : Setup.ACTIVE;
+            notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, where, missing + ": " + setup.token() + " (" + spec
+                    + " default for " + (offer ? "offers" : "answers") + ")"));
+            return setup;
+        }
+        Setup setup = Setup.of(given.get());
+        if (!offer && setup == Setup.ACTPASS) {
+            notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, where,
+                    "an answer may not be actpass (RFC 8842 §5.3): active"));
+            return Setup.ACTIVE;
+        }
+        return setup;
     }
 
     private static void writeExtmaps(ContentWriting w, List<Attribute> out) {

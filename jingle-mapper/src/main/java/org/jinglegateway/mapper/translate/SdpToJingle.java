@@ -254,20 +254,8 @@ public final class SdpToJingle {
     private static IceUdpTransport transport(String name, boolean offer, SectionReading media,
                                              SectionReading session) {
         String where = media.where;
-        Optional<String> setupValue = media.setup.or(() -> session.setup);
-        Setup setup;
-        if (setupValue.isEmpty()) {
-            setup = offer ? Setup.ACTPASS : Setup.ACTIVE;
-            media.notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, where, "no a=setup: " + setup.token()
-                    + " (RFC 8842 §5 default for " + (offer ? "offers" : "answers") + ")"));
-        } else {
-            setup = Setup.of(setupValue.get());
-            if (!offer && setup == Setup.ACTPASS) {
-                setup = Setup.ACTIVE;
-                media.notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, where,
-                        "an answer may not be actpass (RFC 8842 §5.3): active"));
-            }
-        }
+        Setup setup = MappingTable.settleSetup(media.setup.or(() -> session.setup), offer, "no a=setup",
+                "RFC 8842 §5", where, media.notes);
         List<Fingerprint> fingerprints = new ArrayList<>();
         for (org.jinglegateway.mapper.sdp.Fingerprint f : media.fingerprints.isEmpty() ? session.fingerprints
                 : media.fingerprints) {
@@ -307,11 +295,9 @@ public final class SdpToJingle {
                 c.type(), c.related(), c.tcpType(), c.generation(), c.network(), c.id(), kept);
     }
 
-    private static final Set<String> XEP0176_ATTRIBUTES = Set.of("component", "foundation", "generation", "id",
-            "ip", "network", "port", "priority", "protocol", "rel-addr", "rel-port", "type", "tcptype");
 
     private static boolean carriable(org.jinglegateway.mapper.candidate.ExtensionPair x) {
-        return isXmlName(x.name()) && !XEP0176_ATTRIBUTES.contains(x.name());
+        return isXmlName(x.name()) && !IceCandidate.XML_ATTRIBUTES.contains(x.name());
     }
 
     /** {@code [A-Za-z_][A-Za-z0-9._-]*}: the ASCII XML names an extra {@code <candidate/>} attribute may take. */
