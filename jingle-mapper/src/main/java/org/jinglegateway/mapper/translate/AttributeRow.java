@@ -57,9 +57,4 @@ record AttributeRow(String id, List<String> names, String jingle, String spec, S
     interface ToSdp {
         void write(ContentWriting content, List<Attribute> out);
     }
-
-    /** The row's first (or only) SDP name, as written in docs/mapping.md's {@code a=} column. */
-    String sdp() {
-        return names.get(0);
-    }
 }
