@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
-import org.jinglegateway.mapper.candidate.CandidateParser;
 import org.jinglegateway.mapper.jingle.Content;
 import org.jinglegateway.mapper.jingle.Creator;
 import org.jinglegateway.mapper.jingle.IceUdpTransport;
@@ -72,7 +71,8 @@ final class Call {
     /** The far end's DTLS role once settled (never actpass), kept across ICE restarts (RFC 8842 §5.5). */
     Setup remoteRole;
     /** Candidates from the browser, held until the peer may get transport-info. */
-    final List<CandidateInit> toPeer = new ArrayList<>();
+    /** The browser's candidates as transport-infos, held until the peer may receive them. */
+    final List<Jingle> toPeer = new ArrayList<>();
     boolean peerReady;
     /** Candidates from the peer, held until the browser has the description they belong to. */
     final List<CandidateInit> toBrowser = new ArrayList<>();
@@ -252,19 +252,6 @@ final class Call {
             }
         }
         return null;
-    }
-
-    /** Whether this candidate may go to this peer (the quirk table's TCP rule). */
-    boolean allowedToPeer(CandidateInit c) {
-        if (quirks.tcpCandidates()) {
-            return true;
-        }
-        try {
-            return CandidateParser.parseInitString(c.candidate()).transport().isUdp();
-        } catch (RuntimeException e) {
-            // not parseable: let the translation report it with its own words
-            return true;
-        }
     }
 
     /** A session-terminate for this session. */

@@ -51,6 +51,14 @@ final class CallFlows {
         } catch (CallException e) {
             log.info("call.refused code={} problem={}", e.code(), e.getMessage());
             call.device.send(Frames.error(Optional.of(call.callId), e.code(), e.getMessage()));
+        } catch (MapperException e) {
+            // something a peer sent that could not be carried across after all (STYLE §7: WARN, not our bug)
+            service.listener().mappingError(e.kind().name());
+            log.warn("call.failed mapping={} problem={}", e.kind(), e.getMessage());
+            if (!call.ended()) {
+                terminateBoth(call, "failed-application", Optional.of("the gateway could not translate: "
+                        + e.getMessage()));
+            }
         } catch (RuntimeException e) {
             log.error("call.failed in {}", call, e);
             if (!call.ended()) {
@@ -67,15 +75,12 @@ final class CallFlows {
         try {
             TypedSdp typed = parseSdp(sdpText);
             offer = typed.sdp();
-            initiate = SdpToJingle.translate(typed, new SdpToJingle.Request(JingleAction.SESSION_INITIATE, call.sid,
-                    Role.INITIATOR, Optional.of(call.local.toString()), Optional.empty())).value();
+            initiate = fromBrowser(() -> SdpToJingle.translate(typed, new SdpToJingle.Request(
+                    JingleAction.SESSION_INITIATE, call.sid, Role.INITIATOR, Optional.of(call.local.toString()),
+                    Optional.empty())).value());
         } catch (CallException e) {
             forget(call);
             throw e;
-        } catch (MapperException e) {
-            service.listener().mappingError(e.kind().name());
-            forget(call);
-            throw new CallException("bad-sdp", e.getMessage());
         }
         call.browserOffer = offer;
         call.learnBrowserIce(offer);
@@ -112,7 +117,8 @@ final class CallFlows {
     void browserAnswer(Call call, String sdpText) {
         if (call.peerRestart) {
             SessionDescription answer = parseSdp(sdpText).sdp();
-            Jingle restart = rename(IceRestart.toTransportInfo(answer, call.sid, call.ourRole()), call.midToContent);
+            Jingle restart = rename(fromBrowser(() -> IceRestart.toTransportInfo(answer, call.sid, call.ourRole())),
+                    call.midToContent);
             call.learnBrowserIce(answer);
             call.peerRestart = false;
             sendIq(call, restart);
@@ -124,14 +130,9 @@ final class CallFlows {
         }
         TypedSdp typedAnswer = parseSdp(sdpText);
         SessionDescription answer = typedAnswer.sdp();
-        Jingle accept;
-        try {
-            accept = SdpToJingle.translate(typedAnswer, new SdpToJingle.Request(JingleAction.SESSION_ACCEPT, call.sid,
-                    Role.RESPONDER, Optional.empty(), Optional.of(call.local.toString()))).value();
-        } catch (MapperException e) {
-            service.listener().mappingError(e.kind().name());
-            throw new CallException("bad-sdp", e.getMessage());
-        }
+        Jingle accept = fromBrowser(() -> SdpToJingle.translate(typedAnswer, new SdpToJingle.Request(
+                JingleAction.SESSION_ACCEPT, call.sid, Role.RESPONDER, Optional.empty(),
+                Optional.of(call.local.toString()))).value());
         accept = withoutForbiddenCandidates(call, rename(accept, call.midToContent));
         call.learnBrowserIce(answer);
         call.remoteRole = complement(setupOf(answer));
@@ -158,13 +159,8 @@ final class CallFlows {
             throw new CallException("not-supported", "only ICE restarts can be renegotiated (new a=ice-ufrag and"
                     + " a=ice-pwd); adding or changing media is not supported yet");
         }
-        Jingle restart;
-        try {
-            restart = rename(IceRestart.toTransportInfo(offer, call.sid, call.ourRole()), call.midToContent);
-        } catch (MapperException e) {
-            service.listener().mappingError(e.kind().name());
-            throw new CallException("bad-sdp", e.getMessage());
-        }
+        Jingle restart = rename(fromBrowser(() -> IceRestart.toTransportInfo(offer, call.sid, call.ourRole())),
+                call.midToContent);
         call.learnBrowserIce(offer);
         call.browserRestart = true;
         call.browserRestartInfo = restart;
@@ -180,16 +176,17 @@ final class CallFlows {
             log.debug("candidate.end-of-candidates not sent: XEP-0176 cannot carry it");
             return;
         }
-        CandidateInit c = call.towardsPeer(init);
-        if (!call.allowedToPeer(c)) {
+        // translated (and so checked) once, when it arrives; held back as the transport-info it became
+        Jingle info = withoutForbiddenCandidates(call, candidateInfo(call, call.towardsPeer(init)));
+        if (info.contents().stream().allMatch(k -> k.transport().map(t -> t.candidates().isEmpty()).orElse(true))) {
             log.debug("candidate.dropped tcp to {}", call.quirks.client());
             return;
         }
         if (!call.peerReady) {
-            call.toPeer.add(c);
+            call.toPeer.add(info);
             return;
         }
-        sendCandidate(call, c);
+        sendIq(call, withCredentials(call, info));
     }
 
     void browserHangup(Call call, String reason, Optional<String> text) {
@@ -276,12 +273,13 @@ final class CallFlows {
         }
     }
 
-    void sendCandidate(Call call, CandidateInit c) {
+    /** The browser's candidate (already named by our content) as a one-candidate transport-info. */
+    private Jingle candidateInfo(Call call, CandidateInit c) {
         String content = c.sdpMid().orElseThrow();
         Creator creator = call.contentCreator.getOrDefault(content, Creator.INITIATOR);
         try {
-            CandidateTranslator.toTransportInfo(c, call.sid, creator, service.ids.next(10))
-                    .ifPresent(p -> sendIq(call, withCredentials(call, p.value())));
+            return CandidateTranslator.toTransportInfo(c, call.sid, creator, service.ids.next(10)).orElseThrow()
+                    .value();
         } catch (MapperException e) {
             service.listener().mappingError(e.kind().name());
             throw new CallException("bad-candidate", e.getMessage());
@@ -312,14 +310,10 @@ final class CallFlows {
     }
 
     void flushToPeer(Call call) {
-        List<CandidateInit> held = List.copyOf(call.toPeer);
+        List<Jingle> held = List.copyOf(call.toPeer);
         call.toPeer.clear();
-        for (CandidateInit c : held) {
-            try {
-                sendCandidate(call, c);
-            } catch (CallException e) {
-                call.device.send(Frames.error(Optional.of(call.callId), e.code(), e.getMessage()));
-            }
+        for (Jingle info : held) {
+            sendIq(call, withCredentials(call, info));
         }
     }
 
@@ -453,8 +447,13 @@ final class CallFlows {
 
     /** The browser's SDP with the typed views its parse made, so that the translation reads each value once. */
     private TypedSdp parseSdp(String text) {
+        return fromBrowser(() -> SdpParser.parseTyped(text).value());
+    }
+
+    /** A parse or translation of what the browser sent: a failure is the browser's {@code bad-sdp} error frame. */
+    private <T> T fromBrowser(java.util.function.Supplier<T> work) {
         try {
-            return SdpParser.parseTyped(text).value();
+            return work.get();
         } catch (MapperException e) {
             service.listener().mappingError(e.kind().name());
             throw new CallException("bad-sdp", e.getMessage());

@@ -75,14 +75,14 @@ final class PeerFlows {
             }
             case REJECT -> {
                 if (call.outgoing && call.peer == null) {
-                    String reason = m.reason().map(Reason::condition).orElse("decline");
+                    String reason = Reasons.of(m.reason(), "decline");
                     call.device.send(Frames.hangup(call.callId, reason, m.reason().flatMap(Reason::text)));
                     flows.end(call, reason);
                 }
             }
             case RETRACT -> {
                 if (!call.outgoing && (call.state() == CallState.PROPOSED || call.state() == CallState.RINGING)) {
-                    String reason = m.reason().map(Reason::condition).orElse("cancel");
+                    String reason = Reasons.of(m.reason(), "cancel");
                     call.device.send(Frames.hangup(call.callId, reason, m.reason().flatMap(Reason::text)));
                     flows.end(call, reason);
                 }
@@ -90,7 +90,7 @@ final class PeerFlows {
             case FINISH -> {
                 if (call.state() == CallState.ACTIVE || call.state() == CallState.PENDING) {
                     // a finish without a session-terminate: the session is over all the same
-                    String reason = m.reason().map(Reason::condition).orElse("success");
+                    String reason = Reasons.of(m.reason(), "success");
                     call.device.send(Frames.hangup(call.callId, reason, m.reason().flatMap(Reason::text)));
                     flows.end(call, reason);
                 }
@@ -181,7 +181,7 @@ final class PeerFlows {
             case SESSION_INFO -> peerSessionInfo(call, iq, jingle);
             case SESSION_TERMINATE -> {
                 service.sendXmpp(IQ.createResultIQ(iq));
-                String reason = jingle.reason().map(Reason::condition).orElse("success");
+                String reason = Reasons.of(jingle.reason(), "success");
                 call.device.send(Frames.hangup(call.callId, reason, jingle.reason().flatMap(Reason::text)));
                 flows.finish(call, reason);
                 flows.end(call, reason);

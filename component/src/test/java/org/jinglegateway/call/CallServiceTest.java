@@ -140,6 +140,40 @@ final class CallServiceTest {
     }
 
     @Test
+    void peerTerminatesWithAConditionXep0166DoesNotDefine_browserGetsGeneralError() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+        org.dom4j.Element stanza = CallWorld.stanza("conversations/session-terminate-success.xml", ROMEO, juliet.jid(),
+                SID);
+        org.dom4j.Element reason = stanza.element("jingle").element("reason");
+        reason.remove(reason.element("success"));
+        reason.addElement("x-made-up-" + callId, "urn:xmpp:jingle:1");
+
+        world.service.onIq(new IQ(stanza, true));
+
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("general-error");
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void peerIceRestartThatCannotBeCarriedToSdp_endsTheCallWithFailedApplication() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+        org.dom4j.Element stanza = CallWorld.stanza("conversations/transport-info-ice-restart.xml", ROMEO,
+                juliet.jid(), SID);
+        for (org.dom4j.Element content : stanza.element("jingle").elements("content")) {
+            content.element("transport").addAttribute("ufrag", "has space");
+        }
+
+        world.service.onIq(new IQ(stanza, true));
+
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("failed-application");
+        assertThat(world.lastJingle("session-terminate").getChildElement().element("reason")
+                .element("failed-application")).isNotNull();
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
     void browserHangsUpActiveCall_sendsSessionTerminateWithItsReason() {
         String callId = ringAcceptAndOffer();
         world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
