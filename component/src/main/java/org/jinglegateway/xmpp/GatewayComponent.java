@@ -137,7 +137,7 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
         IceServers servers = ice;
         if (child != null && NAMESPACE_EXTDISCO.equals(child.getNamespaceURI()) && servers != null
                 && iq.getTo() != null && iq.getTo().getNode() == null) {
-            return ExternalServices.answer(iq, servers);
+            return ExternalServices.answer(iq, servers, getDomain());
         }
         if (child != null && NAMESPACE_VERSION.equals(child.getNamespaceURI())) {
             IQ result = IQ.createResultIQ(iq);

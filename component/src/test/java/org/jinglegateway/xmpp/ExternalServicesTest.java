@@ -25,7 +25,7 @@ final class ExternalServicesTest {
         request.setTo(new JID("gw.example.org"));
         request.setChildElement("services", GatewayComponent.NAMESPACE_EXTDISCO);
 
-        IQ result = ExternalServices.answer(request, ice);
+        IQ result = ExternalServices.answer(request, ice, "gw.example.org");
 
         List<Element> services = result.getChildElement().elements("service");
         assertThat(services).hasSize(2);
@@ -45,7 +45,22 @@ final class ExternalServicesTest {
         request.setFrom(new JID("alice@example.org/phone"));
         request.setChildElement("services", GatewayComponent.NAMESPACE_EXTDISCO).addAttribute("type", "stun");
 
-        assertThat(ExternalServices.answer(request, ice).getChildElement().elements("service"))
+        assertThat(ExternalServices.answer(request, ice, "gw.example.org").getChildElement().elements("service"))
                 .singleElement().extracting(e -> e.attributeValue("type")).isEqualTo("stun");
+    }
+
+    @Test
+    void servicesQueryFromAnotherServersUser_isForbiddenWithoutALogin() {
+        IQ request = new IQ(IQ.Type.get, "x3");
+        request.setFrom(new JID("mallory@elsewhere.net/x"));
+        request.setChildElement("services", GatewayComponent.NAMESPACE_EXTDISCO);
+
+        IQ result = ExternalServices.answer(request, ice, "gw.example.org");
+
+        assertThat(result.getType()).isEqualTo(IQ.Type.error);
+        assertThat(result.getError().getCondition()).isEqualTo(org.xmpp.packet.PacketError.Condition.forbidden);
+        assertThat(result.getError().getText())
+                .isEqualTo("external services are for users of the server gw.example.org belongs to");
+        assertThat(result.toXML()).doesNotContain("username");
     }
 }
