@@ -12,11 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jinglegateway.config.GatewayConfig;
+import org.jinglegateway.config.IceUrl;
 
 /**
  * STUN/TURN servers for browsers (RTCIceServer form) and for XEP-0215, with time-limited TURN credentials in the
@@ -24,27 +23,26 @@ import org.jinglegateway.config.GatewayConfig;
  * {@code <expiry unix time>:<user>} and the password is base64(HMAC-SHA1(secret, username)).
  */
 public final class IceServers {
-    private static final Pattern URL = Pattern.compile("(stuns?|turns?):(\\[[^]]+]|[^:?]+)(?::(\\d+))?"
-            + "(?:\\?transport=(udp|tcp))?");
-
     private volatile GatewayConfig.Ice settings;
+    /** The configured URLs parsed, made with {@link #settings} (XEP-0215 answers read them). */
+    private volatile List<IceUrl> services;
     private final Clock clock;
 
     public IceServers(GatewayConfig.Ice settings, Clock clock) {
-        this.settings = settings;
         this.clock = clock;
+        update(settings);
     }
 
     /** A TURN login for one user. */
     public record Credential(String username, String password, Instant expires) {
     }
 
-    /** One server as XEP-0215 §3 lists it. */
-    public record Service(String type, String host, int port, String transport) {
-    }
-
     /** Reloaded settings: logins made from now on use them. */
     public void update(GatewayConfig.Ice newSettings) {
+        List<IceUrl> parsed = new ArrayList<>();
+        newSettings.stun().forEach(u -> parsed.add(IceUrl.parse(u)));
+        newSettings.turn().forEach(u -> parsed.add(IceUrl.parse(u)));
+        this.services = List.copyOf(parsed);
         this.settings = newSettings;
     }
 
@@ -88,27 +86,8 @@ public final class IceServers {
         return servers;
     }
 
-    /** The configured servers as XEP-0215 services. */
-    public List<Service> services() {
-        List<Service> out = new ArrayList<>();
-        for (String url : settings.stun()) {
-            out.add(service(url));
-        }
-        for (String url : settings.turn()) {
-            out.add(service(url));
-        }
-        return out;
-    }
-
-    private static Service service(String url) {
-        Matcher m = URL.matcher(url);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a STUN/TURN URL: " + url);
-        }
-        boolean secure = m.group(1).endsWith("s");
-        String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
-        int port = m.group(3) != null ? Integer.parseInt(m.group(3)) : secure ? 5349 : 3478;
-        String transport = m.group(4) != null ? m.group(4) : secure ? "tcp" : "udp";
-        return new Service(m.group(1), host, port, transport);
+    /** The configured servers as XEP-0215 services, parsed when the settings were set. */
+    public List<IceUrl> services() {
+        return services;
     }
 }

@@ -37,9 +37,6 @@ public final class ConfigLoader {
             + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
     /** RFC 7064 / 7065 URIs: scheme, host or [IPv6], optional port, optional transport. */
-    private static final Pattern ICE_URL = Pattern.compile("(stuns?|turns?):(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)"
-            + "(:[0-9]{1,5})?(\\?transport=(udp|tcp))?");
-
     private static final String DEFAULTS = """
             xmpp:
               host: 127.0.0.1
@@ -254,23 +251,29 @@ public final class ConfigLoader {
             }
         }
         range(c.calls().ringTimeoutSeconds(), 1, 3600, "calls.ring-timeout-seconds");
-        for (String url : c.ice().stun()) {
-            if (!ICE_URL.matcher(url).matches() || !url.startsWith("stun")) {
-                throw new ConfigException("ice.stun", "expected stun:host[:port] or stuns:host[:port] (RFC 7064),"
-                        + " found \"" + url + "\"");
-            }
-        }
-        for (String url : c.ice().turn()) {
-            if (!ICE_URL.matcher(url).matches() || !url.startsWith("turn")) {
-                throw new ConfigException("ice.turn", "expected turn:host[:port][?transport=udp|tcp] or turns:..."
-                        + " (RFC 7065), found \"" + url + "\"");
-            }
-        }
+        iceUrls(c.ice().stun(), "ice.stun", "stun", "expected stun:host[:port] or stuns:host[:port] (RFC 7064)");
+        iceUrls(c.ice().turn(), "ice.turn", "turn", "expected turn:host[:port][?transport=udp|tcp] or turns:..."
+                + " (RFC 7065)");
         if (!c.ice().turn().isEmpty() && c.ice().turnSecret().isEmpty()) {
             throw new ConfigException("ice.turn-secret", "must be set when ice.turn lists servers: it is coturn's"
                     + " static-auth-secret (use-auth-secret)");
         }
         range(c.ice().turnTtlSeconds(), 60, 7 * 86400, "ice.turn-ttl-seconds");
+    }
+
+    /** Each URL in the key's scheme and in {@link IceUrl}'s grammar, the one the gateway serves them by. */
+    private static void iceUrls(java.util.List<String> urls, String key, String scheme, String form)
+            throws ConfigException {
+        for (String url : urls) {
+            if (!url.startsWith(scheme + ":") && !url.startsWith(scheme + "s:")) {
+                throw new ConfigException(key, form + ", found \"" + url + "\"");
+            }
+            try {
+                IceUrl.parse(url);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, e.getMessage());
+            }
+        }
     }
 
     private static void requireText(String value, String key) throws ConfigException {

@@ -19,8 +19,10 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
      */
     public record Ice(List<String> stun, List<String> turn, String turnSecret, int turnTtlSeconds) {
         public Ice {
-            stun = List.copyOf(stun);
-            turn = List.copyOf(turn);
+            // an empty YAML value is null: kept as nothing (or an empty entry, which validation names with its key)
+            stun = stun == null ? List.of() : stun.stream().map(u -> u == null ? "" : u).toList();
+            turn = turn == null ? List.of() : turn.stream().map(u -> u == null ? "" : u).toList();
+            turnSecret = turnSecret == null ? "" : turnSecret;
         }
     }
 

@@ -3,6 +3,7 @@ package org.jinglegateway.xmpp;
 import java.time.format.DateTimeFormatter;
 import org.dom4j.Element;
 import org.jinglegateway.call.IceServers;
+import org.jinglegateway.config.IceUrl;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
@@ -28,7 +29,7 @@ final class ExternalServices {
         Element services = result.setChildElement("services", GatewayComponent.NAMESPACE_EXTDISCO);
         String type = request.getChildElement().attributeValue("type");
         IceServers.Credential login = null;
-        for (IceServers.Service s : ice.services()) {
+        for (IceUrl s : ice.services()) {
             String kind = s.type().startsWith("turn") ? "turn" : "stun";
             if (type != null && !type.equals(s.type()) && !type.equals(kind)) {
                 continue;

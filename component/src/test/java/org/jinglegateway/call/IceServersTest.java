@@ -34,8 +34,8 @@ final class IceServersTest {
     @Test
     void services_fillDefaultPortsAndTransports() {
         assertThat(ice.services()).containsExactly(
-                new IceServers.Service("stun", "turn.example.org", 3478, "udp"),
-                new IceServers.Service("turn", "turn.example.org", 3478, "udp"),
-                new IceServers.Service("turns", "turn.example.org", 5349, "tcp"));
+                new org.jinglegateway.config.IceUrl("stun", "turn.example.org", 3478, "udp"),
+                new org.jinglegateway.config.IceUrl("turn", "turn.example.org", 3478, "udp"),
+                new org.jinglegateway.config.IceUrl("turns", "turn.example.org", 5349, "tcp"));
     }
 }

@@ -91,6 +91,23 @@ final class ConfigLoaderTest {
     }
 
     @Test
+    void stunUrlWithATransportOrAPortPast65535_isRefused() {
+        assertThat(error("ice:\n  stun: [\"stun:h.example.org?transport=udp\"]\n")).isEqualTo("config error:"
+                + " ice.stun: a STUN URL has no ?transport (RFC 7064), found \"stun:h.example.org?transport=udp\"");
+        assertThat(error("ice:\n  stun: [\"stun:h.example.org:99999\"]\n")).isEqualTo("config error:"
+                + " ice.stun: port must be 1-65535, found \"stun:h.example.org:99999\"");
+    }
+
+    @Test
+    void emptyIceValues_areNamedByTheirKey() {
+        assertThat(error("ice:\n  stun: [~]\n")).isEqualTo("config error: ice.stun: expected stun:host[:port] or"
+                + " stuns:host[:port] (RFC 7064), found \"\"");
+        assertThat(error("ice:\n  turn: [\"turn:t.example.org\"]\n  turn-secret:\n")).isEqualTo("config error:"
+                + " ice.turn-secret: must be set when ice.turn lists servers: it is coturn's static-auth-secret"
+                + " (use-auth-secret)");
+    }
+
+    @Test
     void turnUrlThatIsNoTurnUri_isRefusedWithTheForm() {
         assertThat(error("ice:\n  turn: [\"http://turn.example.org\"]\n  turn-secret: s\n")).isEqualTo("config"
                 + " error: ice.turn: expected turn:host[:port][?transport=udp|tcp] or turns:... (RFC 7065), found"
