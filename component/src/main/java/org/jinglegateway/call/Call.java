@@ -79,10 +79,13 @@ final class Call {
     boolean browserReady;
     /** An ICE restart the browser offered, waiting for the peer's new credentials. */
     boolean browserRestart;
-    /** The transport-info that carried the browser's last restart, kept to resend it after a lost tie-break. */
+    /**
+     * The transport-info that carried the browser's last restart, kept to resend it when the peer answers that very
+     * IQ with tie-break (only that reply reads it, so a finished restart's copy is harmless).
+     */
     Jingle browserRestartInfo;
     /**
-     * The peer acknowledged a transport-info sent since the browser's restart, so it has seen the restart: a
+     * The peer acknowledged the transport-info that carried the browser's restart, so it has seen it: a
      * restart-shaped transport-info from it now is the answer. Before that, it crossed ours (glare).
      */
     boolean browserRestartSeen;
@@ -199,8 +202,15 @@ final class Call {
         }
     }
 
-    /** True when a browser offer changes the ICE ufrag of a media section we know (RFC 8445 §9). */
+    /**
+     * True when a browser offer changes the ICE ufrag of a media section we know (RFC 8445 §9) and keeps the media
+     * sections it last negotiated: an offer that also adds or removes m-lines is a renegotiation the peer would have
+     * to hear about, not a restart.
+     */
     boolean isIceRestart(SessionDescription offer) {
+        if (remoteSdp == null || !mids(offer).equals(mids(remoteSdp))) {
+            return false;
+        }
         for (int i = 0; i < offer.media().size(); i++) {
             MediaDescription m = offer.media().get(i);
             String mid = m.mid().orElse(String.valueOf(i));
@@ -210,6 +220,14 @@ final class Call {
             }
         }
         return false;
+    }
+
+    private static List<String> mids(SessionDescription sdp) {
+        List<String> mids = new ArrayList<>(sdp.media().size());
+        for (int i = 0; i < sdp.media().size(); i++) {
+            mids.add(sdp.media().get(i).mid().orElse(String.valueOf(i)));
+        }
+        return mids;
     }
 
     /** The peer's ufrag of each content of a Jingle that carries transports. */

@@ -165,7 +165,7 @@ final class CallFlows {
         call.browserRestart = true;
         call.browserRestartInfo = restart;
         call.browserRestartSeen = false;
-        sendIq(call, restart);
+        sendIq(call, restart, ICE_RESTART);
         log.info("call.ice-restart.offered by=browser");
     }
 
@@ -324,9 +324,17 @@ final class CallFlows {
         call.toBrowser.clear();
     }
 
+    /** What the reply to the transport-info carrying the browser's ICE restart is filed under. */
+    static final String ICE_RESTART = "transport-info (ice restart)";
+
     void sendIq(Call call, Jingle jingle) {
+        sendIq(call, jingle, jingle.action().token());
+    }
+
+    /** Sends a Jingle set; its reply reaches {@link PeerFlows#peerResponse} with {@code action}. */
+    void sendIq(Call call, Jingle jingle, String action) {
         IQ iq = Stanzas.jingleSet(call.local, call.peer, service.ids.next(12), jingle);
-        service.sendIq(call, iq, jingle.action().token());
+        service.sendIq(call, iq, action);
     }
 
     /** XEP-0353 0.8: a finish follows every session-terminate of a session that began with a propose. */

@@ -335,7 +335,8 @@ final class PeerFlows {
             return;
         }
         if (response.getType() == IQ.Type.result) {
-            if ("transport-info".equals(action) && call.browserRestart) {
+            if (CallFlows.ICE_RESTART.equals(action) && call.browserRestart) {
+                // the peer has the browser's restart: a restart-shaped transport-info from it now is the answer
                 call.browserRestartSeen = true;
             }
             if ("session-initiate".equals(action)) {
@@ -357,7 +358,7 @@ final class PeerFlows {
             }
             case "session-accept" -> flows.terminateBoth(call, "failed-application",
                     Optional.of(call.peer + " refused the answer: " + condition));
-            case "transport-info" -> {
+            case CallFlows.ICE_RESTART -> {
                 Jingle ours = call.browserRestartInfo;
                 if (isTieBreak(response) && ours != null) {
                     // restart glare, Conversations' rule: the peer's restart won and was taken as the answer to
@@ -366,7 +367,7 @@ final class PeerFlows {
                     flows.sendIq(call, ours);
                     log.info("call.ice-restart.glare lost; our credentials sent as the answer");
                 } else {
-                    log.warn("xmpp.transport-info refused by peer: {}", condition);
+                    log.warn("xmpp.ice-restart refused by peer: {}", condition);
                 }
             }
             default -> log.warn("xmpp.{} refused by peer: {}", action, condition);

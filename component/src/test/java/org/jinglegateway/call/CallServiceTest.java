@@ -529,6 +529,23 @@ final class CallServiceTest {
     }
 
     @Test
+    void browserOfferWithNewUfragsAndFewerMediaSections_isNotAnIceRestartButNotSupported() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
+        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
+        world.result(world.lastJingle("session-initiate"));
+        world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        int sentBefore = world.sent.size();
+        String restart = CallWorld.fixture("chrome/ice-restart-offer.sdp");
+        String firstSectionOnly = restart.substring(0, restart.indexOf("\r\nm=", restart.indexOf("\r\nm=") + 1) + 2);
+
+        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
+                + CallWorld.JSON.valueToTree(firstSectionOnly) + "}");
+
+        assertThat(juliet.last("error").get("code").asText()).isEqualTo("not-supported");
+        assertThat(world.sent).hasSize(sentBefore);
+    }
+
+    @Test
     void crossingIceRestartsAsInitiator_thePeersRestartGetsTieBreak() {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
         String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
@@ -541,6 +558,24 @@ final class CallServiceTest {
 
         assertThat(world.replyTo(theirs).getError().getApplicationConditionName()).isEqualTo("tie-break");
         assertThat(juliet.of("answer")).as("the browser still waits for the answer to its own restart").hasSize(1);
+    }
+
+    @Test
+    void candidateAcknowledgedAfterTheBrowsersRestart_doesNotCountAsThePeerHavingSeenTheRestart() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
+        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
+        world.result(world.lastJingle("session-initiate"));
+        world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        world.frame(juliet, "{\"type\":\"candidate\",\"callId\":\"c1\",\"candidate\":\"candidate:2 1 udp"
+                + " 2122260223 192.0.2.2 50000 typ host generation 0\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}");
+        IQ candidateInfo = world.lastJingle("transport-info");
+        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
+                + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
+        world.result(candidateInfo);
+
+        IQ theirs = world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
+
+        assertThat(world.replyTo(theirs).getError().getApplicationConditionName()).isEqualTo("tie-break");
     }
 
     @Test
