@@ -11,26 +11,22 @@ import java.util.Optional;
  * @param capsNode      the prefix of the caps {@code node} the client advertises
  * @param tcpCandidates whether TCP candidates may be sent: XEP-0176 is ICE-UDP and has no tcptype, and
  *                      Conversations accepts only UDP candidates
- * @param needsJmi      it takes no call without an XEP-0353 propose first (Monal), and then wants the Jingle sid
- *                      to equal the JMI id, which the gateway always does
- * @param sendsGroup    whether it sends an XEP-0338 BUNDLE group (Dino does not; the mapper bundles every content)
  * @param speaksJmi     whether it answers an XEP-0353 propose at all (StanzaJS does not: a call to the bare JID of
  *                      a StanzaJS user goes to its online device as a direct session-initiate instead)
  */
-public record PeerQuirks(String client, String capsNode, boolean tcpCandidates, boolean needsJmi,
-                         boolean sendsGroup, boolean speaksJmi) {
+public record PeerQuirks(String client, String capsNode, boolean tcpCandidates, boolean speaksJmi) {
 
-    public static final PeerQuirks DEFAULT = new PeerQuirks("unknown", "", false, true, true, true);
+    public static final PeerQuirks DEFAULT = new PeerQuirks("unknown", "", false, true);
 
     public static final List<PeerQuirks> TABLE = List.of(
-            new PeerQuirks("Conversations", "http://conversations.im", false, false, true, true),
-            new PeerQuirks("Monal", "http://monal-im.org", false, true, true, true),
-            new PeerQuirks("Monal", "https://monal-im.org", false, true, true, true),
-            new PeerQuirks("Dino", "https://dino.im", false, false, false, true),
-            new PeerQuirks("Gajim", "https://gajim.org", false, false, true, true),
-            new PeerQuirks("Movim", "https://movim.eu", false, false, true, true),
-            new PeerQuirks("StanzaJS", "https://stanzajs.org", true, false, true, false),
-            new PeerQuirks("jingle-gateway", "https://github.com/jingle-gateway", true, false, true, true));
+            new PeerQuirks("Conversations", "http://conversations.im", false, true),
+            new PeerQuirks("Monal", "http://monal-im.org", false, true),
+            new PeerQuirks("Monal", "https://monal-im.org", false, true),
+            new PeerQuirks("Dino", "https://dino.im", false, true),
+            new PeerQuirks("Gajim", "https://gajim.org", false, true),
+            new PeerQuirks("Movim", "https://movim.eu", false, true),
+            new PeerQuirks("StanzaJS", "https://stanzajs.org", true, false),
+            new PeerQuirks("jingle-gateway", "https://github.com/jingle-gateway", true, true));
 
     /** The row for a caps node, or {@link #DEFAULT}. */
     public static PeerQuirks forCapsNode(Optional<String> node) {
