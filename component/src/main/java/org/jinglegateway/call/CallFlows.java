@@ -79,7 +79,7 @@ final class CallFlows {
                     JingleAction.SESSION_INITIATE, call.sid, Role.INITIATOR, Optional.of(call.local.toString()),
                     Optional.empty())).value());
         } catch (CallException e) {
-            forget(call);
+            forget(call, "failed-application");
             throw e;
         }
         call.browserOffer = offer;
@@ -373,7 +373,7 @@ final class CallFlows {
             call.device.send(Frames.hangup(call.callId, reason, Optional.of(text)));
             end(call, reason);
         } else {
-            forget(call);
+            forget(call, reason);
         }
     }
 
@@ -391,9 +391,11 @@ final class CallFlows {
         log.info("call.ended reason={}", reason);
     }
 
-    void forget(Call call) {
+    /** Drops a call the browser never heard of (or has already been told about); counted as ended all the same. */
+    void forget(Call call, String reason) {
         if (!call.ended()) {
             call.move(CallState.ENDED);
+            service.listener().ended(reason);
         }
         service.forget(call);
     }

@@ -119,7 +119,8 @@ final class PeerFlows {
             if (mine.sid.compareTo(call.sid) < 0) {
                 service.sendXmpp(Stanzas.error(iq, PacketError.Condition.conflict, Optional.of("tie-break"),
                         "a session-initiate of ours (sid " + mine.sid + ") crossed yours and wins the tie-break"));
-                flows.forget(call);
+                flows.failBeforeOffer(call, "alternative-session", "a call of ours to " + iq.getFrom()
+                        + " crossed this one and won the tie-break");
                 return;
             }
             service.onLane(mine, flows::lostTieBreak);
