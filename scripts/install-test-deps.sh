@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs on a fresh Debian machine: Prosody and ejabberd (real XMPP servers for
-# the end-to-end tests). Safe to run again: it installs only what is missing.
+# Installs what the test suite needs on a fresh Debian machine: Prosody and ejabberd (real XMPP servers for the
+# end-to-end tests), Chromium and Firefox ESR (browser tests), Node and npm (the browser drivers, then npm ci in
+# test-harness/js), Maven and the JDK. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 need_apt=()

@@ -1,6 +1,7 @@
 // jingle-gateway softphone: one page, one WebSocket, one call at a time.
 // Speaks exactly the JSON frames of contracts.md §3 (plus the gateway's extra `info` frame, docs/calls.md).
-// No build step and no external URLs: RTCPeerConnection with no ICE servers, media from getUserMedia.
+// No build step and no external URLs: the ICE servers are the gateway's (registered / ice-servers frames), media
+// from getUserMedia.
 (function () {
   'use strict';
 
@@ -67,6 +68,7 @@
     state: 'idle',       // idle | calling | ringing | incoming | connecting | active | ended
     lastHangup: null,    // { callId, reason, text, by: 'local'|'remote' }
     lastError: null,     // { callId, code, message }
+    iceServers: [],      // from the gateway: registered.iceServers, renewed by ice-servers frames (docs/calls.md)
     events: [],
     nextCallId: 1,
   };
@@ -187,6 +189,7 @@
     switch (frame.type) {
       case 'registered':
         app.jid = frame.jid;
+        app.iceServers = frame.iceServers || [];
         ui.me.textContent = 'Registered as ' + frame.jid;
         ui.user.disabled = true;
         ui.token.disabled = true;
@@ -237,6 +240,13 @@
       case 'error':
         onError(frame);
         break;
+      case 'ice-servers':
+        // fresh TURN logins: new connections use them, and so does the current one's next ICE gathering
+        app.iceServers = frame.iceServers || [];
+        if (c && c.pc) {
+          c.pc.setConfiguration({ iceServers: app.iceServers });
+        }
+        break;
       case 'pong':
         break;
       default:
@@ -245,12 +255,18 @@
   }
 
   function onError(frame) {
+    if (frame.code === 'unknown-call' && app.previousCall && frame.callId === app.previousCall.callId) {
+      // the gateway had already let the call go when this page said so: nothing more to show
+      return;
+    }
     app.lastError = { callId: frame.callId || null, code: frame.code, message: frame.message || '' };
     const words = ERROR_WORDS[frame.code] || 'The gateway reported a problem (' + frame.code + ').';
     showError(words + (frame.message ? ' ' + frame.message : ''));
     const c = app.call;
     if (c && frame.callId === c.callId && FATAL_CALL_ERRORS.has(frame.code)
         && ['calling', 'ringing', 'incoming', 'connecting'].includes(app.state)) {
+      // the gateway may still hold the call (an answer it could not read): let it go there too
+      send({ type: 'hangup', callId: c.callId, reason: 'failed-application' });
       endCall('failed-application', words, 'local');
     }
   }
@@ -281,12 +297,18 @@
     call.chain = call.chain.then(() => (app.call === call ? fn() : undefined)).catch((e) => {
       log('! ' + e);
       showError('WebRTC refused a step of the call: ' + e.message);
+      if (app.call === call && app.state !== 'active') {
+        // a call that cannot be set up ends now on both sides, not at the gateway's ring timeout
+        const reason = e && e.name === 'NotAllowedError' ? 'media-error' : 'failed-application';
+        send({ type: 'hangup', callId: call.callId, reason });
+        endCall(reason, e.message, 'local');
+      }
     });
     return call.chain;
   }
 
   function createPeerConnection(call) {
-    const pc = new RTCPeerConnection({ iceServers: [] });
+    const pc = new RTCPeerConnection({ iceServers: app.iceServers });
     call.pc = pc;
     pc.onicecandidate = (event) => onLocalCandidate(call, event.candidate);
     pc.ontrack = (event) => {
