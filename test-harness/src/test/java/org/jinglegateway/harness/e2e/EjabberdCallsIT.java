@@ -3,6 +3,7 @@ package org.jinglegateway.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jinglegateway.harness.e2e.Scenario.STEP;
 import static org.jinglegateway.harness.e2e.Scenario.assertResult;
+import static org.jinglegateway.harness.e2e.Scenario.establishDirectCall;
 import static org.jinglegateway.harness.e2e.Scenario.terminate;
 import static org.jinglegateway.harness.e2e.Scenario.texts;
 import static org.jinglegateway.harness.e2e.Scenario.types;
@@ -226,12 +227,7 @@ final class EjabberdCallsIT {
         try (JinglePeer bob = login("bob")) {
             Browser alice = register("alice");
             try {
-                assertResult(bob.sendJingle(alice.jid(),
-                        Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
-                JsonNode offer = alice.await("offer");
-                alice.send("type", "answer", "callId", offer.path("callId").asText(), "sdp", Fixtures.withMid(
-                        Fixtures.read("chrome/audio-answer.sdp"), Fixtures.firstMid(offer.path("sdp").asText())));
-                bob.awaitJingle("session-accept", sid, STEP);
+                establishDirectCall(bob, alice, sid);
             } finally {
                 alice.close();
             }

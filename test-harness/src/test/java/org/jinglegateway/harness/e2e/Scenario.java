@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jinglegateway.harness.client.BrowserSocket;
+import org.jinglegateway.harness.client.JinglePeer;
 import org.jinglegateway.harness.client.Xml;
 import org.w3c.dom.Element;
 
 /**
- * The building blocks of CallsIT's scenarios for the call tests on other servers (EjabberdCallsIT): a registered
- * browser page, Jingle snippets and the small assertions every scenario repeats. CallsIT keeps its own copies.
+ * The building blocks of the call scenarios (CallsIT on Prosody, EjabberdCallsIT, CallRecoveryIT): a registered
+ * browser page, an answered direct call, Jingle snippets and the small assertions every scenario repeats.
  */
 final class Scenario {
     static final Duration STEP = Duration.ofSeconds(5);
@@ -59,6 +60,20 @@ final class Scenario {
             ws.close();
             throw e;
         }
+    }
+
+    /**
+     * A call from an XMPP peer straight to the page's full JID, answered: Conversations' session-initiate, the
+     * page's {@code answer} (Chrome's), the peer's session-accept seen. Returns the page's callId.
+     */
+    static String establishDirectCall(JinglePeer bob, Browser alice, String sid) throws Exception {
+        assertResult(bob.sendJingle(alice.jid(), Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
+        JsonNode offer = alice.await("offer");
+        String callId = offer.path("callId").asText();
+        alice.send("type", "answer", "callId", callId, "sdp", Fixtures.withMid(
+                Fixtures.read("chrome/audio-answer.sdp"), Fixtures.firstMid(offer.path("sdp").asText())));
+        bob.awaitJingle("session-accept", sid, STEP);
+        return callId;
     }
 
     static String terminate(String sid, String reason) {

@@ -37,6 +37,8 @@ final class StanzaCallIT {
 
     private static GatewayProcess gateway;
     private static final Map<String, JsonNode> RESULTS = new HashMap<>();
+    private static int exit = -1;
+    private static Path stderr;
     private static final List<String> SETUPS = new ArrayList<>();
 
     @BeforeAll
@@ -65,6 +67,8 @@ final class StanzaCallIT {
         if (p.exitValue() == 2) {
             throw new IllegalStateException("stanza-call.mjs could not start Chromium: " + Files.readString(err));
         }
+        exit = p.exitValue();
+        stderr = err;
         ObjectMapper json = new ObjectMapper();
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
             if (line.startsWith("{")) {
@@ -112,6 +116,7 @@ final class StanzaCallIT {
 
     private static JsonNode result(String scenario) {
         assertThat(RESULTS).as("stanza-call.mjs failed: %s", RESULTS.get("failure")).doesNotContainKey("failure");
+        assertThat(exit).as("stanza-call.mjs exit status (stderr %s)", stderr).isZero();
         assertThat(RESULTS).containsKey(scenario);
         return RESULTS.get(scenario);
     }
