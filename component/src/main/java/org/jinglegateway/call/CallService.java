@@ -49,7 +49,8 @@ public final class CallService {
     private volatile CallListener listener = CallListener.NONE;
 
     /** An IQ we sent for a call, waiting for its result. */
-    record PendingIq(Call call, String action) {
+    /** A Jingle set we sent: whose call, what it was, and the JID that must answer it. */
+    record PendingIq(Call call, String action, JID to) {
     }
 
     public CallService(String domain, DeviceRegistry devices, XmppSender xmpp, ScheduledExecutorService timers,
@@ -195,8 +196,10 @@ public final class CallService {
      */
     public boolean onIq(IQ iq) {
         if (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error) {
-            PendingIq pending = iq.getID() == null ? null : pendingIqs.remove(iq.getID());
-            if (pending == null) {
+            PendingIq pending = iq.getID() == null ? null : pendingIqs.get(iq.getID());
+            // only the JID the IQ went to may answer it (RFC 6120 §8.1.2.1): ids are not secrets
+            if (pending == null || !pending.to().equals(iq.getFrom())
+                    || !pendingIqs.remove(iq.getID(), pending)) {
                 return false;
             }
             onLane(pending.call(), c -> peers.peerResponse(c, pending.action(), iq));
@@ -376,7 +379,7 @@ public final class CallService {
 
     /** Sends an IQ set for a call and remembers it, so that its result or error comes back to the call. */
     void sendIq(Call call, IQ iq, String action) {
-        pendingIqs.put(iq.getID(), new PendingIq(call, action));
+        pendingIqs.put(iq.getID(), new PendingIq(call, action, iq.getTo()));
         xmpp.send(iq);
     }
 

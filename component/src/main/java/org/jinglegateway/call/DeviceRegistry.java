@@ -12,18 +12,22 @@ public final class DeviceRegistry {
     private final Map<String, List<Device>> byUser = new ConcurrentHashMap<>();
 
     public void add(Device device) {
-        byUser.computeIfAbsent(device.jid().getNode(), u -> new CopyOnWriteArrayList<>()).add(device);
+        // inside compute, so a concurrent remove cannot drop the list this device is being added to
+        byUser.compute(device.jid().getNode(), (u, l) -> {
+            List<Device> list = l == null ? new CopyOnWriteArrayList<>() : l;
+            list.add(device);
+            return list;
+        });
     }
 
     /** Removes a device; true when it was registered. */
     public boolean remove(Device device) {
-        List<Device> list = byUser.get(device.jid().getNode());
-        if (list == null) {
-            return false;
-        }
-        boolean removed = list.remove(device);
-        byUser.computeIfPresent(device.jid().getNode(), (u, l) -> l.isEmpty() ? null : l);
-        return removed;
+        boolean[] removed = {false};
+        byUser.computeIfPresent(device.jid().getNode(), (u, l) -> {
+            removed[0] = l.remove(device);
+            return l.isEmpty() ? null : l;
+        });
+        return removed[0];
     }
 
     /** The devices of a user (the node of a JID on the gateway's domain). */

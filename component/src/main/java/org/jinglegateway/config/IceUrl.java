@@ -4,8 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One STUN or TURN server URL, {@code stun[s]:host[:port]} (RFC 7064) or {@code turn[s]:host[:port][?transport=udp|tcp]}
- * (RFC 7065): the one grammar that config validation, the browsers' {@code iceServers} and XEP-0215 share.
+ * One STUN or TURN server URL, {@code stun[s]:host[:port]} (RFC 7064) or
+ * {@code turn[s]:host[:port][?transport=udp|tcp]} (RFC 7065): the one grammar that config validation, the browsers'
+ * {@code iceServers} and XEP-0215 share.
  *
  * @param type      stun, stuns, turn or turns
  * @param host      the host name or address (an IPv6 address without its brackets)

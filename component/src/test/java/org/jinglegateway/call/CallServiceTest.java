@@ -330,6 +330,24 @@ final class CallServiceTest {
     }
 
     @Test
+    void resultFromAJidOurIqDidNotGoTo_isNotTakenAsTheAnswer() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
+        IQ initiate = world.lastJingle("session-initiate");
+        world.frame(juliet, "{\"type\":\"candidate\",\"callId\":\"c1\",\"candidate\":\"candidate:2 1 udp"
+                + " 2122260223 192.0.2.2 50000 typ host generation 0\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}");
+        IQ forged = IQ.createResultIQ(initiate);
+        forged.setFrom(new org.xmpp.packet.JID("mallory@example.net/x"));
+
+        assertThat(world.service.onIq(forged)).as("left to the component to answer").isFalse();
+        assertThat(world.sentWhere(p -> p instanceof IQ iq && iq.getChildElement() != null
+                && "transport-info".equals(iq.getChildElement().attributeValue("action")))).isEmpty();
+
+        world.result(initiate);
+
+        assertThat(world.lastJingle("transport-info").getTo()).isEqualTo(ROMEO);
+    }
+
+    @Test
     void peerAccepts_browserGetsTheAnswer_thenHeldPeerCandidates() {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
         String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
