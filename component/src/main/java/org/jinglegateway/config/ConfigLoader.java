@@ -42,7 +42,7 @@ public final class ConfigLoader {
               host: 127.0.0.1
               port: 5347
               domain: gw.localhost
-              secret: secret
+              secret: ""
               max-stanza-bytes: 262144
               keepalive-seconds: 30
               reconnect-min-millis: 500
@@ -233,7 +233,12 @@ public final class ConfigLoader {
             throw new ConfigException("xmpp.domain", "must be a domain name such as gw.example.org, found \""
                     + c.xmpp().domain() + "\"");
         }
-        requireText(c.xmpp().secret(), "xmpp.secret");
+        if (c.xmpp().secret() == null || c.xmpp().secret().isBlank()) {
+            // no built-in secret: a guessable default would let anyone on the server's network be the component
+            throw new ConfigException("xmpp.secret", "not set, and there is no default: give the component secret"
+                    + " of your XMPP server (Prosody component_secret) with --secret, the environment variable"
+                    + " JINGLE_GATEWAY_SECRET or xmpp.secret in the config file");
+        }
         range(c.xmpp().maxStanzaBytes(), 1024, 64 * 1024 * 1024, "xmpp.max-stanza-bytes");
         range(c.xmpp().keepaliveSeconds(), 0, 3600, "xmpp.keepalive-seconds");
         range(c.xmpp().reconnectMinMillis(), 10, 600_000, "xmpp.reconnect-min-millis");
