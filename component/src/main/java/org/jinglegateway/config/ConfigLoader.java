@@ -53,6 +53,9 @@ public final class ConfigLoader {
             auth:
               mode: none
               token-secret: ""
+              token-issuer: ""
+              token-audience: ""
+              token-max-lifetime-seconds: 0
             admins: []
             calls:
               ring-timeout-seconds: 60
@@ -80,6 +83,9 @@ public final class ConfigLoader {
         m.put("JINGLE_GATEWAY_HTTP_PORT", "http.port");
         m.put("JINGLE_GATEWAY_AUTH", "auth.mode");
         m.put("JINGLE_GATEWAY_TOKEN_SECRET", "auth.token-secret");
+        m.put("JINGLE_GATEWAY_TOKEN_ISSUER", "auth.token-issuer");
+        m.put("JINGLE_GATEWAY_TOKEN_AUDIENCE", "auth.token-audience");
+        m.put("JINGLE_GATEWAY_TOKEN_MAX_LIFETIME_SECONDS", "auth.token-max-lifetime-seconds");
         m.put("JINGLE_GATEWAY_ADMINS", "admins");
         m.put("JINGLE_GATEWAY_STUN", "ice.stun");
         m.put("JINGLE_GATEWAY_TURN", "ice.turn");
@@ -249,6 +255,7 @@ public final class ConfigLoader {
         if (c.auth().mode() == GatewayConfig.Mode.TOKEN && c.auth().tokenSecret().length() < 32) {
             throw new ConfigException("auth.token-secret", "must be at least 32 characters when auth.mode is token");
         }
+        range(c.auth().tokenMaxLifetimeSeconds(), 0, 366 * 86400, "auth.token-max-lifetime-seconds");
         for (String admin : c.admins()) {
             if (!admin.contains("@") || admin.contains(" ")) {
                 throw new ConfigException("admins", "expected bare JIDs such as admin@example.org, found \""

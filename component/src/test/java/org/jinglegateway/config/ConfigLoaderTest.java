@@ -124,6 +124,26 @@ final class ConfigLoaderTest {
     }
 
     @Test
+    void tokenChecksFromFileEnvironmentAndFlags_areTaken() throws Exception {
+        GatewayConfig c = load("auth:\n  token-issuer: https://app.example.org\n",
+                Map.of("JINGLE_GATEWAY_TOKEN_AUDIENCE", "gw.example.org"),
+                Map.of("auth.token-max-lifetime-seconds", "600"));
+        assertThat(c.auth().tokenIssuer()).isEqualTo("https://app.example.org");
+        assertThat(c.auth().tokenAudience()).isEqualTo("gw.example.org");
+        assertThat(c.auth().tokenMaxLifetimeSeconds()).isEqualTo(600);
+        GatewayConfig none = load("{}\n", Map.of(), Map.of());
+        assertThat(none.auth().tokenIssuer()).isEmpty();
+        assertThat(none.auth().tokenAudience()).isEmpty();
+        assertThat(none.auth().tokenMaxLifetimeSeconds()).isZero();
+    }
+
+    @Test
+    void negativeTokenLifetime_isRefused() {
+        assertThat(error("auth:\n  token-max-lifetime-seconds: -1\n")).isEqualTo("config error:"
+                + " auth.token-max-lifetime-seconds: must be 0-31622400, found -1");
+    }
+
+    @Test
     void stunUrlWithATransportOrAPortPast65535_isRefused() {
         assertThat(error("ice:\n  stun: [\"stun:h.example.org?transport=udp\"]\n")).isEqualTo("config error:"
                 + " ice.stun: a STUN URL has no ?transport (RFC 7064), found \"stun:h.example.org?transport=udp\"");
