@@ -22,11 +22,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-# Debian's package starts a system-wide Prosody on the default ports; the tests run their own.
-if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prosody 2>/dev/null; then
-  systemctl stop prosody || true
+# Debian's package may start a system-wide Prosody on the default ports. It is not ours to stop: the tests start
+# their own Prosody and ejabberd on free loopback ports, and scripts/quickstart.sh moves to free ports too.
+if pgrep -f '/usr/bin/prosody' >/dev/null 2>&1; then
+  echo "install-test-deps: a Prosody is running on this machine (e.g. the system service); it is left alone:"\
+    "the tests use their own servers on free ports"
 fi
-pkill -f '/usr/bin/prosody$' 2>/dev/null || true
 # npm packages of the browser tooling (playwright-core drives Debian's Chromium; nothing downloads a browser)
 js="$(dirname "$0")/../test-harness/js"
 if [ ! -d "$js/node_modules" ] || [ "$js/package-lock.json" -nt "$js/node_modules/.package-lock.json" ]; then

@@ -1,55 +1,114 @@
 #!/usr/bin/env bash
 # Quickstart: a local Prosody (installed with apt where missing) and the gateway registered with it.
-#   bash scripts/quickstart.sh        start both (again: restarts the gateway, keeps Prosody's data)
+#   bash scripts/quickstart.sh        start both (again: restarts the gateway, keeps Prosody and its data)
 #   bash scripts/quickstart.sh stop   stop both
 # Everything lives in .quickstart/ (git-ignored; QS_DIR moves it); everything listens on 127.0.0.1 only.
-# Ports: QS_C2S_PORT, QS_COMPONENT_PORT, QS_PROSODY_HTTP_PORT, QS_GATEWAY_HTTP_PORT.
+# It stops only what it started: the processes whose pids it wrote to .quickstart/*.pid (checked against their
+# command line first). Another Prosody on the machine (e.g. Debian's system service) is never stopped: where it
+# holds a default port, the quickstart takes the next free one and says so.
+# Ports: QS_C2S_PORT (5222), QS_COMPONENT_PORT (5347), QS_PROSODY_HTTP_PORT (5280), QS_GATEWAY_HTTP_PORT (8080).
+# A port given that way is used as it is: if something else holds it, the quickstart says so and exits 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QS="${QS_DIR:-$PWD/.quickstart}"
 DOMAIN=gw.localhost
-C2S_PORT=${QS_C2S_PORT:-5222}
-COMPONENT_PORT=${QS_COMPONENT_PORT:-5347}
-PROSODY_HTTP_PORT=${QS_PROSODY_HTTP_PORT:-5280}
-GATEWAY_HTTP_PORT=${QS_GATEWAY_HTTP_PORT:-8080}
+JAR=component/target/jingle-gateway.jar
 
-stop_pidfile() {
-  local f=$1
+say() { echo "quickstart: $*"; }
+fail() { echo "quickstart: $*" >&2; exit 1; }
+
+# true when the pid in file $1 is alive and its command line holds $2 (so a reused pid is never taken for ours)
+ours() {
   local pid
-  pid=$(cat "$f" 2>/dev/null || true)
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+  pid=$(cat "$1" 2>/dev/null || true)
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$2"
+}
+
+# stops the process of pid file $1 if it is ours (marker $2), then forgets the file
+stop_pidfile() {
+  local f=$1 marker=$2 name pid
+  name=$(basename "$f" .pid)
+  if ours "$f" "$marker"; then
+    pid=$(cat "$f")
     kill "$pid"
     for _ in $(seq 1 100); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
-    echo "stopped $(basename "$f" .pid) (pid $pid)"
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    say "stopped $name (pid $pid)"
   fi
   rm -f "$f"
 }
 
+PROSODY_MARK="$QS/prosody.cfg.lua"
+GATEWAY_MARK="-Djinglegateway.quickstart=$QS"
+
 if [ "${1:-}" = "stop" ]; then
-  stop_pidfile "$QS/gateway.pid"
-  stop_pidfile "$QS/prosody.pid"
+  stop_pidfile "$QS/gateway.pid" "$GATEWAY_MARK"
+  stop_pidfile "$QS/prosody.pid" "$PROSODY_MARK"
   exit 0
 fi
+[ -z "${1:-}" ] || fail "unknown argument \"$1\": use no argument to start, or stop"
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+CHOSEN=" "
+# pick_port NAME DEFAULT VAR: the port in environment variable VAR as it is, else DEFAULT or the next free one
+pick_port() {
+  local name=$1 default=$2 var=$3 given p
+  given=${!var:-}
+  if [ -n "$given" ]; then
+    port_busy "$given" && fail "port $given on 127.0.0.1 ($name, $var) is in use by another program; free it or set $var to a free port"
+    p=$given
+  else
+    p=$default
+    while port_busy "$p" || [[ "$CHOSEN" == *" $p "* ]]; do
+      p=$((p + 1))
+      [ "$p" -lt $((default + 100)) ] || fail "no free port for $name between $default and $((default + 99)); set $var"
+    done
+    # stderr: stdout is the port number this function returns
+    [ "$p" = "$default" ] || say "port $default ($name) is in use by another program; using $p" >&2
+  fi
+  echo "$p"
+}
 
 if ! command -v prosody >/dev/null 2>&1; then
-  echo "quickstart: installing Prosody with apt-get"
+  say "installing Prosody with apt-get"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq prosody >/dev/null
 fi
-# Debian's package may start a system Prosody on the default ports; the quickstart runs its own.
-pkill -f '^lua.* /usr/bin/prosody$' 2>/dev/null || true
 
 mkdir -p "$QS/data" "$QS/certs"
-[ -f "$QS/secret" ] || head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$QS/secret"
+# the component secret: random, made once, readable by this user only (the gateway has no default secret)
+if [ ! -s "$QS/secret" ]; then
+  (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$QS/secret")
+fi
 SECRET=$(cat "$QS/secret")
+
+if ours "$QS/prosody.pid" "$PROSODY_MARK" && [ -f "$QS/ports.env" ]; then
+  # our Prosody is up: keep its ports
+  # shellcheck disable=SC1091
+  . "$QS/ports.env"
+  PROSODY_RUNNING=1
+else
+  rm -f "$QS/prosody.pid"
+  PROSODY_RUNNING=0
+  C2S_PORT=$(pick_port "Prosody c2s" 5222 QS_C2S_PORT)
+  CHOSEN="$CHOSEN$C2S_PORT "
+  COMPONENT_PORT=$(pick_port "Prosody component" 5347 QS_COMPONENT_PORT)
+  CHOSEN="$CHOSEN$COMPONENT_PORT "
+  PROSODY_HTTP_PORT=$(pick_port "Prosody HTTP" 5280 QS_PROSODY_HTTP_PORT)
+  CHOSEN="$CHOSEN$PROSODY_HTTP_PORT "
+  printf 'C2S_PORT=%s\nCOMPONENT_PORT=%s\nPROSODY_HTTP_PORT=%s\n' "$C2S_PORT" "$COMPONENT_PORT" \
+    "$PROSODY_HTTP_PORT" > "$QS/ports.env"
+fi
 
 cat > "$QS/prosody.cfg.lua" <<LUA
 -- Written by scripts/quickstart.sh: a loopback-only Prosody for trying jingle-gateway.
 run_as_root = true
-pidfile = "$QS/prosody.pid"
 data_path = "$QS/data"
 certificates = "$QS/certs"
 interfaces = { "127.0.0.1" }
@@ -73,6 +132,7 @@ http_files_dir = "$PWD/test-harness/js/stanza-client"
 -- requests to 127.0.0.1 name no virtual host: serve them as localhost's
 http_default_host = "localhost"
 modules_disabled = { "s2s"; "tls" }
+network_settings = { nagle = false }
 log = { { levels = { min = "info" }, to = "file", filename = "$QS/prosody.log" } }
 VirtualHost "localhost"
 Component "$DOMAIN"
@@ -81,6 +141,7 @@ LUA
 
 if [ ! -f "$QS/users.txt" ]; then
   : > "$QS/users.txt"
+  chmod 600 "$QS/users.txt"
   for u in alice bob; do
     pw=$(head -c 9 /dev/urandom | base64 | tr -d '/+=')
     prosodyctl --config "$QS/prosody.cfg.lua" register "$u" localhost "$pw"
@@ -88,21 +149,22 @@ if [ ! -f "$QS/users.txt" ]; then
   done
 fi
 
-if ! { [ -f "$QS/prosody.pid" ] && kill -0 "$(cat "$QS/prosody.pid")" 2>/dev/null; }; then
-  for p in $C2S_PORT $COMPONENT_PORT $PROSODY_HTTP_PORT; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "quickstart: port $p on 127.0.0.1 is already in use; stop what uses it or set QS_C2S_PORT,"\
-        "QS_COMPONENT_PORT, QS_PROSODY_HTTP_PORT" >&2
-      exit 1
-    fi
-  done
+if [ "$PROSODY_RUNNING" = 0 ]; then
   setsid prosody --config "$QS/prosody.cfg.lua" -F >> "$QS/prosody.out" 2>&1 &
+  # without job control, setsid does not fork: $! is Prosody's own pid
+  echo $! > "$QS/prosody.pid"
   for _ in $(seq 1 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$COMPONENT_PORT") 2>/dev/null && break
+    port_busy "$COMPONENT_PORT" && break
+    ours "$QS/prosody.pid" "$PROSODY_MARK" || break
     sleep 0.1
   done
-  (exec 3<>"/dev/tcp/127.0.0.1/$COMPONENT_PORT") 2>/dev/null || { echo "quickstart: Prosody did not start; see $QS/prosody.log" >&2; tail -20 "$QS/prosody.log" >&2 || true; exit 1; }
-  echo "quickstart: Prosody is up (c2s 127.0.0.1:$C2S_PORT, component port $COMPONENT_PORT)"
+  if ! port_busy "$COMPONENT_PORT"; then
+    echo "quickstart: Prosody did not start; its log ($QS/prosody.log):" >&2
+    tail -20 "$QS/prosody.log" >&2 || true
+    stop_pidfile "$QS/prosody.pid" "$PROSODY_MARK" >&2
+    exit 1
+  fi
+  say "Prosody is up (c2s 127.0.0.1:$C2S_PORT, component port $COMPONENT_PORT, pid $(cat "$QS/prosody.pid"))"
 fi
 
 # the StanzaJS client page needs its bundle (esbuild, from test-harness/js's npm packages)
@@ -114,25 +176,29 @@ if [ -d test-harness/js/node_modules/stanza ] && command -v node >/dev/null 2>&1
   STANZA_PAGE="http://127.0.0.1:$PROSODY_HTTP_PORT/files/"
 fi
 
-JAR=component/target/jingle-gateway.jar
 if [ ! -f "$JAR" ]; then
-  echo "quickstart: building the gateway (mvn -B -q -DskipTests package)"
-  mvn -B -q -DskipTests package
+  say "building the gateway (mvn -B -q -DskipTests package)"
+  # Debian's Maven 3.8 writes ANSI resets even in batch mode; jansi.noreset and the sed keep the output plain
+  MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -Dstyle.color=never -DskipTests package 2>&1 \
+    | sed 's/\x1b\[[0-9;]*[A-Za-z]//g'
 fi
 
-stop_pidfile "$QS/gateway.pid"
+stop_pidfile "$QS/gateway.pid" "$GATEWAY_MARK"
+GATEWAY_HTTP_PORT=$(pick_port "gateway HTTP" 8080 QS_GATEWAY_HTTP_PORT)
 : > "$QS/gateway.out"
-setsid java -jar "$JAR" run --xmpp-port "$COMPONENT_PORT" --domain "$DOMAIN" --secret "$SECRET" \
-  --http-port "$GATEWAY_HTTP_PORT" > "$QS/gateway.out" 2> "$QS/gateway.log" &
+# the secret goes by environment, not on the command line where ps shows it
+JINGLE_GATEWAY_SECRET="$SECRET" setsid java "$GATEWAY_MARK" -jar "$JAR" run --xmpp-port "$COMPONENT_PORT" \
+  --domain "$DOMAIN" --http-port "$GATEWAY_HTTP_PORT" > "$QS/gateway.out" 2> "$QS/gateway.log" &
 echo $! > "$QS/gateway.pid"
 for _ in $(seq 1 300); do
   grep -q '^READY ' "$QS/gateway.out" && break
-  kill -0 "$(cat "$QS/gateway.pid")" 2>/dev/null || break
+  ours "$QS/gateway.pid" "$GATEWAY_MARK" || break
   sleep 0.1
 done
 if ! grep -q '^READY ' "$QS/gateway.out"; then
-  echo "quickstart: the gateway did not become ready; its log:" >&2
+  echo "quickstart: the gateway did not become ready; its log ($QS/gateway.log):" >&2
   tail -20 "$QS/gateway.log" >&2
+  stop_pidfile "$QS/gateway.pid" "$GATEWAY_MARK" >&2
   exit 1
 fi
 grep '^READY ' "$QS/gateway.out" | head -1
@@ -142,6 +208,7 @@ The gateway is registered with the local Prosody as $DOMAIN.
   XMPP accounts (c2s 127.0.0.1:$C2S_PORT, no TLS, loopback only): see $QS/users.txt
   Prosody WebSocket for web clients: ws://127.0.0.1:$PROSODY_HTTP_PORT/xmpp-websocket
   Browser signaling endpoint:        ws://127.0.0.1:$GATEWAY_HTTP_PORT/ws
+  Component secret (random, made by the quickstart): $QS/secret
   Logs: $QS/gateway.log and $QS/prosody.log
 
 A call between two browser tabs:

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamException;
 import org.jinglegateway.mapper.MapperException;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
@@ -76,8 +78,23 @@ final class ConvertCommand implements Callable<Integer> {
     private final PrintStream err = System.err;
 
     @Override
-    public Integer call() throws IOException {
-        String input = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    public Integer call() {
+        try {
+            return convert();
+        } catch (RuntimeException | StackOverflowError e) {
+            // whatever a parser let slip (Woodstox reports some broken XML lazily, as a WstxLazyException from
+            // getText()) is still one line and exit 2: convert reads untrusted input and never prints a stack trace
+            return fail(unexpected(e));
+        }
+    }
+
+    private int convert() {
+        String input;
+        try {
+            input = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return fail("cannot read standard input: " + e.getMessage());
+        }
         try {
             Mode m = Mode.of(mode);
             Optional<Role> givenRole = Optional.ofNullable(role).map(ConvertCommand::role);
@@ -165,9 +182,30 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             return json.readTree(input);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // a broken stream constraint (nesting past 1000, a huge number) comes without a location
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException("not valid JSON" + where + ": " + e.getOriginalMessage());
         }
+    }
+
+    /** One line for a failure no parser turned into its own error: broken XML where it can tell, else what broke. */
+    static String unexpected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof XMLStreamException x) {
+                Location l = x.getLocation();
+                String where = l == null || l.getLineNumber() < 0 ? "" : " at line " + l.getLineNumber()
+                        + ", column " + l.getColumnNumber();
+                String text = x.getMessage() == null ? "" : x.getMessage();
+                // Woodstox appends "\n at [row,col {unknown-source}]: [1,7]": the location is given above instead
+                return "/: not well-formed XML" + where + ": " + text.lines().findFirst().orElse("").strip();
+            }
+        }
+        if (e instanceof StackOverflowError) {
+            return "the input is nested too deeply to convert";
+        }
+        String text = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("").strip();
+        return "cannot convert this input (" + e.getClass().getSimpleName() + text + ")";
     }
 
     private static Optional<String> text(JsonNode node, String field) {

@@ -65,6 +65,13 @@ final class RunCommand implements Callable<Integer> {
     String tokenSecret;
     @Option(names = "--admins", description = "admin JIDs, comma separated (admins)")
     String admins;
+    @Option(names = "--token-issuer", description = "the iss a token must carry (auth.token-issuer)")
+    String tokenIssuer;
+    @Option(names = "--token-audience", description = "a value a token's aud must hold (auth.token-audience)")
+    String tokenAudience;
+    @Option(names = "--token-max-lifetime-seconds", description = "longest a token may live, 0 for no limit"
+            + " (auth.token-max-lifetime-seconds)")
+    String tokenMaxLifetime;
 
     /** Threads that run the calls' lanes; translation is fast, so a few serve thousands of calls. */
     private static final int LANE_THREADS = 4;
@@ -106,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         metrics.watch(calls);
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
-                ? Optional.of(new TokenVerifier(settings.auth().tokenSecret())) : Optional.empty();
+                ? Optional.of(TokenVerifier.of(settings.auth(), Clock.systemUTC())) : Optional.empty();
         GatewayHttpServer http = new GatewayHttpServer(settings.http().host(), settings.http().port(),
                 new SignalingProtocol(new ObjectMapper(), calls, presence, tokens, ice, timers),
                 () -> connectorRef.get() != null && connectorRef.get().isConnected(), metrics);
@@ -203,6 +210,9 @@ final class RunCommand implements Callable<Integer> {
         put(m, "auth.mode", auth);
         put(m, "auth.token-secret", tokenSecret);
         put(m, "admins", admins);
+        put(m, "auth.token-issuer", tokenIssuer);
+        put(m, "auth.token-audience", tokenAudience);
+        put(m, "auth.token-max-lifetime-seconds", tokenMaxLifetime);
         return m;
     }
 

@@ -42,7 +42,7 @@ public final class ConfigLoader {
               host: 127.0.0.1
               port: 5347
               domain: gw.localhost
-              secret: secret
+              secret: ""
               max-stanza-bytes: 262144
               keepalive-seconds: 30
               reconnect-min-millis: 500
@@ -53,6 +53,9 @@ public final class ConfigLoader {
             auth:
               mode: none
               token-secret: ""
+              token-issuer: ""
+              token-audience: ""
+              token-max-lifetime-seconds: 0
             admins: []
             calls:
               ring-timeout-seconds: 60
@@ -80,6 +83,9 @@ public final class ConfigLoader {
         m.put("JINGLE_GATEWAY_HTTP_PORT", "http.port");
         m.put("JINGLE_GATEWAY_AUTH", "auth.mode");
         m.put("JINGLE_GATEWAY_TOKEN_SECRET", "auth.token-secret");
+        m.put("JINGLE_GATEWAY_TOKEN_ISSUER", "auth.token-issuer");
+        m.put("JINGLE_GATEWAY_TOKEN_AUDIENCE", "auth.token-audience");
+        m.put("JINGLE_GATEWAY_TOKEN_MAX_LIFETIME_SECONDS", "auth.token-max-lifetime-seconds");
         m.put("JINGLE_GATEWAY_ADMINS", "admins");
         m.put("JINGLE_GATEWAY_STUN", "ice.stun");
         m.put("JINGLE_GATEWAY_TURN", "ice.turn");
@@ -233,7 +239,12 @@ public final class ConfigLoader {
             throw new ConfigException("xmpp.domain", "must be a domain name such as gw.example.org, found \""
                     + c.xmpp().domain() + "\"");
         }
-        requireText(c.xmpp().secret(), "xmpp.secret");
+        if (c.xmpp().secret() == null || c.xmpp().secret().isBlank()) {
+            // no built-in secret: a guessable default would let anyone on the server's network be the component
+            throw new ConfigException("xmpp.secret", "not set, and there is no default: give the component secret"
+                    + " of your XMPP server (Prosody component_secret) with --secret, the environment variable"
+                    + " JINGLE_GATEWAY_SECRET or xmpp.secret in the config file");
+        }
         range(c.xmpp().maxStanzaBytes(), 1024, 64 * 1024 * 1024, "xmpp.max-stanza-bytes");
         range(c.xmpp().keepaliveSeconds(), 0, 3600, "xmpp.keepalive-seconds");
         range(c.xmpp().reconnectMinMillis(), 10, 600_000, "xmpp.reconnect-min-millis");
@@ -244,6 +255,7 @@ public final class ConfigLoader {
         if (c.auth().mode() == GatewayConfig.Mode.TOKEN && c.auth().tokenSecret().length() < 32) {
             throw new ConfigException("auth.token-secret", "must be at least 32 characters when auth.mode is token");
         }
+        range(c.auth().tokenMaxLifetimeSeconds(), 0, 366 * 86400, "auth.token-max-lifetime-seconds");
         for (String admin : c.admins()) {
             if (!admin.contains("@") || admin.contains(" ")) {
                 throw new ConfigException("admins", "expected bare JIDs such as admin@example.org, found \""

@@ -40,8 +40,16 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
         }
     }
 
-    /** How browsers prove who they are when they register. */
-    public record Auth(Mode mode, String tokenSecret) {
+    /**
+     * How browsers prove who they are when they register. With mode token: the HS256 secret, and optionally the
+     * {@code iss} and {@code aud} a token must carry (empty: not checked) and the longest it may live (0: no limit).
+     */
+    public record Auth(Mode mode, String tokenSecret, String tokenIssuer, String tokenAudience,
+                       int tokenMaxLifetimeSeconds) {
+        public Auth {
+            tokenIssuer = tokenIssuer == null ? "" : tokenIssuer;
+            tokenAudience = tokenAudience == null ? "" : tokenAudience;
+        }
     }
 
     /** Call policy. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,14 @@ final class ConfigLoaderTest {
     private GatewayConfig load(String yaml, Map<String, String> env, Map<String, String> flags) throws Exception {
         Path file = dir.resolve("gateway.yaml");
         Files.writeString(file, yaml);
-        return new ConfigLoader().load(Optional.of(file), env, flags);
+        return new ConfigLoader().load(Optional.of(file), withSecret(env), flags);
+    }
+
+    /** xmpp.secret has no default: every test that is not about it gives one, as an operator must. */
+    private static Map<String, String> withSecret(Map<String, String> env) {
+        Map<String, String> m = new HashMap<>(env);
+        m.putIfAbsent("JINGLE_GATEWAY_SECRET", "s3cret");
+        return m;
     }
 
     private String error(String yaml) {
@@ -27,7 +35,7 @@ final class ConfigLoaderTest {
 
     @Test
     void noFile_usesContractDefaults() throws Exception {
-        GatewayConfig c = new ConfigLoader().load(Optional.empty(), Map.of(), Map.of());
+        GatewayConfig c = new ConfigLoader().load(Optional.empty(), Map.of(), Map.of("xmpp.secret", "s3cret"));
         assertThat(c.xmpp().host()).isEqualTo("127.0.0.1");
         assertThat(c.xmpp().port()).isEqualTo(5347);
         assertThat(c.xmpp().domain()).isEqualTo("gw.localhost");
@@ -40,8 +48,33 @@ final class ConfigLoaderTest {
     @Test
     void sampleConfig_loadsAsShipped() throws Exception {
         Path sample = Path.of("../conf/gateway.yaml");
-        GatewayConfig c = new ConfigLoader().load(Optional.of(sample), Map.of(), Map.of());
+        GatewayConfig c = new ConfigLoader().load(Optional.of(sample), withSecret(Map.of()), Map.of());
         assertThat(c.xmpp().maxStanzaBytes()).isEqualTo(262144);
+    }
+
+    @Test
+    void noSecretAnywhere_isRefusedNamingTheKeyAndTheThreeWaysToSetIt() {
+        String expected = "config error: xmpp.secret: not set, and there is no default: give the component secret"
+                + " of your XMPP server (Prosody component_secret) with --secret, the environment variable"
+                + " JINGLE_GATEWAY_SECRET or xmpp.secret in the config file";
+        assertThatThrownBy(() -> new ConfigLoader().load(Optional.empty(), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage(expected);
+        assertThatThrownBy(() -> new ConfigLoader().load(Optional.of(Path.of("../conf/gateway.yaml")), Map.of(),
+                Map.of())).hasMessage(expected);
+        assertThatThrownBy(() -> load("xmpp:\n  secret: '  '\n", Map.of("JINGLE_GATEWAY_SECRET", ""), Map.of()))
+                .hasMessage(expected);
+    }
+
+    @Test
+    void secretFromFileEnvironmentOrFlag_isTaken() throws Exception {
+        assertThat(new ConfigLoader().load(Optional.empty(), Map.of("JINGLE_GATEWAY_SECRET", "from-env"), Map.of())
+                .xmpp().secret()).isEqualTo("from-env");
+        assertThat(new ConfigLoader().load(Optional.empty(), Map.of(), Map.of("xmpp.secret", "from-flag"))
+                .xmpp().secret()).isEqualTo("from-flag");
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, "xmpp:\n  secret: from-file\n");
+        assertThat(new ConfigLoader().load(Optional.of(file), Map.of(), Map.of()).xmpp().secret())
+                .isEqualTo("from-file");
     }
 
     @Test
@@ -88,6 +121,26 @@ final class ConfigLoaderTest {
     void tokenModeWithShortSecret_isRefused() {
         assertThat(error("auth:\n  mode: token\n  token-secret: short\n")).isEqualTo("config error:"
                 + " auth.token-secret: must be at least 32 characters when auth.mode is token");
+    }
+
+    @Test
+    void tokenChecksFromFileEnvironmentAndFlags_areTaken() throws Exception {
+        GatewayConfig c = load("auth:\n  token-issuer: https://app.example.org\n",
+                Map.of("JINGLE_GATEWAY_TOKEN_AUDIENCE", "gw.example.org"),
+                Map.of("auth.token-max-lifetime-seconds", "600"));
+        assertThat(c.auth().tokenIssuer()).isEqualTo("https://app.example.org");
+        assertThat(c.auth().tokenAudience()).isEqualTo("gw.example.org");
+        assertThat(c.auth().tokenMaxLifetimeSeconds()).isEqualTo(600);
+        GatewayConfig none = load("{}\n", Map.of(), Map.of());
+        assertThat(none.auth().tokenIssuer()).isEmpty();
+        assertThat(none.auth().tokenAudience()).isEmpty();
+        assertThat(none.auth().tokenMaxLifetimeSeconds()).isZero();
+    }
+
+    @Test
+    void negativeTokenLifetime_isRefused() {
+        assertThat(error("auth:\n  token-max-lifetime-seconds: -1\n")).isEqualTo("config error:"
+                + " auth.token-max-lifetime-seconds: must be 0-31622400, found -1");
     }
 
     @Test
