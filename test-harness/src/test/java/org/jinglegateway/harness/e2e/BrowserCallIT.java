@@ -47,13 +47,7 @@ final class BrowserCallIT {
     static final ProsodyServer prosody = ProsodyServer.builder().build();
 
     @RegisterExtension
-    static final TestExecutionExceptionHandler gatewayLog = (context, failure) -> {
-        // CHECKSTYLE.OFF: RegexpSinglelineJava
-        System.err.println("[gateway] test " + context.getDisplayName() + " failed; gateway log: "
-                + (gateway == null ? "(not started)" : gateway.stderrFile()));
-        // CHECKSTYLE.ON: RegexpSinglelineJava
-        throw failure;
-    };
+    static final TestExecutionExceptionHandler gatewayLog = GatewayProcess.logOnFailure(() -> gateway);
 
     /** What one run of browser-call.mjs printed: its setup lines and its result line. */
     private record Run(List<Long> setupMs, JsonNode result) {
@@ -62,13 +56,9 @@ final class BrowserCallIT {
     @BeforeAll
     static void startGateway() throws Exception {
         requireBrowserTooling();
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
-                "--secret", prosody.componentSecret(), "--domain", DOMAIN, "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        String ws = ready.substring(ready.indexOf("ws=") + 3).trim();
-        assertThat(ws).as("READY line's WebSocket URL").startsWith("ws://").endsWith("/ws");
+        gateway = GatewayProcess.on(prosody).domain(DOMAIN).auth("none").startReady();
         // the page is served by the same listener, at its root
-        pageUrl = "http://" + ws.substring("ws://".length(), ws.length() - "ws".length());
+        pageUrl = gateway.ready().http().toString();
     }
 
     @AfterAll
@@ -259,7 +249,7 @@ final class BrowserCallIT {
             b.append("events:\n");
             p.path("events").forEach(e -> b.append("  ").append(e.asText()).append('\n'));
         });
-        b.append("---- gateway log: ").append(gateway.stderrFile()).append("\n---- browser-call.mjs stderr:\n")
+        b.append("---- gateway log: ").append(gateway.logFile()).append("\n---- browser-call.mjs stderr:\n")
                 .append(stderr);
         return b.toString();
     }

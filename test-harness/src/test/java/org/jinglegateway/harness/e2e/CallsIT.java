@@ -10,7 +10,6 @@ import static org.jinglegateway.harness.e2e.Scenario.types;
 import static org.jinglegateway.harness.e2e.Scenario.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.Map;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.client.BrowserSocket;
@@ -44,20 +43,12 @@ final class CallsIT {
             .build();
 
     @RegisterExtension
-    static final TestExecutionExceptionHandler gatewayLog = (context, failure) -> {
-        // CHECKSTYLE.OFF: RegexpSinglelineJava
-        System.err.println("[gateway] test " + context.getDisplayName() + " failed; gateway log: "
-                + gatewayLogPath());
-        // CHECKSTYLE.ON: RegexpSinglelineJava
-        throw failure;
-    };
+    static final TestExecutionExceptionHandler gatewayLog = GatewayProcess.logOnFailure(() -> gateway);
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
-                "--secret", prosody.componentSecret(), "--domain", DOMAIN, "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        wsUrl = ready.substring(ready.indexOf("ws=") + 3);
+        gateway = GatewayProcess.on(prosody).domain(DOMAIN).auth("none").startReady();
+        wsUrl = gateway.ready().ws().toString();
     }
 
     @AfterAll
@@ -530,10 +521,6 @@ final class CallsIT {
                     "urn:xmpp:jingle:1", "urn:xmpp:jingle:apps:rtp:audio", "urn:xmpp:jingle:apps:dtls:0",
                     "urn:xmpp:jingle:transports:ice-udp:1");
         }
-    }
-
-    private static String gatewayLogPath() {
-        return gateway == null ? "(not started)" : gateway.stderrFile().toString();
     }
 
     private static Browser register(String user) throws Exception {

@@ -10,7 +10,6 @@ import static org.jinglegateway.harness.e2e.Scenario.types;
 import static org.jinglegateway.harness.e2e.Scenario.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.client.JinglePeer;
 import org.jinglegateway.harness.client.JinglePeer.Received;
@@ -40,20 +39,12 @@ final class EjabberdCallsIT {
     static final EjabberdServer ejabberd = EjabberdServer.builder().user("bob", "bob-pw").build();
 
     @RegisterExtension
-    static final TestExecutionExceptionHandler gatewayLog = (context, failure) -> {
-        // CHECKSTYLE.OFF: RegexpSinglelineJava
-        System.err.println("[gateway] test " + context.getDisplayName() + " failed; gateway log: "
-                + (gateway == null ? "(not started)" : gateway.stderrFile()));
-        // CHECKSTYLE.ON: RegexpSinglelineJava
-        throw failure;
-    };
+    static final TestExecutionExceptionHandler gatewayLog = GatewayProcess.logOnFailure(() -> gateway);
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(ejabberd.componentPort()),
-                "--secret", ejabberd.componentSecret(), "--domain", DOMAIN, "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        wsUrl = ready.substring(ready.indexOf("ws=") + 3);
+        gateway = GatewayProcess.on(ejabberd).domain(DOMAIN).auth("none").startReady();
+        wsUrl = gateway.ready().ws().toString();
     }
 
     @AfterAll

@@ -28,25 +28,18 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 final class EjabberdRegistrationIT {
     private static GatewayProcess gateway;
-    private static String ready;
+    private static GatewayProcess.Ready ready;
 
     @RegisterExtension
     static final EjabberdServer ejabberd = EjabberdServer.builder().user("alice", "alice-pw").build();
 
     @RegisterExtension
-    static final TestExecutionExceptionHandler gatewayLog = (context, failure) -> {
-        // CHECKSTYLE.OFF: RegexpSinglelineJava
-        System.err.println("[gateway] test " + context.getDisplayName() + " failed; gateway log: "
-                + (gateway == null ? "(not started)" : gateway.stderrFile()));
-        // CHECKSTYLE.ON: RegexpSinglelineJava
-        throw failure;
-    };
+    static final TestExecutionExceptionHandler gatewayLog = GatewayProcess.logOnFailure(() -> gateway);
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(ejabberd.componentPort()),
-                "--secret", ejabberd.componentSecret(), "--domain", ejabberd.componentDomain(), "--http-port", "0");
-        ready = gateway.awaitReady(1, Duration.ofSeconds(30));
+        gateway = GatewayProcess.on(ejabberd).startReady();
+        ready = gateway.ready();
     }
 
     @AfterAll
@@ -58,7 +51,8 @@ final class EjabberdRegistrationIT {
 
     @Test
     void start_printsReadyLineWithDomainAndWebSocketUrl() {
-        assertThat(ready).matches("READY domain=gw\\.localhost ws=ws://127\\.0\\.0\\.1:\\d+/ws");
+        assertThat(ready.domain()).isEqualTo("gw.localhost");
+        assertThat(ready.ws().toString()).matches("ws://127\\.0\\.0\\.1:\\d+/ws");
         assertThat(gateway.stdout()).as("stdout carries only READY lines").allMatch(l -> l.startsWith("READY "));
     }
 
@@ -104,12 +98,11 @@ final class EjabberdRegistrationIT {
 
     @Test
     void wrongSecret_exitsThreeNamingTheSecretSetting() throws Exception {
-        try (GatewayProcess refused = GatewayProcess.run("--xmpp-port", String.valueOf(ejabberd.componentPort()),
-                "--secret", "not-the-secret", "--domain", ejabberd.componentDomain(), "--http-port", "0")) {
+        try (GatewayProcess refused = GatewayProcess.on(ejabberd).secret("not-the-secret").start()) {
             assertThat(refused.awaitExit(Duration.ofSeconds(30))).isEqualTo(3);
             assertThat(refused.readyCount()).isZero();
             // ejabberd's <not-authorized/> carries no <text/> (Prosody adds "Given token does not match ...")
-            assertThat(refused.stderrText().strip().lines().filter(l -> l.startsWith("jingle-gateway:")))
+            assertThat(refused.logText().strip().lines().filter(l -> l.startsWith("jingle-gateway:")))
                     .containsExactly("jingle-gateway: the XMPP server refused the component secret for gw.localhost"
                             + " (not-authorized): set xmpp.secret (--secret, JINGLE_GATEWAY_SECRET) to the secret in"
                             + " the server's component configuration, or make sure the server knows the component"
@@ -125,11 +118,10 @@ final class EjabberdRegistrationIT {
      */
     @Test
     void unknownDomain_exitsThreeAsNotAuthorizedBecauseEjabberdCannotBeToldApart() throws Exception {
-        try (GatewayProcess refused = GatewayProcess.run("--xmpp-port", String.valueOf(ejabberd.componentPort()),
-                "--secret", ejabberd.componentSecret(), "--domain", "other.localhost", "--http-port", "0")) {
+        try (GatewayProcess refused = GatewayProcess.on(ejabberd).domain("other.localhost").start()) {
             assertThat(refused.awaitExit(Duration.ofSeconds(30))).isEqualTo(3);
             assertThat(refused.readyCount()).isZero();
-            assertThat(refused.stderrText()).contains("jingle-gateway: the XMPP server refused the component secret"
+            assertThat(refused.logText()).contains("jingle-gateway: the XMPP server refused the component secret"
                     + " for other.localhost (not-authorized): set xmpp.secret").contains("or make sure the server"
                     + " knows the component domain other.localhost (xmpp.domain; ejabberd: ejabberd_service hosts)");
             // ejabberd's logger writes asynchronously: the line may follow the gateway's exit

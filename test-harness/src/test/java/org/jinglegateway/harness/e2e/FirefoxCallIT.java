@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.prosody.ProsodyServer;
@@ -38,11 +37,8 @@ final class FirefoxCallIT {
             throw new IllegalStateException("Firefox ESR at " + FIREFOX + " or puppeteer-core is missing: run `bash"
                     + " scripts/install-test-deps.sh`");
         }
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()), "--secret",
-                prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        String ws = ready.substring(ready.indexOf("ws=") + 3).trim();
-        page = "http://" + ws.substring("ws://".length(), ws.length() - "ws".length());
+        gateway = GatewayProcess.on(prosody).auth("none").startReady();
+        page = gateway.ready().http().toString();
     }
 
     @AfterAll

@@ -3,10 +3,8 @@ package org.jinglegateway.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +29,12 @@ final class RegistrationIT {
     static final ProsodyServer prosody = ProsodyServer.builder().user("alice", "alice-pw").build();
 
     private static GatewayProcess gateway;
-    private static String ready;
+    private static GatewayProcess.Ready ready;
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
-                "--secret", prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0");
-        ready = gateway.awaitReady(1, Duration.ofSeconds(30));
+        gateway = GatewayProcess.on(prosody).startReady();
+        ready = gateway.ready();
     }
 
     @AfterAll
@@ -49,7 +46,8 @@ final class RegistrationIT {
 
     @Test
     void start_printsReadyLineWithDomainAndWebSocketUrl() {
-        assertThat(ready).matches("READY domain=gw\\.localhost ws=ws://127\\.0\\.0\\.1:\\d+/ws");
+        assertThat(ready.domain()).isEqualTo("gw.localhost");
+        assertThat(ready.ws().toString()).matches("ws://127\\.0\\.0\\.1:\\d+/ws");
         assertThat(gateway.stdout()).as("stdout carries only READY lines").allMatch(l -> l.startsWith("READY "));
     }
 
@@ -114,10 +112,9 @@ final class RegistrationIT {
 
     @Test
     void webSocketPing_isAnsweredWithPong() throws Exception {
-        String url = ready.substring(ready.indexOf("ws=") + 3);
         CompletableFuture<String> reply = new CompletableFuture<>();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(url), new WebSocket.Listener() {
+                .buildAsync(ready.ws(), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
                         reply.complete(data.toString());

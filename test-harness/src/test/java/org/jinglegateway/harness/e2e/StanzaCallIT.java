@@ -48,11 +48,8 @@ final class StanzaCallIT {
             throw new IllegalStateException("test-harness/js/node_modules lacks stanza or esbuild: run `bash"
                     + " scripts/install-test-deps.sh` (npm ci in test-harness/js)");
         }
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()), "--secret",
-                prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        String ws = ready.substring(ready.indexOf("ws=") + 3).trim();
-        String page = "http://" + ws.substring("ws://".length(), ws.length() - "ws".length());
+        gateway = GatewayProcess.on(prosody).auth("none").startReady();
+        String page = gateway.ready().http().toString();
         Path out = Files.createTempFile("jg-stanza-call-", ".out");
         Path err = Files.createTempFile("jg-stanza-call-", ".err");
         Process p = new ProcessBuilder("node", "js/stanza-call.mjs", "--page", page, "--ws",
