@@ -10,7 +10,8 @@
 //   video   alice calls carol with audio+video, carol answers; stats sampled; ICE restart from the caller, then
 //           from the callee, stats sampled after each; alice hangs up.
 //   audio   alice calls carol with audio only, carol answers; stats sampled; carol hangs up.
-//   repeat  N audio+video calls set up and hung up one after the other (call-setup times).
+//   repeat  N audio+video calls set up and hung up one after the other (call-setup times, each hangup's
+//           result on both pages: {run, by, pages: {alice: lastHangup, carol: lastHangup}}).
 // --screenshots DIR saves DIR/<scenario>-<page>.png of both pages while the call is up.
 //
 // Standard output, one JSON object per line:
@@ -129,13 +130,15 @@ const scenarios = {
 
   async repeat({ alice, carol, domain, runs }) {
     const times = [];
+    const hangups = [];
     for (let run = 1; run <= runs; run++) {
       const setup = await placeCall(alice, carol, domain, true);
       times.push(setup.setupMs);
       print({ type: 'setup', scenario: 'repeat', run, ms: setup.setupMs });
-      await hangUp(run % 2 ? alice : carol, run % 2 ? carol : alice);
+      const [by, other] = run % 2 ? [alice, carol] : [carol, alice];
+      hangups.push({ run, by: by.name, pages: await hangUp(by, other) });
     }
-    return { setupMs: times };
+    return { setupMs: times, hangups };
   },
 };
 
