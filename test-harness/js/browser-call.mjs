@@ -10,7 +10,8 @@
 //   video   alice calls carol with audio+video, carol answers; stats sampled; ICE restart from the caller, then
 //           from the callee, stats sampled after each; alice hangs up.
 //   audio   alice calls carol with audio only, carol answers; stats sampled; carol hangs up.
-//   repeat  N audio+video calls set up and hung up one after the other (call-setup times).
+//   repeat  N audio+video calls set up and hung up one after the other (call-setup times, each hangup's
+//           result on both pages: {run, by, pages: {alice: lastHangup, carol: lastHangup}}).
 // --screenshots DIR saves DIR/<scenario>-<page>.png of both pages while the call is up.
 //
 // Standard output, one JSON object per line:
@@ -22,7 +23,7 @@
 //
 // Traffic stays on this machine: no ICE servers, mDNS host obfuscation off (so no multicast), fake media.
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
-import { Phone, StepFailure, growth, print } from './lib/softphone.mjs';
+import { Phone, STEP_MS, StepFailure, growth, print } from './lib/softphone.mjs';
 
 function parseArgs(argv) {
   const args = { runs: 5, domain: 'gw.localhost' };
@@ -77,6 +78,22 @@ async function hangUp(by, other) {
   };
 }
 
+/**
+ * Waits until the page's selected candidate pair has changed more than `before` times. Polled from here: Playwright's
+ * waitForFunction does not await an async predicate (the Promise it returns is truthy, so it returned at once and
+ * the IT's "new pair selected" check raced the switch).
+ */
+async function waitForPairSwitch(phone, before, timeout = STEP_MS) {
+  const deadline = Date.now() + timeout;
+  while ((await phone.stats()).selectedCandidatePairChanges <= before) {
+    if (Date.now() > deadline) {
+      throw new StepFailure(phone.name + ': a new candidate pair selected after the ICE restart',
+        `timed out after ${timeout} ms (still ${before} switches)`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** An ICE restart started by `from` (its button); completed when `from` has the answer and `to` answered. */
 async function iceRestart(from, to) {
   const ufrags = async () => ({
@@ -95,8 +112,7 @@ async function iceRestart(from, to) {
   await to.waitConnected('connected after ICE restart');
   // the new ICE generation takes over once its checks succeed, which can lag "connected" on a busy machine
   for (const p of [from, to]) {
-    await p.waitFor('a new candidate pair selected after the ICE restart',
-      async (n) => (await window.softphone.stats()).selectedCandidatePairChanges > n, switchesBefore[p.name]);
+    await waitForPairSwitch(p, switchesBefore[p.name]);
   }
   return { ufragsBefore: before, ufragsAfter: await ufrags() };
 }
@@ -129,13 +145,15 @@ const scenarios = {
 
   async repeat({ alice, carol, domain, runs }) {
     const times = [];
+    const hangups = [];
     for (let run = 1; run <= runs; run++) {
       const setup = await placeCall(alice, carol, domain, true);
       times.push(setup.setupMs);
       print({ type: 'setup', scenario: 'repeat', run, ms: setup.setupMs });
-      await hangUp(run % 2 ? alice : carol, run % 2 ? carol : alice);
+      const [by, other] = run % 2 ? [alice, carol] : [carol, alice];
+      hangups.push({ run, by: by.name, pages: await hangUp(by, other) });
     }
-    return { setupMs: times };
+    return { setupMs: times, hangups };
   },
 };
 

@@ -33,6 +33,10 @@ export class Phone {
 
   /** Waits for a condition evaluated in the page; a timeout fails the step with the page's state. */
   async waitFor(step, fn, arg, timeout = STEP_MS) {
+    if (fn.constructor.name === 'AsyncFunction') {
+      // waitForFunction would take the returned Promise as truthy and return at once
+      throw new Error('waitFor(' + step + '): the predicate must be synchronous; poll async stats from node');
+    }
     try {
       await this.page.waitForFunction(fn, arg, { polling: 20, timeout });
     } catch (e) {

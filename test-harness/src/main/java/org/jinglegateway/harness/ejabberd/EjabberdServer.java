@@ -1,32 +1,24 @@
 package org.jinglegateway.harness.ejabberd;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.jinglegateway.harness.Await;
 import org.jinglegateway.harness.Ports;
-import org.jinglegateway.harness.XmppServer;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.jinglegateway.harness.ServerProcess;
 
 /**
  * A real ejabberd from Debian's package (23.01) for one test class: config, Mnesia spool and logs in a temp folder,
  * free loopback ports, no TLS, no s2s, an {@code ejabberd_service} listener for the component with a secret, test
  * users. Use it as {@code @RegisterExtension static final EjabberdServer ejabberd =
  * EjabberdServer.builder().user("alice", "pw").build();}.
- * When ejabberd is missing or does not start, the test class fails with the reason; it is never skipped. When a test
- * fails, the path and tail of ejabberd's log are printed.
+ * The lifecycle (start, stop by pid, restart, logs on failure) is {@link ServerProcess}'s; what is ejabberd's own is
+ * here.
  *
  * <p>Facts this class relies on (each cost time to find; check them when the version changes):
  * <ul>
@@ -65,28 +57,14 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * <li>The temp folder is kept after the run, like Prosody's, so the logs can be read after a failure.</li>
  * </ul>
  */
-public final class EjabberdServer implements XmppServer, BeforeAllCallback, AfterAllCallback,
-        TestExecutionExceptionHandler {
-    public static final String VIRTUAL_HOST = "localhost";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(40);
-    private static final Duration CTL_TIMEOUT = Duration.ofSeconds(30);
-
-    private final String componentDomain;
-    private final String componentSecret;
-    private final Map<String, String> users;
+public final class EjabberdServer extends ServerProcess {
     private final Path ctl;
-    private final int c2sPort = Ports.free();
-    private final int componentPort = Ports.free();
     private final int distPort = Ports.free();
     private final String node = "jg-ejabberd-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
     private final String cookie = UUID.randomUUID().toString().replace("-", "");
-    private Path dir;
-    private Process process;
 
     private EjabberdServer(Builder b) {
-        this.componentDomain = b.componentDomain;
-        this.componentSecret = b.componentSecret;
-        this.users = Map.copyOf(b.users);
+        super("ejabberd", b);
         this.ctl = b.ctl;
     }
 
@@ -95,11 +73,11 @@ public final class EjabberdServer implements XmppServer, BeforeAllCallback, Afte
     }
 
     /** Options for the test server. */
-    public static final class Builder {
-        private String componentDomain = "gw.localhost";
-        private String componentSecret = "test-secret";
-        private final Map<String, String> users = new LinkedHashMap<>();
+    public static final class Builder extends ServerProcess.Builder<Builder, EjabberdServer> {
         private Path ctl = Path.of("/usr/sbin/ejabberdctl");
+
+        private Builder() {
+        }
 
         /** Another ejabberdctl (Debian's /usr/sbin/ejabberdctl by default). */
         public Builder ctl(Path path) {
@@ -107,145 +85,68 @@ public final class EjabberdServer implements XmppServer, BeforeAllCallback, Afte
             return this;
         }
 
-        public Builder component(String domain, String secret) {
-            this.componentDomain = domain;
-            this.componentSecret = secret;
+        @Override
+        protected Builder self() {
             return this;
         }
 
-        public Builder user(String name, String password) {
-            users.put(name, password);
-            return this;
-        }
-
+        @Override
         public EjabberdServer build() {
             return new EjabberdServer(this);
         }
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        start();
+    protected Path executable() {
+        return ctl;
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
+    protected String debianPackage() {
+        return "ejabberd";
     }
 
     @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        // CHECKSTYLE.OFF: RegexpSinglelineJava
-        System.err.println("[ejabberd] test " + context.getDisplayName() + " failed; ejabberd log: " + logFile()
-                + " (last lines above debug level)\n" + tail(logFile(), 40));
-        // CHECKSTYLE.ON: RegexpSinglelineJava
-        throw throwable;
+    protected Duration startTimeout() {
+        return Duration.ofSeconds(40);
     }
 
-    /** Writes the config (first time), starts ejabberd, waits until its ports accept, registers users (first time). */
-    public synchronized void start() throws IOException, InterruptedException {
-        boolean first = dir == null;
-        if (first) {
-            if (!Files.isExecutable(ctl)) {
-                throw new IllegalStateException("ejabberd is not installed (" + ctl + " missing): run"
-                        + " `bash scripts/install-test-deps.sh` or `apt-get install -y ejabberd`");
-            }
-            dir = Files.createTempDirectory("jg-ejabberd-");
-            Files.createDirectories(dir.resolve("spool"));
-            Files.createDirectories(dir.resolve("logs"));
-            Files.writeString(dir.resolve("ejabberd.yml"), configText(), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("ejabberdctl.cfg"), ctlConfigText(), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("inetrc"), "{lookup, [file]}.\n{host, {127,0,0,1}, [\"localhost\"]}.\n",
-                    StandardCharsets.UTF_8);
-        }
-        ProcessBuilder pb = new ProcessBuilder(ctlCommand("foreground"))
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()));
-        process = pb.start();
-        try {
-            Await.until(START_TIMEOUT, "ejabberd to listen on c2s " + c2sPort + " and component " + componentPort,
-                    () -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("ejabberd exited with " + process.exitValue()
-                                    + " at start; log " + logFile() + ":\n" + tail(logFile(), 30)
-                                    + "\nstdout:\n" + tail(dir.resolve("stdout.log"), 30));
-                        }
-                        return Ports.accepting(c2sPort) && Ports.accepting(componentPort);
-                    });
-            if (first) {
-                for (Map.Entry<String, String> u : users.entrySet()) {
-                    ctl("register", u.getKey(), VIRTUAL_HOST, u.getValue());
-                }
-            }
-        } catch (AssertionError | IllegalStateException e) {
-            stop();
-            throw new IllegalStateException("ejabberd did not start: " + e.getMessage() + "; log " + logFile()
-                    + ":\n" + tail(logFile(), 30) + "\nstdout:\n" + tail(dir.resolve("stdout.log"), 30), e);
-        }
-    }
-
-    /** Stops this node with {@code ejabberdctl stop}; kills only the process tree it started if that fails. */
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        try {
-            if (process.isAlive()) {
-                ctl("stop");
-            }
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                killTree();
-            }
-        } catch (IllegalStateException | IOException e) {
-            killTree();
-        } catch (InterruptedException e) {
-            killTree();
-            Thread.currentThread().interrupt();
-        }
-        process = null;
-        Await.until(Duration.ofSeconds(10), "ejabberd's ports to close",
-                () -> !Ports.accepting(componentPort) && !Ports.accepting(c2sPort));
-    }
-
-    private void killTree() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Stop, then start again on the same ports, node name and spool (a server restart). */
     @Override
-    public void restart() throws IOException, InterruptedException {
-        stop();
-        start();
+    protected void prepare(Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("spool"));
+        Files.createDirectories(folder.resolve("logs"));
+        Files.writeString(folder.resolve("ejabberd.yml"), configText(), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("ejabberdctl.cfg"), ctlConfigText(), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("inetrc"), "{lookup, [file]}.\n{host, {127,0,0,1}, [\"localhost\"]}.\n",
+                StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected List<String> command() {
+        return ctlCommand("foreground");
+    }
+
+    /** There is no offline registration: users are registered against the running node, once (kept in the spool). */
+    @Override
+    protected void afterFirstStart() throws IOException, InterruptedException {
+        for (Map.Entry<String, String> u : users().entrySet()) {
+            ctl("register", u.getKey(), VIRTUAL_HOST, u.getValue());
+        }
+    }
+
+    /** {@code ejabberdctl stop} is the clean stop; the base class kills the process tree if it does not end. */
+    @Override
+    protected void requestStop(Process running) throws IOException, InterruptedException {
+        ctl("stop");
     }
 
     /** Runs {@code ejabberdctl} against this node (e.g. {@code register bob localhost pw}) and returns its output. */
     public String ctl(String... args) throws IOException, InterruptedException {
-        List<String> command = ctlCommand(args);
-        Path out = Files.createTempFile(dir, "ctl-", ".out");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
-        if (!p.waitFor(CTL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish within "
-                    + CTL_TIMEOUT.toSeconds() + " s: " + Files.readString(out, StandardCharsets.UTF_8));
-        }
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        Files.delete(out);
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ": " + text);
-        }
-        return text;
+        return runTool(ctlCommand(args));
     }
 
     private List<String> ctlCommand(String... args) {
+        Path dir = dir();
         List<String> command = new ArrayList<>(List.of(ctl.toString(),
                 "--config-dir", dir.toString(),
                 "--config", dir.resolve("ejabberd.yml").toString(),
@@ -259,7 +160,13 @@ public final class EjabberdServer implements XmppServer, BeforeAllCallback, Afte
 
     @Override
     public Path logFile() {
-        return dir == null ? Path.of("(not started)") : dir.resolve("logs").resolve("ejabberd.log");
+        return dir() == null ? Path.of("(not started)") : dir().resolve("logs").resolve("ejabberd.log");
+    }
+
+    /** At loglevel debug the stanzas are [notice] lines; the [debug] ones (and their indented bodies) are noise. */
+    @Override
+    protected String tail(Path file, int lines) {
+        return tailOf(file, lines, l -> !l.contains(" [debug] ") && !l.startsWith("    "));
     }
 
     private String ctlConfigText() {
@@ -286,17 +193,17 @@ public final class EjabberdServer implements XmppServer, BeforeAllCallback, Afte
                 "auth_password_format: plain",
                 "listen:",
                 "  -",
-                "    port: " + c2sPort,
+                "    port: " + c2sPort(),
                 "    ip: \"127.0.0.1\"",
                 "    module: ejabberd_c2s",
                 "    starttls: false",
                 "  -",
-                "    port: " + componentPort,
+                "    port: " + componentPort(),
                 "    ip: \"127.0.0.1\"",
                 "    module: ejabberd_service",
                 "    hosts:",
-                "      \"" + componentDomain + "\":",
-                "        password: \"" + componentSecret + "\"",
+                "      \"" + componentDomain() + "\":",
+                "        password: \"" + componentSecret() + "\"",
                 "acl:",
                 "  local:",
                 "    user_regexp: \"\"",
@@ -316,44 +223,6 @@ public final class EjabberdServer implements XmppServer, BeforeAllCallback, Afte
                 "  mod_stream_mgmt: {}",
                 "  mod_version: {}",
                 "");
-    }
-
-    static String tail(Path file, int lines) {
-        try {
-            // at loglevel debug the stanzas are [notice] lines; the [debug] ones are progress reports
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.contains(" [debug] ") && !l.startsWith("    ")).toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(cannot read " + file + ": " + e.getMessage() + ")";
-        } catch (UncheckedIOException e) {
-            return "(cannot read " + file + ")";
-        }
-    }
-
-    @Override
-    public String virtualHost() {
-        return VIRTUAL_HOST;
-    }
-
-    @Override
-    public int c2sPort() {
-        return c2sPort;
-    }
-
-    @Override
-    public int componentPort() {
-        return componentPort;
-    }
-
-    @Override
-    public String componentDomain() {
-        return componentDomain;
-    }
-
-    @Override
-    public String componentSecret() {
-        return componentSecret;
     }
 
     /** The Erlang node name of this server ({@code jg-ejabberd-<random>@localhost}). */

@@ -48,11 +48,9 @@ final class AdminCommandsIT {
     static void startGateway() throws Exception {
         config = Files.createTempFile("gateway", ".yaml");
         Files.writeString(config, "calls:\n  ring-timeout-seconds: 60\n");
-        gateway = GatewayProcess.run("--config", config.toString(), "--xmpp-port",
-                String.valueOf(prosody.componentPort()), "--secret", prosody.componentSecret(), "--domain", DOMAIN,
-                "--http-port", "0", "--auth", "none", "--admins", "admin@" + ProsodyServer.VIRTUAL_HOST);
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        wsUrl = ready.substring(ready.indexOf("ws=") + 3);
+        gateway = GatewayProcess.on(prosody).domain(DOMAIN).configFile(config).auth("none")
+                .args("--admins", "admin@" + ProsodyServer.VIRTUAL_HOST).startReady();
+        wsUrl = gateway.ready().ws().toString();
     }
 
     @AfterAll

@@ -3,17 +3,14 @@ package org.jinglegateway.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.NodeScript;
 import org.jinglegateway.harness.prosody.ProsodyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 final class BrowserCallIT {
     private static final String DOMAIN = "gw.localhost";
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(240);
-    private static final Path SCRIPT = Path.of("js/browser-call.mjs");
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     private static final int REPEATED_CALLS = 5;
     /** Bytes one side must receive between two samples for a kind to count as flowing (browser-call.mjs). */
@@ -47,13 +43,7 @@ final class BrowserCallIT {
     static final ProsodyServer prosody = ProsodyServer.builder().build();
 
     @RegisterExtension
-    static final TestExecutionExceptionHandler gatewayLog = (context, failure) -> {
-        // CHECKSTYLE.OFF: RegexpSinglelineJava
-        System.err.println("[gateway] test " + context.getDisplayName() + " failed; gateway log: "
-                + (gateway == null ? "(not started)" : gateway.stderrFile()));
-        // CHECKSTYLE.ON: RegexpSinglelineJava
-        throw failure;
-    };
+    static final TestExecutionExceptionHandler gatewayLog = GatewayProcess.logOnFailure(() -> gateway);
 
     /** What one run of browser-call.mjs printed: its setup lines and its result line. */
     private record Run(List<Long> setupMs, JsonNode result) {
@@ -62,13 +52,9 @@ final class BrowserCallIT {
     @BeforeAll
     static void startGateway() throws Exception {
         requireBrowserTooling();
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
-                "--secret", prosody.componentSecret(), "--domain", DOMAIN, "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        String ws = ready.substring(ready.indexOf("ws=") + 3).trim();
-        assertThat(ws).as("READY line's WebSocket URL").startsWith("ws://").endsWith("/ws");
+        gateway = GatewayProcess.on(prosody).domain(DOMAIN).auth("none").startReady();
         // the page is served by the same listener, at its root
-        pageUrl = "http://" + ws.substring("ws://".length(), ws.length() - "ws".length());
+        pageUrl = gateway.ready().http().toString();
     }
 
     @AfterAll
@@ -126,10 +112,20 @@ final class BrowserCallIT {
     }
 
     @Test
-    void repeatedVideoCalls_eachConnectsAndEnds() throws Exception {
+    void repeatedVideoCalls_eachConnectsAndEndsOnBothPagesWithSuccess() throws Exception {
         Run run = run("repeat", REPEATED_CALLS);
         assertThat(run.setupMs()).as("one setup time per call").hasSize(REPEATED_CALLS).allMatch(ms -> ms > 0);
         assertThat(run.result().path("setupMs")).hasSize(REPEATED_CALLS);
+        JsonNode hangups = run.result().path("hangups");
+        assertThat(hangups).as("one hangup result per call").hasSize(REPEATED_CALLS);
+        for (int i = 0; i < REPEATED_CALLS; i++) {
+            JsonNode hangup = hangups.get(i);
+            // browser-call.mjs alternates who hangs up: alice on odd runs, carol on even ones
+            String by = i % 2 == 0 ? "alice" : "carol";
+            assertThat(hangup.path("run").asInt()).as("hangup #%d", i + 1).isEqualTo(i + 1);
+            assertThat(hangup.path("by").asText()).as("who hung up call #%d", i + 1).isEqualTo(by);
+            assertSameEnding(hangup.path("pages"), by, "alice".equals(by) ? "carol" : "alice");
+        }
     }
 
     // ---- assertions on the pages' own stats --------------------------------------------------------------------
@@ -183,68 +179,40 @@ final class BrowserCallIT {
     // ---- running browser-call.mjs ------------------------------------------------------------------------------
 
     private static void requireBrowserTooling() {
-        if (!Files.isDirectory(Path.of("js/node_modules/playwright-core"))) {
-            throw new IllegalStateException("test-harness/js/node_modules/playwright-core is missing: run `bash"
-                    + " scripts/install-test-deps.sh` (it runs npm ci there and installs Chromium)");
-        }
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Chromium is missing at " + CHROMIUM + ": run `bash"
-                    + " scripts/install-test-deps.sh` (apt-get install chromium) or set CHROMIUM_PATH");
-        }
+        NodeScript.requireModules("playwright-core");
+        NodeScript.requireExecutable(CHROMIUM, "Chromium", "CHROMIUM_PATH");
     }
 
     private static Run run(String scenario, int runs) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("jg-browser-call-", ".out");
-        Path err = Files.createTempFile("jg-browser-call-", ".err");
-        Process p = new ProcessBuilder("node", SCRIPT.toString(), "--page", pageUrl, "--scenario", scenario,
-                "--runs", String.valueOf(runs), "--domain", DOMAIN)
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(NODE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("browser-call.mjs --scenario " + scenario + " did not finish in "
-                    + NODE_TIMEOUT.toSeconds() + " s; stdout " + out + ", stderr " + err);
+        NodeScript.Result script = NodeScript.run(NODE_TIMEOUT, "browser-call.mjs", "--page", pageUrl,
+                "--scenario", scenario, "--runs", String.valueOf(runs), "--domain", DOMAIN);
+        for (JsonNode failure : script.json("failure")) {
+            throw new AssertionError(describeFailure(failure, script));
         }
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        if (p.exitValue() == 2) {
-            throw new IllegalStateException("browser-call.mjs could not start Chromium or was misused: " + stderr);
-        }
-        ObjectMapper json = new ObjectMapper();
         List<Long> setups = new ArrayList<>();
-        JsonNode result = null;
-        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-            if (!line.startsWith("{")) {
-                continue;
-            }
-            JsonNode node = json.readTree(line);
-            switch (node.path("type").asText()) {
-                case "setup" -> {
-                    long ms = node.path("ms").asLong();
-                    setups.add(ms);
-                    SETUP_TIMES.add(ms);
-                    // CHECKSTYLE.OFF: RegexpSinglelineJava
-                    System.out.println("[browser-call] " + scenario + " run " + node.path("run").asInt()
-                            + ": call setup " + ms + " ms");
-                    // CHECKSTYLE.ON: RegexpSinglelineJava
-                }
-                case "failure" -> throw new AssertionError(describeFailure(node, stderr));
-                case "result" -> result = node;
-                default -> { }
-            }
+        for (JsonNode setup : script.json("setup")) {
+            long ms = setup.path("ms").asLong();
+            setups.add(ms);
+            SETUP_TIMES.add(ms);
+            // CHECKSTYLE.OFF: RegexpSinglelineJava
+            System.out.println("[browser-call] " + scenario + " run " + setup.path("run").asInt() + ": call setup "
+                    + ms + " ms");
+            // CHECKSTYLE.ON: RegexpSinglelineJava
         }
-        assertThat(p.exitValue()).as("browser-call.mjs exit status; stderr:\n%s", stderr).isZero();
-        assertThat(result).as("a result line from browser-call.mjs; stderr:\n%s", stderr).isNotNull();
+        assertThat(script.exit()).as("browser-call.mjs exit status: %s", script.describe()).isZero();
+        List<JsonNode> results = script.json("result");
+        assertThat(results).as("one result line from browser-call.mjs: %s", script.describe()).hasSize(1);
         if (setups.size() > 1) {
             // CHECKSTYLE.OFF: RegexpSinglelineJava
             System.out.println("[browser-call] " + scenario + ": median call setup "
                     + median(setups.stream().sorted().toList()) + " ms over " + setups.size() + " calls");
             // CHECKSTYLE.ON: RegexpSinglelineJava
         }
-        return new Run(List.copyOf(setups), result);
+        return new Run(List.copyOf(setups), results.get(0));
     }
 
     /** The step that failed, and the SDP each page holds: what the gateway's translation made of the call. */
-    private static String describeFailure(JsonNode failure, String stderr) {
+    private static String describeFailure(JsonNode failure, NodeScript.Result script) {
         StringBuilder b = new StringBuilder("browser-call.mjs failed at step \"").append(failure.path("step").asText())
                 .append("\": ").append(failure.path("error").asText()).append('\n');
         failure.path("pages").fields().forEachRemaining(page -> {
@@ -259,8 +227,7 @@ final class BrowserCallIT {
             b.append("events:\n");
             p.path("events").forEach(e -> b.append("  ").append(e.asText()).append('\n'));
         });
-        b.append("---- gateway log: ").append(gateway.stderrFile()).append("\n---- browser-call.mjs stderr:\n")
-                .append(stderr);
+        b.append("---- gateway log: ").append(gateway.logFile()).append("\n---- ").append(script.describe());
         return b.toString();
     }
 

@@ -3,8 +3,6 @@ package org.jinglegateway.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -43,13 +41,9 @@ final class CallRecoveryIT {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        Path config = Files.createTempFile("gateway", ".yaml");
-        Files.writeString(config, "calls:\n  ring-timeout-seconds: 2\n");
-        gateway = GatewayProcess.run("--config", config.toString(), "--xmpp-port",
-                String.valueOf(prosody.componentPort()), "--secret", prosody.componentSecret(), "--domain", DOMAIN,
-                "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        wsUrl = ready.substring(ready.indexOf("ws=") + 3);
+        gateway = GatewayProcess.on(prosody).domain(DOMAIN).config("calls:\n  ring-timeout-seconds: 2\n")
+                .auth("none").startReady();
+        wsUrl = gateway.ready().ws().toString();
     }
 
     @AfterAll
@@ -164,7 +158,7 @@ final class CallRecoveryIT {
 
             JsonNode hangup = alice.await("hangup", Duration.ofSeconds(10));
             assertThat(hangup.path("reason").asText()).isEqualTo("connectivity-error");
-            assertThat(gateway.awaitReady(2, Duration.ofSeconds(30))).startsWith("READY domain=" + DOMAIN);
+            assertThat(gateway.awaitReady(2, Duration.ofSeconds(30)).domain()).isEqualTo(DOMAIN);
         }
     }
 

@@ -37,9 +37,7 @@ final class EjabberdReconnectIT {
 
     @Test
     void ejabberdRestarted_gatewayReRegistersEachTime() throws Exception {
-        try (GatewayProcess gateway = GatewayProcess.run("--xmpp-port", String.valueOf(ejabberd.componentPort()),
-                "--secret", ejabberd.componentSecret(), "--domain", ejabberd.componentDomain(), "--http-port", "0")) {
-            gateway.awaitReady(1, Duration.ofSeconds(30));
+        try (GatewayProcess gateway = GatewayProcess.on(ejabberd).startReady()) {
             for (int i = 1; i <= RESTARTS; i++) {
                 ejabberd.restart();
                 gateway.awaitReady(i + 1, Duration.ofSeconds(20));

@@ -3,13 +3,11 @@ package org.jinglegateway.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.NodeScript;
 import org.jinglegateway.harness.prosody.ProsodyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * servers: nothing leaves the machine.
  */
 final class FirefoxCallIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final Path FIREFOX = Path.of(System.getenv().getOrDefault("FIREFOX_PATH", "/usr/bin/firefox-esr"));
 
     @RegisterExtension
@@ -34,15 +33,10 @@ final class FirefoxCallIT {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        if (!Files.isExecutable(FIREFOX) || !Files.isDirectory(Path.of("js/node_modules/puppeteer-core"))) {
-            throw new IllegalStateException("Firefox ESR at " + FIREFOX + " or puppeteer-core is missing: run `bash"
-                    + " scripts/install-test-deps.sh`");
-        }
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()), "--secret",
-                prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        String ws = ready.substring(ready.indexOf("ws=") + 3).trim();
-        page = "http://" + ws.substring("ws://".length(), ws.length() - "ws".length());
+        NodeScript.requireModules("puppeteer-core", "playwright-core");
+        NodeScript.requireExecutable(FIREFOX, "Firefox ESR", "FIREFOX_PATH");
+        gateway = GatewayProcess.on(prosody).auth("none").startReady();
+        page = gateway.ready().http().toString();
     }
 
     @AfterAll
@@ -54,29 +48,18 @@ final class FirefoxCallIT {
 
     @Test
     void firefoxCallsChromiumWithVideo_mediaFlowsBothWaysAndBothSeeTheSameEnding() throws Exception {
-        Path out = Files.createTempFile("jg-firefox-call-", ".out");
-        Path err = Files.createTempFile("jg-firefox-call-", ".err");
-        Process p = new ProcessBuilder("node", "js/firefox-call.mjs", "--page", page, "--domain",
-                prosody.componentDomain()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("firefox-call.mjs did not finish in 180 s; stdout " + out + ", stderr " + err);
+        NodeScript.Result script = NodeScript.run(TIMEOUT, "firefox-call.mjs", "--page", page, "--domain",
+                prosody.componentDomain());
+        assertThat(script.json("failure")).as("failure lines: %s", script.describe()).isEmpty();
+        assertThat(script.exit()).as("firefox-call.mjs exit status: %s", script.describe()).isZero();
+        for (JsonNode setup : script.json("setup")) {
+            // CHECKSTYLE.OFF: RegexpSinglelineJava
+            System.out.println("[firefox-call] call setup " + setup.path("ms").asLong() + " ms");
+            // CHECKSTYLE.ON: RegexpSinglelineJava
         }
-        assertThat(p.exitValue()).as("firefox-call.mjs exit (2: a browser could not start); stderr %s, stdout:%n%s",
-                err, Files.readString(out, StandardCharsets.UTF_8)).isZero();
-        JsonNode result = null;
-        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-            JsonNode node = new ObjectMapper().readTree(line);
-            if ("result".equals(node.path("type").asText())) {
-                result = node;
-            } else if ("setup".equals(node.path("type").asText())) {
-                // CHECKSTYLE.OFF: RegexpSinglelineJava
-                System.out.println("[firefox-call] call setup " + node.path("ms").asLong() + " ms");
-                // CHECKSTYLE.ON: RegexpSinglelineJava
-            }
-        }
-        assertThat(result).as("a result line").isNotNull();
+        List<JsonNode> results = script.json("result");
+        assertThat(results).as("one result line: %s", script.describe()).hasSize(1);
+        JsonNode result = results.get(0);
         for (String name : new String[] {"alice", "carol"}) {
             JsonNode before = result.path("media").path("before").path(name).path("inbound");
             JsonNode after = result.path("media").path("after").path(name).path("inbound");

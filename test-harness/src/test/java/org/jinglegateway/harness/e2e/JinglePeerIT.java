@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Element;
 
 /**
- * The raw-XML Jingle client that CallsIT relies on, checked between two of its own instances on a real Prosody
- * (no gateway): what one sends arrives as written, so a CallsIT failure is about the gateway, not the harness.
+ * The raw-XML Jingle client that CallScenarios relies on, checked between two of its own instances on a real Prosody
+ * (no gateway): what one sends arrives as written, so a CallScenarios failure is about the gateway, not the harness.
  */
 final class JinglePeerIT {
     private static final Duration STEP = Duration.ofSeconds(5);

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -44,16 +42,11 @@ final class OperationsIT {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        Path config = Files.createTempFile("gateway", ".yaml");
-        Files.writeString(config, "ice:\n  stun: [\"stun:turn.example.org\"]\n"
-                + "  turn: [\"turn:turn.example.org:3478?transport=udp\"]\n  turn-secret: s3cret\n");
-        gateway = GatewayProcess.run("--config", config.toString(), "--xmpp-port",
-                String.valueOf(prosody.componentPort()), "--secret",
-                prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0", "--auth",
-                "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        wsUrl = ready.substring(ready.indexOf("ws=") + 3);
-        httpBase = wsUrl.replaceFirst("^ws:", "http:").replaceFirst("/ws$", "");
+        gateway = GatewayProcess.on(prosody).config("ice:\n  stun: [\"stun:turn.example.org\"]\n"
+                + "  turn: [\"turn:turn.example.org:3478?transport=udp\"]\n  turn-secret: s3cret\n")
+                .auth("none").startReady();
+        wsUrl = gateway.ready().ws().toString();
+        httpBase = gateway.ready().http().toString().replaceFirst("/$", "");
     }
 
     @AfterAll

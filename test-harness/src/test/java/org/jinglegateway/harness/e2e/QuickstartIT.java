@@ -17,13 +17,20 @@ final class QuickstartIT {
     Path dir;
 
     private String run(Map<String, String> env, String... args) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", "../scripts/quickstart.sh").redirectErrorStream(true);
+        Path output = Files.createTempFile(dir, "quickstart-", ".out");
+        ProcessBuilder pb = new ProcessBuilder("bash", "../scripts/quickstart.sh").redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         pb.command().addAll(java.util.List.of(args));
         pb.environment().putAll(env);
         Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("quickstart finished").isTrue();
-        assertThat(p.exitValue()).as("quickstart exit code; output:%n%s", out).isZero();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("quickstart.sh " + String.join(" ", args) + " did not finish within 120 s;"
+                    + " output " + output + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as("quickstart exit code; output (%s):%n%s", output, out).isZero();
         return out;
     }
 

@@ -18,9 +18,7 @@ final class ReconnectIT {
 
     @Test
     void prosodyRestartedFiveTimes_gatewayReRegistersEachTime() throws Exception {
-        try (GatewayProcess gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
-                "--secret", prosody.componentSecret(), "--http-port", "0")) {
-            gateway.awaitReady(1, Duration.ofSeconds(30));
+        try (GatewayProcess gateway = GatewayProcess.on(prosody).startReady()) {
             for (int i = 1; i <= RESTARTS; i++) {
                 prosody.restart();
                 gateway.awaitReady(i + 1, Duration.ofSeconds(15));

@@ -37,8 +37,7 @@ final class RestrictedXmlIT {
                                                               String condition) throws Exception {
         try (FakeComponentServer server = new FakeComponentServer();
              ServerSocket entityTrap = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             GatewayProcess gateway = GatewayProcess.run("--xmpp-port", String.valueOf(server.port()),
-                     "--secret", "s", "--http-port", "0")) {
+             GatewayProcess gateway = GatewayProcess.at(server.port(), "s").start()) {
             try (FakeComponentServer.Connection first = server.accept()) {
                 String header = String.format(prologue, entityTrap.getLocalPort());
                 if (header.isEmpty()) {

@@ -15,7 +15,7 @@ import org.jinglegateway.harness.client.Xml;
 import org.w3c.dom.Element;
 
 /**
- * The building blocks of the call scenarios (CallsIT on Prosody, EjabberdCallsIT, CallRecoveryIT): a registered
+ * The building blocks of the call scenarios (CallScenarios on Prosody and ejabberd, CallRecoveryIT): a registered
  * browser page, an answered direct call, Jingle snippets and the small assertions every scenario repeats.
  */
 final class Scenario {

@@ -3,17 +3,13 @@ package org.jinglegateway.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.NodeScript;
 import org.jinglegateway.harness.prosody.ProsodyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,48 +33,23 @@ final class StanzaCallIT {
 
     private static GatewayProcess gateway;
     private static final Map<String, JsonNode> RESULTS = new HashMap<>();
-    private static int exit = -1;
-    private static Path stderr;
+    private static NodeScript.Result script;
     private static final List<String> SETUPS = new ArrayList<>();
 
     @BeforeAll
     static void runBothCalls() throws Exception {
-        if (!Files.isDirectory(Path.of("js/node_modules/stanza"))
-                || !Files.isDirectory(Path.of("js/node_modules/esbuild"))) {
-            throw new IllegalStateException("test-harness/js/node_modules lacks stanza or esbuild: run `bash"
-                    + " scripts/install-test-deps.sh` (npm ci in test-harness/js)");
-        }
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()), "--secret",
-                prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        String ws = ready.substring(ready.indexOf("ws=") + 3).trim();
-        String page = "http://" + ws.substring("ws://".length(), ws.length() - "ws".length());
-        Path out = Files.createTempFile("jg-stanza-call-", ".out");
-        Path err = Files.createTempFile("jg-stanza-call-", ".err");
-        Process p = new ProcessBuilder("node", "js/stanza-call.mjs", "--page", page, "--ws",
+        NodeScript.requireModules("stanza", "esbuild", "playwright-core");
+        gateway = GatewayProcess.on(prosody).auth("none").startReady();
+        String page = gateway.ready().http().toString();
+        script = NodeScript.run(NODE_TIMEOUT, "stanza-call.mjs", "--page", page, "--ws",
                 "ws://127.0.0.1:" + prosody.httpPort() + "/xmpp-websocket", "--jid", "alice@localhost",
-                "--password", "alice-pw").redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(NODE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("stanza-call.mjs did not finish in " + NODE_TIMEOUT.toSeconds() + " s; stdout "
-                    + out + ", stderr " + err);
-        }
-        if (p.exitValue() == 2) {
-            throw new IllegalStateException("stanza-call.mjs could not start Chromium: " + Files.readString(err));
-        }
-        exit = p.exitValue();
-        stderr = err;
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-            if (line.startsWith("{")) {
-                JsonNode node = json.readTree(line);
-                switch (node.path("type").asText()) {
-                    case "result" -> RESULTS.put(node.path("scenario").asText(), node);
-                    case "setup" -> SETUPS.add(node.path("scenario").asText() + " " + node.path("ms").asLong() + " ms");
-                    case "failure" -> RESULTS.put("failure", node);
-                    default -> {
-                    }
+                "--password", "alice-pw");
+        for (JsonNode node : script.json()) {
+            switch (node.path("type").asText()) {
+                case "result" -> RESULTS.put(node.path("scenario").asText(), node);
+                case "setup" -> SETUPS.add(node.path("scenario").asText() + " " + node.path("ms").asLong() + " ms");
+                case "failure" -> RESULTS.put("failure", node);
+                default -> {
                 }
             }
         }
@@ -115,8 +86,9 @@ final class StanzaCallIT {
     }
 
     private static JsonNode result(String scenario) {
-        assertThat(RESULTS).as("stanza-call.mjs failed: %s", RESULTS.get("failure")).doesNotContainKey("failure");
-        assertThat(exit).as("stanza-call.mjs exit status (stderr %s)", stderr).isZero();
+        assertThat(RESULTS).as("stanza-call.mjs failed: %s; %s", RESULTS.get("failure"), script.describe())
+                .doesNotContainKey("failure");
+        assertThat(script.exit()).as("stanza-call.mjs exit status: %s", script.describe()).isZero();
         assertThat(RESULTS).containsKey(scenario);
         return RESULTS.get(scenario);
     }

@@ -3,7 +3,6 @@ package org.jinglegateway.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -11,37 +10,53 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.XmppServer;
 import org.jinglegateway.harness.client.XmppTestClient;
-import org.jinglegateway.harness.prosody.ProsodyServer;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.iqversion.VersionManager;
 import org.jivesoftware.smackx.iqversion.packet.Version;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.jxmpp.jid.impl.JidCreate;
 
-/** The gateway registers with a real Prosody and answers what XMPP clients ask a component first. */
-final class RegistrationIT {
-    @RegisterExtension
-    static final ProsodyServer prosody = ProsodyServer.builder().user("alice", "alice-pw").build();
+/**
+ * The gateway registers with a real XMPP server as an XEP-0114 component, answers what XMPP clients ask a
+ * component first, and tells its admin what the server refused. One suite, run on each server by a subclass that
+ * provides the server (with a user {@code alice}, password {@code alice-pw}) and the server's own words where the
+ * two really differ (ProsodyRegistrationIT, EjabberdRegistrationIT).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RegistrationScenarios {
+    static final Duration EXIT = Duration.ofSeconds(30);
 
-    private static GatewayProcess gateway;
-    private static String ready;
+    private GatewayProcess gateway;
+    private GatewayProcess.Ready ready;
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler gatewayLog = GatewayProcess.logOnFailure(() -> gateway);
+
+    /** The running server (the subclass's {@code @RegisterExtension}). */
+    abstract XmppServer server();
+
+    /** The one line the gateway prints on standard error when this server refuses a wrong secret. */
+    abstract String wrongSecretLine();
 
     @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
-                "--secret", prosody.componentSecret(), "--domain", prosody.componentDomain(), "--http-port", "0");
-        ready = gateway.awaitReady(1, Duration.ofSeconds(30));
+    void startGateway() throws Exception {
+        gateway = GatewayProcess.on(server()).startReady();
+        ready = gateway.ready();
     }
 
     @AfterAll
-    static void stopGateway() throws Exception {
+    void stopGateway() throws Exception {
         if (gateway != null) {
             gateway.close();
         }
@@ -49,13 +64,14 @@ final class RegistrationIT {
 
     @Test
     void start_printsReadyLineWithDomainAndWebSocketUrl() {
-        assertThat(ready).matches("READY domain=gw\\.localhost ws=ws://127\\.0\\.0\\.1:\\d+/ws");
+        assertThat(ready.domain()).isEqualTo("gw.localhost");
+        assertThat(ready.ws().toString()).matches("ws://127\\.0\\.0\\.1:\\d+/ws");
         assertThat(gateway.stdout()).as("stdout carries only READY lines").allMatch(l -> l.startsWith("READY "));
     }
 
     @Test
     void discoInfo_listsGatewayIdentityAndJingleFeatures() throws Exception {
-        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+        try (XmppTestClient alice = alice()) {
             DiscoverInfo info = alice.discoInfo("gw.localhost");
             assertThat(info.getIdentities()).anySatisfy(i -> {
                 assertThat(i.getCategory()).isEqualTo("gateway");
@@ -71,22 +87,22 @@ final class RegistrationIT {
 
     @Test
     void discoItems_isAnsweredEmpty() throws Exception {
-        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
-            assertThat(org.jivesoftware.smackx.disco.ServiceDiscoveryManager.getInstanceFor(alice.connection())
+        try (XmppTestClient alice = alice()) {
+            assertThat(ServiceDiscoveryManager.getInstanceFor(alice.connection())
                     .discoverItems(JidCreate.from("gw.localhost")).getItems()).isEmpty();
         }
     }
 
     @Test
     void ping_isAnswered() throws Exception {
-        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+        try (XmppTestClient alice = alice()) {
             assertThat(alice.ping("gw.localhost")).isTrue();
         }
     }
 
     @Test
     void versionQuery_namesTheGateway() throws Exception {
-        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+        try (XmppTestClient alice = alice()) {
             Version version = VersionManager.getInstanceFor(alice.connection())
                     .getVersion(JidCreate.from("gw.localhost"));
             assertThat(version.getName()).isEqualTo("jingle-gateway");
@@ -96,7 +112,7 @@ final class RegistrationIT {
 
     @Test
     void unknownNamespaceIq_getsServiceUnavailable() throws Exception {
-        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+        try (XmppTestClient alice = alice()) {
             IQ request = new IQ("query", "urn:example:unknown") {
                 @Override
                 protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder x) {
@@ -114,10 +130,9 @@ final class RegistrationIT {
 
     @Test
     void webSocketPing_isAnsweredWithPong() throws Exception {
-        String url = ready.substring(ready.indexOf("ws=") + 3);
         CompletableFuture<String> reply = new CompletableFuture<>();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(url), new WebSocket.Listener() {
+                .buildAsync(ready.ws(), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
                         reply.complete(data.toString());
@@ -127,5 +142,19 @@ final class RegistrationIT {
         ws.sendText("{\"type\":\"ping\"}", true);
         assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"pong\"}");
         ws.abort();
+    }
+
+    @Test
+    void wrongSecret_exitsThreeWithOneLineNamingTheSecretSetting() throws Exception {
+        try (GatewayProcess refused = GatewayProcess.on(server()).secret("not-the-secret").start()) {
+            assertThat(refused.awaitExit(EXIT)).as("exit status (%s)", refused).isEqualTo(3);
+            assertThat(refused.readyCount()).isZero();
+            assertThat(refused.logText().strip().lines().filter(l -> l.startsWith("jingle-gateway:")))
+                    .containsExactly(wrongSecretLine());
+        }
+    }
+
+    XmppTestClient alice() throws Exception {
+        return XmppTestClient.login(server(), "alice", "alice-pw");
     }
 }

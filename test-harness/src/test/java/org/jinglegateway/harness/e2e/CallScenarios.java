@@ -10,7 +10,6 @@ import static org.jinglegateway.harness.e2e.Scenario.types;
 import static org.jinglegateway.harness.e2e.Scenario.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.Map;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.client.BrowserSocket;
@@ -18,50 +17,45 @@ import org.jinglegateway.harness.client.JinglePeer;
 import org.jinglegateway.harness.client.JinglePeer.Received;
 import org.jinglegateway.harness.client.Xml;
 import org.jinglegateway.harness.e2e.Scenario.Browser;
-import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.jinglegateway.harness.XmppServer;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.w3c.dom.Element;
 
 /**
- * Calls through the gateway on a real Prosody, as scenarios on the wire: a scripted XMPP client (raw Jingle and
+ * Calls through the gateway on a real XMPP server, as scenarios on the wire: a scripted XMPP client (raw Jingle and
  * XEP-0353 XML from captured Conversations and StanzaJS stanzas) on one side, a scripted browser page (JSON frames
- * of contracts.md §3, Chrome's captured SDP) on the other.
+ * of contracts.md §3, Chrome's captured SDP) on the other. One suite, run on each server by a subclass that only
+ * provides the server (ProsodyCallsIT, EjabberdCallsIT) with a user {@code bob} (password {@code bob-pw}): the same
+ * stanzas and frames, the same expectations.
  */
-final class CallsIT {
-    private static final String DOMAIN = "gw.localhost";
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CallScenarios {
+    static final String DOMAIN = "gw.localhost";
 
-    private static GatewayProcess gateway;
-    private static String wsUrl;
-
-    @RegisterExtension
-    static final ProsodyServer prosody = ProsodyServer.builder().user("bob", "bob-pw").user("dave", "dave-pw")
-            .build();
+    private GatewayProcess gateway;
+    private String wsUrl;
 
     @RegisterExtension
-    static final TestExecutionExceptionHandler gatewayLog = (context, failure) -> {
-        // CHECKSTYLE.OFF: RegexpSinglelineJava
-        System.err.println("[gateway] test " + context.getDisplayName() + " failed; gateway log: "
-                + gatewayLogPath());
-        // CHECKSTYLE.ON: RegexpSinglelineJava
-        throw failure;
-    };
+    final TestExecutionExceptionHandler gatewayLog = GatewayProcess.logOnFailure(() -> gateway);
+
+    /** The running server (the subclass's {@code @RegisterExtension}), started before {@link #startGateway()}. */
+    abstract XmppServer server();
 
     @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
-                "--secret", prosody.componentSecret(), "--domain", DOMAIN, "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        wsUrl = ready.substring(ready.indexOf("ws=") + 3);
+    void startGateway() throws Exception {
+        gateway = GatewayProcess.on(server()).domain(DOMAIN).auth("none").startReady();
+        wsUrl = gateway.ready().ws().toString();
     }
 
     @AfterAll
-    static void stopGateway() throws Exception {
+    void stopGateway() throws Exception {
         if (gateway != null) {
             gateway.close();
         }
@@ -532,15 +526,11 @@ final class CallsIT {
         }
     }
 
-    private static String gatewayLogPath() {
-        return gateway == null ? "(not started)" : gateway.stderrFile().toString();
-    }
-
-    private static Browser register(String user) throws Exception {
+    private Browser register(String user) throws Exception {
         return Scenario.register(wsUrl, DOMAIN, user);
     }
 
-    private static JinglePeer login(String user) throws Exception {
-        return JinglePeer.login(prosody, user, user + "-pw");
+    private JinglePeer login(String user) throws Exception {
+        return JinglePeer.login(server(), user, user + "-pw");
     }
 }
