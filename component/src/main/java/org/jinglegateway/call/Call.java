@@ -241,12 +241,13 @@ final class Call {
     CandidateInit towardsPeer(CandidateInit c) {
         String mid = c.sdpMid().orElseGet(() -> midAt(c.sdpMLineIndex()));
         if (mid == null) {
-            throw new CallException("bad-candidate", "the candidate has neither sdpMid nor a known sdpMLineIndex");
+            throw new CallException(ErrorCode.BAD_CANDIDATE, "the candidate has neither sdpMid nor a known"
+                    + " sdpMLineIndex");
         }
         String content = midToContent.get(mid);
         if (content == null) {
-            throw new CallException("bad-candidate", "sdpMid \"" + mid + "\" is not a media section of this call"
-                    + " (known: " + String.join(", ", midToContent.keySet().stream().sorted().toList()) + ")");
+            throw new CallException(ErrorCode.BAD_CANDIDATE, "sdpMid \"" + mid + "\" is not a media section of this"
+                    + " call (known: " + String.join(", ", midToContent.keySet().stream().sorted().toList()) + ")");
         }
         return new CandidateInit(c.candidate(), Optional.of(content), c.sdpMLineIndex(), c.usernameFragment());
     }

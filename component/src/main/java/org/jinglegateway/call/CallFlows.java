@@ -1,11 +1,9 @@
 package org.jinglegateway.call;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.jinglegateway.mapper.MapperException;
 import org.jinglegateway.mapper.jingle.Content;
@@ -101,7 +99,7 @@ final class CallFlows {
 
     void browserAccept(Call call) {
         if (call.outgoing || !call.jmi || call.accepted || call.state() != CallState.RINGING) {
-            throw new CallException("bad-state", "accept answers a ring; this call is " + describe(call));
+            throw new CallException(ErrorCode.BAD_STATE, "accept answers a ring; this call is " + describe(call));
         }
         call.accepted = true;
         service.sendXmpp(Stanzas.jmi(call.local, call.peer, service.ids.next(12),
@@ -126,7 +124,7 @@ final class CallFlows {
             return;
         }
         if (call.outgoing || call.state() != CallState.PENDING) {
-            throw new CallException("bad-state", "answer answers an offer; this call is " + describe(call));
+            throw new CallException(ErrorCode.BAD_STATE, "answer answers an offer; this call is " + describe(call));
         }
         TypedSdp typedAnswer = parseSdp(sdpText);
         SessionDescription answer = typedAnswer.sdp();
@@ -148,16 +146,17 @@ final class CallFlows {
 
     void browserOffer(Call call, String sdpText) {
         if (call.state() != CallState.ACTIVE) {
-            throw new CallException("bad-state", "a renegotiation offer needs an active call; this call is "
+            throw new CallException(ErrorCode.BAD_STATE, "a renegotiation offer needs an active call; this call is "
                     + describe(call));
         }
         if (call.peerRestart || call.browserRestart) {
-            throw new CallException("glare", "an ICE restart is already in progress on this call; finish it first");
+            throw new CallException(ErrorCode.GLARE, "an ICE restart is already in progress on this call; finish it"
+                    + " first");
         }
         SessionDescription offer = parseSdp(sdpText).sdp();
         if (!call.isIceRestart(offer)) {
-            throw new CallException("not-supported", "only ICE restarts can be renegotiated (new a=ice-ufrag and"
-                    + " a=ice-pwd); adding or changing media is not supported yet");
+            throw new CallException(ErrorCode.NOT_SUPPORTED, "only ICE restarts can be renegotiated (new a=ice-ufrag"
+                    + " and a=ice-pwd); adding or changing media is not supported yet");
         }
         Jingle restart = rename(fromBrowser(() -> IceRestart.toTransportInfo(offer, call.sid, call.ourRole())),
                 call.midToContent);
@@ -169,8 +168,7 @@ final class CallFlows {
         log.info("call.ice-restart.offered by=browser");
     }
 
-    void browserCandidate(Call call, JsonNode frame) {
-        CandidateInit init = candidateInit(frame);
+    void browserCandidate(Call call, CandidateInit init) {
         if (init.endOfCandidates()) {
             // XEP-0176 has no end-of-candidates: nothing is sent (docs/mapping.md)
             log.debug("candidate.end-of-candidates not sent: XEP-0176 cannot carry it");
@@ -282,7 +280,7 @@ final class CallFlows {
                     .value();
         } catch (MapperException e) {
             service.listener().mappingError(e.kind().name());
-            throw new CallException("bad-candidate", e.getMessage());
+            throw new CallException(ErrorCode.BAD_CANDIDATE, e.getMessage());
         }
     }
 
@@ -466,7 +464,7 @@ final class CallFlows {
             return work.get();
         } catch (MapperException e) {
             service.listener().mappingError(e.kind().name());
-            throw new CallException("bad-sdp", e.getMessage());
+            throw new CallException(ErrorCode.BAD_SDP, e.getMessage());
         }
     }
 
@@ -486,25 +484,6 @@ final class CallFlows {
             case PASSIVE -> Setup.ACTIVE;
             default -> Setup.ACTIVE;
         };
-    }
-
-    private static CandidateInit candidateInit(JsonNode frame) {
-        JsonNode candidate = frame.get("candidate");
-        if (candidate == null || !candidate.isTextual()) {
-            throw new CallException("bad-candidate", "\"candidate\" must be a string (\"\" for end of candidates)");
-        }
-        JsonNode mid = frame.get("sdpMid");
-        JsonNode index = frame.get("sdpMLineIndex");
-        JsonNode ufrag = frame.get("usernameFragment");
-        if (mid != null && !mid.isNull() && !mid.isTextual() || index != null && !index.isNull() && !index.isInt()
-                || ufrag != null && !ufrag.isNull() && !ufrag.isTextual()) {
-            throw new CallException("bad-candidate", "sdpMid and usernameFragment must be strings or null, and"
-                    + " sdpMLineIndex a number or null");
-        }
-        return new CandidateInit(candidate.asText(),
-                mid == null || mid.isNull() ? Optional.empty() : Optional.of(mid.asText()),
-                index == null || index.isNull() ? OptionalInt.empty() : OptionalInt.of(index.asInt()),
-                ufrag == null || ufrag.isNull() ? Optional.empty() : Optional.of(ufrag.asText()));
     }
 
     static String describe(Call call) {

@@ -1,6 +1,5 @@
 package org.jinglegateway.call;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import org.xmpp.packet.PacketError;
  */
 public final class CallService {
     private static final Logger log = LoggerFactory.getLogger(CallService.class);
-    private static final int MAX_CALL_ID = 64;
 
     private final String domain;
     private final DeviceRegistry devices;
@@ -91,80 +89,90 @@ public final class CallService {
 
     // ---- browser side -------------------------------------------------------------------------------------------
 
-    /** A call frame from a registered device (contracts.md §3); answers problems with an {@code error} frame. */
-    public void onFrame(Device device, String type, JsonNode frame) {
-        String callId = text(frame, "callId").orElse(null);
-        if (callId == null || callId.isEmpty() || callId.length() > MAX_CALL_ID) {
-            device.send(Frames.error(Optional.empty(), "bad-frame", "\"" + type
-                    + "\" needs a \"callId\" string of 1 to " + MAX_CALL_ID + " characters"));
+    /** A decoded call frame from a registered device (contracts.md §3); problems are answered with an error frame. */
+    public void onFrame(Device device, BrowserFrame.ForCall frame) {
+        if (frame instanceof BrowserFrame.PlaceCall place) {
+            placeCall(device, place);
             return;
         }
-        if ("call".equals(type)) {
-            placeCall(device, callId, frame);
-            return;
-        }
-        Call call = byCallId.get(browserKey(device, callId));
+        Call call = byCallId.get(browserKey(device, frame.callId()));
         if (call == null) {
-            device.send(Frames.error(Optional.of(callId), "unknown-call", "there is no call \"" + callId
-                    + "\" on this connection"));
+            unknownCall(device, frame.callId());
             return;
         }
-        switch (type) {
-            case "accept" -> onLane(call, c -> flows.browserAccept(c));
-            case "reject" -> onLane(call, c -> flows.browserHangup(c, "decline", Optional.empty()));
-            case "answer" -> {
-                String sdp = required(device, callId, frame, "sdp");
-                if (sdp != null) {
-                    onLane(call, c -> flows.browserAnswer(c, sdp));
-                }
-            }
-            case "offer" -> {
-                String sdp = required(device, callId, frame, "sdp");
-                if (sdp != null) {
-                    onLane(call, c -> flows.browserOffer(c, sdp));
-                }
-            }
-            case "candidate" -> onLane(call, c -> flows.browserCandidate(c, frame));
-            case "hangup" -> {
-                String reason = text(frame, "reason").orElse("success");
-                if (!Reasons.isReason(reason)) {
-                    device.send(Frames.error(Optional.of(callId), "bad-reason", "\"" + reason
-                            + "\" is not an XEP-0166 reason; use one of " + String.join(", ", Reasons.ALL)));
-                    return;
-                }
-                onLane(call, c -> flows.browserHangup(c, reason, text(frame, "text")));
-            }
-            default -> device.send(Frames.error(Optional.of(callId), "unknown-type", "unknown frame type \"" + type
-                    + "\""));
+        // Java 17 has no pattern switch: one instanceof per type of the sealed interface
+        if (frame instanceof BrowserFrame.Accept) {
+            onLane(call, flows::browserAccept);
+        } else if (frame instanceof BrowserFrame.Reject) {
+            onLane(call, c -> flows.browserHangup(c, "decline", Optional.empty()));
+        } else if (frame instanceof BrowserFrame.Answer a) {
+            onLane(call, c -> flows.browserAnswer(c, a.sdp()));
+        } else if (frame instanceof BrowserFrame.Offer o) {
+            onLane(call, c -> flows.browserOffer(c, o.sdp()));
+        } else if (frame instanceof BrowserFrame.Candidate k) {
+            onLane(call, c -> flows.browserCandidate(c, k.candidate()));
+        } else if (frame instanceof BrowserFrame.Hangup h) {
+            onLane(call, c -> flows.browserHangup(c, h.reason(), h.text()));
         }
     }
 
-    private void placeCall(Device device, String callId, JsonNode frame) {
-        String to = required(device, callId, frame, "to");
-        String sdp = to == null ? null : required(device, callId, frame, "sdp");
-        if (sdp == null) {
-            return;
+    /**
+     * A call frame the decoder refused, from a registered device: answered with its error frame once the checks
+     * that go before it (a duplicate or an unknown callId) have passed.
+     */
+    public void refuse(Device device, FrameRefusal refusal) {
+        Optional<String> callId = refusal.callId();
+        switch (refusal.precedence()) {
+            case AFTER_DUPLICATE_CHECK -> {
+                if (callId.isPresent() && byCallId.containsKey(browserKey(device, callId.get()))) {
+                    duplicateCall(device, callId.get());
+                    return;
+                }
+            }
+            case AFTER_CALL_LOOKUP -> {
+                Call call = callId.map(id -> byCallId.get(browserKey(device, id))).orElse(null);
+                if (call == null) {
+                    unknownCall(device, callId.orElse(""));
+                } else {
+                    onLane(call, c -> {
+                        throw new CallException(refusal.code(), refusal.message());
+                    });
+                }
+                return;
+            }
+            default -> {
+            }
         }
+        device.send(Frames.error(callId, refusal.code(), refusal.message()));
+    }
+
+    private static void unknownCall(Device device, String callId) {
+        device.send(Frames.error(Optional.of(callId), ErrorCode.UNKNOWN_CALL, "there is no call \"" + callId
+                + "\" on this connection"));
+    }
+
+    private static void duplicateCall(Device device, String callId) {
+        device.send(Frames.error(Optional.of(callId), ErrorCode.DUPLICATE_CALL, "a call \"" + callId
+                + "\" is already in progress on this connection"));
+    }
+
+    private void placeCall(Device device, BrowserFrame.PlaceCall frame) {
+        String callId = frame.callId();
         if (byCallId.containsKey(browserKey(device, callId))) {
-            device.send(Frames.error(Optional.of(callId), "duplicate-call", "a call \"" + callId
-                    + "\" is already in progress on this connection"));
+            duplicateCall(device, callId);
             return;
         }
-        JID peer;
-        try {
-            peer = new JID(to);
-        } catch (IllegalArgumentException e) {
-            device.send(Frames.error(Optional.of(callId), "bad-jid", "\"to\" is not a valid JID: " + e.getMessage()));
-            return;
-        }
+        JID peer = frame.to();
         if (peer.getNode() == null && peer.getDomain().equals(domain)) {
-            device.send(Frames.error(Optional.of(callId), "bad-jid", "\"to\" must name a user, not the gateway"));
+            device.send(Frames.error(Optional.of(callId), ErrorCode.BAD_JID, "\"to\" must name a user, not the"
+                    + " gateway"));
             return;
         }
         if (peer.asBareJID().equals(device.jid().asBareJID())) {
-            device.send(Frames.error(Optional.of(callId), "bad-jid", "a device cannot call its own user"));
+            device.send(Frames.error(Optional.of(callId), ErrorCode.BAD_JID, "a device cannot call its own user"));
             return;
         }
+        String sdp = frame.sdp();
         if (peer.getResource() == null) {
             peer = deviceWithoutJmi(peer).orElse(peer);
         }
@@ -480,19 +488,5 @@ public final class CallService {
 
     private static String browserKey(Device device, String callId) {
         return device.jid() + "\u0000" + callId;
-    }
-
-    private static Optional<String> text(JsonNode frame, String field) {
-        JsonNode n = frame.get(field);
-        return n != null && n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
-    }
-
-    private static String required(Device device, String callId, JsonNode frame, String field) {
-        Optional<String> v = text(frame, field);
-        if (v.isEmpty() || v.get().isEmpty()) {
-            device.send(Frames.error(Optional.of(callId), "bad-frame", "\"" + field + "\" must be a non-empty string"));
-            return null;
-        }
-        return v.get();
     }
 }

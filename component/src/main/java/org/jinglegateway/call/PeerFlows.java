@@ -125,14 +125,14 @@ final class PeerFlows {
             }
             service.onLane(mine, flows::lostTieBreak);
         }
-        Optional<String[]> refusal = Admission.check(initiate);
+        Optional<Admission.Refusal> refusal = Admission.check(initiate);
         if (refusal.isPresent()) {
             service.sendXmpp(IQ.createResultIQ(iq));
-            String[] r = refusal.get();
-            log.info("call.refused reason={} text={}", r[0], r[1]);
-            flows.sendIq(call, call.terminate(r[0], Optional.of(r[1])));
-            flows.finish(call, r[0]);
-            flows.failBeforeOffer(call, r[0], r[1]);
+            Admission.Refusal r = refusal.get();
+            log.info("call.refused reason={} text={}", r.reason(), r.text());
+            flows.sendIq(call, call.terminate(r.reason(), Optional.of(r.text())));
+            flows.finish(call, r.reason());
+            flows.failBeforeOffer(call, r.reason(), r.text());
             return;
         }
         try {

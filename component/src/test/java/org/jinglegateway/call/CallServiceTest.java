@@ -446,6 +446,24 @@ final class CallServiceTest {
     }
 
     @Test
+    void answerWithoutSdpForAnUnknownCall_answersUnknownCallFirst() {
+        world.frame(juliet, "{\"type\":\"answer\",\"callId\":\"zzz\"}");
+
+        assertThat(juliet.frames).singleElement().satisfies(f -> assertThat(f.toString()).isEqualTo(
+                "{\"type\":\"error\",\"callId\":\"zzz\",\"code\":\"unknown-call\",\"message\":\"there is no call"
+                + " \\\"zzz\\\" on this connection\"}"));
+    }
+
+    @Test
+    void callWithADuplicateIdAndABadJid_answersDuplicateCallFirst() {
+        world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+
+        world.frame(juliet, call("c1", "a b@example.net", "v=0"));
+
+        assertThat(juliet.last("error").get("code").asText()).isEqualTo("duplicate-call");
+    }
+
+    @Test
     void hangupWithANonXepReason_isRefusedAndTheCallGoesOn() {
         world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
 

@@ -1,6 +1,5 @@
 package org.jinglegateway.call;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -31,6 +30,7 @@ final class CallWorld implements AutoCloseable {
     static final String DOMAIN = "gw.example.org";
     static final Path FIXTURES = Path.of("../jingle-mapper/src/test/resources/fixtures");
     static final ObjectMapper JSON = new ObjectMapper();
+    private final BrowserFrameDecoder decoder = new BrowserFrameDecoder(JSON);
 
     final List<Packet> sent = new CopyOnWriteArrayList<>();
     final DeviceRegistry devices = new DeviceRegistry();
@@ -66,17 +66,20 @@ final class CallWorld implements AutoCloseable {
         return d;
     }
 
+    /** A frame from a registered device, decoded as SignalingProtocol does it. */
     void frame(FakeDevice d, String json) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            service.onFrame(d, node.get("type").asText(), node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Decoded decoded = decoder.decode(json);
+        if (decoded instanceof BrowserFrame.ForCall f) {
+            service.onFrame(d, f);
+        } else if (decoded instanceof FrameRefusal r && r.precedence() != FrameRefusal.Precedence.FIRST) {
+            service.refuse(d, r);
+        } else {
+            throw new IllegalArgumentException("not a call frame: " + json + " (" + decoded + ")");
         }
     }
 
     void frame(FakeDevice d, ObjectNode node) {
-        service.onFrame(d, node.get("type").asText(), node);
+        frame(d, node.toString());
     }
 
     static String fixture(String path) {
