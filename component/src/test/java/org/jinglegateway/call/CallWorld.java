@@ -2,7 +2,6 @@ package org.jinglegateway.call;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.util.concurrent.MoreExecutors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
@@ -24,7 +21,9 @@ import org.xmpp.packet.Packet;
 
 /**
  * A call service with fake devices and a list for stanzas: events in, frames and stanzas out, no sockets. Lanes run
- * on the calling thread, so every event has been handled when the call returns.
+ * over a {@link QueueingExecutor}: queued as in production (a nested onLane runs after the task that asked for it),
+ * drained on the calling thread, so every event has been handled when the call returns. Timers run on a
+ * {@link ManualTimers} clock that the test moves.
  */
 final class CallWorld implements AutoCloseable {
     static final String DOMAIN = "gw.example.org";
@@ -34,15 +33,14 @@ final class CallWorld implements AutoCloseable {
 
     final List<Packet> sent = new CopyOnWriteArrayList<>();
     final DeviceRegistry devices = new DeviceRegistry();
-    final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    final ManualTimers timers = new ManualTimers();
     final CallService service;
     /** Stanzas to the gateway's own domain come back in, as GatewayComponent does it. */
     private final boolean loopback;
 
     CallWorld(Duration ringTimeout, boolean loopback) {
         this.loopback = loopback;
-        this.service = new CallService(DOMAIN, devices, this::deliver, timers, MoreExecutors.directExecutor(),
-                ringTimeout);
+        this.service = new CallService(DOMAIN, devices, this::deliver, timers, new QueueingExecutor(), ringTimeout);
     }
 
     CallWorld() {
@@ -173,7 +171,7 @@ final class CallWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        timers.shutdownNow();
+        // nothing runs outside the test's thread: the lanes drain on it and the clock is manual
     }
 
     /** A browser device that keeps its frames. */
