@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.jinglegateway.mapper.MapperException;
 import org.slf4j.MDC;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
 
 /**
  * What the routers and the event classes share: the registry, the peer directory, the XMPP side with the Jingle sets
@@ -92,6 +94,12 @@ final class CallContext {
             return Optional.empty();
         }
         return Optional.of(pending);
+    }
+
+    /** A Jingle the mapper could not read: bad-request with its message, which says what and where (STYLE §6). */
+    void badRequest(IQ iq, MapperException e) {
+        listener.mappingError(e.kind().name());
+        xmpp.send(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(), e.getMessage()));
     }
 
     /** Runs a task on the call's lane after a delay; a new timer replaces the call's running one. */

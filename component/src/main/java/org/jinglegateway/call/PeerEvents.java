@@ -108,7 +108,7 @@ final class PeerEvents {
         try {
             jingle = JingleReader.read(iq.getChildElement());
         } catch (MapperException e) {
-            badRequest(iq, e);
+            context.badRequest(iq, e);
             return;
         }
         switch (jingle.action()) {
@@ -140,12 +140,6 @@ final class PeerEvents {
         }
     }
 
-    /** A Jingle the mapper could not read: bad-request with its message, which says what and where (STYLE §6). */
-    private void badRequest(IQ iq, MapperException e) {
-        context.listener().mappingError(e.kind().name());
-        context.send(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(), e.getMessage()));
-    }
-
     private void accept(Call call, IQ iq, Jingle accept) {
         if (!call.outgoing || call.state() != CallState.PENDING) {
             context.send(Stanzas.outOfOrder(iq, "session-accept does not fit a call that is " + call.describe()));
@@ -159,7 +153,7 @@ final class PeerEvents {
                 answer = AnswerAlignment.toOffer(answer, call.browserOffer().get()).value();
             }
         } catch (MapperException e) {
-            badRequest(iq, e);
+            context.badRequest(iq, e);
             endings.terminateBoth(call, "failed-application", Optional.of("the answer could not be translated: "
                     + e.getMessage()));
             return;
@@ -220,7 +214,7 @@ final class PeerEvents {
         try {
             payloads = RtpInfo.of(info);
         } catch (MapperException e) {
-            badRequest(iq, e);
+            context.badRequest(iq, e);
             return;
         }
         if (payloads.isEmpty() && !info.extra().isEmpty()) {

@@ -42,7 +42,7 @@ final class PeerInitiates {
         try {
             initiate = JingleReader.read(iq.getChildElement());
         } catch (MapperException e) {
-            badRequest(iq, e);
+            context.badRequest(iq, e);
             endings.failBeforeOffer(call, "failed-application", "the caller's session-initiate was malformed");
             return;
         }
@@ -62,7 +62,7 @@ final class PeerInitiates {
         try {
             offer = JingleToSdp.translate(initiate, Role.INITIATOR).value();
         } catch (MapperException e) {
-            badRequest(iq, e);
+            context.badRequest(iq, e);
             endings.failBeforeOffer(call, "failed-application", "the caller's offer could not be translated: "
                     + e.getMessage());
             return;
@@ -103,10 +103,5 @@ final class PeerInitiates {
             context.onLane(mine, endings::lostTieBreak);
         }
         return false;
-    }
-
-    private void badRequest(IQ iq, MapperException e) {
-        context.listener().mappingError(e.kind().name());
-        context.send(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(), e.getMessage()));
     }
 }

@@ -31,6 +31,23 @@ final class ErrorCodeTest {
     }
 
     @Test
+    void everyOtherCodeTheSoftphoneNames_isAnEnumCode() throws IOException {
+        String js = Files.readString(SOFTPHONE, StandardCharsets.UTF_8);
+        List<String> named = new ArrayList<>();
+        Matcher fatal = Pattern.compile("FATAL_CALL_ERRORS = new Set\\(\\[([^\\]]*)]").matcher(js);
+        assertThat(fatal.find()).as("softphone.js has FATAL_CALL_ERRORS").isTrue();
+        Matcher quoted = Pattern.compile("'([^']+)'").matcher(fatal.group(1));
+        while (quoted.find()) {
+            named.add(quoted.group(1));
+        }
+        Matcher compared = Pattern.compile("code === '([^']+)'").matcher(js);
+        while (compared.find()) {
+            named.add(compared.group(1));
+        }
+        assertThat(named).isNotEmpty().allSatisfy(code -> assertThat(ErrorCode.of(code)).as(code).isPresent());
+    }
+
+    @Test
     void everyToken_looksItsCodeUp() {
         for (ErrorCode code : ErrorCode.values()) {
             assertThat(ErrorCode.of(code.token())).contains(code);
