@@ -276,11 +276,6 @@ final class Call {
         return Optional.ofNullable(remoteRole);
     }
 
-    /** True when a browser offer is an ICE restart of what was negotiated (see {@link IceCredentials#isRestart}). */
-    boolean isIceRestart(SessionDescription offer) {
-        return ice.isRestart(offer, remoteSdp());
-    }
-
     ContentMap contents() {
         return contents;
     }
