@@ -7,7 +7,8 @@
 
   const $ = (id) => document.getElementById(id);
 
-  // Words for the gateway's error codes (docs/calls.md); the gateway's own message follows them.
+  // Words for the gateway's error codes (docs/protocol.md, "Error codes"; ErrorCodeTest keeps this table, the docs
+  // and the gateway's ErrorCode enum the same); the gateway's own message follows them.
   const ERROR_WORDS = {
     'bad-json': 'The gateway could not read a message from this page.',
     'bad-frame': 'The gateway refused a malformed message from this page.',

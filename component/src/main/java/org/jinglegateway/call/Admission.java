@@ -1,5 +1,6 @@
 package org.jinglegateway.call;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.jinglegateway.mapper.jingle.Content;
 import org.jinglegateway.mapper.jingle.IceUdpTransport;
@@ -15,29 +16,39 @@ final class Admission {
     private Admission() {
     }
 
-    /** Empty when the call may go on; else {reason, text}. */
-    static Optional<String[]> check(Jingle initiate) {
+    /** Why a session-initiate cannot reach a browser: the XEP-0166 §7.4 reason and a text for the peer. */
+    record Refusal(String reason, String text) {
+        Refusal {
+            if (!Reasons.isReason(reason)) {
+                throw new IllegalArgumentException("\"" + reason + "\" is not an XEP-0166 reason");
+            }
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** Empty when the call may go on; else why not. */
+    static Optional<Refusal> check(Jingle initiate) {
         if (initiate.contents().isEmpty()) {
-            return Optional.of(new String[] {"failed-application", "the session-initiate has no content"});
+            return Optional.of(new Refusal("failed-application", "the session-initiate has no content"));
         }
         boolean dtls = false;
         for (Content c : initiate.contents()) {
             boolean data = c.transport().map(t -> t.sctpmap().isPresent())
                     .orElse(false);
             if (c.description().isEmpty() && !data) {
-                return Optional.of(new String[] {"unsupported-applications", "content \"" + c.name() + "\": only RTP"
-                        + " audio/video (XEP-0167) and data channels can reach a browser" + foreign(c, "description")});
+                return Optional.of(new Refusal("unsupported-applications", "content \"" + c.name() + "\": only RTP"
+                        + " audio/video (XEP-0167) and data channels can reach a browser" + foreign(c, "description")));
             }
             if (c.transport().isEmpty()) {
-                return Optional.of(new String[] {"unsupported-transports", "content \"" + c.name() + "\": only ICE-UDP"
-                        + " (XEP-0176) can reach a browser" + foreign(c, "transport")});
+                return Optional.of(new Refusal("unsupported-transports", "content \"" + c.name() + "\": only ICE-UDP"
+                        + " (XEP-0176) can reach a browser" + foreign(c, "transport")));
             }
             IceUdpTransport t = c.transport().get();
             dtls |= !t.fingerprints().isEmpty();
         }
         if (!dtls) {
-            return Optional.of(new String[] {"security-error", "no DTLS fingerprint (XEP-0320): browsers only take"
-                    + " DTLS-SRTP, so an SDES-only or unencrypted call cannot reach them"});
+            return Optional.of(new Refusal("security-error", "no DTLS fingerprint (XEP-0320): browsers only take"
+                    + " DTLS-SRTP, so an SDES-only or unencrypted call cannot reach them"));
         }
         return Optional.empty();
     }

@@ -1,33 +1,24 @@
 package org.jinglegateway.call;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import org.jinglegateway.mapper.jingle.Content;
 import org.jinglegateway.mapper.jingle.Creator;
-import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.Jingle;
-import org.jinglegateway.mapper.jingle.JingleAction;
-import org.jinglegateway.mapper.jingle.JingleMessage;
-import org.jinglegateway.mapper.jingle.Reason;
-import org.jinglegateway.mapper.sdp.MediaDescription;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 import org.jinglegateway.mapper.sdp.Setup;
 import org.jinglegateway.mapper.translate.CandidateInit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.xmpp.packet.JID;
 
 /**
- * One call between a browser device and a Jingle peer: its state, what each side has been told, and the
- * candidates held back until a side is ready for them. Every method runs on the call's own serial lane
- * ({@link #lane}); the flows that translate live in {@link CallFlows}.
+ * One call between a browser device and a Jingle peer. Its state is explicit: the {@link CallState} of the session,
+ * the {@link IceRestartState} of an ICE restart, and a {@link HoldBack} per side for candidates that side is not
+ * ready for. Only this class changes them, through the transitions below, which refuse a move their table does not
+ * allow and name both states. The event classes ({@link BrowserEvents}, {@link PeerEvents}, {@link IceRestarts},
+ * {@link PeerReplies}, {@link Endings}) decide and call these. Everything runs on the call's serial {@link #lane}.
  */
 final class Call {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
@@ -41,69 +32,42 @@ final class Call {
     final boolean outgoing;
     final String sid;
     final JID peerBare;
-    /** The peer's full JID, once it is known (at once for a full-JID call, on proceed or initiate otherwise). */
-    volatile JID peer;
     /** The call started with XEP-0353 (and so ends with a finish). */
     final boolean jmi;
     final Executor lane;
-    PeerQuirks quirks = PeerQuirks.DEFAULT;
-    /** Where the call reports its progress (metrics). */
-    CallListener listener = CallListener.NONE;
-
-    /** Written on the lane only; read by the router too, hence volatile. */
-    private volatile CallState state;
+    private final CallListener listener;
     /** When the call began, for the call-setup time. */
     final long startedNanos = System.nanoTime();
 
-    /** The offer the browser placed the call with, until it goes out in a session-initiate. */
-    SessionDescription browserOffer;
-    /** Content name <-> mid, and the m-line index of each content, for candidates both ways. */
-    final Map<String, String> contentToMid = new HashMap<>();
-    final Map<String, String> midToContent = new HashMap<>();
-    final Map<String, Integer> contentIndex = new HashMap<>();
-    /** The creator of each content (XEP-0166 §7.3), which transport-info repeats. */
-    final Map<String, Creator> contentCreator = new HashMap<>();
-    /** The peer's current ICE ufrag per content: candidates of another generation are dropped. */
-    final Map<String, String> peerUfrag = new HashMap<>();
-    /** The last description given to the browser, and whether it was an offer. */
-    SessionDescription remoteSdp;
-    boolean remoteWasOffer;
-    /** The far end's DTLS role once settled (never actpass), kept across ICE restarts (RFC 8842 §5.5). */
-    Setup remoteRole;
-    /** Candidates from the browser, held until the peer may get transport-info. */
-    /** The browser's candidates as transport-infos, held until the peer may receive them. */
-    final List<Jingle> toPeer = new ArrayList<>();
-    boolean peerReady;
-    /** Candidates from the peer, held until the browser has the description they belong to. */
-    final List<CandidateInit> toBrowser = new ArrayList<>();
-    boolean browserReady;
-    /** An ICE restart the browser offered, waiting for the peer's new credentials. */
-    boolean browserRestart;
-    /**
-     * The transport-info that carried the browser's last restart, kept to resend it when the peer answers that very
-     * IQ with tie-break (only that reply reads it, so a finished restart's copy is harmless).
-     */
-    Jingle browserRestartInfo;
-    /**
-     * The peer acknowledged the transport-info that carried the browser's restart, so it has seen it: a
-     * restart-shaped transport-info from it now is the answer. Before that, it crossed ours (glare).
-     */
-    boolean browserRestartSeen;
-    /** An ICE restart the peer sent, waiting for the browser's answer. */
-    boolean peerRestart;
-    boolean ringingSent;
+    /** Written on the lane only; read by the routers too, hence volatile. */
+    private volatile CallState state;
+    /** The peer's full JID, once known (at once for a full-JID call, on proceed otherwise); routers read it. */
+    private volatile JID peer;
+    private PeerQuirks quirks;
+    private IceRestartState iceRestart = IceRestartState.NONE;
+    /** The transport-info that carried the browser's last restart, for a tie-break reply to that very IQ. */
+    private Jingle browserRestartInfo;
+    /** The browser's candidates as transport-infos, until the peer may receive them. */
+    private final HoldBack<Jingle> toPeer = new HoldBack<>();
+    /** The peer's candidates, until the browser has the description they belong to. */
+    private final HoldBack<CandidateInit> toBrowser = new HoldBack<>();
+    private boolean ringingSent;
     /** An incoming proposal the browser accepted (proceed sent). */
-    boolean accepted;
+    private boolean accepted;
+    /** The offer the browser placed the call with. */
+    private SessionDescription browserOffer;
     /** An outgoing call's session-initiate, translated when the call is placed and sent on proceed. */
-    Jingle pendingInitiate;
-    /** The browser's current ICE ufrag per mid, to tell an ICE restart from other renegotiations. */
-    final Map<String, String> browserUfrag = new HashMap<>();
-    /** The browser's current ICE pwd per mid: Conversations and Monal send and expect it in every transport-info. */
-    final Map<String, String> browserPwd = new HashMap<>();
-    ScheduledFuture<?> timer;
+    private Jingle pendingInitiate;
+    /** The last description given to the browser. */
+    private SessionDescription remoteSdp;
+    /** The far end's DTLS role once settled (never actpass), kept across ICE restarts (RFC 8842 §5.5). */
+    private Setup remoteRole;
+    private Timers.Timer timer;
+    private final ContentMap contents = new ContentMap();
+    private final IceCredentials ice = new IceCredentials();
 
     Call(String callId, Device device, boolean outgoing, String sid, JID peerBare, Optional<JID> peer, boolean jmi,
-         Executor lane, CallState initial) {
+         Executor lane, CallState initial, PeerQuirks quirks, CallListener listener) {
         this.callId = callId;
         this.device = device;
         this.local = device.jid();
@@ -114,11 +78,14 @@ final class Call {
         this.jmi = jmi;
         this.lane = lane;
         this.state = initial;
+        this.quirks = quirks;
+        this.listener = listener;
     }
 
     CallKey key() {
         return new CallKey(peerBare, local, sid);
     }
+
 
     CallState state() {
         return state;
@@ -128,18 +95,48 @@ final class Call {
         return state == CallState.ENDED;
     }
 
+    /** Moves the session as {@link CallState}'s table allows; refuses otherwise, naming both states. */
     void move(CallState target) {
         CallState from = state;
         state = state.to(target);
         log.info("call.state from={} to={}", from, target);
         if (target == CallState.ACTIVE) {
-            listener.active(java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+            listener.active(Duration.ofNanos(System.nanoTime() - startedNanos));
         }
     }
 
-    /** Our role in the Jingle session. */
-    Creator ourRole() {
-        return outgoing ? Creator.INITIATOR : Creator.RESPONDER;
+    /** Moves to PENDING unless the call is there already (a direct call starts there). */
+    void pending() {
+        if (state != CallState.PENDING) {
+            move(CallState.PENDING);
+        }
+    }
+
+
+    boolean peerKnown() {
+        return peer != null;
+    }
+
+    /** The peer's full JID; refuses while no device of the peer has proceeded. */
+    JID peer() {
+        if (peer == null) {
+            throw new IllegalStateException("no device of " + peerBare + " has taken " + this + " yet");
+        }
+        return peer;
+    }
+
+    /** The peer's full JID when known, else its bare JID (for texts and logs). */
+    JID peerOrBare() {
+        return peer == null ? peerBare : peer;
+    }
+
+    /** A device of the peer proceeded (XEP-0353): the call is with that device from now on. */
+    void peerProceeded(JID device, PeerQuirks deviceQuirks) {
+        if (peer != null) {
+            throw new IllegalStateException(this + " already has its peer device; " + device + " cannot take it");
+        }
+        peer = device;
+        quirks = deviceQuirks;
     }
 
     /** True when {@code from} is the peer this call talks to (any of its devices before one is chosen). */
@@ -147,146 +144,169 @@ final class Call {
         return peer == null ? from.asBareJID().equals(peerBare) : peer.equals(from);
     }
 
-    /** Runs a task with the call's ids in the log context (STYLE.md §7). */
-    void withContext(Runnable task) {
-        MDC.put("callId", callId);
-        MDC.put("sid", sid);
-        MDC.put("peer", peer == null ? peerBare.toString() : peer.toString());
-        try {
-            task.run();
-        } finally {
-            MDC.remove("callId");
-            MDC.remove("sid");
-            MDC.remove("peer");
+    PeerQuirks quirks() {
+        return quirks;
+    }
+
+    /** Our role in the Jingle session. */
+    Creator ourRole() {
+        return outgoing ? Creator.INITIATOR : Creator.RESPONDER;
+    }
+
+
+    IceRestartState iceRestart() {
+        return iceRestart;
+    }
+
+    private void moveRestart(IceRestartState target) {
+        IceRestartState from = iceRestart;
+        iceRestart = iceRestart.to(target);
+        log.debug("call.ice-restart.state from={} to={}", from, target);
+    }
+
+    /** The browser offered a restart, carried by {@code info}. */
+    void browserOfferedRestart(Jingle info) {
+        moveRestart(IceRestartState.BROWSER_OFFERED);
+        browserRestartInfo = info;
+    }
+
+    /** The peer acknowledged the transport-info that carried the browser's restart. */
+    void peerSawBrowserRestart() {
+        moveRestart(IceRestartState.BROWSER_OFFER_SEEN_BY_PEER);
+    }
+
+    /** The peer offered a restart (again, if the browser has not answered the last). */
+    void peerOfferedRestart() {
+        moveRestart(IceRestartState.PEER_OFFERED);
+    }
+
+    /** The side that owed the answer gave it: no restart is under way. */
+    void restartAnswered() {
+        moveRestart(IceRestartState.NONE);
+    }
+
+    /** The transport-info of the browser's last restart, once: to resend after a tie-break on that very IQ. */
+    Optional<Jingle> takeBrowserRestartInfo() {
+        Optional<Jingle> info = Optional.ofNullable(browserRestartInfo);
+        browserRestartInfo = null;
+        return info;
+    }
+
+
+    /** Holds a transport-info while the peer may not receive it; false when it may, and the caller sends it. */
+    boolean holdForPeer(Jingle info) {
+        return toPeer.holdIfNotReady(info);
+    }
+
+    /** The peer may receive transport-info now: what was held, for the caller to send (nothing the second time). */
+    List<Jingle> peerReady() {
+        return toPeer.readiness() == Readiness.OPEN ? List.of() : toPeer.open();
+    }
+
+    /** Holds a candidate while the browser lacks its description; false when it has it, and the caller sends it. */
+    boolean holdForBrowser(CandidateInit candidate) {
+        return toBrowser.holdIfNotReady(candidate);
+    }
+
+    /** The browser has the remote description: what was held, for the caller to send (nothing the second time). */
+    List<CandidateInit> browserReady() {
+        return toBrowser.readiness() == Readiness.OPEN ? List.of() : toBrowser.open();
+    }
+
+
+    /** True the first time only: the browser is told once that the far end rings. */
+    boolean firstRinging() {
+        boolean first = !ringingSent;
+        ringingSent = true;
+        return first;
+    }
+
+    boolean accepted() {
+        return accepted;
+    }
+
+    /** The browser accepted the proposal; refuses a second accept. */
+    void accept() {
+        if (accepted) {
+            throw new IllegalStateException(this + " was already accepted");
         }
+        accepted = true;
+    }
+
+    /** The browser placed the call with {@code offer}, which became {@code initiate}. */
+    void placed(SessionDescription offer, Jingle initiate) {
+        if (browserOffer != null) {
+            throw new IllegalStateException(this + " was already placed");
+        }
+        browserOffer = offer;
+        pendingInitiate = initiate;
+        ice.learnBrowser(offer);
+        contents.learn(initiate, offer);
+    }
+
+    Optional<SessionDescription> browserOffer() {
+        return Optional.ofNullable(browserOffer);
+    }
+
+    /** The session-initiate the call was placed with, once: it goes out now. */
+    Jingle takePendingInitiate() {
+        if (pendingInitiate == null) {
+            throw new IllegalStateException(this + " has no session-initiate waiting");
+        }
+        Jingle initiate = pendingInitiate;
+        pendingInitiate = null;
+        return initiate;
+    }
+
+    /** The browser was given {@code sdp} as its remote description. */
+    void gaveBrowser(SessionDescription sdp) {
+        remoteSdp = sdp;
+    }
+
+    Optional<SessionDescription> remoteSdp() {
+        return Optional.ofNullable(remoteSdp);
+    }
+
+    /** The far end's DTLS role is settled (never actpass). */
+    void settleRemoteRole(Setup role) {
+        remoteRole = role;
+    }
+
+    Optional<Setup> remoteRole() {
+        return Optional.ofNullable(remoteRole);
+    }
+
+    ContentMap contents() {
+        return contents;
+    }
+
+    IceCredentials ice() {
+        return ice;
+    }
+
+
+    /** A new timer replaces the running one. */
+    void replaceTimer(Timers.Timer next) {
+        cancelTimer();
+        timer = next;
     }
 
     void cancelTimer() {
         if (timer != null) {
-            timer.cancel(false);
+            timer.cancel();
             timer = null;
         }
     }
 
-    /** Learns the content/mid mapping: a content pairs with the m-line whose mid is its name, else by order. */
-    void learnContents(Jingle jingle, SessionDescription sdp) {
-        List<MediaDescription> media = sdp.media();
-        for (int i = 0; i < jingle.contents().size(); i++) {
-            Content c = jingle.contents().get(i);
-            contentCreator.put(c.name(), c.creator());
-            int index = -1;
-            for (int m = 0; m < media.size(); m++) {
-                if (media.get(m).mid().map(c.name()::equals).orElse(false)) {
-                    index = m;
-                }
-            }
-            if (index < 0 && i < media.size()) {
-                index = i;
-            }
-            if (index >= 0) {
-                String mid = media.get(index).mid().orElse(String.valueOf(index));
-                contentToMid.put(c.name(), mid);
-                midToContent.put(mid, c.name());
-                contentIndex.put(c.name(), index);
-            }
-        }
-    }
 
-    /** Remembers the browser's ICE credentials from a description it wrote. */
-    void learnBrowserIce(SessionDescription sdp) {
-        for (int i = 0; i < sdp.media().size(); i++) {
-            MediaDescription m = sdp.media().get(i);
-            String mid = m.mid().orElse(String.valueOf(i));
-            m.value("ice-ufrag").or(() -> sdp.value("ice-ufrag")).ifPresent(u -> browserUfrag.put(mid, u));
-            m.value("ice-pwd").or(() -> sdp.value("ice-pwd")).ifPresent(p -> browserPwd.put(mid, p));
-        }
-    }
-
-    /**
-     * True when a browser offer changes the ICE ufrag of a media section we know (RFC 8445 §9) and keeps the media
-     * sections it last negotiated: an offer that also adds or removes m-lines is a renegotiation the peer would have
-     * to hear about, not a restart.
-     */
-    boolean isIceRestart(SessionDescription offer) {
-        if (remoteSdp == null || !mids(offer).equals(mids(remoteSdp))) {
-            return false;
-        }
-        for (int i = 0; i < offer.media().size(); i++) {
-            MediaDescription m = offer.media().get(i);
-            String mid = m.mid().orElse(String.valueOf(i));
-            Optional<String> u = m.value("ice-ufrag").or(() -> offer.value("ice-ufrag"));
-            if (u.isPresent() && browserUfrag.containsKey(mid) && !browserUfrag.get(mid).equals(u.get())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<String> mids(SessionDescription sdp) {
-        List<String> mids = new ArrayList<>(sdp.media().size());
-        for (int i = 0; i < sdp.media().size(); i++) {
-            mids.add(sdp.media().get(i).mid().orElse(String.valueOf(i)));
-        }
-        return mids;
-    }
-
-    /** The peer's ufrag of each content of a Jingle that carries transports. */
-    void learnPeerUfrags(Jingle jingle) {
-        for (Content c : jingle.contents()) {
-            c.transport().flatMap(IceUdpTransport::ufrag).ifPresent(u -> peerUfrag.put(c.name(), u));
-        }
-    }
-
-    /** The browser's candidate with its sdpMid turned into our content name. */
-    CandidateInit towardsPeer(CandidateInit c) {
-        String mid = c.sdpMid().orElseGet(() -> midAt(c.sdpMLineIndex()));
-        if (mid == null) {
-            throw new CallException("bad-candidate", "the candidate has neither sdpMid nor a known sdpMLineIndex");
-        }
-        String content = midToContent.get(mid);
-        if (content == null) {
-            throw new CallException("bad-candidate", "sdpMid \"" + mid + "\" is not a media section of this call"
-                    + " (known: " + String.join(", ", midToContent.keySet().stream().sorted().toList()) + ")");
-        }
-        return new CandidateInit(c.candidate(), Optional.of(content), c.sdpMLineIndex(), c.usernameFragment());
-    }
-
-    /** A peer's candidate with its content name turned into the browser's mid and m-line index. */
-    CandidateInit towardsBrowser(CandidateInit c) {
-        String content = c.sdpMid().orElse("");
-        String mid = contentToMid.getOrDefault(content, content);
-        Integer index = contentIndex.get(content);
-        return new CandidateInit(c.candidate(), Optional.of(mid),
-                index == null ? OptionalInt.empty() : OptionalInt.of(index), c.usernameFragment());
-    }
-
-    private String midAt(OptionalInt index) {
-        if (index.isEmpty()) {
-            return null;
-        }
-        for (Map.Entry<String, Integer> e : contentIndex.entrySet()) {
-            if (e.getValue() == index.getAsInt()) {
-                return contentToMid.get(e.getKey());
-            }
-        }
-        return null;
-    }
-
-    /** A session-terminate for this session. */
-    Jingle terminate(String reason, Optional<String> text) {
-        return new Jingle(JingleAction.SESSION_TERMINATE, sid, Optional.empty(), Optional.empty(), List.of(),
-                List.of(), Optional.of(new Reason(reason, text, List.of())), List.of());
-    }
-
-    /** An XEP-0353 reject, retract or finish with a reason. */
-    JingleMessage jmiWithReason(JingleMessage.Kind kind, String reason, Optional<String> text) {
-        return new JingleMessage(kind, sid, List.of(), Optional.of(new Reason(reason, text, List.of())),
-                Optional.empty(), List.of());
+    /** "outgoing and pending", for refusals. */
+    String describe() {
+        return (outgoing ? "outgoing" : "incoming") + " and " + state.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
     public String toString() {
-        return "call " + callId + " (sid " + sid + ", " + (outgoing ? "to " : "from ")
-                + (peer == null ? peerBare : peer) + ", " + state + ")";
+        return "call " + callId + " (sid " + sid + ", " + (outgoing ? "to " : "from ") + peerOrBare() + ", " + state
+                + ")";
     }
 }

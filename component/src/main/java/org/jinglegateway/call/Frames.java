@@ -22,10 +22,10 @@ public final class Frames {
         return of(type).put("callId", callId);
     }
 
-    public static ObjectNode error(Optional<String> callId, String code, String message) {
+    public static ObjectNode error(Optional<String> callId, ErrorCode code, String message) {
         ObjectNode n = of("error");
         callId.ifPresent(id -> n.put("callId", id));
-        return n.put("code", code).put("message", message);
+        return n.put("code", code.token()).put("message", message);
     }
 
     public static ObjectNode ring(String callId, String from, List<String> media) {

@@ -1,7 +1,11 @@
 /**
- * Calls: one {@link org.jinglegateway.call.Call} per browser device and Jingle session, run in order on its own
- * serial lane; {@link org.jinglegateway.call.CallService} routes browser frames and XMPP stanzas to them. Nothing
- * here touches a socket: browsers are {@link org.jinglegateway.call.Device}s and XMPP is an
- * {@link org.jinglegateway.call.XmppSender}, so every flow is tested by feeding events in and reading what comes out.
+ * Calls: one {@link org.jinglegateway.call.Call} per browser device and Jingle session, its state explicit (the
+ * session's {@link org.jinglegateway.call.CallState}, an ICE restart's state, a hold-back queue per side) and changed
+ * only by its own transitions, run in order on its own serial lane. {@link org.jinglegateway.call.CallService} is the
+ * entrance: browser frames arrive typed ({@link org.jinglegateway.call.BrowserFrame}, decoded once by
+ * {@link org.jinglegateway.call.BrowserFrameDecoder}), XMPP stanzas as Tinder packets; routers look calls up in a
+ * registry, and the event classes decide what each call does. Nothing here touches a socket: browsers are
+ * {@link org.jinglegateway.call.Device}s and XMPP is an {@link org.jinglegateway.call.XmppSender}, so every flow is
+ * tested by feeding events in and reading what comes out.
  */
 package org.jinglegateway.call;

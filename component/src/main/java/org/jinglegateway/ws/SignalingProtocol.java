@@ -1,16 +1,20 @@
 package org.jinglegateway.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jinglegateway.call.IceServers;
+import org.jinglegateway.call.BrowserFrame;
+import org.jinglegateway.call.BrowserFrameDecoder;
 import org.jinglegateway.call.CallService;
+import org.jinglegateway.call.Decoded;
+import org.jinglegateway.call.ErrorCode;
+import org.jinglegateway.call.FrameRefusal;
+import org.jinglegateway.call.FrameType;
 import org.jinglegateway.call.Frames;
+import org.jinglegateway.call.IceServers;
 import org.jinglegateway.call.Ids;
 import org.jinglegateway.xmpp.UserPresence;
 import org.slf4j.Logger;
@@ -26,11 +30,9 @@ public final class SignalingProtocol {
     private static final Logger log = LoggerFactory.getLogger(SignalingProtocol.class);
 
     /** Frame types a browser may send, per contracts.md §3. */
-    public static final Set<String> BROWSER_TYPES = Set.of("register", "call", "accept", "reject", "answer",
-            "offer", "candidate", "hangup", "ping");
-    private static final int MAX_USER = 256;
+    public static final Set<String> BROWSER_TYPES = Set.copyOf(FrameType.TOKENS);
 
-    private final ObjectMapper json;
+    private final BrowserFrameDecoder decoder;
     private final CallService calls;
     private final UserPresence presence;
     private final Optional<TokenVerifier> tokens;
@@ -40,7 +42,7 @@ public final class SignalingProtocol {
 
     public SignalingProtocol(ObjectMapper json, CallService calls, UserPresence presence,
                              Optional<TokenVerifier> tokens, IceServers ice, ScheduledExecutorService timers) {
-        this.json = json;
+        this.decoder = new BrowserFrameDecoder(json);
         this.calls = calls;
         this.presence = presence;
         this.tokens = tokens;
@@ -50,36 +52,32 @@ public final class SignalingProtocol {
 
     /** Handles one text frame from a connection; answers go out on the connection. */
     public void handle(BrowserConnection connection, String frame) {
-        JsonNode node;
-        try {
-            node = json.readTree(frame);
-        } catch (JsonProcessingException e) {
-            connection.send(Frames.error(Optional.empty(), "bad-json", "the frame is not valid JSON: "
-                    + e.getOriginalMessage()));
+        Decoded decoded = decoder.decode(frame);
+        if (decoded instanceof FrameRefusal r && r.precedence() == FrameRefusal.Precedence.FIRST) {
+            connection.send(Frames.error(r.callId(), r.code(), r.message()));
             return;
         }
-        if (node == null || !node.isObject()) {
-            connection.send(Frames.error(Optional.empty(), "bad-frame",
-                    "a frame must be a JSON object with a \"type\""));
-            return;
-        }
-        JsonNode type = node.get("type");
-        if (type == null || !type.isTextual()) {
-            connection.send(Frames.error(Optional.empty(), "bad-frame", "the frame has no \"type\" string"));
-            return;
-        }
-        String t = type.asText();
-        if ("ping".equals(t)) {
+        if (decoded instanceof BrowserFrame.Ping) {
             connection.send(Frames.of("pong"));
-        } else if (!BROWSER_TYPES.contains(t)) {
-            connection.send(Frames.error(Optional.empty(), "unknown-type", "unknown frame type \"" + t
-                    + "\"; expected one of " + String.join(", ", BROWSER_TYPES.stream().sorted().toList())));
-        } else if ("register".equals(t)) {
-            register(connection, node);
+            return;
+        }
+        FrameType type = decoded instanceof BrowserFrame f ? f.type() : ((FrameRefusal) decoded).type().orElseThrow();
+        if (type == FrameType.REGISTER) {
+            if (connection.registered()) {
+                connection.send(Frames.error(Optional.empty(), ErrorCode.ALREADY_REGISTERED, "this connection is"
+                        + " already " + connection.jid()));
+            } else if (decoded instanceof FrameRefusal r) {
+                connection.send(Frames.error(r.callId(), r.code(), r.message()));
+            } else {
+                register(connection, (BrowserFrame.Register) decoded);
+            }
         } else if (!connection.registered()) {
-            connection.send(Frames.error(Optional.empty(), "not-registered", "send \"register\" before \"" + t + "\""));
+            connection.send(Frames.error(Optional.empty(), ErrorCode.NOT_REGISTERED, "send \"register\" before \""
+                    + type + "\""));
+        } else if (decoded instanceof FrameRefusal r) {
+            calls.refuse(connection, r);
         } else {
-            calls.onFrame(connection, t, node);
+            calls.onFrame(connection, (BrowserFrame.ForCall) decoded);
         }
     }
 
@@ -93,33 +91,14 @@ public final class SignalingProtocol {
         }
     }
 
-    private void register(BrowserConnection connection, JsonNode node) {
-        if (connection.registered()) {
-            connection.send(Frames.error(Optional.empty(), "already-registered", "this connection is already "
-                    + connection.jid()));
-            return;
-        }
-        JsonNode u = node.get("user");
-        if (u == null || !u.isTextual() || u.asText().isEmpty() || u.asText().length() > MAX_USER) {
-            connection.send(Frames.error(Optional.empty(), "bad-user", "\"user\" must be a non-empty string of at"
-                    + " most " + MAX_USER + " characters"));
-            return;
-        }
-        String user;
-        try {
-            user = JID.nodeprep(u.asText());
-        } catch (IllegalArgumentException e) {
-            connection.send(Frames.error(Optional.empty(), "bad-user", "\"" + u.asText()
-                    + "\" cannot be the local part of a JID (RFC 7622): " + e.getMessage()));
-            return;
-        }
+    private void register(BrowserConnection connection, BrowserFrame.Register frame) {
+        String user = frame.user();
         if (tokens.isPresent()) {
-            JsonNode token = node.get("token");
-            Optional<String> refusal = token == null || !token.isTextual() ? Optional.of("\"token\" is required")
-                    : tokens.get().refuse(token.asText(), user);
+            Optional<String> refusal = frame.token().isEmpty() ? Optional.of("\"token\" is required")
+                    : tokens.get().refuse(frame.token().get(), user);
             if (refusal.isPresent()) {
                 log.warn("device.refused user={} problem={}", user, refusal.get());
-                connection.send(Frames.error(Optional.empty(), "auth-failed", refusal.get()));
+                connection.send(Frames.error(Optional.empty(), ErrorCode.AUTH_FAILED, refusal.get()));
                 connection.close();
                 return;
             }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.dom4j.Element;
 import org.jinglegateway.call.CallWorld.FakeDevice;
@@ -446,6 +445,24 @@ final class CallServiceTest {
     }
 
     @Test
+    void answerWithoutSdpForAnUnknownCall_answersUnknownCallFirst() {
+        world.frame(juliet, "{\"type\":\"answer\",\"callId\":\"zzz\"}");
+
+        assertThat(juliet.frames).singleElement().satisfies(f -> assertThat(f.toString()).isEqualTo(
+                "{\"type\":\"error\",\"callId\":\"zzz\",\"code\":\"unknown-call\",\"message\":\"there is no call"
+                + " \\\"zzz\\\" on this connection\"}"));
+    }
+
+    @Test
+    void callWithADuplicateIdAndABadJid_answersDuplicateCallFirst() {
+        world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+
+        world.frame(juliet, call("c1", "a b@example.net", "v=0"));
+
+        assertThat(juliet.last("error").get("code").asText()).isEqualTo("duplicate-call");
+    }
+
+    @Test
     void hangupWithANonXepReason_isRefusedAndTheCallGoesOn() {
         world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
 
@@ -506,21 +523,30 @@ final class CallServiceTest {
     }
 
     @Test
-    void unansweredCall_timesOutWithRetractAndHangup() throws InterruptedException {
-        try (CallWorld quick = new CallWorld(Duration.ofMillis(50), false)) {
-            FakeDevice d = quick.device("juliet", "web-1");
-            quick.frame(d, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
+    void unansweredCall_timesOutWithRetractAndHangup() {
+        world.frame(juliet, call("c1", "romeo@example.net", CallWorld.fixture("chrome/audio-offer.sdp")));
 
-            Instant deadline = Instant.now().plusSeconds(5);
-            while ((d.of("hangup").isEmpty() || quick.service.size() > 0) && Instant.now().isBefore(deadline)) {
-                Thread.onSpinWait();
-            }
+        world.timers.advance(Duration.ofSeconds(59));
+        assertThat(juliet.of("hangup")).as("the ring timeout is 60 s").isEmpty();
+        world.timers.advance(Duration.ofSeconds(1));
 
-            assertThat(d.last("hangup").get("reason").asText()).isEqualTo("timeout");
-            assertThat(quick.lastJmi("retract").getChildElement("retract", "urn:xmpp:jingle-message:0")
-                    .element("reason").element("timeout")).isNotNull();
-            assertThat(quick.service.size()).isZero();
-        }
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("timeout");
+        assertThat(juliet.last("hangup").get("text").asText()).isEqualTo("nobody answered within 60 s");
+        assertThat(world.lastJmi("retract").getChildElement("retract", "urn:xmpp:jingle-message:0")
+                .element("reason").element("timeout")).isNotNull();
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void answeredCall_cancelsItsRingTimer() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+
+        world.timers.advance(Duration.ofMinutes(5));
+
+        assertThat(world.timers.pending()).isZero();
+        assertThat(juliet.of("hangup")).isEmpty();
+        assertThat(world.service.size()).isEqualTo(1);
     }
 
     @Test

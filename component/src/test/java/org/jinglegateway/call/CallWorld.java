@@ -1,9 +1,7 @@
 package org.jinglegateway.call;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.util.concurrent.MoreExecutors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
@@ -25,24 +21,26 @@ import org.xmpp.packet.Packet;
 
 /**
  * A call service with fake devices and a list for stanzas: events in, frames and stanzas out, no sockets. Lanes run
- * on the calling thread, so every event has been handled when the call returns.
+ * over a {@link QueueingExecutor}: queued as in production (a nested onLane runs after the task that asked for it),
+ * drained on the calling thread, so every event has been handled when the call returns. Timers run on a
+ * {@link ManualTimers} clock that the test moves.
  */
 final class CallWorld implements AutoCloseable {
     static final String DOMAIN = "gw.example.org";
     static final Path FIXTURES = Path.of("../jingle-mapper/src/test/resources/fixtures");
     static final ObjectMapper JSON = new ObjectMapper();
+    private final BrowserFrameDecoder decoder = new BrowserFrameDecoder(JSON);
 
     final List<Packet> sent = new CopyOnWriteArrayList<>();
     final DeviceRegistry devices = new DeviceRegistry();
-    final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    final ManualTimers timers = new ManualTimers();
     final CallService service;
     /** Stanzas to the gateway's own domain come back in, as GatewayComponent does it. */
     private final boolean loopback;
 
     CallWorld(Duration ringTimeout, boolean loopback) {
         this.loopback = loopback;
-        this.service = new CallService(DOMAIN, devices, this::deliver, timers, MoreExecutors.directExecutor(),
-                ringTimeout);
+        this.service = new CallService(DOMAIN, devices, this::deliver, timers, new QueueingExecutor(), ringTimeout);
     }
 
     CallWorld() {
@@ -66,17 +64,20 @@ final class CallWorld implements AutoCloseable {
         return d;
     }
 
+    /** A frame from a registered device, decoded as SignalingProtocol does it. */
     void frame(FakeDevice d, String json) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            service.onFrame(d, node.get("type").asText(), node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Decoded decoded = decoder.decode(json);
+        if (decoded instanceof BrowserFrame.ForCall f) {
+            service.onFrame(d, f);
+        } else if (decoded instanceof FrameRefusal r && r.precedence() != FrameRefusal.Precedence.FIRST) {
+            service.refuse(d, r);
+        } else {
+            throw new IllegalArgumentException("not a call frame: " + json + " (" + decoded + ")");
         }
     }
 
     void frame(FakeDevice d, ObjectNode node) {
-        service.onFrame(d, node.get("type").asText(), node);
+        frame(d, node.toString());
     }
 
     static String fixture(String path) {
@@ -170,7 +171,7 @@ final class CallWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        timers.shutdownNow();
+        // nothing runs outside the test's thread: the lanes drain on it and the clock is manual
     }
 
     /** A browser device that keeps its frames. */

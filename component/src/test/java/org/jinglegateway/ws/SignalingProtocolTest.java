@@ -59,6 +59,22 @@ final class SignalingProtocolTest {
     }
 
     @Test
+    void invalidJson_saysWhereItBrokeInOurWords_notJacksons() {
+        protocol.handle(connection, "{\"type\":\"ping\",}");
+        assertThat(out).containsExactly("{\"type\":\"error\",\"code\":\"bad-json\",\"message\":\"the frame is not"
+                + " valid JSON: it stops being JSON at line 1, column 16; a frame is one JSON object such as"
+                + " {\\\"type\\\":\\\"ping\\\"}\"}");
+    }
+
+    @Test
+    void callFrameForAnUnknownCall_answersUnknownCall() {
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+        protocol.handle(connection, "{\"type\":\"accept\",\"callId\":\"zzz\"}");
+        assertThat(out.get(1)).isEqualTo("{\"type\":\"error\",\"callId\":\"zzz\",\"code\":\"unknown-call\","
+                + "\"message\":\"there is no call \\\"zzz\\\" on this connection\"}");
+    }
+
+    @Test
     void arrayFrame_answersBadFrame() {
         protocol.handle(connection, "[1]");
         assertThat(out).containsExactly("{\"type\":\"error\",\"code\":\"bad-frame\","

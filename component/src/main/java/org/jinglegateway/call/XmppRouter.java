@@ -1,0 +1,194 @@
+package org.jinglegateway.call;
+
+import java.util.List;
+import java.util.Optional;
+import org.dom4j.Element;
+import org.jinglegateway.mapper.MapperException;
+import org.jinglegateway.mapper.jingle.JingleMessage;
+import org.jinglegateway.mapper.jingle.JingleMessages;
+import org.jinglegateway.mapper.jingle.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.PacketError;
+
+/**
+ * Routes XMPP stanzas and presence to calls: Jingle sets and the replies to ours, XEP-0353 messages, peers going
+ * offline. Runs on the XMPP reader's thread and only looks things up (by index, never by scanning every call); what
+ * a call does runs on its lane.
+ */
+final class XmppRouter {
+    private static final Logger log = LoggerFactory.getLogger(XmppRouter.class);
+
+    private final CallContext context;
+    private final PeerEvents events;
+    private final PeerInitiates initiates;
+    private final PeerReplies replies;
+    private final Endings endings;
+
+    XmppRouter(CallContext context, PeerEvents events, PeerInitiates initiates, PeerReplies replies,
+               Endings endings) {
+        this.context = context;
+        this.events = events;
+        this.initiates = initiates;
+        this.replies = replies;
+        this.endings = endings;
+    }
+
+    boolean onIq(IQ iq) {
+        if (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error) {
+            Optional<CallContext.PendingIq> pending = context.replied(iq);
+            pending.ifPresent(p -> context.onLane(p.call(), c -> replies.reply(c, p.action(), iq)));
+            return pending.isPresent();
+        }
+        Element jingle = Stanzas.jingleChild(iq);
+        if (jingle == null || iq.getType() != IQ.Type.set) {
+            return false;
+        }
+        JID from = iq.getFrom();
+        JID to = iq.getTo();
+        String sid = jingle.attributeValue("sid");
+        String action = jingle.attributeValue("action");
+        if (from == null || to == null || sid == null || action == null) {
+            context.send(Stanzas.error(iq, PacketError.Condition.bad_request, Optional.empty(),
+                    "a jingle element needs action and sid (XEP-0166 §7.1), and the IQ needs from and to"));
+            return true;
+        }
+        Call call = context.calls.byKey(new CallKey(from, to, sid)).orElse(null);
+        if (call != null && !call.isPeer(from)) {
+            context.send(Stanzas.unknownSession(iq, "session " + sid + " is not with " + from));
+            return true;
+        }
+        boolean proposedToUs = call != null && call.jmi && !call.outgoing
+                && (call.state() == CallState.PROPOSED || call.state() == CallState.RINGING);
+        if ("session-initiate".equals(action) && (call == null || proposedToUs)) {
+            Optional<Device> device = context.devices.find(to);
+            if (device.isEmpty()) {
+                context.send(Stanzas.error(iq, PacketError.Condition.service_unavailable, Optional.empty(),
+                        to + " is not online"));
+                return true;
+            }
+            if (call == null) {
+                call = new Call(context.ids.next(12), device.get(), false, sid, from, Optional.of(from), false,
+                        context.lane(), CallState.PENDING, context.peers.quirks(from), context.listener());
+                context.calls.add(call);
+                context.listener().started(false);
+            }
+            context.onLane(call, c -> initiates.initiate(c, iq));
+            return true;
+        }
+        if (call == null) {
+            context.send(Stanzas.unknownSession(iq, "no Jingle session " + sid + " between " + from + " and " + to));
+            return true;
+        }
+        context.onLane(call, c -> events.jingle(c, iq));
+        return true;
+    }
+
+    boolean onMessage(Message message) {
+        Optional<JingleMessage> jmi;
+        try {
+            jmi = JingleMessages.read(message.getElement());
+        } catch (MapperException e) {
+            log.warn("jmi.bad from={} problem={}", message.getFrom(), e.getMessage());
+            return true;
+        }
+        if (jmi.isEmpty() || message.getFrom() == null || message.getTo() == null) {
+            return jmi.isPresent();
+        }
+        JingleMessage m = jmi.get();
+        if (message.getType() == Message.Type.error) {
+            bounced(message, m);
+            return true;
+        }
+        JID from = message.getFrom();
+        JID to = message.getTo();
+        if (m.kind() == JingleMessage.Kind.PROPOSE) {
+            onPropose(from, to, m);
+            return true;
+        }
+        List<Call> matching = context.calls.withSid(m.id()).stream().filter(call -> call.peerBare.equals(
+                from.asBareJID()) && call.isPeer(from) && (to.getResource() == null
+                ? call.local.asBareJID().equals(to.asBareJID()) : call.local.equals(to))).toList();
+        if (matching.isEmpty()) {
+            log.debug("jmi.unknown kind={} id={} from={}", m.kind().token(), m.id(), from);
+        }
+        for (Call call : matching) {
+            context.onLane(call, c -> events.message(c, from, m));
+        }
+        return true;
+    }
+
+    /** Our propose came back as an error (e.g. no such user): the browser's call ends with the condition. */
+    private void bounced(Message error, JingleMessage m) {
+        if (m.kind() != JingleMessage.Kind.PROPOSE) {
+            return;
+        }
+        String condition = error.getError() == null ? "undefined-condition" : error.getError().getCondition().toXMPP();
+        for (Call call : context.calls.withSid(m.id())) {
+            if (call.outgoing && call.local.equals(error.getTo())) {
+                context.onLane(call, c -> endings.endQuietly(c, "failed-application", Optional.of("the XMPP server"
+                        + " could not deliver the call to " + c.peerBare + ": " + condition)));
+            }
+        }
+    }
+
+    private void onPropose(JID from, JID to, JingleMessage propose) {
+        if (to.getNode() == null) {
+            log.debug("jmi.propose to the gateway itself from={}", from);
+            return;
+        }
+        JID user = to.asBareJID();
+        List<Device> targets = to.getResource() == null ? context.devices.of(to.getNode())
+                : context.devices.find(to).map(List::of).orElse(List.of());
+        // XEP-0353 §3.1 tie-break: crossing proposes between the same two users; the lower id goes on
+        for (Call mine : context.calls.withPeer(from)) {
+            if (mine.outgoing && mine.jmi && mine.state() == CallState.PROPOSED
+                    && mine.local.asBareJID().equals(user)) {
+                if (mine.sid.compareTo(propose.id()) < 0) {
+                    log.info("jmi.tie-break kept={} dropped={}", mine.sid, propose.id());
+                    return;
+                }
+                context.onLane(mine, endings::lostTieBreak);
+            }
+        }
+        if (targets.isEmpty()) {
+            context.send(Stanzas.jmi(to, from, context.ids.next(12), new JingleMessage(JingleMessage.Kind.REJECT,
+                    propose.id(), List.of(), Optional.of(new Reason("gone", Optional.of(to.getNode()
+                    + " has no browser online"), List.of())), Optional.empty(), List.of())));
+            return;
+        }
+        context.listener().started(false);
+        for (Device device : targets) {
+            Call call = new Call(context.ids.next(12), device, false, propose.id(), from, Optional.of(from), true,
+                    context.lane(), CallState.PROPOSED, context.peers.quirks(from), context.listener());
+            if (!context.calls.add(call)) {
+                continue; // a repeated propose (e.g. from an archive): already ringing
+            }
+            context.onLane(call, c -> events.proposed(c, propose));
+        }
+    }
+
+    /** A peer device went offline: its calls end with {@code gone}. */
+    void onPeerUnavailable(JID full) {
+        context.peers.offline(full);
+        for (Call call : context.calls.withPeer(full)) {
+            if (call.peerKnown() && full.equals(call.peer())) {
+                context.onLane(call, c -> endings.endQuietly(c, "gone", Optional.of(full + " went offline")));
+            }
+        }
+    }
+
+    /** The XMPP connection dropped: every call ends, and the browsers are told. */
+    void onXmppDown() {
+        for (Call call : context.calls.all()) {
+            if (call.peerBare.getDomain().equals(context.domain)) {
+                continue; // a call between two browser users never leaves the gateway
+            }
+            context.onLane(call, c -> endings.endQuietly(c, "connectivity-error",
+                    Optional.of("the gateway lost its connection to the XMPP server")));
+        }
+    }
+}
