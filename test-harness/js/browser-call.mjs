@@ -79,16 +79,24 @@ async function hangUp(by, other) {
 }
 
 /**
- * Waits until the page's selected candidate pair has changed more than `before` times. Polled from here: Playwright's
- * waitForFunction does not await an async predicate (the Promise it returns is truthy, so it returned at once and
- * the IT's "new pair selected" check raced the switch).
+ * Waits until the two pages together have switched their selected candidate pair more than `before` times: the
+ * new ICE generation's checks succeeded and ICE moved onto it. Only the agent that nominates has to switch: the
+ * other side's Chromium often keeps counting the pair it had (same addresses), so one switch on either page is the
+ * proof. Polled from here: Playwright's waitForFunction does not await an async predicate.
  */
-async function waitForPairSwitch(phone, before, timeout = STEP_MS) {
+async function waitForPairSwitch(phones, before, timeout = STEP_MS) {
   const deadline = Date.now() + timeout;
-  while ((await phone.stats()).selectedCandidatePairChanges <= before) {
+  const switches = async () => {
+    let n = 0;
+    for (const p of phones) {
+      n += (await p.stats()).selectedCandidatePairChanges;
+    }
+    return n;
+  };
+  while ((await switches()) <= before) {
     if (Date.now() > deadline) {
-      throw new StepFailure(phone.name + ': a new candidate pair selected after the ICE restart',
-        `timed out after ${timeout} ms (still ${before} switches)`);
+      throw new StepFailure(phones.map((p) => p.name).join(' + ') + ': a new candidate pair selected after the'
+        + ' ICE restart', `timed out after ${timeout} ms (still ${before} switches)`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -102,7 +110,7 @@ async function iceRestart(from, to) {
   });
   const before = await ufrags();
   const pairSwitches = async (p) => (await p.stats()).selectedCandidatePairChanges;
-  const switchesBefore = { [from.name]: await pairSwitches(from), [to.name]: await pairSwitches(to) };
+  const switchesBefore = (await pairSwitches(from)) + (await pairSwitches(to));
   const startedLocal = await from.read(() => window.softphone.restarts.local);
   const startedRemote = await to.read(() => window.softphone.restarts.remote);
   await from.page.click('#restart');
@@ -111,9 +119,7 @@ async function iceRestart(from, to) {
   await from.waitConnected('connected after ICE restart');
   await to.waitConnected('connected after ICE restart');
   // the new ICE generation takes over once its checks succeed, which can lag "connected" on a busy machine
-  for (const p of [from, to]) {
-    await waitForPairSwitch(p, switchesBefore[p.name]);
-  }
+  await waitForPairSwitch([from, to], switchesBefore);
   return { ufragsBefore: before, ufragsAfter: await ufrags() };
 }
 

@@ -159,13 +159,19 @@ final class BrowserCallIT {
         }
     }
 
-    /** Chromium counts selected-pair switches per transport: the new ICE generation must have taken over. */
+    /**
+     * Chromium counts selected-pair switches per transport: the new ICE generation must have taken over. Only the
+     * nominating agent has to switch (the other page's Chromium often keeps counting the pair it had, with the same
+     * addresses), so the two pages' switches are counted together, as browser-call.mjs waits for them.
+     */
     private static void assertNewPairSelected(JsonNode earlier, JsonNode later, String which) {
-        for (String page : List.of("alice", "carol")) {
-            assertThat(later.path("after").path(page).path("selectedCandidatePairChanges").asLong())
-                    .as("%s's selected candidate pair changed after %s", page, which)
-                    .isGreaterThan(earlier.path("after").path(page).path("selectedCandidatePairChanges").asLong());
-        }
+        assertThat(switches(later)).as("selected candidate pair switches on both pages after %s", which)
+                .isGreaterThan(switches(earlier));
+    }
+
+    private static long switches(JsonNode sample) {
+        return sample.path("after").path("alice").path("selectedCandidatePairChanges").asLong()
+                + sample.path("after").path("carol").path("selectedCandidatePairChanges").asLong();
     }
 
     private static void assertSameEnding(JsonNode hangup, String by, String other) {
