@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.SoftAssertions;
+import org.jinglegateway.harness.Await;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.client.BrowserSocket;
 import org.jinglegateway.harness.client.JinglePeer;
@@ -101,6 +102,10 @@ final class HostileStage implements BeforeAllCallback, AfterAllCallback, BeforeE
         if (healthWatch != null) {
             healthWatch.cancel(false);
         }
+        // an earlier attack that broke the link may still have the gateway reconnecting: each test starts on a
+        // registered component, so what it sees is its own attack's doing
+        Await.until(Duration.ofSeconds(30), "the gateway registered with Prosody (/health 200) before the test",
+                () -> healthStatus() == 200);
         readyAtStart = gateway.readyCount();
         healthFailures.clear();
         healthPolls.set(0);
@@ -115,6 +120,18 @@ final class HostileStage implements BeforeAllCallback, AfterAllCallback, BeforeE
                 + (media == null ? "" : ", " + media));
         // CHECKSTYLE.ON: RegexpSinglelineJava
         throw failure;
+    }
+
+    private int healthStatus() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(httpBase + "/health")).timeout(HEALTH_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private void pollHealth() {
