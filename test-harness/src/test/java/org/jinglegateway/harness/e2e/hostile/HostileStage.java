@@ -229,6 +229,23 @@ final class HostileStage implements BeforeAllCallback, AfterAllCallback, BeforeE
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The gateway's heap in use, in MiB: Micrometer's {@code jvm_memory_used_bytes} on /metrics (-1 if unread). */
+    long heapUsedMib() {
+        try {
+            String body = http.send(HttpRequest.newBuilder(URI.create(httpBase + "/metrics")).timeout(HEALTH_TIMEOUT)
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            double bytes = body.lines()
+                    .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            return (long) (bytes / (1024 * 1024));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     // ---- what every attack must leave alone --------------------------------------------------------------------
 
     /**
