@@ -234,7 +234,7 @@ final class HostileInputIT {
 
     @Test
     @Order(6)
-    void clientThatNeverReads_isClosedWith1008InsteadOfQueueing() throws Exception {
+    void clientThatNeverReads_isClosedInsteadOfQueueing() throws Exception {
         int frames = 3000;
         try (SignalingBystander bystander = stage.bystander();
              RawWebSocket flood = RawWebSocket.connect(stage.wsUrl(), 4096)) {
@@ -267,25 +267,27 @@ final class HostileInputIT {
                     : sendEnded.get()) + " (gateway heap in use then: " + stage.heapUsedMib() + " MiB, before: "
                     + heapBefore + " MiB)";
 
-            // now read what the gateway left for us: its replies, then (expected) its close frame
+            // now read what the gateway left for us: some replies, then the end of the connection. A close frame
+            // queues behind the replies the client never read, so the gateway may have to drop the connection
+            // without one (RFC 6455 §7.1.7); when one gets through, it carries 1008 (contracts.md §7)
             int texts = 0;
             Frame close = null;
+            boolean closed = false;
             String end = "nothing more within 10 s";
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             try {
-                while (close == null) {
+                while (!closed && close == null) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         break;
                     }
                     Frame f = flood.readFrame(Duration.ofNanos(left));
                     if (f == null) {
-                        end = "the gateway closed TCP without a close frame";
-                        break;
-                    }
-                    if (f.opcode() == RawWebSocket.CLOSE) {
+                        closed = true;
+                        end = "TCP closed without a close frame";
+                    } else if (f.opcode() == RawWebSocket.CLOSE) {
                         close = f;
-                        end = "close frame " + f.closeCode();
+                        end = "close frame " + f.closeCode() + " \"" + f.closeReason() + "\"";
                     } else if (f.opcode() == RawWebSocket.TEXT) {
                         texts++;
                     }
@@ -293,11 +295,15 @@ final class HostileInputIT {
             } catch (java.net.SocketTimeoutException e) {
                 end = "nothing more within 10 s";
             } catch (IOException e) {
+                closed = true;
                 end = "the connection broke: " + e;
             }
             String story = sending + "; then " + texts + " reply frames, then " + end;
-            softly.assertThat(close == null ? -1 : close.closeCode()).as("the close code the gateway sent (%s)", story)
-                    .isEqualTo(POLICY_VIOLATION);
+            softly.assertThat(closed || close != null).as("the gateway ended the connection (%s)", story).isTrue();
+            if (close != null) {
+                softly.assertThat(close.closeCode()).as("the close frame's code (%s)", story)
+                        .isEqualTo(POLICY_VIOLATION);
+            }
             softly.assertThat(texts).as("reply frames delivered (%s)", story).isLessThan(frames);
             stage.checkUnharmed(softly, bystander);
             softly.assertAll();

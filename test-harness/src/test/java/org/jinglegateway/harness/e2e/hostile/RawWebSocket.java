@@ -41,6 +41,11 @@ final class RawWebSocket implements AutoCloseable {
         String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
+
+        /** The reason text of a close frame (after its two-byte code). */
+        String closeReason() {
+            return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+        }
     }
 
     /** The status line and headers of the server's answer to the upgrade request. */
