@@ -71,11 +71,9 @@ final class HostileStage implements BeforeAllCallback, AfterAllCallback, BeforeE
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         prosody.start();
-        gateway = GatewayProcess.run("--xmpp-port", String.valueOf(prosody.componentPort()),
-                "--secret", prosody.componentSecret(), "--domain", DOMAIN, "--http-port", "0", "--auth", "none");
-        String ready = gateway.awaitReady(1, Duration.ofSeconds(30));
-        wsUrl = ready.substring(ready.indexOf("ws=") + 3).trim();
-        httpBase = "http://" + wsUrl.substring("ws://".length(), wsUrl.length() - "/ws".length());
+        gateway = GatewayProcess.on(prosody).domain(DOMAIN).auth("none").startReady();
+        wsUrl = gateway.ready().ws().toString();
+        httpBase = gateway.ready().http().toString().replaceAll("/$", "");
         media = MediaBystander.start(httpBase + "/", DOMAIN);
     }
 
@@ -116,7 +114,7 @@ final class HostileStage implements BeforeAllCallback, AfterAllCallback, BeforeE
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         // CHECKSTYLE.OFF: RegexpSinglelineJava
         System.err.println("[hostile] test " + context.getDisplayName() + " failed; gateway log: "
-                + (gateway == null ? "(not started)" : gateway.stderrFile()) + ", Prosody log: " + prosody.logFile()
+                + (gateway == null ? "(not started)" : gateway.logFile()) + ", Prosody log: " + prosody.logFile()
                 + (media == null ? "" : ", " + media));
         // CHECKSTYLE.ON: RegexpSinglelineJava
         throw failure;
@@ -302,16 +300,10 @@ final class HostileStage implements BeforeAllCallback, AfterAllCallback, BeforeE
 
     // ---- SIGTERM -----------------------------------------------------------------------------------------------
 
-    /** Sends SIGTERM to the gateway process (this test JVM's child running the jar with our XMPP port). */
+    /** Sends SIGTERM to the gateway process (ProcessHandle.destroy is SIGTERM on Linux). */
     void sigterm() {
-        String port = String.valueOf(prosody.componentPort());
-        Optional<ProcessHandle> handle = ProcessHandle.current().children().filter(p -> {
-            List<String> args = List.of(p.info().arguments().orElse(new String[0]));
-            int i = args.indexOf("--xmpp-port");
-            return args.contains("run") && i >= 0 && i + 1 < args.size() && port.equals(args.get(i + 1));
-        }).findFirst();
-        assertThat(handle).as("the gateway among this JVM's child processes (%s)", gateway).isPresent();
-        // ProcessHandle.destroy is SIGTERM on Linux
+        Optional<ProcessHandle> handle = ProcessHandle.of(gateway.pid());
+        assertThat(handle).as("the gateway process (%s)", gateway).isPresent();
         assertThat(handle.get().destroy()).as("SIGTERM delivered to %s", gateway).isTrue();
     }
 
@@ -320,6 +312,6 @@ final class HostileStage implements BeforeAllCallback, AfterAllCallback, BeforeE
     }
 
     String gatewayLog() {
-        return gateway.stderrFile().toString();
+        return gateway.logFile().toString();
     }
 }
