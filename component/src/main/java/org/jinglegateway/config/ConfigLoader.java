@@ -43,7 +43,7 @@ public final class ConfigLoader {
               port: 5347
               domain: gw.localhost
               secret: secret
-              max-stanza-bytes: 262144
+              max-stanza-bytes: 1048576
               keepalive-seconds: 30
               reconnect-min-millis: 500
               reconnect-max-millis: 30000

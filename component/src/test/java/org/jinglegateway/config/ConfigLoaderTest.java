@@ -41,7 +41,7 @@ final class ConfigLoaderTest {
     void sampleConfig_loadsAsShipped() throws Exception {
         Path sample = Path.of("../conf/gateway.yaml");
         GatewayConfig c = new ConfigLoader().load(Optional.of(sample), Map.of(), Map.of());
-        assertThat(c.xmpp().maxStanzaBytes()).isEqualTo(262144);
+        assertThat(c.xmpp().maxStanzaBytes()).isEqualTo(1048576);
     }
 
     @Test

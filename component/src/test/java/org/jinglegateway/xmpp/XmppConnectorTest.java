@@ -124,6 +124,26 @@ final class XmppConnectorTest {
     }
 
     @Test
+    void deepIq_isAnsweredWithAnErrorAndTheLinkStaysUp() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            c.start();
+            try (ScriptedServer.Peer peer = server.accept()) {
+                peer.handshake();
+                expect("connected");
+                peer.send("<iq type='set' id='deep' from='mallory@localhost/m' to='x@gw.localhost/y'>"
+                        + "<a>".repeat(70) + "</a>".repeat(70) + "</iq>");
+                peer.send("<iq type='get' id='d1' from='alice@localhost/x' to='gw.localhost'>"
+                        + "<query xmlns='urn:xmpp:ping'/></iq>");
+                String received = peer.readUntil("id=\"d1\"");
+                assertThat(received).contains("<iq type='error' id='deep' from='x@gw.localhost/y'"
+                        + " to='mallory@localhost/m'><error type='modify'><policy-violation");
+                assertThat(received).doesNotContain("stream:error");
+                assertThat(events).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void concurrentSends_neverInterleave() throws Exception {
         int threads = 8;
         int perThread = 200;
