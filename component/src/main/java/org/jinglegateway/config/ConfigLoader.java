@@ -44,6 +44,7 @@ public final class ConfigLoader {
               domain: gw.localhost
               secret: secret
               max-stanza-bytes: 1048576
+              max-outgoing-bytes: 491520
               keepalive-seconds: 30
               reconnect-min-millis: 500
               reconnect-max-millis: 30000
@@ -235,6 +236,7 @@ public final class ConfigLoader {
         }
         requireText(c.xmpp().secret(), "xmpp.secret");
         range(c.xmpp().maxStanzaBytes(), 1024, 64 * 1024 * 1024, "xmpp.max-stanza-bytes");
+        range(c.xmpp().maxOutgoingBytes(), 1024, 64 * 1024 * 1024, "xmpp.max-outgoing-bytes");
         range(c.xmpp().keepaliveSeconds(), 0, 3600, "xmpp.keepalive-seconds");
         range(c.xmpp().reconnectMinMillis(), 10, 600_000, "xmpp.reconnect-min-millis");
         range(c.xmpp().reconnectMaxMillis(), c.xmpp().reconnectMinMillis(), 3_600_000,

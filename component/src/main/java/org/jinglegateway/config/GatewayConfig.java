@@ -26,8 +26,11 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
         }
     }
 
-    /** The XEP-0114 connection to the XMPP server. */
-    public record Xmpp(String host, int port, String domain, String secret, int maxStanzaBytes,
+    /**
+     * The XEP-0114 connection to the XMPP server. {@code maxOutgoingBytes}: no stanza larger than this is written
+     * (Prosody closes a component stream over its 512 KiB limit).
+     */
+    public record Xmpp(String host, int port, String domain, String secret, int maxStanzaBytes, int maxOutgoingBytes,
                        int keepaliveSeconds, int reconnectMinMillis, int reconnectMaxMillis) {
     }
 

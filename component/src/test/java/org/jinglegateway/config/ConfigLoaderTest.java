@@ -58,8 +58,8 @@ final class ConfigLoaderTest {
     @Test
     void unknownKey_namesTheKeyAndTheKnownOnes() {
         assertThat(error("xmpp:\n  prot: 5347\n")).isEqualTo("config error: xmpp.prot: unknown setting (known: host,"
-                + " port, domain, secret, max-stanza-bytes, keepalive-seconds, reconnect-min-millis,"
-                + " reconnect-max-millis)");
+                + " port, domain, secret, max-stanza-bytes, max-outgoing-bytes, keepalive-seconds,"
+                + " reconnect-min-millis, reconnect-max-millis)");
     }
 
     @Test
