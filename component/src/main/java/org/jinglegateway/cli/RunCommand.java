@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
                 ? Optional.of(new TokenVerifier(settings.auth().tokenSecret())) : Optional.empty();
-        GatewayHttpServer http = new GatewayHttpServer(settings.http().host(), settings.http().port(),
+        GatewayHttpServer http = new GatewayHttpServer(settings.http(),
                 new SignalingProtocol(new ObjectMapper(), calls, presence, tokens, ice, timers),
                 () -> connectorRef.get() != null && connectorRef.get().isConnected(), metrics);
         int port;
