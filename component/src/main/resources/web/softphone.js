@@ -119,12 +119,42 @@
 
   // ---- WebSocket -------------------------------------------------------------------------------------------
 
-  function wsUrl() {
+  // ?ws= points the page at another gateway's socket. The page hands that socket the user's token, so it follows
+  // ?ws= only to its own origin or to an origin the gateway lists in http.allowed-origins (GET /allowed-origins).
+  // "*" does not count: it says which pages may use this gateway, not where this page may send tokens.
+  async function wsUrl() {
+    const own = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
     const param = new URLSearchParams(location.search).get('ws');
-    if (param) {
-      return param;
+    if (!param) {
+      return own;
     }
-    return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
+    let url;
+    try {
+      url = new URL(param);
+    } catch (e) {
+      throw new Error('?ws=' + param + ' is not a URL.');
+    }
+    if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+      throw new Error('?ws=' + param + ' is not a ws:// or wss:// URL.');
+    }
+    const origin = (url.protocol === 'wss:' ? 'https://' : 'http://') + url.host;
+    if (origin === location.origin) {
+      return url.href;
+    }
+    let listed = [];
+    try {
+      const response = await fetch('/allowed-origins', { cache: 'no-store' });
+      if (response.ok) {
+        listed = (await response.json()).origins || [];
+      }
+    } catch (e) {
+      // no list: only this page's own origin
+    }
+    if (listed.includes(origin)) {
+      return url.href;
+    }
+    throw new Error('Refusing ?ws=' + param + ': ' + origin + ' is neither this page\'s origin nor listed in the'
+      + ' gateway\'s http.allowed-origins, and the page would send it your token.');
   }
 
   function send(frame) {
@@ -138,20 +168,20 @@
     return true;
   }
 
-  function connect() {
+  async function connect() {
+    if (app.ws && app.ws.readyState === WebSocket.OPEN) {
+      return app.ws;
+    }
+    const url = await wsUrl();
     return new Promise((resolve, reject) => {
-      if (app.ws && app.ws.readyState === WebSocket.OPEN) {
-        resolve(app.ws);
-        return;
-      }
-      const ws = new WebSocket(wsUrl());
+      const ws = new WebSocket(url);
       app.ws = ws;
       ws.onopen = () => {
         ui.connection.textContent = 'connected';
         ui.connection.className = 'pill pill-on';
         resolve(ws);
       };
-      ws.onerror = () => reject(new Error('cannot open ' + wsUrl()));
+      ws.onerror = () => reject(new Error('Cannot reach the gateway at ' + url + '.'));
       ws.onclose = () => {
         ui.connection.textContent = 'not connected';
         ui.connection.className = 'pill pill-off';
@@ -658,7 +688,8 @@
 
   setInterval(refreshStats, 1000);
 
-  // the gateway closes idle sockets (5 min); a ping now and then keeps a waiting softphone reachable
+  // the gateway pings the socket itself (http.ping-seconds) and browsers answer on their own; this frame-level ping
+  // is kept for proxies in front that close sockets without data frames
   setInterval(() => {
     if (app.ws && app.ws.readyState === WebSocket.OPEN) {
       app.ws.send(JSON.stringify({ type: 'ping' }));
@@ -672,7 +703,7 @@
     try {
       await connect();
     } catch (e) {
-      showError('Cannot reach the gateway at ' + wsUrl() + '.');
+      showError(e.message);
       return;
     }
     const frame = { type: 'register', user };

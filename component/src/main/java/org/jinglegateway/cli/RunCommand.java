@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
                 ? Optional.of(TokenVerifier.of(settings.auth(), Clock.systemUTC())) : Optional.empty();
-        GatewayHttpServer http = new GatewayHttpServer(settings.http().host(), settings.http().port(),
+        GatewayHttpServer http = new GatewayHttpServer(settings.http(),
                 new SignalingProtocol(new ObjectMapper(), calls, presence, tokens, ice, timers),
                 () -> connectorRef.get() != null && connectorRef.get().isConnected(), metrics);
         int port;

@@ -36,6 +36,10 @@ public final class ConfigLoader {
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
             + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
+    /** An RFC 6454 origin as browsers send it (http or https, host or [IPv6], optional port), or {@code *}. */
+    private static final Pattern ORIGIN = Pattern.compile(
+            "\\*|https?://(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?/?");
+
     /** RFC 7064 / 7065 URIs: scheme, host or [IPv6], optional port, optional transport. */
     private static final String DEFAULTS = """
             xmpp:
@@ -43,13 +47,17 @@ public final class ConfigLoader {
               port: 5347
               domain: gw.localhost
               secret: ""
-              max-stanza-bytes: 262144
+              max-stanza-bytes: 1048576
+              max-outgoing-bytes: 491520
               keepalive-seconds: 30
               reconnect-min-millis: 500
               reconnect-max-millis: 30000
             http:
               host: 127.0.0.1
               port: 8080
+              allowed-origins: []
+              ping-seconds: 15
+              max-outgoing-queue-bytes: 1048576
             auth:
               mode: none
               token-secret: ""
@@ -81,6 +89,7 @@ public final class ConfigLoader {
         m.put("JINGLE_GATEWAY_SECRET", "xmpp.secret");
         m.put("JINGLE_GATEWAY_HTTP_HOST", "http.host");
         m.put("JINGLE_GATEWAY_HTTP_PORT", "http.port");
+        m.put("JINGLE_GATEWAY_ALLOWED_ORIGINS", "http.allowed-origins");
         m.put("JINGLE_GATEWAY_AUTH", "auth.mode");
         m.put("JINGLE_GATEWAY_TOKEN_SECRET", "auth.token-secret");
         m.put("JINGLE_GATEWAY_TOKEN_ISSUER", "auth.token-issuer");
@@ -246,12 +255,21 @@ public final class ConfigLoader {
                     + " JINGLE_GATEWAY_SECRET or xmpp.secret in the config file");
         }
         range(c.xmpp().maxStanzaBytes(), 1024, 64 * 1024 * 1024, "xmpp.max-stanza-bytes");
+        range(c.xmpp().maxOutgoingBytes(), 1024, 64 * 1024 * 1024, "xmpp.max-outgoing-bytes");
         range(c.xmpp().keepaliveSeconds(), 0, 3600, "xmpp.keepalive-seconds");
         range(c.xmpp().reconnectMinMillis(), 10, 600_000, "xmpp.reconnect-min-millis");
         range(c.xmpp().reconnectMaxMillis(), c.xmpp().reconnectMinMillis(), 3_600_000,
                 "xmpp.reconnect-max-millis");
         requireText(c.http().host(), "http.host");
         range(c.http().port(), 0, 65535, "http.port");
+        for (String origin : c.http().allowedOrigins()) {
+            if (!ORIGIN.matcher(origin).matches()) {
+                throw new ConfigException("http.allowed-origins", "expected origins such as https://app.example.org"
+                        + " or http://host:8080 (scheme, host, optional port; no path), or *, found \"" + origin + "\"");
+            }
+        }
+        range(c.http().pingSeconds(), 1, 3600, "http.ping-seconds");
+        range(c.http().maxOutgoingQueueBytes(), 65536, 1024 * 1024 * 1024, "http.max-outgoing-queue-bytes");
         if (c.auth().mode() == GatewayConfig.Mode.TOKEN && c.auth().tokenSecret().length() < 32) {
             throw new ConfigException("auth.token-secret", "must be at least 32 characters when auth.mode is token");
         }

@@ -26,13 +26,33 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
         }
     }
 
-    /** The XEP-0114 connection to the XMPP server. */
-    public record Xmpp(String host, int port, String domain, String secret, int maxStanzaBytes,
+    /**
+     * The XEP-0114 connection to the XMPP server. {@code maxOutgoingBytes}: no stanza larger than this is written
+     * (Prosody closes a component stream over its 512 KiB limit).
+     */
+    public record Xmpp(String host, int port, String domain, String secret, int maxStanzaBytes, int maxOutgoingBytes,
                        int keepaliveSeconds, int reconnectMinMillis, int reconnectMaxMillis) {
     }
 
-    /** The HTTP listener that serves the WebSocket endpoint and the pages. */
-    public record Http(String host, int port) {
+    /**
+     * The HTTP listener that serves the WebSocket endpoint and the pages. {@code allowedOrigins}: pages that may open
+     * the WebSocket (empty: the gateway's own origin; {@code *}: any); {@code pingSeconds}: WebSocket ping interval,
+     * a socket silent for twice that is dropped; {@code maxOutgoingQueueBytes}: a socket whose unsent frames pass
+     * this is closed with 1008.
+     */
+    public record Http(String host, int port, List<String> allowedOrigins, int pingSeconds,
+                       int maxOutgoingQueueBytes) {
+        public Http {
+            // an empty YAML value is null: kept as nothing (or an empty entry, which validation names with its key)
+            allowedOrigins = allowedOrigins == null ? List.of()
+                    : allowedOrigins.stream().map(o -> o == null ? "" : o).toList();
+        }
+
+        /** The listener with the default limits. */
+        public Http(String host, int port) {
+            this(host, port, List.of(), 15, 1024 * 1024);
+        }
+
         /** The WebSocket URL the READY line announces (contracts.md §1). */
         public String webSocketUrl() {
             String h = host.contains(":") ? "[" + host + "]" : host;

@@ -1,43 +1,92 @@
 package org.jinglegateway.ws;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.jinglegateway.metrics.GatewayMetrics;
-import org.jinglegateway.metrics.OpsHandler;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.jinglegateway.config.GatewayConfig;
+import org.jinglegateway.metrics.GatewayMetrics;
+import org.jinglegateway.metrics.OpsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP listener (Jetty 12): the WebSocket endpoint at {@code /ws}, {@code /health} and {@code /metrics}, and the
- * softphone page and its files at {@code /} (from the jar's {@code web/} folder: plain files, no build step).
+ * The HTTP listener (Jetty 12): the WebSocket endpoint at {@code /ws}, {@code /health} and {@code /metrics}, the
+ * softphone page and its files at {@code /} (from the jar's {@code web/} folder: plain files, no build step), and
+ * {@code /allowed-origins}, the {@link OriginPolicy} as JSON for the softphone's {@code ?ws=} check.
+ *
+ * <p>Limits (docs/operations.md §8): the upgrade's {@code Origin} must pass {@code http.allowed-origins} (else HTTP
+ * 403); a connection that has not sent a whole request head within {@link #HEAD_DEADLINE} is closed (a half-sent
+ * upgrade holds nothing for long); the thread pool and its queue are bounded; each socket is pinged and its outgoing
+ * queue bounded ({@link SignalingEndpoint}).
  */
 public final class GatewayHttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GatewayHttpServer.class);
     /** A frame is one SDP or candidate: 256 KiB is far more than any real SDP needs. */
     private static final long MAX_FRAME_CHARS = 256 * 1024;
+    /** Time a new connection has to send its whole request head. */
+    static final Duration HEAD_DEADLINE = Duration.ofSeconds(10);
+    /** Jetty threads: requests and WebSocket frames are short; calls run on their own lanes. */
+    private static final int MAX_THREADS = 64;
+    /** Tasks waiting for a thread; past this Jetty refuses work instead of queueing without end. */
+    private static final int MAX_QUEUED_TASKS = 4096;
 
-    private final Server server = new Server();
+    private final Server server = new Server(new QueuedThreadPool(MAX_THREADS, 4, 60_000,
+            new BlockingArrayQueue<>(64, 64, MAX_QUEUED_TASKS)));
     private final ServerConnector connector = new ServerConnector(server);
+    private final GatewayConfig.Http settings;
+    private volatile OriginPolicy origins;
 
-    public GatewayHttpServer(String host, int port, SignalingProtocol protocol, BooleanSupplier registered,
+    public GatewayHttpServer(GatewayConfig.Http settings, SignalingProtocol protocol, BooleanSupplier registered,
                              GatewayMetrics metrics) {
-        connector.setHost(host);
-        connector.setPort(port);
+        this(settings, FrameHandler.of(protocol), registered, metrics, HEAD_DEADLINE);
+    }
+
+    GatewayHttpServer(GatewayConfig.Http settings, FrameHandler handler, BooleanSupplier registered,
+                      GatewayMetrics metrics, Duration headDeadline) {
+        this.settings = settings;
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        // on the HTTP/1.1 factory only: the WebSocket connection an upgrade turns into is none of its business
+        connector.getConnectionFactory(HttpConnectionFactory.class).addEventListener(new HeadDeadline(headDeadline));
         server.addConnector(connector);
         ContextHandler context = new ContextHandler("/");
+        SignalingEndpoint.Limits limits = new SignalingEndpoint.Limits(Duration.ofSeconds(settings.pingSeconds()),
+                settings.maxOutgoingQueueBytes());
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
-            container.setIdleTimeout(Duration.ofMinutes(5));
+            // the endpoint's own ping check drops a silent socket after two ping intervals; this only cuts a socket
+            // whose writes cannot progress (closed for an overflowing queue, and still not reading)
+            container.setIdleTimeout(Duration.ofSeconds(Math.max(30, settings.pingSeconds() * 4L)));
             container.setMaxTextMessageSize(MAX_FRAME_CHARS);
-            container.addMapping("/ws", (request, response, callback) -> new SignalingEndpoint(protocol,
-                    metrics::frameIn, metrics::frameOut));
+            container.addMapping("/ws", (request, response, callback) -> {
+                Optional<String> origin = Optional.ofNullable(request.getHeaders().get(HttpHeader.ORIGIN));
+                if (!origins.allows(origin)) {
+                    log.warn("ws.origin-refused origin={} remote={}: not in http.allowed-origins",
+                            abbreviate(origin.orElse("")), Request.getRemoteAddr(request));
+                    Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403,
+                            "this page's origin may not use the gateway (http.allowed-origins)");
+                    return null;
+                }
+                return new SignalingEndpoint(handler, metrics::frameIn, metrics::frameOut, limits,
+                        server.getScheduler());
+            });
         });
         ResourceHandler pages = new ResourceHandler();
         // inside the jar the class-path URI of web/ is an alias of the entry's real URI: hand Jetty the real one
@@ -45,10 +94,37 @@ public final class GatewayHttpServer implements AutoCloseable {
         pages.setBaseResource(web != null && web.isAlias() ? ResourceFactory.of(server).newResource(web.getRealURI())
                 : web);
         pages.setDirAllowed(false);
-        ws.setHandler(new RootPage(pages));
+        ws.setHandler(new RootPage(pages, () -> origins));
         context.setHandler(new OpsHandler(registered, metrics::scrape, ws));
         server.setHandler(context);
         server.setStopTimeout(2000);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    /**
+     * Closes a connection that has not sent one whole request head in time (slowloris, a half-sent upgrade).
+     * Jetty's idle timeout alone would not: a byte every few seconds keeps a connection from ever being idle.
+     */
+    private final class HeadDeadline implements Connection.Listener {
+        private final Duration deadline;
+
+        HeadDeadline(Duration deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void onOpened(Connection c) {
+            server.getScheduler().schedule(() -> {
+                // an upgraded endpoint has a WebSocket connection now; messagesIn counts completed request heads
+                if (c.getEndPoint().getConnection() == c && c.getMessagesIn() == 0 && c.getEndPoint().isOpen()) {
+                    log.debug("http.head-timeout remote={}", c.getEndPoint().getRemoteSocketAddress());
+                    c.getEndPoint().close();
+                }
+            }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -57,9 +133,11 @@ public final class GatewayHttpServer implements AutoCloseable {
      */
     private static final class RootPage extends Handler.Wrapper {
         private final byte[] index;
+        private final Supplier<OriginPolicy> origins;
 
-        RootPage(Handler next) {
+        RootPage(Handler next, Supplier<OriginPolicy> origins) {
             super(next);
+            this.origins = origins;
             try (java.io.InputStream in = GatewayHttpServer.class.getClassLoader()
                     .getResourceAsStream("web/index.html")) {
                 index = in == null ? new byte[0] : in.readAllBytes();
@@ -70,6 +148,12 @@ public final class GatewayHttpServer implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if ("/allowed-origins".equals(Request.getPathInContext(request))) {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                response.write(true, java.nio.ByteBuffer.wrap(origins.get().toJson()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), callback);
+                return true;
+            }
             if (!"/".equals(Request.getPathInContext(request)) || index.length == 0) {
                 return super.handle(request, response, callback);
             }
@@ -81,6 +165,9 @@ public final class GatewayHttpServer implements AutoCloseable {
 
     /** Starts listening; returns the port (useful when 0 asked for any free one). */
     public int start() throws Exception {
+        // with http.port 0 the own origin is known only once the port is picked: open() binds before start()
+        connector.open();
+        origins = OriginPolicy.of(settings.allowedOrigins(), settings.host(), connector.getLocalPort());
         server.start();
         return connector.getLocalPort();
     }

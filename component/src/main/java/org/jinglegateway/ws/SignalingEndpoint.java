@@ -1,5 +1,12 @@
 package org.jinglegateway.ws;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -7,40 +14,76 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One browser's WebSocket: feeds each text frame to the {@link SignalingProtocol}; frames from calls go out through
- * the connection at any time. Public because Jetty reflects on it.
+ * One browser's WebSocket: feeds each text frame to the {@link FrameHandler}; frames from calls go out through the
+ * connection at any time. It pings the browser every {@code ping} (RFC 6455 §5.5.2; browsers answer on their own)
+ * and drops a socket from which nothing (no frame, no pong) came for twice that: a browser that vanished without
+ * FIN or RST is gone within {@code 2 × ping}, not at a TCP timeout. Frames waiting to be written are counted in
+ * bytes; a socket whose queue would pass {@code maxQueuedBytes} (a browser that stopped reading) is closed with
+ * 1008. Either way the handler hears {@code closed} exactly once. Public because Jetty reflects on it.
  */
 public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger log = LoggerFactory.getLogger(SignalingEndpoint.class);
+    private static final ByteBuffer NO_PAYLOAD = ByteBuffer.allocate(0);
 
-    private final SignalingProtocol protocol;
+    /** Per-socket limits: ping interval ({@code http.ping-seconds}) and {@code http.max-outgoing-queue-bytes}. */
+    public record Limits(Duration ping, long maxQueuedBytes) {
+    }
+
+    private final FrameHandler handler;
     private final Runnable frameIn;
     private final Runnable frameOut;
-    private volatile Session session;
+    private final Limits limits;
+    private final Scheduler scheduler;
+    private final LongSupplier nanoClock;
+    private final AtomicLong queued = new AtomicLong();
+    /** No more frames go out. */
+    private final AtomicBoolean closing = new AtomicBoolean();
+    /** The handler was told the socket is gone. */
+    private final AtomicBoolean notified = new AtomicBoolean();
     private final BrowserConnection connection = new BrowserConnection(this::sendText, this::close);
+    private volatile Session session;
+    private volatile long lastHeardNanos;
 
-    public SignalingEndpoint(SignalingProtocol protocol, Runnable frameIn, Runnable frameOut) {
-        this.protocol = protocol;
+    public SignalingEndpoint(FrameHandler handler, Runnable frameIn, Runnable frameOut, Limits limits,
+                             Scheduler scheduler) {
+        this(handler, frameIn, frameOut, limits, scheduler, System::nanoTime);
+    }
+
+    SignalingEndpoint(FrameHandler handler, Runnable frameIn, Runnable frameOut, Limits limits, Scheduler scheduler,
+                      LongSupplier nanoClock) {
+        this.handler = handler;
         this.frameIn = frameIn;
         this.frameOut = frameOut;
+        this.limits = limits;
+        this.scheduler = scheduler;
+        this.nanoClock = nanoClock;
     }
 
     @Override
     public void onWebSocketOpen(Session s) {
         this.session = s;
+        heard();
+        schedulePing();
         log.debug("ws.open remote={}", s.getRemoteSocketAddress());
     }
 
     @Override
     public void onWebSocketText(String message) {
+        heard();
         frameIn.run();
-        protocol.handle(connection, message);
+        handler.handle(connection, message);
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        heard();
     }
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         log.debug("ws.close status={} reason={}", statusCode, reason);
-        protocol.closed(connection);
+        closing.set(true);
+        gone();
     }
 
     @Override
@@ -48,11 +91,67 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
         log.debug("ws.error", cause);
     }
 
+    private void heard() {
+        lastHeardNanos = nanoClock.getAsLong();
+    }
+
+    private void schedulePing() {
+        scheduler.schedule(this::pingOrDrop, limits.ping().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every ping interval: drop a socket silent for two intervals, else ping it. */
+    void pingOrDrop() {
+        Session s = session;
+        if (closing.get() || s == null || !s.isOpen()) {
+            return;
+        }
+        long silentNanos = nanoClock.getAsLong() - lastHeardNanos;
+        if (silentNanos > limits.ping().toNanos() * 2) {
+            log.info("ws.silent device={} silent_ms={}: no frame or pong, the socket is dropped", connection,
+                    TimeUnit.NANOSECONDS.toMillis(silentNanos));
+            closing.set(true);
+            s.disconnect();
+            gone();
+            return;
+        }
+        s.sendPing(NO_PAYLOAD.duplicate(), Callback.NOOP);
+        schedulePing();
+    }
+
     private void sendText(String text) {
         Session s = session;
-        if (s != null && s.isOpen()) {
-            s.sendText(text, Callback.NOOP);
-            frameOut.run();
+        if (s == null || !s.isOpen() || closing.get()) {
+            return;
+        }
+        long bytes = utf8Length(text);
+        if (queued.addAndGet(bytes) > limits.maxQueuedBytes()) {
+            queued.addAndGet(-bytes);
+            overflow(s);
+            return;
+        }
+        s.sendText(text, Callback.from(() -> queued.addAndGet(-bytes), failure -> queued.addAndGet(-bytes)));
+        frameOut.run();
+    }
+
+    /**
+     * The browser stopped reading: close with 1008 (RFC 6455 §7.4.1) after what is queued, and treat the device as
+     * gone now (off the caller's thread, which may be a call's lane). If the browser never reads again, Jetty's idle
+     * timeout cuts the connection (a write that cannot progress is idle).
+     */
+    private void overflow(Session s) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        log.warn("ws.queue-overflow device={} queued_bytes={} max={}: the browser is not reading; closing",
+                connection, queued.get(), limits.maxQueuedBytes());
+        s.close(StatusCode.POLICY_VIOLATION, "outgoing queue over " + limits.maxQueuedBytes() + " bytes",
+                Callback.NOOP);
+        scheduler.schedule(this::gone, 0, TimeUnit.MILLISECONDS);
+    }
+
+    private void gone() {
+        if (notified.compareAndSet(false, true)) {
+            handler.closed(connection);
         }
     }
 
@@ -61,5 +160,25 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
         if (s != null) {
             s.close(StatusCode.POLICY_VIOLATION, reason, Callback.NOOP);
         }
+    }
+
+    /** Bytes of the text in UTF-8 (what goes on the wire), without encoding it. */
+    static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 }

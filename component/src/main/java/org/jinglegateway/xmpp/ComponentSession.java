@@ -21,7 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class ComponentSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ComponentSession.class);
     private static final int CONNECT_TIMEOUT_MILLIS = 5000;
-    private static final int MAX_DEPTH = 64;
+    /**
+     * Nesting limit per stanza. Real Jingle stanzas nest about 8 deep (iq/jingle/content/description/payload-type/
+     * parameter); Prosody and ejabberd forward any depth, so a deeper stanza is refused on its own.
+     */
+    static final int MAX_DEPTH = 64;
 
     private final Socket socket;
     private final OutputStream out;
@@ -37,7 +41,25 @@ public final class ComponentSession implements AutoCloseable {
         this.out = socket.getOutputStream();
         writeRaw("<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept'"
                 + " xmlns:stream='http://etherx.jabber.org/streams' to='" + escape(domain) + "'>");
-        this.reader = new XmppStreamReader(socket.getInputStream(), maxStanzaBytes, MAX_DEPTH);
+        this.reader = new XmppStreamReader(socket.getInputStream(), maxStanzaBytes, MAX_DEPTH, this::refused);
+    }
+
+    /**
+     * A stanza over a limit was skipped: its sender hears why where an error is due (RFC 6120 §8.3), and the
+     * stream stays up for everyone else.
+     */
+    private void refused(RefusedStanza r) {
+        log.warn("xmpp.stanza-refused stanza={} type={} from={} id={} limit={} bytes={} max={}", r.name(),
+                r.attribute("type").orElse("-"), r.attribute("from").orElse("-"), r.attribute("id").orElse("-"),
+                r.limit().token(), r.bytes(), r.max());
+        Optional<String> reply = r.errorReply(domain);
+        if (reply.isPresent()) {
+            try {
+                writeRaw(reply.get());
+            } catch (IOException e) {
+                log.debug("could not answer a refused stanza; the reader will notice the broken connection", e);
+            }
+        }
     }
 
     /**

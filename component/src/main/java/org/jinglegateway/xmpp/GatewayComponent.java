@@ -71,8 +71,15 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
     }
 
     /**
-     * Sends a stanza for the call layer. One addressed to the gateway's own domain (a call between two browser users)
-     * is handed straight back in, in order, without a trip through the server.
+     * Sends a stanza for the call layer (and Tinder's own answers). One addressed to the gateway's own domain (a call
+     * between two browser users) is handed straight back in, in order, without a trip through the server.
+     *
+     * <p>An IQ result or error the server would refuse (too large, or a character XML 1.0 forbids; usually an
+     * answer that echoes a large request) is replaced by a bare {@code internal-server-error}, so the request still
+     * gets exactly one answer (RFC 6120 §8.2.3).
+     *
+     * @throws UnsendableStanzaException any other stanza the server would refuse: it was not sent, and the caller
+     *                                   fails what needed it (the link and every other call are untouched)
      */
     @Override
     public void send(Packet packet) {
@@ -85,6 +92,23 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
             compMan.sendPacket(this, packet);
         } catch (ComponentException e) {
             log.warn("xmpp.send dropped to={}: {}", to, e.getMessage());
+        } catch (UnsendableStanzaException e) {
+            if (!(packet instanceof IQ iq) || iq.getType() != IQ.Type.result && iq.getType() != IQ.Type.error) {
+                throw e;
+            }
+            log.warn("xmpp.answer-unsendable to={} id={} problem={}; sending internal-server-error instead", to,
+                    iq.getID(), e.getMessage());
+            IQ bare = new IQ(IQ.Type.error, iq.getID());
+            bare.setTo(iq.getTo());
+            bare.setFrom(iq.getFrom());
+            bare.setError(new PacketError(PacketError.Condition.internal_server_error, PacketError.Type.wait,
+                    "the answer could not be sent: " + e.problem().name().toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', '-')));
+            try {
+                compMan.sendPacket(this, bare);
+            } catch (ComponentException ce) {
+                log.warn("xmpp.send dropped to={}: {}", to, ce.getMessage());
+            }
         }
     }
 

@@ -230,14 +230,23 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
         return session != null;
     }
 
+    /**
+     * Serializes the stanza once, checks it ({@link OutgoingCheck}) and writes it.
+     *
+     * @throws UnsendableStanzaException the server would refuse it (too large, or a character XML 1.0 forbids): it
+     *                                   was not written, and the link is untouched
+     * @throws ComponentException        not connected, or the write failed
+     */
     @Override
     public void sendPacket(Component from, Packet packet) throws ComponentException {
+        String xml = packet.toXML();
+        OutgoingCheck.check(xml, packet, settings.maxOutgoingBytes());
         ComponentSession s = session;
         if (s == null) {
             throw new ComponentException("not connected to the XMPP server");
         }
         try {
-            s.send(packet.toXML());
+            s.send(xml);
             listener.stanzaOut();
         } catch (IOException e) {
             throw new ComponentException("send failed: " + e.getMessage(), e);
@@ -248,8 +257,8 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     public IQ query(Component from, IQ request, long timeoutMillis) throws ComponentException {
         CompletableFuture<IQ> future = new CompletableFuture<>();
         pending.put(request.getID(), future);
-        sendPacket(from, request);
         try {
+            sendPacket(from, request);
             return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return null;
@@ -267,6 +276,14 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     public void query(Component from, IQ request, IQResultListener resultListener) throws ComponentException {
         CompletableFuture<IQ> future = new CompletableFuture<>();
         pending.put(request.getID(), future);
+        try {
+            sendPacket(from, request);
+        } catch (ComponentException | RuntimeException e) {
+            // never sent: nothing will answer, and the caller hears it now rather than as a timeout
+            pending.remove(request.getID());
+            throw e;
+        }
+        // attached after the send: an answer that already came completes the future, and this runs at once
         future.orTimeout(QUERY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((iq, error) -> {
             pending.remove(request.getID());
             if (iq != null) {
@@ -275,7 +292,6 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
                 resultListener.answerTimeout(request.getID());
             }
         });
-        sendPacket(from, request);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.jinglegateway.xmpp;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -15,10 +18,14 @@ import org.dom4j.Element;
 import org.jinglegateway.mapper.jingle.StaxDom;
 
 /**
- * Reads an XMPP stream safely (RFC 6120 §11.1 restricted XML) with the JDK's StAX parser: no DTD is processed,
- * no entity is expanded or fetched, and a DOCTYPE, comment, processing instruction or undeclared entity ends the
- * stream with {@code restricted-xml}, as Prosody does. A stanza larger than the limit, or nested deeper than the
- * limit, ends it with {@code policy-violation}; elements are built iteratively, so depth never costs stack.
+ * Reads an XMPP stream safely (RFC 6120 §11.1 restricted XML). A {@link StanzaFramer} cuts the raw bytes into
+ * stanzas first, so the limits apply per stanza and in bytes as the server counts them: a stanza larger than
+ * {@code maxStanzaBytes} or nested deeper than {@code maxDepth} is skipped on its own, handed to the
+ * {@code refused} callback (which answers its sender), and the stream goes on. Each accepted stanza is then parsed
+ * whole by the JDK's StAX parser in the context of the stream header (its namespace declarations): no DTD is
+ * processed, no entity is expanded or fetched, and a DOCTYPE, comment, processing instruction or undeclared entity
+ * ends the stream with {@code restricted-xml}, as Prosody does. Only XML that is not well-formed (or restricted)
+ * ends the stream; elements are built iteratively, so depth never costs stack.
  *
  * <p>Not thread-safe: one reader thread per connection.
  */
@@ -28,19 +35,25 @@ public final class XmppStreamReader {
 
     private static final XMLInputFactory FACTORY = newFactory();
 
-    private final XMLStreamReader xml;
-    private final int maxStanzaChars;
+    private final StanzaFramer framer;
+    private final int maxStanzaBytes;
     private final int maxDepth;
+    private final Consumer<RefusedStanza> refused;
+    private byte[] header;
 
-    public XmppStreamReader(InputStream in, int maxStanzaChars, int maxDepth) throws StreamException {
-        this.maxStanzaChars = maxStanzaChars;
+    /** A reader whose refused stanzas are only dropped (for tests and the handshake). */
+    public XmppStreamReader(InputStream in, int maxStanzaBytes, int maxDepth) {
+        this(in, maxStanzaBytes, maxDepth, r -> { });
+    }
+
+    /**
+     * @param refused told of each stanza skipped for a limit, on the reading thread, in stream order
+     */
+    public XmppStreamReader(InputStream in, int maxStanzaBytes, int maxDepth, Consumer<RefusedStanza> refused) {
+        this.framer = new StanzaFramer(in, maxStanzaBytes, maxDepth);
+        this.maxStanzaBytes = maxStanzaBytes;
         this.maxDepth = maxDepth;
-        try {
-            this.xml = FACTORY.createXMLStreamReader(in, "UTF-8");
-        } catch (XMLStreamException e) {
-            throw StreamException.local(StreamErrorCondition.NOT_WELL_FORMED, "cannot start the XML stream: "
-                    + e.getMessage());
-        }
+        this.refused = refused;
     }
 
     private static XMLInputFactory newFactory() {
@@ -59,96 +72,112 @@ public final class XmppStreamReader {
 
     /** Waits for the server's {@code <stream:stream>} header and returns its attributes. */
     public Map<String, String> readHeader() throws StreamException {
-        while (true) {
-            int event = next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (!"stream".equals(xml.getLocalName()) || !STREAM_NS.equals(xml.getNamespaceURI())) {
-                    throw StreamException.local(StreamErrorCondition.INVALID_NAMESPACE,
-                            "expected <stream:stream> in " + STREAM_NS + ", found <" + xml.getLocalName() + ">");
-                }
-                Map<String, String> attributes = new LinkedHashMap<>();
-                for (int i = 0; i < xml.getAttributeCount(); i++) {
-                    attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
-                }
-                return attributes;
-            }
-            checkAllowedOutsideStanza(event);
+        byte[] tag = framer.header();
+        XMLStreamReader xml = open(tag, new byte[0]);
+        next(xml);
+        if (!"stream".equals(xml.getLocalName()) || !STREAM_NS.equals(xml.getNamespaceURI())) {
+            throw StreamException.local(StreamErrorCondition.INVALID_NAMESPACE,
+                    "expected <stream:stream> in " + STREAM_NS + ", found <" + xml.getLocalName() + ">");
         }
+        this.header = tag;
+        return attributes(xml);
     }
 
-    /** The next top-level element of the stream, or empty when the server closed the stream. */
+    /**
+     * The next top-level element of the stream, or empty when the server closed the stream. Stanzas over a limit
+     * are skipped and reported to the {@code refused} callback on the way.
+     */
     public Optional<Element> nextElement() throws StreamException {
+        if (header == null) {
+            throw new IllegalStateException("readHeader() first");
+        }
         while (true) {
-            int event = next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT:
-                    return Optional.of(readElement());
-                case XMLStreamConstants.END_ELEMENT:
-                case XMLStreamConstants.END_DOCUMENT:
-                    return Optional.empty();
-                default:
-                    checkAllowedOutsideStanza(event);
+            StanzaFramer.Frame frame = framer.next();
+            if (frame instanceof StanzaFramer.Frame.End) {
+                return Optional.empty();
             }
+            if (frame instanceof StanzaFramer.Frame.Stanza s) {
+                return Optional.of(parse(s.bytes()));
+            }
+            StanzaFramer.Frame.Refused r = (StanzaFramer.Frame.Refused) frame;
+            refused.accept(describe(r));
         }
     }
 
-    private Element readElement() throws StreamException {
+    private RefusedStanza describe(StanzaFramer.Frame.Refused r) {
+        long max = r.limit() == RefusedStanza.Limit.SIZE ? maxStanzaBytes : maxDepth;
+        String name = "?";
+        Map<String, String> attributes = Map.of();
+        if (r.openingTag().length > 0) {
+            try {
+                XMLStreamReader xml = open(header, r.openingTag());
+                next(xml);
+                next(xml);
+                name = xml.getLocalName();
+                attributes = attributes(xml);
+            } catch (StreamException e) {
+                // the stanza is skipped anyway: its sender stays unknown and gets no error
+                name = "?";
+            }
+        }
+        return new RefusedStanza(name, attributes, r.limit(), r.bytes(), max);
+    }
+
+    private static Map<String, String> attributes(XMLStreamReader xml) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            if (xml.getAttributePrefix(i) == null || xml.getAttributePrefix(i).isEmpty()) {
+                attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
+            }
+        }
+        return attributes;
+    }
+
+    private XMLStreamReader open(byte[] context, byte[] stanza) throws StreamException {
+        try {
+            return FACTORY.createXMLStreamReader(new SequenceInputStream(new ByteArrayInputStream(context),
+                    new ByteArrayInputStream(stanza)), "UTF-8");
+        } catch (XMLStreamException e) {
+            throw StreamException.local(StreamErrorCondition.NOT_WELL_FORMED, "cannot start the XML parser: "
+                    + firstLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Parses one whole stanza in the context of the stream header, so it sees the stream's namespaces. */
+    private Element parse(byte[] stanza) throws StreamException {
+        XMLStreamReader xml = open(header, stanza);
+        next(xml); // the stream header again
+        next(xml);
         Deque<Element> open = new ArrayDeque<>();
-        Element root = startElement(null);
+        Element root = StaxDom.element(xml, null);
         open.push(root);
-        long size = sizeOf(root);
-        checkSize(size);
         while (true) {
-            int event = next();
+            int event = next(xml);
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    if (open.size() >= maxDepth) {
-                        throw StreamException.local(StreamErrorCondition.POLICY_VIOLATION,
-                                "stanza nested deeper than " + maxDepth + " elements");
-                    }
-                    Element child = startElement(open.peek());
-                    size += sizeOf(child);
-                    open.push(child);
-                }
+                case XMLStreamConstants.START_ELEMENT -> open.push(StaxDom.element(xml, open.peek()));
                 case XMLStreamConstants.END_ELEMENT -> {
                     open.pop();
                     if (open.isEmpty()) {
                         return root;
                     }
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    size += xml.getTextLength();
-                    checkSize(size);
-                    open.peek().addText(xml.getText());
-                }
-                case XMLStreamConstants.END_DOCUMENT ->
-                        throw StreamException.closed("the stream ended inside a stanza");
-                default -> checkAllowedOutsideStanza(event);
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        open.peek().addText(xml.getText());
+                default -> checkAllowedOutsideStanza(xml, event);
             }
-            checkSize(size);
         }
     }
 
-    private void checkSize(long size) throws StreamException {
-        if (size > maxStanzaChars) {
-            throw StreamException.local(StreamErrorCondition.POLICY_VIOLATION,
-                    "stanza larger than the limit of " + maxStanzaChars + " bytes (xmpp.max-stanza-bytes)");
+    private static int next(XMLStreamReader xml) throws StreamException {
+        try {
+            return xml.next();
+        } catch (XMLStreamException | RuntimeException e) {
+            // the JDK parser reports some failures unchecked
+            throw parseFailure(String.valueOf(e.getMessage()));
         }
     }
 
-    private Element startElement(Element parent) {
-        return StaxDom.element(xml, parent);
-    }
-
-    private long sizeOf(Element e) {
-        long size = e.getName().length() * 2L + 5;
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            size += xml.getAttributeLocalName(i).length() + xml.getAttributeValue(i).length() + 4;
-        }
-        return size;
-    }
-
-    private void checkAllowedOutsideStanza(int event) throws StreamException {
+    private static void checkAllowedOutsideStanza(XMLStreamReader xml, int event) throws StreamException {
         switch (event) {
             case XMLStreamConstants.DTD -> throw restricted("a DOCTYPE");
             case XMLStreamConstants.COMMENT -> throw restricted("a comment");
@@ -157,7 +186,7 @@ public final class XmppStreamReader {
             case XMLStreamConstants.ENTITY_DECLARATION, XMLStreamConstants.NOTATION_DECLARATION ->
                     throw restricted("a DTD declaration");
             default -> {
-                // whitespace between stanzas (keepalives), the XML declaration: allowed
+                // nothing else can occur inside a stanza the framer passed
             }
         }
     }
@@ -167,29 +196,14 @@ public final class XmppStreamReader {
                 "the server sent " + what + ", which XMPP forbids (RFC 6120 §11.1)");
     }
 
-    private int next() throws StreamException {
-        try {
-            return xml.next();
-        } catch (XMLStreamException e) {
-            String message = String.valueOf(e.getMessage());
-            if (e.getNestedException() instanceof java.io.IOException io) {
-                throw StreamException.closed("connection lost: " + io.getMessage());
-            }
-            if (message.contains("must start and end within the same entity")) {
-                // the JDK parser's words for end of input: the TCP connection closed
-                throw StreamException.closed("the server closed the connection");
-            }
-            if (message.contains("entity") || message.contains("DOCTYPE") || message.contains("DTD")) {
-                throw StreamException.local(StreamErrorCondition.RESTRICTED_XML,
-                        "the server sent an entity or DTD, which XMPP forbids (RFC 6120 §11.1)");
-            }
-            throw StreamException.local(StreamErrorCondition.NOT_WELL_FORMED, "not well-formed XML: "
-                    + firstLine(message));
-        } catch (RuntimeException e) {
-            // the JDK parser reports some I/O failures unchecked
-            throw StreamException.local(StreamErrorCondition.NOT_WELL_FORMED, "XML stream failed: "
-                    + firstLine(String.valueOf(e.getMessage())));
+    /** The framer handed over a whole stanza, so every parser failure is about its XML, never the connection. */
+    private static StreamException parseFailure(String message) {
+        if (message.contains("entity") || message.contains("DOCTYPE") || message.contains("DTD")) {
+            return StreamException.local(StreamErrorCondition.RESTRICTED_XML,
+                    "the server sent an entity or DTD, which XMPP forbids (RFC 6120 §11.1)");
         }
+        return StreamException.local(StreamErrorCondition.NOT_WELL_FORMED, "not well-formed XML: "
+                + firstLine(message));
     }
 
     private static String firstLine(String s) {

@@ -49,7 +49,7 @@ final class ConfigLoaderTest {
     void sampleConfig_loadsAsShipped() throws Exception {
         Path sample = Path.of("../conf/gateway.yaml");
         GatewayConfig c = new ConfigLoader().load(Optional.of(sample), withSecret(Map.of()), Map.of());
-        assertThat(c.xmpp().maxStanzaBytes()).isEqualTo(262144);
+        assertThat(c.xmpp().maxStanzaBytes()).isEqualTo(1048576);
     }
 
     @Test
@@ -89,10 +89,35 @@ final class ConfigLoaderTest {
     }
 
     @Test
+    void webSocketLimits_haveDefaultsAndOriginsComeFromTheEnvironment() throws Exception {
+        GatewayConfig defaults = new ConfigLoader().load(Optional.empty(), Map.of(), Map.of());
+        assertThat(defaults.http().allowedOrigins()).isEmpty();
+        assertThat(defaults.http().pingSeconds()).isEqualTo(15);
+        assertThat(defaults.http().maxOutgoingQueueBytes()).isEqualTo(1048576);
+        assertThat(defaults.xmpp().maxOutgoingBytes()).isEqualTo(491520);
+        GatewayConfig c = new ConfigLoader().load(Optional.empty(),
+                Map.of("JINGLE_GATEWAY_ALLOWED_ORIGINS", "https://gw.example.org, http://[::1]:8080"), Map.of());
+        assertThat(c.http().allowedOrigins()).containsExactly("https://gw.example.org", "http://[::1]:8080");
+    }
+
+    @Test
+    void allowedOriginWithAPath_isRefusedWithTheForm() {
+        assertThat(error("http:\n  allowed-origins: [\"https://gw.example.org/ws\"]\n")).isEqualTo("config error:"
+                + " http.allowed-origins: expected origins such as https://app.example.org or http://host:8080"
+                + " (scheme, host, optional port; no path), or *, found \"https://gw.example.org/ws\"");
+    }
+
+    @Test
+    void pingSecondsZero_isRefused() {
+        assertThat(error("http:\n  ping-seconds: 0\n"))
+                .isEqualTo("config error: http.ping-seconds: must be 1-3600, found 0");
+    }
+
+    @Test
     void unknownKey_namesTheKeyAndTheKnownOnes() {
         assertThat(error("xmpp:\n  prot: 5347\n")).isEqualTo("config error: xmpp.prot: unknown setting (known: host,"
-                + " port, domain, secret, max-stanza-bytes, keepalive-seconds, reconnect-min-millis,"
-                + " reconnect-max-millis)");
+                + " port, domain, secret, max-stanza-bytes, max-outgoing-bytes, keepalive-seconds,"
+                + " reconnect-min-millis, reconnect-max-millis)");
     }
 
     @Test

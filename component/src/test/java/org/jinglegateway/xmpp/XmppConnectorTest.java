@@ -1,6 +1,7 @@
 package org.jinglegateway.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -39,9 +40,11 @@ final class XmppConnectorTest {
         }
     };
 
+    private static final int MAX_OUT = 4096;
+
     private XmppConnector connector(int port, int keepaliveSeconds) {
         return new XmppConnector(new GatewayConfig.Xmpp("127.0.0.1", port, "gw.localhost", "s", 262144,
-                keepaliveSeconds, 50, 200), new GatewayComponent("test"), listener);
+                MAX_OUT, keepaliveSeconds, 50, 200), new GatewayComponent("test"), listener);
     }
 
     private void expect(String event) throws InterruptedException {
@@ -119,6 +122,64 @@ final class XmppConnectorTest {
                 peer.send("<iq type='get' id='d1' from='alice@localhost/x' to='gw.localhost'>"
                         + "<query xmlns='urn:xmpp:ping'/></iq>");
                 assertThat(peer.readUntil("id=\"d1\"")).contains("type=\"result\"");
+            }
+        }
+    }
+
+    @Test
+    void deepIq_isAnsweredWithAnErrorAndTheLinkStaysUp() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            c.start();
+            try (ScriptedServer.Peer peer = server.accept()) {
+                peer.handshake();
+                expect("connected");
+                peer.send("<iq type='set' id='deep' from='mallory@localhost/m' to='x@gw.localhost/y'>"
+                        + "<a>".repeat(70) + "</a>".repeat(70) + "</iq>");
+                peer.send("<iq type='get' id='d1' from='alice@localhost/x' to='gw.localhost'>"
+                        + "<query xmlns='urn:xmpp:ping'/></iq>");
+                String received = peer.readUntil("id=\"d1\"");
+                assertThat(received).contains("<iq type='error' id='deep' from='x@gw.localhost/y'"
+                        + " to='mallory@localhost/m'><error type='modify'><policy-violation");
+                assertThat(received).doesNotContain("stream:error");
+                assertThat(events).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void oversizeOutgoingStanza_throwsAtTheCallerAndIsNeverWritten() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            c.start();
+            try (ScriptedServer.Peer peer = server.accept()) {
+                peer.handshake();
+                expect("connected");
+                IQ big = new IQ(IQ.Type.set, "big");
+                big.setTo("romeo@localhost/orchard");
+                big.setChildElement("jingle", "urn:xmpp:jingle:1").addAttribute("sid", "x".repeat(MAX_OUT));
+                assertThatThrownBy(() -> c.sendPacket(null, big)).isInstanceOf(UnsendableStanzaException.class)
+                        .hasMessageStartingWith("iq set jingle (urn:xmpp:jingle:1) is ");
+                IQ small = new IQ(IQ.Type.get, "small");
+                small.setTo("romeo@localhost/orchard");
+                c.sendPacket(null, small);
+                assertThat(peer.readUntil("id=\"small\"")).doesNotContain("id=\"big\"");
+                assertThat(c.isConnected()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void answerTooLargeToSend_isReplacedByABareError() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            c.start();
+            try (ScriptedServer.Peer peer = server.accept()) {
+                peer.handshake();
+                expect("connected");
+                // service-unavailable echoes the request's child, which is larger than MAX_OUT
+                peer.send("<iq type='get' id='echo' from='alice@localhost/x' to='gw.localhost'>"
+                        + "<query xmlns='urn:example:unknown'>" + "x".repeat(MAX_OUT) + "</query></iq>");
+                String received = peer.readUntil("</iq>");
+                assertThat(received).contains("id=\"echo\"").contains("type=\"error\"")
+                        .contains("internal-server-error").doesNotContain("xxxx");
             }
         }
     }

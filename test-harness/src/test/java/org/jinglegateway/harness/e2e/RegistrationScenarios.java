@@ -129,6 +129,35 @@ abstract class RegistrationScenarios {
     }
 
     @Test
+    void deeplyNestedIqsThroughProsody_getPolicyViolationAndTheLinkStaysUp() throws Exception {
+        // the attack seen on Prosody: 1.5 KB nested 71 deep to any JID of the gateway's domain, many times
+        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+            for (int i = 0; i < 20; i++) {
+                IQ deep = new IQ("query", "urn:example:deep") {
+                    @Override
+                    protected IQChildElementXmlStringBuilder getIQChildElementBuilder(
+                            IQChildElementXmlStringBuilder x) {
+                        x.rightAngleBracket();
+                        x.append("<a>".repeat(70)).append("</a>".repeat(70));
+                        return x;
+                    }
+                };
+                deep.setType(IQ.Type.set);
+                deep.setTo(JidCreate.from("nobody@gw.localhost/x"));
+                assertThatThrownBy(() -> alice.request(deep)).isInstanceOfSatisfying(XMPPErrorException.class,
+                        e -> {
+                            assertThat(e.getStanzaError().getCondition())
+                                    .isEqualTo(StanzaError.Condition.policy_violation);
+                            assertThat(e.getStanzaError().getDescriptiveText()).isEqualTo(
+                                    "the stanza nests elements deeper than this gateway accepts (64 levels)");
+                        });
+            }
+            assertThat(alice.ping("gw.localhost")).isTrue();
+            assertThat(gateway.readyCount()).as("the component never re-registered").isEqualTo(1);
+        }
+    }
+
+    @Test
     void webSocketPing_isAnsweredWithPong() throws Exception {
         CompletableFuture<String> reply = new CompletableFuture<>();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What no real server sends, fed through the gateway's real reader by a scripted XEP-0114 server: the gateway
- * refuses it with the stream error Prosody would use, then reconnects and works.
+ * refuses it with the stream error Prosody would use, then reconnects and works. What real servers do forward
+ * (too deep, too large, many children) is refused per stanza, or taken, and the link stays up.
  */
 final class RestrictedXmlIT {
 
@@ -26,9 +27,45 @@ final class RestrictedXmlIT {
                 Arguments.of("undeclared entity", "", "<message><body>&custom;</body></message>", "restricted-xml"),
                 Arguments.of("doctype with external entity", "<!DOCTYPE stream:stream [<!ENTITY ext SYSTEM"
                         + " 'http://127.0.0.1:%d/x'>]>", "<message>&ext;</message>", "restricted-xml"),
-                Arguments.of("deep nesting", "", "<message>" + "<a>".repeat(10_000), "policy-violation"),
-                Arguments.of("oversize stanza", "", "<message><body>" + "x".repeat(300 * 1024) + "</body></message>",
-                        "policy-violation"));
+                Arguments.of("not well-formed", "", "<message><body></message>", "not-well-formed"));
+    }
+
+    /** Stanzas real servers forward (Prosody did each of these): refused alone, or taken; never the link. */
+    static Stream<Arguments> overLimit() {
+        return Stream.of(
+                Arguments.of("nested 71 deep", "<a>".repeat(70) + "</a>".repeat(70),
+                        "the stanza nests elements deeper than this gateway accepts (64 levels)"),
+                Arguments.of("over max-stanza-bytes", "<x xmlns='urn:example:big'>" + "x".repeat(1100 * 1024) + "</x>",
+                        "more than this gateway accepts (1048576)"),
+                Arguments.of("40,000 empty children (160 KB)", "<x xmlns='urn:example:many'>" + "<y/>".repeat(40_000)
+                        + "</x>", ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overLimit")
+    void stanzaOverALimit_isRefusedAloneAndTheLinkStaysUp(String name, String payload, String errorText)
+            throws Exception {
+        try (FakeComponentServer server = new FakeComponentServer();
+             GatewayProcess gateway = GatewayProcess.run("--xmpp-port", String.valueOf(server.port()),
+                     "--secret", "s", "--http-port", "0");
+             FakeComponentServer.Connection link = server.accept()) {
+            link.handshake("");
+            gateway.awaitReady(1, Duration.ofSeconds(20));
+            link.send("<iq type='set' id='big' from='mallory@localhost/m' to='x@gw.localhost/y'>" + payload + "</iq>");
+            link.send("<iq type='get' id='d1' from='alice@localhost/x' to='gw.localhost'>"
+                    + "<query xmlns='http://jabber.org/protocol/disco#info'/></iq>");
+            // one reader thread answers in stream order: the answer to "big" comes before the disco result
+            String received = link.readUntil("urn:xmpp:jingle:1");
+            if (errorText.isEmpty()) {
+                // taken: it reached the component, which answers what it does not serve
+                assertThat(received).contains("id=\"big\"").contains("service-unavailable");
+            } else {
+                assertThat(received).contains("<iq type='error' id='big' from='x@gw.localhost/y'"
+                        + " to='mallory@localhost/m'><error type='modify'><policy-violation"
+                        + " xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>").contains(errorText);
+            }
+            assertThat(received).contains("urn:xmpp:jingle:1").doesNotContain("stream:error");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
