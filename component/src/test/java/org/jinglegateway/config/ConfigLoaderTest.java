@@ -90,13 +90,14 @@ final class ConfigLoaderTest {
 
     @Test
     void webSocketLimits_haveDefaultsAndOriginsComeFromTheEnvironment() throws Exception {
-        GatewayConfig defaults = new ConfigLoader().load(Optional.empty(), Map.of(), Map.of());
+        GatewayConfig defaults = new ConfigLoader().load(Optional.empty(), withSecret(Map.of()), Map.of());
         assertThat(defaults.http().allowedOrigins()).isEmpty();
         assertThat(defaults.http().pingSeconds()).isEqualTo(15);
         assertThat(defaults.http().maxOutgoingQueueBytes()).isEqualTo(1048576);
         assertThat(defaults.xmpp().maxOutgoingBytes()).isEqualTo(491520);
         GatewayConfig c = new ConfigLoader().load(Optional.empty(),
-                Map.of("JINGLE_GATEWAY_ALLOWED_ORIGINS", "https://gw.example.org, http://[::1]:8080"), Map.of());
+                withSecret(Map.of("JINGLE_GATEWAY_ALLOWED_ORIGINS", "https://gw.example.org, http://[::1]:8080")),
+                Map.of());
         assertThat(c.http().allowedOrigins()).containsExactly("https://gw.example.org", "http://[::1]:8080");
     }
 
