@@ -26,6 +26,10 @@
     'bad-state': 'That action is not possible in the current call state.',
     glare: 'Both sides changed the call at the same moment; try again.',
     'not-supported': 'The gateway does not support that change to the call.',
+    'rate-limited': 'Too many requests in a short time; wait a moment and try again.',
+    'too-many-calls': 'This device already has as many calls as the gateway allows.',
+    'too-large': 'The call needs a message larger than the XMPP server accepts.',
+    'shutting-down': 'The gateway is restarting; try again in a moment.',
   };
 
   // Words for XEP-0166 reasons in hangup frames.
@@ -51,7 +55,7 @@
 
   // Call errors that mean the call never got going: the page ends it locally.
   const FATAL_CALL_ERRORS = new Set(['bad-jid', 'bad-sdp', 'duplicate-call', 'not-registered', 'unknown-call',
-    'bad-frame']);
+    'bad-frame', 'rate-limited', 'too-many-calls', 'too-large', 'shutting-down']);
 
   const ui = {
     registerForm: $('register-form'), user: $('user'), token: $('token'), me: $('me'),

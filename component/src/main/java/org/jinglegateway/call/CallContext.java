@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.jinglegateway.limits.Budgets;
 import org.jinglegateway.mapper.MapperException;
 import org.slf4j.MDC;
 import org.xmpp.packet.IQ;
@@ -32,6 +33,10 @@ final class CallContext {
     private final Map<String, PendingIq> pendingIqs = new ConcurrentHashMap<>();
     private volatile Duration ringTimeout;
     private volatile CallListener listener = CallListener.NONE;
+    /** What a device or peer may cost (limits.*); replaced by CallService.setBudgets. */
+    volatile Budgets budgets = Budgets.defaults();
+    /** Set on SIGTERM: no new calls from either side (contracts.md §5). */
+    volatile boolean draining;
     /** Set once by CallService, right after construction (Endings needs this context too). */
     private Endings endings;
 
@@ -84,7 +89,12 @@ final class CallContext {
     /** Sends an IQ set for a call and remembers it, so that its result or error comes back to the call. */
     void sendIq(Call call, IQ iq, String action) {
         pendingIqs.put(iq.getID(), new PendingIq(call, action, iq.getTo()));
-        xmpp.send(iq);
+        try {
+            xmpp.send(iq);
+        } catch (RuntimeException e) {
+            pendingIqs.remove(iq.getID());
+            throw e;
+        }
     }
 
     /** The Jingle set a reply answers, taken once; only the JID the IQ went to may answer it (RFC 6120 §8.1.2.1). */

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import org.jinglegateway.limits.Budgets;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
@@ -21,6 +23,7 @@ public final class CallService {
     private final BrowserRouter browsers;
     private final XmppRouter xmpp;
     private final AdminView admin;
+    private final Endings endings;
 
     public CallService(String domain, DeviceRegistry devices, XmppSender xmpp, ScheduledExecutorService timers,
                        Executor pool, Duration ringTimeout) {
@@ -31,7 +34,7 @@ public final class CallService {
                 Duration ringTimeout) {
         this.context = new CallContext(domain, devices, xmppSender, timers, pool, ringTimeout);
         Outbox out = new Outbox(context);
-        Endings endings = new Endings(context, out);
+        this.endings = new Endings(context, out);
         context.endings(endings);
         IceRestarts restarts = new IceRestarts(context, out);
         this.browsers = new BrowserRouter(context, new BrowserEvents(context, out, endings, restarts));
@@ -50,6 +53,15 @@ public final class CallService {
 
     public void setListener(CallListener callListener) {
         context.listener(callListener);
+    }
+
+    /** What a device, socket or peer may cost (limits.*). */
+    public void setBudgets(Budgets budgets) {
+        context.budgets = budgets;
+    }
+
+    public Budgets budgets() {
+        return context.budgets;
     }
 
     /** Calls in memory in a state (for metrics). */
@@ -118,6 +130,21 @@ public final class CallService {
 
     /** What an administrator sees of a call (XEP-0050 list). */
     public record CallInfo(String id, String device, String peer, String state, boolean outgoing, Instant since) {
+    }
+
+    /**
+     * SIGTERM, first step (contracts.md §5): from now on a browser's {@code call} gets {@code shutting-down}, a
+     * session-initiate a session-terminate with busy, a propose a reject with busy. Calls under way go on.
+     */
+    public void stopTakingCalls() {
+        context.draining = true;
+    }
+
+    /** SIGTERM, last step: every call left is ended on both sides with this reason and text. */
+    public void endAll(String reason, String text) {
+        for (Call call : context.calls.all()) {
+            context.onLane(call, c -> endings.endOnBothSides(c, reason, Optional.of(text)));
+        }
     }
 
     /** The calls in memory, for the admin commands; {@code id} is what {@link #endCall} takes. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jinglegateway.mapper.MapperException;
 import org.jinglegateway.mapper.jingle.JingleMessage;
+import org.jinglegateway.xmpp.UnsendableStanzaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,29 @@ final class Endings {
         this.out = out;
     }
 
+    /**
+     * A stanza of this call would have made the server close the shared link (too large, or a character XML 1.0
+     * forbids): it was never written (contracts.md §7). The browser gets an error that says so and the call ends;
+     * the peer gets a plain session-terminate, which holds nothing of the browser's.
+     */
+    private void unsendable(Call call, UnsendableStanzaException e) {
+        log.warn("call.unsendable problem={} stanza={}", e.problem(), e.kind());
+        boolean large = e.problem() == UnsendableStanzaException.Problem.TOO_LARGE;
+        call.device.send(Frames.error(Optional.of(call.callId), large ? ErrorCode.TOO_LARGE : ErrorCode.BAD_SDP,
+                large ? "the " + e.kind() + " this needs would be larger than the XMPP server takes"
+                        + " (xmpp.max-outgoing-bytes); send fewer candidates or media sections"
+                        : "what the browser sent holds a character XML 1.0 forbids, so it cannot go into a stanza"));
+        if (call.ended()) {
+            return;
+        }
+        try {
+            terminateBoth(call, "failed-application", Optional.of("the gateway could not send a stanza of this call"));
+        } catch (UnsendableStanzaException again) {
+            log.warn("call.unsendable terminate too: {}", again.problem());
+            end(call, "failed-application");
+        }
+    }
+
     /** Runs one event: a refused browser request becomes an error frame; a bug ends only this call. */
     void guarded(Call call, Consumer<Call> task) {
         try {
@@ -30,6 +54,8 @@ final class Endings {
         } catch (CallException e) {
             log.info("call.refused code={} problem={}", e.code(), e.getMessage());
             call.device.send(Frames.error(Optional.of(call.callId), e.code(), e.getMessage()));
+        } catch (UnsendableStanzaException e) {
+            unsendable(call, e);
         } catch (MapperException e) {
             // something a peer sent that could not be carried across after all (STYLE §7: WARN, not our bug)
             context.listener().mappingError(e.kind().name());
@@ -110,11 +136,17 @@ final class Endings {
 
     /** Ends a call on an administrator's word: both sides are told, with the reason and who ended it. */
     void endByAdmin(Call call, String reason) {
+        if (!call.ended()) {
+            log.info("call.ended-by-admin reason={}", reason);
+            endOnBothSides(call, reason, Optional.of("ended by an administrator"));
+        }
+    }
+
+    /** Ends a call on both sides whatever its state: proposal withdrawn, or session terminated; hangup frame. */
+    void endOnBothSides(Call call, String reason, Optional<String> text) {
         if (call.ended()) {
             return;
         }
-        log.info("call.ended-by-admin reason={}", reason);
-        Optional<String> text = Optional.of("ended by an administrator");
         if (call.state() == CallState.PROPOSED || call.state() == CallState.RINGING) {
             withdrawProposal(call, reason, text);
             end(call, reason);

@@ -39,6 +39,14 @@ public enum ErrorCode {
     NOT_REGISTERED("not-registered"),
     /** A renegotiation the gateway cannot carry (only ICE restarts are). */
     NOT_SUPPORTED("not-supported"),
+    /** Over a rate budget of this device or socket (calls a minute, frames a second); try again later. */
+    RATE_LIMITED("rate-limited"),
+    /** The gateway is stopping (SIGTERM) and takes no new calls. */
+    SHUTTING_DOWN("shutting-down"),
+    /** The stanza a request needs would pass {@code xmpp.max-outgoing-bytes}: the server would refuse it. */
+    TOO_LARGE("too-large"),
+    /** This device already has as many calls as {@code limits.concurrent-calls} allows. */
+    TOO_MANY_CALLS("too-many-calls"),
     /** A call frame whose callId names no call on this connection. */
     UNKNOWN_CALL("unknown-call"),
     /** A frame {@code type} the protocol does not have. */

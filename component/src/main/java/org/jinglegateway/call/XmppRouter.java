@@ -1,9 +1,12 @@
 package org.jinglegateway.call;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dom4j.Element;
 import org.jinglegateway.mapper.MapperException;
+import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.jingle.JingleAction;
 import org.jinglegateway.mapper.jingle.JingleMessage;
 import org.jinglegateway.mapper.jingle.JingleMessages;
 import org.jinglegateway.mapper.jingle.Reason;
@@ -71,6 +74,11 @@ final class XmppRouter {
                 return true;
             }
             if (call == null) {
+                Optional<String> busy = refusal(from, device.get());
+                if (busy.isPresent()) {
+                    refuseInitiate(iq, sid, busy.get());
+                    return true;
+                }
                 call = new Call(context.ids.next(12), device.get(), false, sid, from, Optional.of(from), false,
                         context.lane(), CallState.PENDING, context.peers.quirks(from), context.listener());
                 context.calls.add(call);
@@ -155,11 +163,28 @@ final class XmppRouter {
             }
         }
         if (targets.isEmpty()) {
-            context.send(Stanzas.jmi(to, from, context.ids.next(12), new JingleMessage(JingleMessage.Kind.REJECT,
-                    propose.id(), List.of(), Optional.of(new Reason("gone", Optional.of(to.getNode()
-                    + " has no browser online"), List.of())), Optional.empty(), List.of())));
+            reject(to, from, propose, "gone", to.getNode() + " has no browser online");
             return;
         }
+        Optional<String> busy = refusedOffer(from);
+        if (busy.isPresent()) {
+            reject(to, from, propose, "busy", busy.get());
+            return;
+        }
+        List<Device> free = new ArrayList<>();
+        for (Device device : targets) {
+            Optional<String> refused = atCapacity(device);
+            if (refused.isEmpty()) {
+                free.add(device);
+            } else {
+                busy = refused;
+            }
+        }
+        if (free.isEmpty()) {
+            reject(to, from, propose, "busy", busy.orElseThrow());
+            return;
+        }
+        targets = free;
         context.listener().started(false);
         for (Device device : targets) {
             Call call = new Call(context.ids.next(12), device, false, propose.id(), from, Optional.of(from), true,
@@ -169,6 +194,52 @@ final class XmppRouter {
             }
             context.onLane(call, c -> events.proposed(c, propose));
         }
+    }
+
+    /**
+     * Why a new call from {@code from} to {@code device} is refused as busy, if it is: the gateway is stopping, the
+     * caller offered more calls this minute than limits.initiates-per-minute, or the device has
+     * limits.concurrent-calls calls already.
+     */
+    private Optional<String> refusal(JID from, Device device) {
+        Optional<String> offer = refusedOffer(from);
+        if (offer.isPresent()) {
+            return offer;
+        }
+        return atCapacity(device);
+    }
+
+    /** Draining, or the caller is over limits.initiates-per-minute (one token per stanza). */
+    private Optional<String> refusedOffer(JID from) {
+        if (context.draining) {
+            return Optional.of("the gateway is shutting down and takes no new calls");
+        }
+        if (!context.budgets.offerCall(from.asBareJID())) {
+            log.warn("call.rate-limited from={}", from.asBareJID());
+            return Optional.of("you offered too many calls in the last minute; try again later");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> atCapacity(Device device) {
+        if (context.calls.ofDevice(device.jid()).size() >= context.budgets.concurrentCalls()) {
+            return Optional.of(device.jid().getNode() + " has as many calls as the gateway allows");
+        }
+        return Optional.empty();
+    }
+
+    /** A session-initiate the gateway will not take: acknowledged, then ended with busy and the reason. */
+    private void refuseInitiate(IQ iq, String sid, String text) {
+        context.send(IQ.createResultIQ(iq));
+        Jingle terminate = new Jingle(JingleAction.SESSION_TERMINATE, sid, Optional.empty(), Optional.empty(),
+                List.of(), List.of(), Optional.of(new Reason("busy", Optional.of(text), List.of())), List.of());
+        context.send(Stanzas.jingleSet(iq.getTo(), iq.getFrom(), context.ids.next(12), terminate));
+    }
+
+    private void reject(JID to, JID from, JingleMessage propose, String reason, String text) {
+        context.send(Stanzas.jmi(to, from, context.ids.next(12), new JingleMessage(JingleMessage.Kind.REJECT,
+                propose.id(), List.of(), Optional.of(new Reason(reason, Optional.of(text), List.of())),
+                Optional.empty(), List.of())));
     }
 
     /** A peer device went offline: its calls end with {@code gone}. */

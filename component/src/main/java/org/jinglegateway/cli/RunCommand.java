@@ -1,8 +1,11 @@
 package org.jinglegateway.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Ticker;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,25 +15,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import java.time.Clock;
 import org.jinglegateway.admin.AdminCommands;
 import org.jinglegateway.call.CallService;
-import org.jinglegateway.call.IceServers;
-import org.jinglegateway.metrics.GatewayMetrics;
 import org.jinglegateway.call.DeviceRegistry;
-import org.jinglegateway.ws.SignalingProtocol;
-import org.jinglegateway.ws.TokenVerifier;
-import org.jinglegateway.xmpp.UserPresence;
+import org.jinglegateway.call.IceServers;
 import org.jinglegateway.config.ConfigException;
 import org.jinglegateway.config.ConfigLoader;
 import org.jinglegateway.config.GatewayConfig;
+import org.jinglegateway.limits.Budgets;
+import org.jinglegateway.metrics.GatewayMetrics;
 import org.jinglegateway.ws.GatewayHttpServer;
+import org.jinglegateway.ws.SignalingProtocol;
+import org.jinglegateway.ws.TokenVerifier;
 import org.jinglegateway.xmpp.ConnectionListener;
 import org.jinglegateway.xmpp.GatewayComponent;
 import org.jinglegateway.xmpp.StreamErrorCondition;
+import org.jinglegateway.xmpp.UserPresence;
 import org.jinglegateway.xmpp.XmppConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +113,9 @@ final class RunCommand implements Callable<Integer> {
                 Clock.systemUTC());
         component.attach(calls, presence, ice, admin);
         calls.setListener(metrics);
+        GatewayConfig.Limits limits = settings.limits();
+        calls.setBudgets(new Budgets(limits.callsPerMinute(), limits.concurrentCalls(), limits.framesPerSecond(),
+                limits.initiatesPerMinute(), Ticker.systemTicker()));
         metrics.watch(calls);
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
@@ -159,16 +165,30 @@ final class RunCommand implements Callable<Integer> {
                     }
                 });
         connectorRef.set(connector);
+        // the hook runs on SIGTERM (drain, then exit 0 as contracts.md §5 says) and on our own exit (close only)
+        AtomicBoolean exiting = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            boolean signalled = !exiting.get();
+            if (signalled) {
+                Drain.run(calls, Duration.ofSeconds(settings.shutdownGraceSeconds()));
+            }
             connector.close();
             try {
                 http.close();
             } catch (Exception e) {
                 log.debug("http stop", e);
             }
+            if (signalled) {
+                log.info("shutdown.done");
+                out.flush();
+                err.flush();
+                // a JVM ended by a signal exits 143; everything is handed over, so it is a clean stop
+                Runtime.getRuntime().halt(0);
+            }
         }, "shutdown"));
         connector.start();
         int code = exit.join();
+        exiting.set(true);
         connector.close();
         http.close();
         return code;

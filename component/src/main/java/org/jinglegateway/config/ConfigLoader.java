@@ -67,6 +67,12 @@ public final class ConfigLoader {
             admins: []
             calls:
               ring-timeout-seconds: 60
+            limits:
+              calls-per-minute: 30
+              concurrent-calls: 8
+              frames-per-second: 50
+              initiates-per-minute: 30
+            shutdown-grace-seconds: 10
             ice:
               stun: []
               turn: []
@@ -281,6 +287,11 @@ public final class ConfigLoader {
             }
         }
         range(c.calls().ringTimeoutSeconds(), 1, 3600, "calls.ring-timeout-seconds");
+        range(c.limits().callsPerMinute(), 1, 100_000, "limits.calls-per-minute");
+        range(c.limits().concurrentCalls(), 1, 10_000, "limits.concurrent-calls");
+        range(c.limits().framesPerSecond(), 1, 100_000, "limits.frames-per-second");
+        range(c.limits().initiatesPerMinute(), 1, 100_000, "limits.initiates-per-minute");
+        range(c.shutdownGraceSeconds(), 0, 3600, "shutdown-grace-seconds");
         iceUrls(c.ice().stun(), "ice.stun", "stun", "expected stun:host[:port] or stuns:host[:port] (RFC 7064)");
         iceUrls(c.ice().turn(), "ice.turn", "turn", "expected turn:host[:port][?transport=udp|tcp] or turns:..."
                 + " (RFC 7065)");

@@ -7,7 +7,8 @@ import java.util.Locale;
  * Every setting of the gateway. Documented key by key in conf/gateway.yaml; the YAML keys are the kebab-case
  * forms of the record components ({@code max-stanza-bytes}).
  */
-public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins, Calls calls, Ice ice) {
+public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins, Calls calls, Ice ice,
+                            Limits limits, int shutdownGraceSeconds) {
 
     public GatewayConfig {
         admins = List.copyOf(admins);
@@ -74,6 +75,14 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
 
     /** Call policy. */
     public record Calls(int ringTimeoutSeconds) {
+    }
+
+    /**
+     * What one browser device, one socket and one XMPP user may cost (docs/operations.md, "Limits"): calls placed a
+     * minute and at once per device, frames a second per socket (a burst of four seconds' worth passes), calls
+     * offered a minute per XMPP user.
+     */
+    public record Limits(int callsPerMinute, int concurrentCalls, int framesPerSecond, int initiatesPerMinute) {
     }
 
     /** Browser authentication mode. */

@@ -12,6 +12,8 @@ public final class BrowserConnection implements Device {
     private final java.util.function.Consumer<String> closer;
     private volatile JID jid;
     private volatile ScheduledFuture<?> refresh;
+    /** Frames dropped over the frame rate since the last one that was taken (only the socket's thread writes it). */
+    private int droppedInARow;
 
     public BrowserConnection(Consumer<String> out, Consumer<String> closer) {
         this.out = out;
@@ -34,6 +36,16 @@ public final class BrowserConnection implements Device {
     @Override
     public void send(ObjectNode frame) {
         out.accept(frame.toString());
+    }
+
+    /** A frame was taken: the count of frames dropped in a row starts again. */
+    void frameTaken() {
+        droppedInARow = 0;
+    }
+
+    /** A frame was dropped over the rate; returns how many in a row now. */
+    int frameDropped() {
+        return ++droppedInARow;
     }
 
     void refreshWith(ScheduledFuture<?> task) {

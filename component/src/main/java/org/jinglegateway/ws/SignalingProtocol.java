@@ -52,6 +52,9 @@ public final class SignalingProtocol {
 
     /** Handles one text frame from a connection; answers go out on the connection. */
     public void handle(BrowserConnection connection, String frame) {
+        if (!withinFrameRate(connection)) {
+            return;
+        }
         Decoded decoded = decoder.decode(frame);
         if (decoded instanceof FrameRefusal r && r.precedence() == FrameRefusal.Precedence.FIRST) {
             connection.send(Frames.error(r.callId(), r.code(), r.message()));
@@ -81,8 +84,30 @@ public final class SignalingProtocol {
         }
     }
 
+    /**
+     * The socket's frame budget (limits.frames-per-second): a frame over it is dropped, and the first of a run of
+     * dropped frames gets one {@code rate-limited} error (never one per frame: the answers would be the flood). A
+     * socket that goes on sending as many frames again as its burst while over the rate is closed with 1008.
+     */
+    private boolean withinFrameRate(BrowserConnection connection) {
+        if (calls.budgets().frame(connection)) {
+            connection.frameTaken();
+            return true;
+        }
+        int dropped = connection.frameDropped();
+        if (dropped == 1) {
+            connection.send(Frames.error(Optional.empty(), ErrorCode.RATE_LIMITED, "more frames than"
+                    + " limits.frames-per-second allows: frames are dropped until the rate falls"));
+        } else if (dropped == calls.budgets().framesDroppedBeforeClose()) {
+            log.warn("ws.frame-flood device={} dropped={}", connection, dropped);
+            connection.disconnect("too many frames (limits.frames-per-second)");
+        }
+        return false;
+    }
+
     /** The socket closed: the device goes offline and its calls end with {@code gone}. */
     public void closed(BrowserConnection connection) {
+        calls.budgets().forgetSocket(connection);
         connection.stopRefresh();
         if (connection.registered() && calls.devices().remove(connection)) {
             log.info("device.offline jid={}", connection.jid());

@@ -21,7 +21,7 @@ public final class UnsendableStanzaException extends RuntimeException {
     private final Problem problem;
     private final String kind;
 
-    UnsendableStanzaException(Problem problem, String kind, String message) {
+    public UnsendableStanzaException(Problem problem, String kind, String message) {
         super(message);
         this.problem = problem;
         this.kind = kind;

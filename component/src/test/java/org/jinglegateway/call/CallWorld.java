@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
+import org.jinglegateway.xmpp.UnsendableStanzaException;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
@@ -47,7 +48,14 @@ final class CallWorld implements AutoCloseable {
         this(Duration.ofSeconds(60), false);
     }
 
+    /** Stanzas the XMPP side refuses to write, as XmppConnector does one over its size or character checks. */
+    volatile Predicate<Packet> unsendable = p -> false;
+
     private void deliver(Packet p) {
+        if (unsendable.test(p)) {
+            throw new UnsendableStanzaException(UnsendableStanzaException.Problem.TOO_LARGE, "iq set jingle",
+                    "over xmpp.max-outgoing-bytes");
+        }
         sent.add(p);
         if (loopback && p.getTo() != null && p.getTo().getDomain().equals(DOMAIN)) {
             if (p instanceof IQ iq) {

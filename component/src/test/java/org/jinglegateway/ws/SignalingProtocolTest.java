@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Ticker;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.DeviceRegistry;
 import org.jinglegateway.call.IceServers;
 import org.jinglegateway.config.GatewayConfig;
+import org.jinglegateway.limits.Budgets;
 import org.jinglegateway.xmpp.UserPresence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,30 @@ final class SignalingProtocolTest {
     @AfterEach
     void stop() {
         timers.shutdownNow();
+    }
+
+    @Test
+    void framesOverTheFrameRate_getOneRateLimitedErrorThenTheSocketIsClosed() {
+        calls.setBudgets(new Budgets(30, 8, 2, 30, new Ticker() {
+            @Override
+            public long read() {
+                return 0;
+            }
+        }));
+        for (int i = 0; i < 8; i++) {
+            protocol.handle(connection, "{\"type\":\"ping\"}");
+        }
+        assertThat(out).as("a burst of four seconds' worth passes").hasSize(8).allMatch(f -> f.contains("pong"));
+        protocol.handle(connection, "{\"type\":\"ping\"}");
+        assertThat(out.get(8)).isEqualTo("{\"type\":\"error\",\"code\":\"rate-limited\",\"message\":\"more"
+                + " frames than limits.frames-per-second allows: frames are dropped until the rate falls\"}");
+        for (int i = 0; i < 6; i++) {
+            protocol.handle(connection, "{\"type\":\"ping\"}");
+        }
+        assertThat(out).as("dropped frames get no answer").hasSize(9);
+        assertThat(closed).as("closed before as many frames again as the burst").isFalse();
+        protocol.handle(connection, "{\"type\":\"ping\"}");
+        assertThat(closed).as("closed at the burst's worth of dropped frames").isTrue();
     }
 
     @Test

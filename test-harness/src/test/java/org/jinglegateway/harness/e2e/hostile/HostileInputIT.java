@@ -72,7 +72,7 @@ final class HostileInputIT {
      * so a fix that picks another code changes one line.
      */
     private static final String BAD_SDP = "bad-sdp";
-    private static final String BAD_TEXT = "bad-text";
+    private static final String BAD_TEXT = "bad-frame";
     private static final String TOO_LARGE = "too-large";
     private static final Set<String> OVER_LIMIT = Set.of("rate-limited", "too-many-calls");
     /** RFC 6120 §8.3.3.12: the condition for a stanza refused by local policy (too deep). */
