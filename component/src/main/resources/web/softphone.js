@@ -1,5 +1,5 @@
 // jingle-gateway softphone: one page, one WebSocket, one call at a time.
-// Speaks exactly the JSON frames of contracts.md §3 (plus the gateway's extra `info` frame, docs/calls.md).
+// Speaks exactly the JSON frames of docs/protocol.md (plus the gateway's extra `info` frame, docs/calls.md).
 // No build step and no external URLs: the ICE servers are the gateway's (registered / ice-servers frames), media
 // from getUserMedia.
 (function () {

@@ -6,7 +6,7 @@ import org.jinglegateway.mapper.translate.CandidateInit;
 import org.xmpp.packet.JID;
 
 /**
- * A browser-to-gateway frame of contracts.md §3, decoded and checked once by {@link BrowserFrameDecoder}: what the
+ * A browser-to-gateway frame of docs/protocol.md, decoded and checked once by {@link BrowserFrameDecoder}: what the
  * call layer gets is typed, and every field it reads has been found present and well-formed.
  */
 public sealed interface BrowserFrame extends Decoded {

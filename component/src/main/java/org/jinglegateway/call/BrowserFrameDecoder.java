@@ -20,7 +20,7 @@ import org.jinglegateway.mapper.translate.CandidateInit;
 import org.xmpp.packet.JID;
 
 /**
- * The one place a browser's text frame becomes a {@link BrowserFrame} (contracts.md §3). Every refusal is written
+ * The one place a browser's text frame becomes a {@link BrowserFrame} (docs/protocol.md). Every refusal is written
  * here in the gateway's own words, saying what was wrong and what is expected; no parser's exception text reaches a
  * browser.
  */

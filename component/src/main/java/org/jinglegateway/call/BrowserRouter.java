@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.xmpp.packet.JID;
 
 /**
- * Routes a registered device's decoded call frames to its calls (contracts.md §3). Runs on the socket's thread and
+ * Routes a registered device's decoded call frames to its calls (docs/protocol.md). Runs on the socket's thread and
  * only looks things up and checks; what a call does runs on its lane ({@link BrowserEvents}).
  */
 final class BrowserRouter {
@@ -114,7 +114,7 @@ final class BrowserRouter {
         context.onLane(call, c -> events.placeCall(c, frame.sdp()));
     }
 
-    /** A device's socket closed: its calls end with {@code gone} (contracts.md §3). */
+    /** A device's socket closed: its calls end with {@code gone} (docs/protocol.md). */
     void deviceGone(Device device) {
         for (Call call : context.calls.ofDevice(device.jid())) {
             if (call.device == device) {

@@ -35,7 +35,7 @@ final class CallContext {
     private volatile CallListener listener = CallListener.NONE;
     /** What a device or peer may cost (limits.*); replaced by CallService.setBudgets. */
     volatile Budgets budgets = Budgets.defaults();
-    /** Set on SIGTERM: no new calls from either side (contracts.md §5). */
+    /** Set on SIGTERM: no new calls from either side (docs/protocol.md §9). */
     volatile boolean draining;
     /** Set once by CallService, right after construction (Endings needs this context too). */
     private Endings endings;

@@ -2,7 +2,7 @@ package org.jinglegateway.call;
 
 /**
  * A browser request that cannot be carried out: becomes one {@code error} frame with this code and message
- * (contracts.md §3); the socket and the other calls are untouched. The message is the gateway's own words: what was
+ * (docs/protocol.md); the socket and the other calls are untouched. The message is the gateway's own words: what was
  * wrong and what is expected, never a library's exception text.
  */
 public final class CallException extends RuntimeException {

@@ -76,7 +76,7 @@ public final class CallService {
 
     // ---- browser side -------------------------------------------------------------------------------------------
 
-    /** A decoded call frame from a registered device (contracts.md §3); problems are answered with an error frame. */
+    /** A decoded call frame from a registered device (docs/protocol.md); problems are answered with an error frame. */
     public void onFrame(Device device, BrowserFrame.ForCall frame) {
         browsers.onFrame(device, frame);
     }
@@ -86,7 +86,7 @@ public final class CallService {
         browsers.refuse(device, refusal);
     }
 
-    /** A device's socket closed: its calls end with {@code gone} (contracts.md §3). */
+    /** A device's socket closed: its calls end with {@code gone} (docs/protocol.md). */
     public void deviceGone(Device device) {
         browsers.deviceGone(device);
     }
@@ -133,7 +133,7 @@ public final class CallService {
     }
 
     /**
-     * SIGTERM, first step (contracts.md §5): from now on a browser's {@code call} gets {@code shutting-down}, a
+     * SIGTERM, first step (docs/protocol.md §9): from now on a browser's {@code call} gets {@code shutting-down}, a
      * session-initiate a session-terminate with busy, a propose a reject with busy. Calls under way go on.
      */
     public void stopTakingCalls() {

@@ -8,7 +8,7 @@ public interface Device {
     /** The device's full JID. */
     JID jid();
 
-    /** Sends one frame (contracts.md §3); never blocks and never throws for a closed socket. */
+    /** Sends one frame (docs/protocol.md); never blocks and never throws for a closed socket. */
     void send(ObjectNode frame);
 
     /** Closes the device's connection (an administrator disconnected it). */

@@ -26,7 +26,7 @@ final class Endings {
 
     /**
      * A stanza of this call would have made the server close the shared link (too large, or a character XML 1.0
-     * forbids): it was never written (contracts.md §7). The browser gets an error that says so and the call ends;
+     * forbids): it was never written (docs/operations.md §8). The browser gets an error that says so and the call ends;
      * the peer gets a plain session-terminate, which holds nothing of the browser's.
      */
     private void unsendable(Call call, UnsendableStanzaException e) {

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The {@code code} of an {@code error} frame (contracts.md §3), each token written once here. docs/protocol.md lists
+ * The {@code code} of an {@code error} frame (docs/protocol.md), each token written once here. docs/protocol.md lists
  * the same codes and softphone.js has words for each; ErrorCodeTest holds the three together.
  */
 public enum ErrorCode {

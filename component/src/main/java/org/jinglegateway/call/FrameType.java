@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The {@code type} of a browser-to-gateway frame (contracts.md §3), each token written once here. */
+/** The {@code type} of a browser-to-gateway frame (docs/protocol.md), each token written once here. */
 public enum FrameType {
     REGISTER("register"), CALL("call"), ACCEPT("accept"), REJECT("reject"), ANSWER("answer"), OFFER("offer"),
     CANDIDATE("candidate"), HANGUP("hangup"), PING("ping");

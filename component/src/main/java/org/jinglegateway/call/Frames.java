@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jinglegateway.mapper.translate.CandidateInit;
 
-/** The gateway-to-browser frames of contracts.md §3, built in one place. */
+/** The gateway-to-browser frames of docs/protocol.md, built in one place. */
 public final class Frames {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

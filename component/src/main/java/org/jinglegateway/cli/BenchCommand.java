@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bench [--seconds N] FILE...} (contracts.md §2): the mapper on the user's own samples, single-threaded,
+ * {@code bench [--seconds N] FILE...} (README.md): the mapper on the user's own samples, single-threaded,
  * after a warm-up, string in to string out. {@code .sdp}: SDP to Jingle XML; {@code .xml}: Jingle XML to SDP.
  * For careful figures use the JMH benchmark in test-harness (docs/benchmarks.md).
  */

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code convert MODE}: the mapper alone, standard input to standard output (contracts.md §2). No call policy:
+ * {@code convert MODE}: the mapper alone, standard input to standard output (README.md). No call policy:
  * mDNS and TCP candidates come out as they went in. Notes about what was defaulted or dropped go to standard
  * error as {@code note:} lines; bad input exits 2 with one line saying what and where.
  */
@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
         description = "Translate between SDP and Jingle: sdp-to-jingle, jingle-to-sdp, candidate-to-jingle,"
                 + " jingle-to-candidates (reads standard input).")
 final class ConvertCommand implements Callable<Integer> {
-    /** The four modes of contracts.md §2. */
+    /** The four modes of README.md. */
     enum Mode {
         SDP_TO_JINGLE, JINGLE_TO_SDP, CANDIDATE_TO_JINGLE, JINGLE_TO_CANDIDATES;
 

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What SIGTERM does before the gateway closes its connections (contracts.md §5, single instance): no new calls,
+ * What SIGTERM does before the gateway closes its connections (docs/protocol.md §9): no new calls,
  * a grace period for the calls under way to end by themselves, then the rest ended on both sides, so that no
  * browser and no XMPP peer is left in a call the gateway no longer runs.
  */

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of {@code jingle-gateway.jar} (contracts.md §1 and §2). Exit codes: 0 done, 2 bad usage, input or
+ * Entry point of {@code jingle-gateway.jar} (README.md). Exit codes: 0 done, 2 bad usage, input or
  * configuration, 3 the XMPP server refused the secret, 4 the XMPP server does not know the domain, 1 anything else.
  */
 @Command(name = "jingle-gateway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -34,7 +34,7 @@ public final class Main {
             if (!"convert".equals(e.getCommandLine().getCommandName())) {
                 return usage.handleParseException(e, rest);
             }
-            // convert fails in one line, whatever failed (contracts.md §2); --help still shows the usage
+            // convert fails in one line, whatever failed (README.md); --help still shows the usage
             // CHECKSTYLE.OFF: RegexpSinglelineJava
             e.getCommandLine().getErr().println("jingle-gateway convert: " + e.getMessage().lines().findFirst()
                     .orElse("") + " (see convert --help)");

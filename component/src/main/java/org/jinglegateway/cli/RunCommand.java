@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code run}: starts the gateway. Prints {@code READY domain=... ws=...} on standard output each time the
- * component is registered with the server and the WebSocket listener is up (contracts.md §1).
+ * component is registered with the server and the WebSocket listener is up (README.md).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Start the gateway.")
 final class RunCommand implements Callable<Integer> {
@@ -165,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
                     }
                 });
         connectorRef.set(connector);
-        // the hook runs on SIGTERM (drain, then exit 0 as contracts.md §5 says) and on our own exit (close only)
+        // the hook runs on SIGTERM (drain, then exit 0 as docs/protocol.md §9 says) and on our own exit (close only)
         AtomicBoolean exiting = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean signalled = !exiting.get();
@@ -210,7 +210,7 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The one line a user sees for a problem they must fix (contracts.md §1); logs also go to stderr. */
+    /** The one line a user sees for a problem they must fix (README.md); logs also go to stderr. */
     private int fail(int code, String line) {
         // CHECKSTYLE.OFF: RegexpSinglelineJava
         err.println("jingle-gateway: " + line);

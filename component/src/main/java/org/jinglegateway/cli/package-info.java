@@ -1,2 +1,2 @@
-/** The command line: {@code run}, {@code convert} and {@code bench} (contracts.md §1 and §2). */
+/** The command line: {@code run}, {@code convert} and {@code bench} (README.md). */
 package org.jinglegateway.cli;

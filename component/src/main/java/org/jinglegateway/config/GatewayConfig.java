@@ -54,7 +54,7 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
             this(host, port, List.of(), 15, 1024 * 1024);
         }
 
-        /** The WebSocket URL the READY line announces (contracts.md §1). */
+        /** The WebSocket URL the READY line announces (README.md). */
         public String webSocketUrl() {
             String h = host.contains(":") ? "[" + host + "]" : host;
             return "ws://" + h + ":" + port + "/ws";

@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 
 /**
- * The browser protocol of contracts.md §3 for one connection: register (with a token when auth is token), ping,
+ * The browser protocol of docs/protocol.md for one connection: register (with a token when auth is token), ping,
  * and the call frames, which go to the {@link CallService}. Bad input never closes the socket: it gets an
  * {@code error} frame that says what was wrong. Only a refused token closes it.
  */
 public final class SignalingProtocol {
     private static final Logger log = LoggerFactory.getLogger(SignalingProtocol.class);
 
-    /** Frame types a browser may send, per contracts.md §3. */
+    /** Frame types a browser may send, per docs/protocol.md. */
     public static final Set<String> BROWSER_TYPES = Set.copyOf(FrameType.TOKENS);
 
     private final BrowserFrameDecoder decoder;

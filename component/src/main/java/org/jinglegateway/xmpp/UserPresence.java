@@ -18,7 +18,7 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.Presence;
 
 /**
- * Browser users as XMPP contacts (contracts.md §4): subscriptions are granted, and each online device sends
+ * Browser users as XMPP contacts (docs/protocol.md §6): subscriptions are granted, and each online device sends
  * available presence with XEP-0115 caps to the users who asked for it, so that Conversations and Dino show their
  * call buttons. Who asked is kept in memory (the server probes again when its users log in).
  */

@@ -14,7 +14,7 @@ import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 
-/** Budgets, SIGTERM's refusal of new calls and stanzas the server would refuse (contracts.md §5 and §7). */
+/** Budgets, SIGTERM's refusal of new calls and stanzas the server would refuse (docs/protocol.md §9 and §7). */
 final class CallLimitsTest {
     private static final JID ROMEO = new JID("romeo@example.net/Conversations.r0Me");
     private static final String SID = "rSr5h/5/pz8I8cMY26V9aQ";

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code convert} on broken input: one line on standard error, nothing on standard output, exit 2 (contracts §2). */
+/** {@code convert} on broken input: one line on standard error, nothing on standard output, exit 2 (README.md). */
 final class ConvertCommandTest {
     private static final String JINGLE = "<jingle xmlns=\"urn:xmpp:jingle:1\" action=\"session-initiate\" sid=\"s1\">";
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * The gateway as a user runs it: {@code java -jar component/target/jingle-gateway.jar run ...} in its own process,
  * the one way every IT starts it. Standard output and standard error go to files in a temp folder ({@link
- * #stdoutFile()}, {@link #logFile()}: the gateway's log), kept after the run. The READY lines of contracts.md §1 are
+ * #stdoutFile()}, {@link #logFile()}: the gateway's log), kept after the run. The READY lines of README.md are
  * parsed here, once, into {@link Ready}. {@link #close()} stops the process by its pid.
  *
  * <p>Start one against a test server with {@code GatewayProcess.on(prosody).auth("none").start()} (the server's
@@ -38,7 +38,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final Path log;
 
     /**
-     * One READY line (contracts.md §1): {@code READY domain=<component domain> ws=<websocket url>}.
+     * One READY line (README.md): {@code READY domain=<component domain> ws=<websocket url>}.
      *
      * @param domain the component domain the gateway registered
      * @param ws     the browser WebSocket endpoint

@@ -7,7 +7,7 @@ import java.net.URI;
 import org.jinglegateway.harness.GatewayProcess.Ready;
 import org.junit.jupiter.api.Test;
 
-/** The READY line of contracts.md §1, parsed once for every IT. */
+/** The READY line of README.md, parsed once for every IT. */
 final class GatewayProcessTest {
     @Test
     void readyLine_givesDomainWebSocketAndHttpRoot() {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Plays a browser page on the gateway's signaling WebSocket (contracts.md §3): sends JSON frames and keeps every
+ * Plays a browser page on the gateway's signaling WebSocket (docs/protocol.md): sends JSON frames and keeps every
  * frame it receives, so a test can {@link #await} the next frame of a type while frames of other types stay
  * available. Text frames that arrive in parts are put back together before they are parsed.
  */

@@ -31,7 +31,7 @@ import org.w3c.dom.Element;
 /**
  * Calls through the gateway on a real XMPP server, as scenarios on the wire: a scripted XMPP client (raw Jingle and
  * XEP-0353 XML from captured Conversations and StanzaJS stanzas) on one side, a scripted browser page (JSON frames
- * of contracts.md §3, Chrome's captured SDP) on the other. One suite, run on each server by a subclass that only
+ * of docs/protocol.md, Chrome's captured SDP) on the other. One suite, run on each server by a subclass that only
  * provides the server (ProsodyCallsIT, EjabberdCallsIT) with a user {@code bob} (password {@code bob-pw}): the same
  * stanzas and frames, the same expectations.
  */
@@ -425,7 +425,7 @@ abstract class CallScenarios {
         }
     }
 
-    // renegotiation: ICE restart both ways (contracts.md §3 offer/answer during a call; XEP-0176 new ufrag/pwd)
+    // renegotiation: ICE restart both ways (docs/protocol.md offer/answer during a call; XEP-0176 new ufrag/pwd)
 
     @Test
     void peerRestartsIce_browserGetsOfferWithNewCredentialsAndItsAnswerGoesBack() throws Exception {

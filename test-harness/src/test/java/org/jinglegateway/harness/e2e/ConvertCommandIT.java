@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jinglegateway.harness.GatewayProcess;
 import org.junit.jupiter.api.Test;
 
-/** The {@code convert} command of contracts.md §2, run on the jar as a user runs it. */
+/** The {@code convert} command of README.md, run on the jar as a user runs it. */
 final class ConvertCommandIT {
     private static final Path FIXTURES = Path.of("../jingle-mapper/src/test/resources/fixtures");
 
