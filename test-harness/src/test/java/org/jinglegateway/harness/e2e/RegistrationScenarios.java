@@ -131,7 +131,7 @@ abstract class RegistrationScenarios {
     @Test
     void deeplyNestedIqsThroughProsody_getPolicyViolationAndTheLinkStaysUp() throws Exception {
         // the attack seen on Prosody: 1.5 KB nested 71 deep to any JID of the gateway's domain, many times
-        try (XmppTestClient alice = XmppTestClient.login(prosody, "alice", "alice-pw")) {
+        try (XmppTestClient alice = XmppTestClient.login(server(), "alice", "alice-pw")) {
             for (int i = 0; i < 20; i++) {
                 IQ deep = new IQ("query", "urn:example:deep") {
                     @Override

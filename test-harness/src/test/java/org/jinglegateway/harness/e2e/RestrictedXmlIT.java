@@ -46,8 +46,7 @@ final class RestrictedXmlIT {
     void stanzaOverALimit_isRefusedAloneAndTheLinkStaysUp(String name, String payload, String errorText)
             throws Exception {
         try (FakeComponentServer server = new FakeComponentServer();
-             GatewayProcess gateway = GatewayProcess.run("--xmpp-port", String.valueOf(server.port()),
-                     "--secret", "s", "--http-port", "0");
+             GatewayProcess gateway = GatewayProcess.at(server.port(), "s").start();
              FakeComponentServer.Connection link = server.accept()) {
             link.handshake("");
             gateway.awaitReady(1, Duration.ofSeconds(20));

@@ -49,7 +49,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Element;
 
 /**
- * Attacks on the gateway from both of its sides, on a real Prosody (docs/operations.md §8, issue 13 item 8): what an XMPP
+ * Attacks on the gateway from both of its sides, on a real Prosody (docs/operations.md §8): what an XMPP
  * user can send to the component, what a browser can send on the WebSocket, and what an operator's SIGTERM does to a
  * running call. Each test asserts what the attacker sees, and that the attack touched nothing else: the XEP-0114
  * link stays up (no second READY line, {@code /health} 200 throughout), an unrelated signaling call set up before
@@ -67,7 +67,7 @@ final class HostileInputIT {
     /** The gateway's limit on nesting (XmppStreamReader's) is 64 elements: 71 is over it. */
     private static final int DEEP = 71;
     /**
-     * Error codes the fixes are expected to use (docs/operations.md §8 fixes only rate-limited and too-many-calls): SDP the
+     * Error codes the fixes are expected to use (docs/protocol.md, "Error codes"): SDP the
      * gateway cannot carry is bad-sdp as for any unusable SDP; the hangup text and the oversized call are named here,
      * so a fix that picks another code changes one line.
      */
@@ -408,7 +408,7 @@ final class HostileInputIT {
         try (SignalingBystander call = stage.bystander()) {
             SoftAssertions softly = new SoftAssertions();
             stage.sigterm();
-            // docs/protocol.md §9: up to shutdown-grace-seconds (10) for calls to end, then they are ended on both sides
+            // protocol.md §9: up to shutdown-grace-seconds (10) for calls to end, then they are ended on both sides
             int exit = stage.awaitGatewayExit(Duration.ofSeconds(25));
             softly.assertThat(exit).as("the gateway's exit status after SIGTERM (log %s)", stage.gatewayLog())
                     .isZero();
