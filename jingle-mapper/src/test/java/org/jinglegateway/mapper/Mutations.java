@@ -1,21 +1,33 @@
 package org.jinglegateway.mapper;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.dom4j.Attribute;
 import org.dom4j.Document;
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.Node;
+import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.jingle.JingleAction;
+import org.jinglegateway.mapper.jingle.JingleReader;
+import org.jinglegateway.mapper.jingle.JingleWriter;
+import org.jinglegateway.mapper.sdp.SdpParser;
+import org.jinglegateway.mapper.sdp.SdpWriter;
+import org.jinglegateway.mapper.translate.JingleToSdp;
+import org.jinglegateway.mapper.translate.Role;
+import org.jinglegateway.mapper.translate.SdpToJingle;
 
 /**
  * Structure-aware mutations of real-client input for the property tests: an SDP is mutated line by line and field
@@ -62,20 +74,16 @@ public final class Mutations {
      * and session-accept (so that Conversations, Dino, Gajim, Jitsi, Monal, Movim and StanzaJS shape them too).
      */
     public static Map<String, String> sdpSeeds() {
-        Map<String, String> seeds = new java.util.TreeMap<>();
+        Map<String, String> seeds = new TreeMap<>();
         for (String name : Fixtures.named(".sdp")) {
             seeds.put(name, Fixtures.read(name));
         }
         for (String name : Fixtures.named(".xml")) {
             try {
-                org.jinglegateway.mapper.jingle.Jingle j = org.jinglegateway.mapper.jingle.JingleReader.read(
+                Jingle j = JingleReader.read(
                         Fixtures.read(name));
-                org.jinglegateway.mapper.translate.Role writer = j.action()
-                        == org.jinglegateway.mapper.jingle.JingleAction.SESSION_ACCEPT
-                        ? org.jinglegateway.mapper.translate.Role.RESPONDER
-                        : org.jinglegateway.mapper.translate.Role.INITIATOR;
-                seeds.put(name + " as SDP", org.jinglegateway.mapper.sdp.SdpWriter.write(
-                        org.jinglegateway.mapper.translate.JingleToSdp.translate(j, writer).value()));
+                Role writer = j.action() == JingleAction.SESSION_ACCEPT ? Role.RESPONDER : Role.INITIATOR;
+                seeds.put(name + " as SDP", SdpWriter.write(JingleToSdp.translate(j, writer).value()));
             } catch (MapperException notASession) {
                 // transport-info, session-terminate, XEP-0353 messages: no SDP to seed with
             }
@@ -85,7 +93,7 @@ public final class Mutations {
 
     /** The Jingle seeds: every client's Jingle fixture, and the Jingle the mapper makes from every browser SDP. */
     public static Map<String, String> jingleSeeds() {
-        Map<String, String> seeds = new java.util.TreeMap<>();
+        Map<String, String> seeds = new TreeMap<>();
         for (String name : Fixtures.named(".xml")) {
             String xml = Fixtures.read(name);
             if (xml.contains("<jingle")) {
@@ -93,13 +101,10 @@ public final class Mutations {
             }
         }
         for (String name : Fixtures.named(".sdp")) {
-            org.jinglegateway.mapper.translate.SdpToJingle.Request request = name.contains("answer")
-                    ? org.jinglegateway.mapper.translate.SdpToJingle.Request.answer("sid1")
-                    : org.jinglegateway.mapper.translate.SdpToJingle.Request.offer("sid1");
-            seeds.put(name + " as Jingle", org.jinglegateway.mapper.jingle.JingleWriter.toXml(
-                    org.jinglegateway.mapper.translate.SdpToJingle.translate(
-                            org.jinglegateway.mapper.sdp.SdpParser.parse(Fixtures.read(name)).value(), request)
-                            .value()));
+            SdpToJingle.Request request = name.contains("answer") ? SdpToJingle.Request.answer("sid1")
+                    : SdpToJingle.Request.offer("sid1");
+            seeds.put(name + " as Jingle", JingleWriter.toXml(SdpToJingle.translate(SdpParser.parse(
+                    Fixtures.read(name)).value(), request).value()));
         }
         return seeds;
     }
@@ -113,7 +118,7 @@ public final class Mutations {
                 .flatMap(s -> s.lines()).filter(l -> !l.isEmpty()).toList()));
         List<String> values = dictionary(seeds.values().stream().flatMap(s -> s.lines())
                 .flatMap(l -> fieldsOf(l).stream()).toList());
-        Map<String, Arbitrary<Mutant>> perSeed = new java.util.HashMap<>();
+        Map<String, Arbitrary<Mutant>> perSeed = new HashMap<>();
         for (String name : names) {
             perSeed.put(name, sdpOperators(name, seeds.get(name), lines, values));
         }
@@ -122,50 +127,48 @@ public final class Mutations {
     }
 
     private static Arbitrary<Mutant> sdpOperators(String name, String text, List<String> lines, List<String> values) {
-        {
-            List<String> seedLines = splitLines(text);
-            int n = seedLines.size();
-            Arbitrary<Integer> line = Arbitraries.integers().between(0, n - 1);
-            Arbitrary<Mutant> replaceValue = Combinators.combine(line, Arbitraries.of(values)).as((i, v) ->
-                    mutant(name, "replace a value", setLine(seedLines, i, withValue(seedLines.get(i), v))));
-            Arbitrary<Mutant> replaceField = line.flatMap(i -> {
-                List<String> fields = fieldsOf(seedLines.get(i));
-                return Combinators.combine(Arbitraries.integers().between(0, Math.max(0, fields.size() - 1)),
-                        Arbitraries.of(values)).as((k, v) -> mutant(name, "replace a field",
-                        setLine(seedLines, i, withField(seedLines.get(i), k, v))));
-            });
-            Arbitrary<Mutant> dropLine = line.map(i -> {
-                List<String> out = new ArrayList<>(seedLines);
-                out.remove((int) i);
-                return mutant(name, "drop a line", join(out));
-            });
-            Arbitrary<Mutant> repeatLine = Combinators.combine(line, Arbitraries.integers().between(0, n)).as((i, at)
-                    -> {
-                List<String> out = new ArrayList<>(seedLines);
-                out.add(at, seedLines.get(i));
-                return mutant(name, "repeat a line", join(out));
-            });
-            Arbitrary<Mutant> foreignLine = Combinators.combine(Arbitraries.of(lines),
-                    Arbitraries.integers().between(0, n)).as((l, at) -> {
-                        List<String> out = new ArrayList<>(seedLines);
-                        out.add(at, l);
-                        return mutant(name, "insert another client's line", join(out));
-                    });
-            Arbitrary<Mutant> insertChar = line.flatMap(i -> Combinators.combine(
-                    Arbitraries.integers().between(0, seedLines.get(i).length()), Arbitraries.of(SPECIAL_CHARS))
-                    .as((p, c) -> mutant(name, "insert a special character", setLine(seedLines, i,
-                            insert(seedLines.get(i), p, c)))));
-            Arbitrary<Mutant> hugeValue = line.flatMap(i -> Combinators.combine(
-                    Arbitraries.integers().between(0, Math.max(0, fieldsOf(seedLines.get(i)).size() - 1)),
-                    Arbitraries.of("9", "a", "-")).as((k, c) -> mutant(name, "huge value", setLine(seedLines, i,
-                    withField(seedLines.get(i), k, c.repeat(HUGE))))));
-            Arbitrary<Mutant> charEdit = charEdit(name, text);
-            return Arbitraries.frequencyOf(
-                    net.jqwik.api.Tuple.of(3, replaceValue), net.jqwik.api.Tuple.of(4, replaceField),
-                    net.jqwik.api.Tuple.of(2, dropLine), net.jqwik.api.Tuple.of(2, repeatLine),
-                    net.jqwik.api.Tuple.of(3, foreignLine), net.jqwik.api.Tuple.of(2, insertChar),
-                    net.jqwik.api.Tuple.of(1, hugeValue), net.jqwik.api.Tuple.of(1, charEdit));
-        }
+        List<String> seedLines = splitLines(text);
+        int n = seedLines.size();
+        Arbitrary<Integer> line = Arbitraries.integers().between(0, n - 1);
+        Arbitrary<Mutant> replaceValue = Combinators.combine(line, Arbitraries.of(values)).as((i, v) ->
+                mutant(name, "replace a value", setLine(seedLines, i, withValue(seedLines.get(i), v))));
+        Arbitrary<Mutant> replaceField = line.flatMap(i -> {
+            List<String> fields = fieldsOf(seedLines.get(i));
+            return Combinators.combine(Arbitraries.integers().between(0, Math.max(0, fields.size() - 1)),
+                    Arbitraries.of(values)).as((k, v) -> mutant(name, "replace a field",
+                    setLine(seedLines, i, withField(seedLines.get(i), k, v))));
+        });
+        Arbitrary<Mutant> dropLine = line.map(i -> {
+            List<String> out = new ArrayList<>(seedLines);
+            out.remove((int) i);
+            return mutant(name, "drop a line", join(out));
+        });
+        Arbitrary<Mutant> repeatLine = Combinators.combine(line, Arbitraries.integers().between(0, n)).as((i, at)
+                -> {
+            List<String> out = new ArrayList<>(seedLines);
+            out.add(at, seedLines.get(i));
+            return mutant(name, "repeat a line", join(out));
+        });
+        Arbitrary<Mutant> foreignLine = Combinators.combine(Arbitraries.of(lines),
+                Arbitraries.integers().between(0, n)).as((l, at) -> {
+                    List<String> out = new ArrayList<>(seedLines);
+                    out.add(at, l);
+                    return mutant(name, "insert another client's line", join(out));
+                });
+        Arbitrary<Mutant> insertChar = line.flatMap(i -> Combinators.combine(
+                Arbitraries.integers().between(0, seedLines.get(i).length()), Arbitraries.of(SPECIAL_CHARS))
+                .as((p, c) -> mutant(name, "insert a special character", setLine(seedLines, i,
+                        insert(seedLines.get(i), p, c)))));
+        Arbitrary<Mutant> hugeValue = line.flatMap(i -> Combinators.combine(
+                Arbitraries.integers().between(0, Math.max(0, fieldsOf(seedLines.get(i)).size() - 1)),
+                Arbitraries.of("9", "a", "-")).as((k, c) -> mutant(name, "huge value", setLine(seedLines, i,
+                withField(seedLines.get(i), k, c.repeat(HUGE))))));
+        Arbitrary<Mutant> charEdit = charEdit(name, text);
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, replaceValue), Tuple.of(4, replaceField),
+                Tuple.of(2, dropLine), Tuple.of(2, repeatLine),
+                Tuple.of(3, foreignLine), Tuple.of(2, insertChar),
+                Tuple.of(1, hugeValue), Tuple.of(1, charEdit));
     }
 
     /** The lines of an SDP without their ends (CRLF, or LF for the LF-only seeds). */
@@ -241,7 +244,7 @@ public final class Mutations {
                 .map(Element::asXML).filter(x -> x.length() < 4000).toList()));
         List<String> values = dictionary(seeds.values().stream().flatMap(x -> allAttributes(parse(x)).stream())
                 .map(Attribute::getValue).toList());
-        Map<String, Arbitrary<Mutant>> perSeed = new java.util.HashMap<>();
+        Map<String, Arbitrary<Mutant>> perSeed = new HashMap<>();
         for (String name : names) {
             perSeed.put(name, jingleOperators(name, seeds.get(name), elements, values));
         }
@@ -249,73 +252,71 @@ public final class Mutations {
     }
 
     private static Arbitrary<Mutant> jingleOperators(String name, String text, List<String> elements,
-                                                     List<String> values) {
-        {
-            Document seed = parse(text);
-            int elementCount = allElements(seed).size();
-            int attributeCount = allAttributes(seed).size();
-            Arbitrary<Integer> element = Arbitraries.integers().between(0, elementCount - 1);
-            Arbitrary<Integer> attribute = Arbitraries.integers().between(0, Math.max(0, attributeCount - 1));
-            Arbitrary<Mutant> replaceAttribute = Combinators.combine(attribute, Arbitraries.of(values))
-                    .as((i, v) -> edit(name, "replace an attribute value", seed, d -> {
-                        attributeAt(d, i).setValue(v);
-                        return d;
-                    }));
-            Arbitrary<Mutant> dropAttribute = attribute.map(i -> edit(name, "drop an attribute", seed, d -> {
-                Attribute a = attributeAt(d, i);
-                a.getParent().remove(a);
-                return d;
-            }));
-            Arbitrary<Mutant> dropElement = element.map(i -> edit(name, "drop an element", seed, d -> {
-                Element e = allElements(d).get(i);
-                if (!e.isRootElement()) {
-                    e.getParent().remove(e);
-                }
-                return d;
-            }));
-            Arbitrary<Mutant> repeatElement = element.map(i -> edit(name, "repeat an element", seed, d -> {
-                Element e = allElements(d).get(i);
-                if (!e.isRootElement()) {
-                    e.getParent().add(e.createCopy());
-                }
-                return d;
-            }));
-            Arbitrary<Mutant> foreignElement = Combinators.combine(element, Arbitraries.of(elements))
-                    .as((i, x) -> edit(name, "insert another client's element", seed, d -> {
-                        Element into = allElements(d).get(i);
-                        Element e = parse(wrapped(x)).getRootElement().elements().get(0);
-                        into.add(e.createCopy());
-                        return d;
-                    }));
-            Arbitrary<Mutant> specialChar = Combinators.combine(attribute, Arbitraries.of(SPECIAL_CHARS),
-                    Arbitraries.integers().between(0, 64)).as((i, c, at) -> edit(name,
-                    "insert a special character", seed, d -> {
-                        Attribute a = attributeAt(d, i);
-                        String v = a.getValue();
-                        a.setValue(insert(v, Math.min(at, v.length()), c));
-                        return d;
-                    }));
-            Arbitrary<Mutant> hugeValue = Combinators.combine(attribute, Arbitraries.of("9", "a", "-"))
-                    .as((i, c) -> edit(name, "huge value", seed, d -> {
-                        attributeAt(d, i).setValue(c.repeat(HUGE));
-                        return d;
-                    }));
-            Arbitrary<Mutant> deepNesting = Combinators.combine(element, Arbitraries.integers().between(1, 400))
-                    .as((i, depth) -> edit(name, "deep nesting", seed, d -> {
-                        Element e = allElements(d).get(i);
-                        for (int k = 0; k < depth; k++) {
-                            e = e.addElement("x", "urn:example:deep");
-                        }
-                        return d;
-                    }));
-            Arbitrary<Mutant> charEdit = charEdit(name, text);
-            return Arbitraries.frequencyOf(
-                    net.jqwik.api.Tuple.of(4, replaceAttribute), net.jqwik.api.Tuple.of(2, dropAttribute),
-                    net.jqwik.api.Tuple.of(2, dropElement), net.jqwik.api.Tuple.of(2, repeatElement),
-                    net.jqwik.api.Tuple.of(3, foreignElement), net.jqwik.api.Tuple.of(2, specialChar),
-                    net.jqwik.api.Tuple.of(1, hugeValue), net.jqwik.api.Tuple.of(1, deepNesting),
-                    net.jqwik.api.Tuple.of(1, charEdit));
-        }
+                                                 List<String> values) {
+        Document seed = parse(text);
+        int elementCount = allElements(seed).size();
+        int attributeCount = allAttributes(seed).size();
+        Arbitrary<Integer> element = Arbitraries.integers().between(0, elementCount - 1);
+        Arbitrary<Integer> attribute = Arbitraries.integers().between(0, Math.max(0, attributeCount - 1));
+        Arbitrary<Mutant> replaceAttribute = Combinators.combine(attribute, Arbitraries.of(values))
+                .as((i, v) -> edit(name, "replace an attribute value", seed, d -> {
+                    attributeAt(d, i).setValue(v);
+                    return d;
+                }));
+        Arbitrary<Mutant> dropAttribute = attribute.map(i -> edit(name, "drop an attribute", seed, d -> {
+            Attribute a = attributeAt(d, i);
+            a.getParent().remove(a);
+            return d;
+        }));
+        Arbitrary<Mutant> dropElement = element.map(i -> edit(name, "drop an element", seed, d -> {
+            Element e = allElements(d).get(i);
+            if (!e.isRootElement()) {
+                e.getParent().remove(e);
+            }
+            return d;
+        }));
+        Arbitrary<Mutant> repeatElement = element.map(i -> edit(name, "repeat an element", seed, d -> {
+            Element e = allElements(d).get(i);
+            if (!e.isRootElement()) {
+                e.getParent().add(e.createCopy());
+            }
+            return d;
+        }));
+        Arbitrary<Mutant> foreignElement = Combinators.combine(element, Arbitraries.of(elements))
+                .as((i, x) -> edit(name, "insert another client's element", seed, d -> {
+                    Element into = allElements(d).get(i);
+                    Element e = parse(wrapped(x)).getRootElement().elements().get(0);
+                    into.add(e.createCopy());
+                    return d;
+                }));
+        Arbitrary<Mutant> specialChar = Combinators.combine(attribute, Arbitraries.of(SPECIAL_CHARS),
+                Arbitraries.integers().between(0, 64)).as((i, c, at) -> edit(name,
+                "insert a special character", seed, d -> {
+                    Attribute a = attributeAt(d, i);
+                    String v = a.getValue();
+                    a.setValue(insert(v, Math.min(at, v.length()), c));
+                    return d;
+                }));
+        Arbitrary<Mutant> hugeValue = Combinators.combine(attribute, Arbitraries.of("9", "a", "-"))
+                .as((i, c) -> edit(name, "huge value", seed, d -> {
+                    attributeAt(d, i).setValue(c.repeat(HUGE));
+                    return d;
+                }));
+        Arbitrary<Mutant> deepNesting = Combinators.combine(element, Arbitraries.integers().between(1, 400))
+                .as((i, depth) -> edit(name, "deep nesting", seed, d -> {
+                    Element e = allElements(d).get(i);
+                    for (int k = 0; k < depth; k++) {
+                        e = e.addElement("x", "urn:example:deep");
+                    }
+                    return d;
+                }));
+        Arbitrary<Mutant> charEdit = charEdit(name, text);
+        return Arbitraries.frequencyOf(
+                Tuple.of(4, replaceAttribute), Tuple.of(2, dropAttribute),
+                Tuple.of(2, dropElement), Tuple.of(2, repeatElement),
+                Tuple.of(3, foreignElement), Tuple.of(2, specialChar),
+                Tuple.of(1, hugeValue), Tuple.of(1, deepNesting),
+                Tuple.of(1, charEdit));
     }
 
     /** Applies an edit to a copy of the seed document and writes it; dom4j writes what it is given. */
