@@ -21,6 +21,12 @@ public final class CandidateParser {
 
     /** Parses {@code candidate:<foundation> ...} as in RTCIceCandidateInit; {@code a=candidate:} is accepted. */
     public static IceCandidate parseInitString(String candidate) {
+        int bad = Checks.xmlForbidden(candidate);
+        if (bad >= 0) {
+            // refused where it enters: no field of a candidate may carry it into a <candidate/> attribute
+            throw new IllegalArgumentException("candidate " + fieldAt(candidate, bad) + " contains "
+                    + Checks.xmlCharName(candidate.charAt(bad)) + " at index " + bad + ", which XML 1.0 forbids");
+        }
         String s = candidate.startsWith("a=") ? candidate.substring(2) : candidate;
         if (!s.startsWith(PREFIX)) {
             throw new IllegalArgumentException("an ICE candidate string starts with \"candidate:\", found "
@@ -73,6 +79,29 @@ public final class CandidateParser {
         }
         return new IceCandidate(f[0], component, CandidateTransport.of(f[2]), priority, f[4], port,
                 CandidateType.of(f[7]), related, tcpType, generation, network, Optional.empty(), extensions);
+    }
+
+    /** The fields before the extension pairs (RFC 8839 §5.1), for naming where a character stands. */
+    private static final List<String> FIELDS = List.of("foundation", "component", "transport", "priority", "address",
+            "port", "typ", "type");
+
+    /** The name of the field of an RTCIceCandidateInit candidate string that index {@code at} falls in. */
+    private static String fieldAt(String candidate, int at) {
+        int colon = candidate.indexOf(':');
+        if (colon < 0 || at <= colon) {
+            return "prefix";
+        }
+        String[] f = candidate.substring(colon + 1).split(" ", -1);
+        int k = 0;
+        for (int i = colon + 1; i < at; i++) {
+            if (candidate.charAt(i) == ' ') {
+                k++;
+            }
+        }
+        if (k < FIELDS.size()) {
+            return FIELDS.get(k);
+        }
+        return (k - FIELDS.size()) % 2 == 0 ? "extension name" : f[k - 1];
     }
 
     private static long number(String s, long min, long max, String field) {

@@ -29,7 +29,11 @@ public final class Checks {
         return value;
     }
 
-    /** Text that fits on one SDP line: no CR, LF or NUL (RFC 8866 §9 {@code byte-string}/{@code text}). */
+    /**
+     * Text that fits on one SDP line (RFC 8866 §9 {@code byte-string}/{@code text}: no CR, LF or NUL) and that XML
+     * 1.0 can carry (no other C0 control but TAB, no U+FFFE/U+FFFF, no lone surrogate), since every value may end up
+     * in a Jingle stanza.
+     */
     public static String lineSafe(String value, String field) {
         Objects.requireNonNull(value, field);
         if (!isLineSafe(value)) {
@@ -40,22 +44,38 @@ public final class Checks {
                             + quote(value));
                 }
             }
+            xmlSafe(value, field);
         }
         return value;
     }
 
     /** Whether {@link #lineSafe} would accept the value. */
     public static boolean isLineSafe(String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            if (c <= '\r' && (c == '\r' || c == '\n' || c == 0)) {
-                return false;
+            if (c < 0x20) {
+                if (c != '\t') {
+                    return false;
+                }
+            } else if (c >= 0xD800) {
+                if (c >= 0xFFFE) {
+                    return false;
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
-    /** Non-empty, no whitespace or control characters: a single SDP field between spaces. */
+    /**
+     * Non-empty, no whitespace or control characters: a single SDP field between spaces. Nor any other character
+     * XML 1.0 forbids (U+FFFE, U+FFFF, a lone surrogate): the field may become a Jingle attribute.
+     */
     public static String field(String value, String field) {
         Objects.requireNonNull(value, field);
         if (value.isEmpty()) {
@@ -68,7 +88,63 @@ public final class Checks {
                         + quote(value));
             }
         }
+        return xmlSafe(value, field);
+    }
+
+    /**
+     * The index of the first character XML 1.0 §2.2 forbids ({@code Char}): a C0 control other than TAB, LF and CR,
+     * U+FFFE, U+FFFF, or a surrogate that is not half of a pair; -1 when there is none. Such a character can be
+     * neither written nor escaped in XML, so it is refused wherever it enters the mapper.
+     */
+    public static int xmlForbidden(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20) {
+                if (c != '\t' && c != '\n' && c != '\r') {
+                    return i;
+                }
+            } else if (c >= 0xD800) {
+                if (c >= 0xFFFE) {
+                    return i;
+                }
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        i++;
+                    } else {
+                        return i;
+                    }
+                } else if (Character.isLowSurrogate(c)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #xmlForbidden(CharSequence, int, int)} over the whole value. */
+    public static int xmlForbidden(CharSequence s) {
+        return xmlForbidden(s, 0, s.length());
+    }
+
+    /**
+     * The value, when XML 1.0 can carry every character of it.
+     *
+     * @throws IllegalArgumentException "{field} contains U+0001 at index 3, which XML 1.0 forbids"
+     */
+    public static String xmlSafe(String value, String field) {
+        Objects.requireNonNull(value, field);
+        int bad = xmlForbidden(value);
+        if (bad >= 0) {
+            throw new IllegalArgumentException(field + " contains " + xmlCharName(value.charAt(bad)) + " at index "
+                    + bad + ", which XML 1.0 forbids");
+        }
         return value;
+    }
+
+    /** How a character XML forbids is named in messages: {@code U+0001}, {@code a lone surrogate U+D800}. */
+    public static String xmlCharName(char c) {
+        String code = String.format("U+%04X", (int) c);
+        return Character.isSurrogate(c) ? "a lone surrogate " + code : code;
     }
 
     public static int range(int value, int min, int max, String field) {

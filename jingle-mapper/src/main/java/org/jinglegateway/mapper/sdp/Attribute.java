@@ -17,6 +17,12 @@ public record Attribute(String name, Optional<String> value) {
         if (value.isPresent() && !Checks.isLineSafe(value.get())) {
             Checks.lineSafe(value.get(), "a=" + name + " value");
         }
+        if (value.isPresent() && !value.get().isEmpty()
+                && Character.isWhitespace(value.get().charAt(value.get().length() - 1))) {
+            // the parser ends a line at its last non-space (Leniency.TRAILING_WHITESPACE), so it would not read back
+            throw new IllegalArgumentException("a=" + name + " value must not end with whitespace, found "
+                    + Checks.quote(value.get()));
+        }
     }
 
     public static Attribute flag(String name) {

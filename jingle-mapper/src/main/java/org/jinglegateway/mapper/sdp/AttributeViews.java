@@ -3,6 +3,7 @@ package org.jinglegateway.mapper.sdp;
 import java.util.Map;
 import java.util.function.Function;
 import org.jinglegateway.mapper.candidate.CandidateParser;
+import org.jinglegateway.mapper.internal.Checks;
 
 /**
  * The typed views of the attribute values this library reads (RFC 8866 §6 and the WebRTC RFCs), one grammar per
@@ -28,7 +29,13 @@ public final class AttributeViews {
             Map.entry("ssrc-group", SsrcGroup::parse),
             Map.entry("group", Group::parse),
             Map.entry("setup", Setup::of),
-            Map.entry("candidate", CandidateParser::parseAttributeValue));
+            Map.entry("candidate", CandidateParser::parseAttributeValue),
+            // values that go into Jingle as they are: checked here as JingleToSdp checks them on the way back, so
+            // that whatever the parser accepts the mapper can write and read again
+            Map.entry("ice-ufrag", v -> Checks.field(v, "ice-ufrag")),
+            Map.entry("ice-pwd", v -> Checks.field(v, "ice-pwd")),
+            Map.entry("mid", v -> Checks.token(v, "mid")),
+            Map.entry("msid", Msid::parse));
 
     private AttributeViews() {
     }

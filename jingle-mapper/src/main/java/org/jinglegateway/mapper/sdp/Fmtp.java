@@ -22,6 +22,15 @@ public record Fmtp(String format, List<Param> params) {
         public Param {
             name.ifPresent(n -> Checks.field(n, "fmtp parameter name"));
             Checks.lineSafe(value, "fmtp parameter value");
+            if (name.isEmpty() && value.isEmpty()) {
+                throw new IllegalArgumentException("an fmtp parameter without a name needs a value");
+            }
+            if (!value.isEmpty() && (Character.isWhitespace(value.charAt(0))
+                    || Character.isWhitespace(value.charAt(value.length() - 1)))) {
+                // parse trims them as separators, so such a value (from a Jingle <parameter>) could not read back
+                throw new IllegalArgumentException("fmtp parameter value must not start or end with whitespace,"
+                        + " found " + Checks.quote(value));
+            }
             if (value.indexOf(';') >= 0) {
                 throw new IllegalArgumentException("fmtp parameter value must not contain ';', found "
                         + Checks.quote(value));

@@ -5,13 +5,25 @@ import org.jinglegateway.mapper.internal.Checks;
 
 /**
  * {@code a=msid:<msid-id> [<msid-appdata>]} (RFC 8830 §2), e.g. {@code a=msid:stream0 track0} or Firefox's
- * {@code a=msid:{uuid} {uuid}}; {@code -} as the id means "no stream" (RFC 9429 §5.2.1). Not checked by
- * {@link SdpParser}, so {@link #parse} may throw IllegalArgumentException on a parsed SDP.
+ * {@code a=msid:{uuid} {uuid}}; {@code -} as the id means "no stream" (RFC 9429 §5.2.1). Each part is
+ * {@code 1*64token-char}, and there are at most two: what XEP-0339's msid parameter carries back. Checked by
+ * {@link SdpParser} for {@code a=msid} and for the {@code msid} of {@code a=ssrc}.
  */
 public record Msid(String id, Optional<String> appData) {
+    /** RFC 8830 §2: {@code msid-id = 1*64token-char}, and the same for {@code msid-appdata}. */
+    public static final int MAX_LENGTH = 64;
+
     public Msid {
-        Checks.field(id, "msid id");
-        appData.ifPresent(a -> Checks.field(a, "msid appdata"));
+        part(id, "msid id");
+        appData.ifPresent(a -> part(a, "msid appdata"));
+    }
+
+    private static void part(String value, String field) {
+        Checks.token(value, field);
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(field + " must be 1-" + MAX_LENGTH + " token characters (RFC 8830"
+                    + " §2), found " + value.length() + ": " + Checks.quote(value));
+        }
     }
 
     public static Msid parse(String value) {

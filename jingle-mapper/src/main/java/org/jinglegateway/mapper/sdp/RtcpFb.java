@@ -13,7 +13,8 @@ public record RtcpFb(String payload, String type, Optional<String> subtype) {
         if (!"*".equals(payload)) {
             Numbers.parseInt(payload, 0, 127, "rtcp-fb payload type");
         }
-        Checks.field(type, "rtcp-fb type");
+        // RFC 4585 §4.2: rtcp-fb-val is ack, nack, trr-int, ccm, app or an rtcp-fb-id, which is a token
+        Checks.token(type, "rtcp-fb type");
         subtype.ifPresent(s -> Checks.lineSafe(s, "rtcp-fb subtype"));
     }
 

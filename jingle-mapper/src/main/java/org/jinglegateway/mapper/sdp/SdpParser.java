@@ -64,9 +64,10 @@ public final class SdpParser {
 
             int pos = 0;
             int length = text.length();
-            // CR and NUL found by two intrinsic scans of the whole text, then followed line by line
+            // CR found by an intrinsic scan of the whole text, then followed line by line; the first character XML
+            // 1.0 forbids (NUL included) by one scan: it is refused in whatever line it stands
             int nextCr = text.indexOf('\r');
-            int nextNul = text.indexOf(0);
+            int nextXml = Checks.xmlForbidden(text, 0, length);
             while (pos < length) {
                 int nl = text.indexOf('\n', pos);
                 int end = nl < 0 ? length : nl;
@@ -83,6 +84,15 @@ public final class SdpParser {
                 }
                 int start = pos;
                 pos = next;
+                if (nextXml >= start && nextXml < end) {
+                    // checked before trailing whitespace goes: U+000B, U+000C and U+001C-U+001F are whitespace too
+                    lineStart = start;
+                    lineEnd = end;
+                    line = null;
+                    throw error(SdpParseException.Kind.BAD_VALUE, nextXml - start + 1, SdpFields.at(line(),
+                            nextXml - start) + " contains " + Checks.xmlCharName(text.charAt(nextXml))
+                            + ", which XML 1.0 forbids");
+                }
                 if (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                     while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
                         end--;
@@ -95,13 +105,9 @@ public final class SdpParser {
                 while (nextCr >= 0 && nextCr < start) {
                     nextCr = text.indexOf('\r', nextCr + 1);
                 }
-                int bad = Math.min(nextCr >= 0 && nextCr < end ? nextCr : Integer.MAX_VALUE,
-                        nextNul >= 0 && nextNul < end ? nextNul : Integer.MAX_VALUE);
-                bad = bad == Integer.MAX_VALUE ? -1 : bad;
-                if (bad >= 0) {
-                    throw error(SdpParseException.Kind.SYNTAX, bad - start + 1, "a line must not contain "
-                            + (text.charAt(bad) == '\r' ? "a CR except right before its LF" : "NUL")
-                            + " (RFC 8866 §5)");
+                if (nextCr >= 0 && nextCr < end) {
+                    throw error(SdpParseException.Kind.SYNTAX, nextCr - start + 1, "a line must not contain a CR"
+                            + " except right before its LF (RFC 8866 §5)");
                 }
                 if (end == start) {
                     if (pos < length) {
@@ -221,11 +227,18 @@ public final class SdpParser {
             b.port = port;
             b.portCount = count;
             b.protocol = f[2];
+            int fmtColumn = 3 + f[0].length() + 1 + f[1].length() + 1 + f[2].length() + 1;
             for (int i = 3; i < f.length; i++) {
                 if (f[i].isEmpty()) {
                     throw error(SdpParseException.Kind.BAD_VALUE, 3, "m= has an empty format (two spaces?)");
                 }
+                if (b.formats.contains(f[i])) {
+                    // a second payload type with one number could only merge with the first (XEP-0167 ids too)
+                    throw error(SdpParseException.Kind.BAD_VALUE, fmtColumn, "m= lists format " + f[i]
+                            + " twice (RFC 8866 §5.14)");
+                }
                 b.formats.add(f[i]);
+                fmtColumn += f[i].length() + 1;
             }
             return b;
         }

@@ -12,6 +12,10 @@ public record Ssrc(long ssrc, String attribute, Optional<String> value) {
         Checks.range(ssrc, 0, 0xFFFF_FFFFL, "ssrc-id");
         Checks.field(attribute, "ssrc attribute");
         value.ifPresent(v -> Checks.lineSafe(v, "ssrc attribute value"));
+        if (attribute.equals("msid")) {
+            // it becomes the XEP-0339 msid parameter, which comes back as a=msid (RFC 5576 §4.1, RFC 8830 §2)
+            Msid.parse(value.orElse(""));
+        }
     }
 
     public static Ssrc parse(String value) {

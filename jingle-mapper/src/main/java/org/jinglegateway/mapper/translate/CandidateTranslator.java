@@ -43,6 +43,13 @@ public final class CandidateTranslator {
         List<MappingNote> notes = new ArrayList<>();
         String mid = init.sdpMid().orElseThrow(() -> new TranslationException(TranslationException.Kind.MISSING,
                 "candidate", "sdpMid is required: it names the Jingle content"));
+        try {
+            // both become Jingle attributes (content@name, transport@ufrag): checked as a=mid and a=ice-ufrag are
+            Checks.xmlSafe(mid, "sdpMid");
+            init.usernameFragment().ifPresent(u -> Checks.field(u, "usernameFragment"));
+        } catch (IllegalArgumentException e) {
+            throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "candidate", e.getMessage());
+        }
         IceCandidate candidate;
         try {
             candidate = SdpToJingle.xmlSafe(CandidateParser.parseInitString(init.candidate()), notes,

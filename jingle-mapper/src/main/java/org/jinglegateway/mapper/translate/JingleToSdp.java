@@ -133,6 +133,14 @@ public final class JingleToSdp {
         boolean data = d.payloadTypes().isEmpty() && (sctpmap.isPresent() || "application".equals(d.media()));
         List<String> formats = data ? List.of("webrtc-datachannel")
                 : d.payloadTypes().stream().map(p -> String.valueOf(p.id())).toList();
+        if (formats.stream().distinct().count() < formats.size()) {
+            throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where, "two <payload-type>s with"
+                    + " one id: an m-line lists each format once (RFC 8866 §5.14)");
+        }
+        if (formats.isEmpty()) {
+            throw new TranslationException(TranslationException.Kind.MISSING, where, "an RTP <description> needs a"
+                    + " <payload-type>: an m-line has at least one format (RFC 8866 §5.14)");
+        }
         String protocol = data ? "UDP/DTLS/SCTP" : t.fingerprints().isEmpty() ? "RTP/AVPF" : "UDP/TLS/RTP/SAVPF";
         ContentWriting w = new ContentWriting(c, mid, d, t, writer, notes, sctpmap, data);
         try {

@@ -159,8 +159,10 @@ final class MappingTable {
             (w, out) -> {
                 for (Source s : w.description.sources()) {
                     for (Parameter p : s.parameters()) {
+                        // an msid parameter is checked as a=msid is: a=ssrc's msid must read back (RFC 8830 §2)
                         out.add(Attribute.of("ssrc", s.ssrc() + " " + Checks.field(p.name(), "source parameter name")
-                                + p.value().map(v -> ":" + Checks.lineSafe(v, "source parameter value")).orElse("")));
+                                + (p.name().equals("msid") ? ":" + msid(p.value().orElse(""), w) : p.value().map(v ->
+                                ":" + Checks.lineSafe(v, "source parameter value")).orElse(""))));
                     }
                 }
             });
@@ -357,6 +359,11 @@ final class MappingTable {
             for (Parameter p : s.parameters()) {
                 if (p.name().equals("msid") && p.value().isPresent()) {
                     out.add(Attribute.of("msid", msid(p.value().get(), w)));
+                    if (w.description.sources().stream().anyMatch(o -> !o.parameters().isEmpty()
+                            && o.parameters().stream().noneMatch(x -> x.name().equals("msid")))) {
+                        w.notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, w.where, "a=msid holds for every"
+                                + " SSRC of the m-line (RFC 8830 §2), also for the sources that had no msid"));
+                    }
                     return;
                 }
             }

@@ -89,7 +89,7 @@ public final class SdpToJingle {
     private static Parsed<Jingle> translate(SessionDescription sdp, TypedSdp typed, Request request) {
         List<MappingNote> notes = new ArrayList<>();
         SectionReading session = read(sdp.attributes(), typed == null ? null : typed.sessionViews(),
-                AttributeRow.Level.SESSION,
+                AttributeRow.Level.SESSION, false,
                 new SectionReading("session", request.writer(), notes));
         Set<String> mids = new HashSet<>();
         for (MediaDescription m : sdp.media()) {
@@ -118,7 +118,7 @@ public final class SdpToJingle {
             String where = "content \"" + name + "\"";
             try {
                 SectionReading media = read(m.attributes(), typed == null ? null : typed.mediaViews().get(i),
-                        AttributeRow.Level.MEDIA,
+                        AttributeRow.Level.MEDIA, m.protocol().contains("SCTP"),
                         new SectionReading(where, request.writer(), notes));
                 contents.add(content(m, name, request, media, session));
             } catch (IllegalArgumentException e) {
@@ -144,11 +144,13 @@ public final class SdpToJingle {
      * parser's are not at hand), or is dropped with a note.
      */
     private static SectionReading read(List<Attribute> attributes, List<Object> views, AttributeRow.Level level,
-                                       SectionReading section) {
+                                       boolean data, SectionReading section) {
         for (int i = 0; i < attributes.size(); i++) {
             Attribute a = attributes.get(i);
             AttributeRow row = MappingTable.reader(a.name(), level);
-            if (row == null) {
+            // a row for the other kind of m-line (a=sctp-port on RTP, a=ssrc on SCTP) has nothing to fill, and
+            // JingleToSdp would never write it back: dropped with its note
+            if (row == null || (level == AttributeRow.Level.MEDIA && !row.media().covers(data))) {
                 section.dropped(a.name());
             } else {
                 row.toJingle().read(section, a, views == null ? AttributeViews.view(a) : views.get(i));
@@ -160,10 +162,16 @@ public final class SdpToJingle {
     private static Content content(MediaDescription m, String name, Request request, SectionReading media,
                                    SectionReading session) {
         Direction direction = media.direction.or(() -> session.direction).orElse(Direction.SENDRECV);
+        boolean sctp = m.protocol().contains("SCTP");
+        if (sctp && direction != Direction.SENDRECV) {
+            // RFC 8841 gives a data channel m-line no direction, and JingleToSdp writes none back
+            media.notes.add(new MappingNote(MappingNote.Kind.DROPPED, media.where, "a=" + direction.token()
+                    + " on a data channel m-line (RFC 8841 has no direction there)"));
+            direction = Direction.SENDRECV;
+        }
         Senders senders = SendersTable.senders(request.writer(), direction);
         Creator creator = request.action() == JingleAction.CONTENT_ADD ? request.writer().creator()
                 : Creator.INITIATOR;
-        boolean sctp = m.protocol().contains("SCTP");
         RtpDescription description = sctp ? new RtpDescription(m.media(), Optional.empty(), List.of(), List.of(),
                 false, List.of(), OptionalInt.empty(), List.of(), false, List.of(), List.of(), List.of(), List.of())
                 : description(m, media, session);
@@ -302,7 +310,8 @@ public final class SdpToJingle {
 
     /** {@code [A-Za-z_][A-Za-z0-9._-]*}: the ASCII XML names an extra {@code <candidate/>} attribute may take. */
     private static boolean isXmlName(String name) {
-        if (name.isEmpty()) {
+        // the JDK's StAX readers refuse longer names (jdk.xml.maxXMLNameLimit), so ours could not read it back
+        if (name.isEmpty() || name.length() > 1000) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {

@@ -2,16 +2,17 @@ package org.jinglegateway.mapper.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import net.jqwik.api.Arbitraries;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.jinglegateway.mapper.Fixtures;
+import net.jqwik.api.statistics.Statistics;
 import org.jinglegateway.mapper.MapperException;
+import org.jinglegateway.mapper.Mutations;
 import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.jingle.JingleAction;
 import org.jinglegateway.mapper.jingle.JingleParseException;
 import org.jinglegateway.mapper.jingle.JingleReader;
 import org.jinglegateway.mapper.jingle.JingleWriter;
@@ -24,65 +25,77 @@ import org.jinglegateway.mapper.sdp.SessionDescription;
  * Seeds are fixed so that CI is reproducible; to explore, remove the seed locally (each new seed has found
  * real bugs: a lone CR in a value, unescaped namespace URIs, reserved candidate attribute names).
  *
- * <p>Mutated real-client input only ever raises the mapper's declared exceptions, through reading and translating;
- * whatever reads, writes.
+ * <p>Mutated real-client input ({@link Mutations} of every client's fixtures) only ever raises the mapper's
+ * declared exceptions, through reading and translating; whatever reads writes and reads back to the same model,
+ * and whatever translates writes text that reads back to the same model. The coverage checks fail the run when
+ * too few tries get through parse and translation to a model other than the seed's.
  */
 final class TranslationPropertiesTest {
-    private static final List<String> JINGLE = Fixtures.named(".xml").stream().map(Fixtures::read)
-            .filter(x -> x.contains("<jingle")).toList();
-    private static final List<String> SDP = Fixtures.named(".sdp").stream().map(Fixtures::read).toList();
+    private static final Map<String, String> JINGLE = Mutations.jingleSeeds();
+    private static final Map<String, String> SDP = Mutations.sdpSeeds();
+    private static final Map<String, Object> SEED_MODELS = new ConcurrentHashMap<>();
 
-    @Property(tries = 1000, seed = "20261125")
-    void mutatedJingle_raisesOnlyMapperExceptions(@ForAll("jingle") String xml) {
+    @Property(tries = 1500, seed = "20261125")
+    void mutatedJingle_readsBackAndTranslatesOrRaisesOnlyMapperExceptions(@ForAll("jingle") Mutations.Mutant m) {
+        Statistics.label("operator").collect(m.operator());
         Jingle j;
         try {
-            j = JingleReader.read(xml);
+            j = JingleReader.read(m.text());
         } catch (JingleParseException expected) {
             assertThat(expected.getMessage()).isNotBlank();
+            Statistics.label("outcome").collect("refused by JingleReader");
             return;
         }
         assertThat(JingleReader.read(JingleWriter.toXml(j))).isEqualTo(j);
-        try {
-            String sdp = SdpWriter.write(JingleToSdp.translate(j, Role.INITIATOR).value());
-            assertThat(SdpParser.parse(sdp).value()).isNotNull();
-        } catch (TranslationException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
-        }
-    }
-
-    @Property(tries = 1000, seed = "20261125")
-    void mutatedSdp_translatesOrRaisesOnlyMapperExceptions(@ForAll("sdp") String text) {
+        Role writer = j.action() == JingleAction.SESSION_ACCEPT ? Role.RESPONDER : Role.INITIATOR;
         SessionDescription sdp;
         try {
-            sdp = SdpParser.parse(text).value();
-        } catch (SdpParseException expected) {
+            sdp = JingleToSdp.translate(j, writer).value();
+        } catch (TranslationException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+            Statistics.label("outcome").collect("refused by JingleToSdp");
             return;
         }
+        assertThat(SdpParser.parse(SdpWriter.write(sdp)).value()).isEqualTo(sdp);
+        boolean seedModel = j.equals(SEED_MODELS.computeIfAbsent(m.seed(), s -> JingleReader.read(JINGLE.get(s))));
+        Statistics.label("outcome").collect(seedModel ? "translated, the seed's model" : "translated, a new model");
+        Statistics.label("outcome").coverage(c -> c.check("translated, a new model").percentage(p -> p >= 20));
+    }
+
+    @Property(tries = 1500, seed = "20261125")
+    void mutatedSdp_translatesAndReadsBackOrRaisesOnlyMapperExceptions(@ForAll("sdp") Mutations.Mutant m) {
+        Statistics.label("operator").collect(m.operator());
+        SessionDescription sdp;
         try {
-            Jingle j = SdpToJingle.translate(sdp, SdpToJingle.Request.offer("s")).value();
-            assertThat(JingleReader.read(JingleWriter.toXml(j))).isEqualTo(j);
+            sdp = SdpParser.parse(m.text()).value();
+        } catch (SdpParseException expected) {
+            Statistics.label("outcome").collect("refused by SdpParser");
+            return;
+        }
+        SdpToJingle.Request request = m.seed().contains("answer") || m.seed().contains("accept")
+                ? SdpToJingle.Request.answer("s") : SdpToJingle.Request.offer("s");
+        Jingle j;
+        try {
+            j = SdpToJingle.translate(sdp, request).value();
         } catch (MapperException expected) {
             assertThat(expected.getMessage()).isNotBlank();
+            Statistics.label("outcome").collect("refused by SdpToJingle");
+            return;
         }
+        assertThat(JingleReader.read(JingleWriter.toXml(j))).isEqualTo(j);
+        boolean seedModel = sdp.equals(SEED_MODELS.computeIfAbsent(m.seed(), s -> SdpParser.parse(SDP.get(s))
+                .value()));
+        Statistics.label("outcome").collect(seedModel ? "translated, the seed's model" : "translated, a new model");
+        Statistics.label("outcome").coverage(c -> c.check("translated, a new model").percentage(p -> p >= 25));
     }
 
     @Provide
-    Arbitrary<String> jingle() {
-        return mutate(JINGLE, Arbitraries.of("", " ", "'", "\"", "<", ">", "/>", "&amp;", "&#13;&#10;", "-1", "999",
-                "x", "<candidate/>", "=", "\u0000", "&#x0;", "id='", "</content>"));
+    Arbitrary<Mutations.Mutant> jingle() {
+        return Mutations.jingle(JINGLE);
     }
 
     @Provide
-    Arbitrary<String> sdp() {
-        return mutate(SDP, Arbitraries.of("", " ", "\r\n", "\n", ":", "/", "=", "a=", "m=", "999999999999", "-1",
-                ";;", "typ", "x", "*", "a=mid:\r\n", "a=setup:actpass\r\n", "a=extmap:3/sendonly u\r\n"));
-    }
-
-    private static Arbitrary<String> mutate(List<String> seeds, Arbitrary<String> insert) {
-        return Combinators.combine(Arbitraries.of(seeds), Arbitraries.integers().between(0, 20_000), insert,
-                Arbitraries.integers().between(0, 12)).as((s, p, ins, cut) -> {
-                    int at = Math.min(p, s.length());
-                    return s.substring(0, at) + ins + s.substring(Math.min(s.length(), at + cut));
-                });
+    Arbitrary<Mutations.Mutant> sdp() {
+        return Mutations.sdp(SDP);
     }
 }
