@@ -15,6 +15,7 @@ import org.jinglegateway.mapper.jingle.Creator;
 import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.Jingle;
 import org.jinglegateway.mapper.jingle.JingleAction;
+import org.jinglegateway.mapper.jingle.JingleNames.Tag;
 import org.jinglegateway.mapper.jingle.RawXml;
 
 /**
@@ -79,7 +80,7 @@ public final class CandidateTranslator {
                         t.ufrag()));
             }
             for (RawXml x : t.extra()) {
-                if (x.xml().startsWith("<gathering-complete")) {
+                if (Tag.GATHERING_COMPLETE.startsOf(x.xml())) {
                     out.add(new CandidateInit("", Optional.of(c.name()), mline, t.ufrag()));
                 }
             }

@@ -100,7 +100,11 @@ final class MappingTable {
     static final AttributeRow CRYPTO = row("crypto", "crypto", "<encryption><crypto/></encryption>",
             "RFC 4568 §9.1, XEP-0167 §8", ONLY_MEDIA, AttributeRow.Media.RTP,
             (s, a, v) -> s.cryptos.add(Crypto.parse(a.valueOrEmpty())),
-            (w, out) -> out.addAll(SdesMapping.toAttributes(w.description.extra(), w.where)));
+            (w, out) -> {
+                for (Crypto c : SdesMapping.toCryptos(w.description.extra(), w.where)) {
+                    out.add(Attribute.of("crypto", c.toValue()));
+                }
+            });
     /** One row for both forms: {@code *} at media level (description), a payload type's in its payload-type. */
     static final AttributeRow RTCP_FB = row("rtcpFb", "rtcp-fb", "<rtcp-fb type subtype>, <rtcp-fb-trr-int value>",
             "RFC 4585 §4.2, XEP-0293", ONLY_MEDIA, AttributeRow.Media.RTP, MappingTable::readRtcpFb,
