@@ -75,6 +75,8 @@ public final class JingleNames {
     public static final String SESSION_PARAMS = "session-params";
     /** XEP-0353 migrated */
     public static final String TO = "to";
+    /** The name of the XEP-0339 source parameter that carries RFC 8830's msid (a value, not an attribute). */
+    public static final String SOURCE_MSID = "msid";
 
     private JingleNames() {
     }
