@@ -52,12 +52,11 @@ public final class CandidateTranslator {
             throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "candidate for mid \"" + mid
                     + "\"", e.getMessage());
         }
-        IceUdpTransport transport = new IceUdpTransport(init.usernameFragment(), Optional.empty(), List.of(candidate),
-                List.of(), List.of(), List.of());
-        Content content = new Content(creator, mid, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(transport), List.of(), List.of());
-        return Optional.of(new Parsed<>(new Jingle(JingleAction.TRANSPORT_INFO, sid, Optional.empty(),
-                Optional.empty(), List.of(content), List.of(), Optional.empty(), List.of()), notes));
+        IceUdpTransport transport = IceUdpTransport.empty().withIce(init.usernameFragment(), Optional.empty(),
+                List.of(candidate));
+        Content content = Content.of(creator, mid).withTransport(Optional.of(transport));
+        return Optional.of(new Parsed<>(Jingle.of(JingleAction.TRANSPORT_INFO, sid).withContents(List.of(content)),
+                notes));
     }
 
     /**

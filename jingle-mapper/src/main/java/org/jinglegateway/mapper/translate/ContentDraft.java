@@ -35,10 +35,11 @@ final class ContentDraft {
     }
 
     Content build(MediaDescription m, String name, Creator creator, SectionReading section) {
-        RtpDescription d = m.protocol().contains("SCTP") ? DescriptionDraft.data(m.media())
+        // a data channel's description has no payload types (RFC 8841)
+        RtpDescription d = m.protocol().contains("SCTP") ? RtpDescription.of(m.media())
                 : description.build(m, section);
-        return new Content(creator, name, Optional.empty(),
-                senders == Senders.BOTH ? Optional.empty() : Optional.of(senders), Optional.of(d),
-                Optional.of(transport.build(name, section)), List.of(), List.of());
+        return Content.of(creator, name)
+                .withSenders(senders == Senders.BOTH ? Optional.empty() : Optional.of(senders))
+                .withDescription(Optional.of(d)).withTransport(Optional.of(transport.build(name, section)));
     }
 }

@@ -75,12 +75,6 @@ final class DescriptionDraft {
         badFormat = bad;
     }
 
-    /** A data channel's description: no payload types (RFC 8841). */
-    static RtpDescription data(String media) {
-        return new RtpDescription(media, Optional.empty(), List.of(), List.of(), false, List.of(),
-                OptionalInt.empty(), List.of(), false, List.of(), List.of(), List.of(), List.of());
-    }
-
     /** The payload type of this format (a=fmtp and a=rtcp-fb name formats as written), or null. */
     PayloadDraft format(String format) {
         return byFormat.get(format);

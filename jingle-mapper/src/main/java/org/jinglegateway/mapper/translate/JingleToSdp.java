@@ -106,9 +106,8 @@ public final class JingleToSdp {
                 TranslationException.Kind.MISSING, where, "a content needs an ICE-UDP <transport>"));
         Optional<SctpMap> sctpmap = t.sctpmap();
         // StanzaJS sends a data channel content with an sctpmap and no <description>
-        RtpDescription d = c.description().orElseGet(() -> sctpmap.map(s -> new RtpDescription("application",
-                Optional.empty(), List.of(), List.of(), false, List.of(), java.util.OptionalInt.empty(), List.of(),
-                false, List.of(), List.of(), List.of(), List.of())).orElseThrow(() -> new TranslationException(
+        RtpDescription d = c.description().orElseGet(() -> sctpmap.map(s -> RtpDescription.of("application"))
+                .orElseThrow(() -> new TranslationException(
                 TranslationException.Kind.MISSING, where, "a content needs an RTP <description> (or, for a data"
                 + " channel, an <sctpmap>) to become an m-line")));
         boolean data = d.payloadTypes().isEmpty() && (sctpmap.isPresent() || "application".equals(d.media()));

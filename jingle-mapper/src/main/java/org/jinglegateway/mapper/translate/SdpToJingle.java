@@ -111,8 +111,8 @@ public final class SdpToJingle {
             notes.add(new MappingNote(MappingNote.Kind.DROPPED, "session", "b=" + b.type() + " at session level has"
                     + " no Jingle counterpart (XEP-0167 <bandwidth> belongs to one description)"));
         }
-        Jingle jingle = new Jingle(request.action(), request.sid(), request.initiator(), request.responder(),
-                contents, groups, Optional.empty(), List.of());
+        Jingle jingle = Jingle.of(request.action(), request.sid()).withInitiator(request.initiator())
+                .withResponder(request.responder()).withContents(contents).withGroups(groups);
         return new Parsed<>(jingle, notes);
     }
 
@@ -199,8 +199,7 @@ public final class SdpToJingle {
                         + " carry it"));
             }
         }
-        return new IceCandidate(c.foundation(), c.component(), c.transport(), c.priority(), c.address(), c.port(),
-                c.type(), c.related(), c.tcpType(), c.generation(), c.network(), c.id(), kept);
+        return c.withExtensions(kept);
     }
 
 
