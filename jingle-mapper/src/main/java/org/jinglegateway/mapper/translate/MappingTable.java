@@ -16,21 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
-import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.candidate.CandidateWriter;
 import org.jinglegateway.mapper.candidate.IceCandidate;
 import org.jinglegateway.mapper.internal.Checks;
-import org.jinglegateway.mapper.internal.Decimals;
 import org.jinglegateway.mapper.jingle.ContentGroup;
-import org.jinglegateway.mapper.jingle.Fingerprint;
 import org.jinglegateway.mapper.jingle.HeaderExtension;
-import org.jinglegateway.mapper.jingle.Jingle;
-import org.jinglegateway.mapper.jingle.JingleNames;
 import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.jingle.PayloadType;
-import org.jinglegateway.mapper.jingle.RtcpFeedback;
 import org.jinglegateway.mapper.jingle.SctpMap;
 import org.jinglegateway.mapper.jingle.Senders;
 import org.jinglegateway.mapper.jingle.Source;
@@ -38,7 +31,6 @@ import org.jinglegateway.mapper.jingle.SourceGroup;
 import org.jinglegateway.mapper.sdp.Attribute;
 import org.jinglegateway.mapper.sdp.Crypto;
 import org.jinglegateway.mapper.sdp.Direction;
-import org.jinglegateway.mapper.sdp.ExtMap;
 import org.jinglegateway.mapper.sdp.Fmtp;
 import org.jinglegateway.mapper.sdp.Group;
 import org.jinglegateway.mapper.sdp.RtcpFb;
@@ -78,17 +70,17 @@ final class MappingTable {
     static final AttributeRow<org.jinglegateway.mapper.sdp.Fingerprint> FINGERPRINT = row("fingerprint", "fingerprint",
             "<fingerprint hash>", "RFC 8122 §5, XEP-0320 §3", BOTH, ANY, EACH,
             (s, a, v) -> (org.jinglegateway.mapper.sdp.Fingerprint) v, transport((t, v) -> t.fingerprints.add(v)),
-            MappingTable::writeFingerprints);
+            TowardSdp::writeFingerprints);
     static final AttributeRow<Setup> SETUP = row("setup", "setup", "fingerprint@setup", "RFC 8842 §5, XEP-0320 §3",
             BOTH, ANY, FIRST, (s, a, v) -> (Setup) v, transport((t, v) -> t.setup = Optional.of(v)),
-            MappingTable::writeSetup);
+            TowardSdp::writeSetup);
     /** The mid names the content before any row runs (it is the content's key), so the reader has nothing to do. */
     static final AttributeRow<Void> MID = ignored("mid", "mid", "content@name", "RFC 8843 §15.2, XEP-0166 §7.3",
             ONLY_MEDIA, ANY,
             (w, out) -> out.add(Attribute.of("mid", w.mid)));
     static final AttributeRow<HeaderExtension> EXTMAP = row("extmap", "extmap", "<rtp-hdrext id uri senders>",
-            "RFC 8285 §7, XEP-0294", ONLY_MEDIA, RTP, EACH, MappingTable::readExtmap,
-            description((d, v) -> d.headerExtensions.add(v)), MappingTable::writeExtmaps);
+            "RFC 8285 §7, XEP-0294", ONLY_MEDIA, RTP, EACH, TowardJingle::readExtmap,
+            description((d, v) -> d.headerExtensions.add(v)), TowardSdp::writeExtmaps);
     static final AttributeRow<Boolean> EXTMAP_ALLOW_MIXED = row("extmapAllowMixed", "extmap-allow-mixed",
             "<extmap-allow-mixed/>", "RFC 8285 §6, XEP-0294", BOTH, RTP, FIRST, PRESENT,
             description((d, v) -> d.extmapAllowMixed = true),
@@ -106,7 +98,7 @@ final class MappingTable {
                     .orElse(Senders.BOTH)).token())), NOT_AT_SESSION);
     static final AttributeRow<String> MSID = row("msid", "msid", "msid parameter of each <source>",
             "RFC 8830 §2, XEP-0339", ONLY_MEDIA, RTP, FIRST, VALUE,
-            description((d, v) -> d.sourceMsid = Optional.of(v)), MappingTable::writeMsid);
+            description((d, v) -> d.sourceMsid = Optional.of(v)), TowardSdp::writeMsid);
     static final AttributeRow<Boolean> RTCP_MUX = row("rtcpMux", "rtcp-mux", "<rtcp-mux/>", "RFC 5761, XEP-0167 §5",
             ONLY_MEDIA, RTP, FIRST, PRESENT, description((d, v) -> d.rtcpMux = true),
             (w, out) -> {
@@ -125,10 +117,10 @@ final class MappingTable {
     /** One row for both forms: {@code *} at media level (description), a payload type's in its payload-type. */
     static final AttributeRow<RtcpFb> RTCP_FB = row("rtcpFb", "rtcp-fb",
             "<rtcp-fb type subtype>, <rtcp-fb-trr-int value>", "RFC 4585 §4.2, XEP-0293", ONLY_MEDIA, RTP, EACH,
-            (s, a, v) -> (RtcpFb) v, description(MappingTable::addRtcpFb), MappingTable::writeRtcpFb);
+            (s, a, v) -> (RtcpFb) v, description(TowardJingle::addRtcpFb), TowardSdp::writeRtcpFb);
     static final AttributeRow<RtpMap> RTPMAP = row("rtpmap", "rtpmap", "<payload-type id name clockrate channels>",
             "RFC 8866 §6.6, XEP-0167 §5", ONLY_MEDIA, RTP, EACH, (s, a, v) -> (RtpMap) v,
-            description(MappingTable::addRtpMap),
+            description(TowardJingle::addRtpMap),
             (w, out) -> {
                 PayloadType p = w.payload;
                 if (p.name().isPresent() && p.clockrate().isPresent()) {
@@ -137,7 +129,7 @@ final class MappingTable {
                 }
             });
     static final AttributeRow<Fmtp> FMTP = row("fmtp", "fmtp", "<parameter name value>", "RFC 8866 §6.15, XEP-0167 §5",
-            ONLY_MEDIA, RTP, EACH, (s, a, v) -> (Fmtp) v, description(MappingTable::addFmtp),
+            ONLY_MEDIA, RTP, EACH, (s, a, v) -> (Fmtp) v, description(TowardJingle::addFmtp),
             (w, out) -> {
                 if (!w.payload.parameters().isEmpty()) {
                     out.add(Attribute.of("fmtp", new Fmtp(String.valueOf(w.payload.id()),
@@ -146,12 +138,13 @@ final class MappingTable {
             });
     /** XEP-0167 has ptime per payload type, SDP per media section: read onto each, the first written back. */
     static final AttributeRow<OptionalInt> PTIME = row("ptime", "ptime", "payload-type@ptime",
-            "RFC 8866 §6.4, XEP-0167 §5", ONLY_MEDIA, RTP, FIRST, MappingTable::numberValue,
-            description((d, v) -> d.ptime = v), (w, out) -> firstOfPayloads(w, out, "ptime", PayloadType::ptime));
+            "RFC 8866 §6.4, XEP-0167 §5", ONLY_MEDIA, RTP, FIRST, TowardJingle::numberValue,
+            description((d, v) -> d.ptime = v),
+            (w, out) -> TowardSdp.firstOfPayloads(w, out, "ptime", PayloadType::ptime));
     static final AttributeRow<OptionalInt> MAXPTIME = row("maxptime", "maxptime", "payload-type@maxptime",
-            "RFC 8866 §6.5, XEP-0167 §5", ONLY_MEDIA, RTP, FIRST, MappingTable::numberValue,
+            "RFC 8866 §6.5, XEP-0167 §5", ONLY_MEDIA, RTP, FIRST, TowardJingle::numberValue,
             description((d, v) -> d.maxptime = v),
-            (w, out) -> firstOfPayloads(w, out, "maxptime", PayloadType::maxptime));
+            (w, out) -> TowardSdp.firstOfPayloads(w, out, "maxptime", PayloadType::maxptime));
     static final AttributeRow<SourceGroup> SSRC_GROUP = row("ssrcGroup", "ssrc-group",
             "<ssrc-group semantics><source/>", "RFC 5576 §4.2, XEP-0339 §3.2", ONLY_MEDIA, RTP, EACH,
             (s, a, v) -> new SourceGroup(((SsrcGroup) v).semantics(), ((SsrcGroup) v).ssrcs()),
@@ -202,7 +195,7 @@ final class MappingTable {
     static final AttributeRow<ContentGroup> GROUP = new AttributeRow<>("group", List.of("group"),
             "<group semantics><content name/>", "RFC 5888 §5, RFC 8843, XEP-0338", Set.of(SESSION), ANY, EACH,
             (s, a, v) -> new ContentGroup(((Group) v).semantics(), ((Group) v).mids()), (c, v) -> c.groups.add(v),
-            NOTHING, MappingTable::writeGroups);
+            NOTHING, TowardSdp::writeGroups);
     /** Deprecated (RFC 8830 §2 dropped it); read as nothing, {@code WMS *} written at session level. */
     static final AttributeRow<Void> MSID_SEMANTIC = new AttributeRow<>("msidSemantic", List.of("msid-semantic"), "—",
             "RFC 8830 (draft form)", Set.of(SESSION), ANY, EACH, (s, a, v) -> null, (c, v) -> { }, NOTHING,
@@ -290,231 +283,5 @@ final class MappingTable {
                                               AttributeRow.ToSdp toSdp) {
         return new AttributeRow<>(id, List.of(sdp), jingle, spec, levels, media, EACH, (s, a, v) -> null, (c, v) -> { },
                 toSdp, NOT_AT_SESSION);
-    }
-
-    // --- the rows' functions that do not fit on a line
-
-    /** Firefox's a=extmap:<id>/<direction>: the direction is the SDP writer's, senders the session's. */
-    private static HeaderExtension readExtmap(SectionReading s, Attribute a, Object view) {
-        ExtMap e = (ExtMap) view;
-        if (e.attributes().isPresent()) {
-            s.notes.add(new MappingNote(MappingNote.Kind.DROPPED, s.where, "extmap " + e.id()
-                    + " extension attributes have no XEP-0294 counterpart"));
-        }
-        return new HeaderExtension(e.id(), e.uri(), e.direction().map(d -> SendersTable.senders(s.writer, d)),
-                List.of());
-    }
-
-    /** A decimal ptime or maxptime; one that is no number is left out, and still counts as the section's line. */
-    private static OptionalInt numberValue(SectionReading s, Attribute a, Object view) {
-        return a.value().isPresent() ? number(a.value()) : null;
-    }
-
-    /** {@code *} lines belong to the description, others to the payload type of their format, if the m-line has it. */
-    private static void addRtcpFb(DescriptionDraft d, RtcpFb fb) {
-        if (fb.payload().equals("*")) {
-            if (fb.type().equals("trr-int")) {
-                d.trrInt = number(fb.subtype());
-            } else {
-                d.feedback.add(new RtcpFeedback(fb.type(), fb.subtype()));
-            }
-            return;
-        }
-        PayloadDraft p = d.format(fb.payload());
-        if (p == null) {
-            return;
-        }
-        if (fb.type().equals("trr-int")) {
-            p.trrInt = number(fb.subtype());
-        } else {
-            p.feedback.add(new RtcpFeedback(fb.type(), fb.subtype()));
-        }
-    }
-
-    /** An rtpmap names a payload type by id; the last line for an id counts. */
-    private static void addRtpMap(DescriptionDraft d, RtpMap r) {
-        for (PayloadDraft p = d.id(r.payloadType()); p != null; p = p.sameId) {
-            p.name = Optional.of(r.encoding());
-            p.clockrate = OptionalLong.of(r.clockRate());
-            p.channels = r.channels();
-        }
-    }
-
-    /**
-     * An fmtp names a payload type by format; the last line for a format counts. A value-only token (telephone-event
-     * 0-15, RED 111/111) is written with an empty name.
-     */
-    private static void addFmtp(DescriptionDraft d, Fmtp f) {
-        PayloadDraft p = d.format(f.format());
-        if (p == null) {
-            return;
-        }
-        List<Parameter> parameters = new ArrayList<>(f.params().size());
-        for (Fmtp.Param param : f.params()) {
-            parameters.add(Parameter.of(param.name().orElse(""), param.value()));
-        }
-        p.parameters = parameters;
-    }
-
-    /**
-     * XEP-0338 groups as a=group lines, content names as their mids. Dino sends no group; browsers need BUNDLE to
-     * share one transport, so a missing group is BUNDLE of every content, with a note.
-     */
-    private static void writeGroups(SessionWriting w, List<Attribute> out) {
-        Jingle jingle = w.jingle();
-        if (!jingle.groups().isEmpty()) {
-            for (ContentGroup g : jingle.groups()) {
-                StringBuilder mids = new StringBuilder();
-                for (String name : g.contents()) {
-                    int index = indexOf(jingle, name);
-                    mids.append(' ').append(index >= 0 ? w.mids().get(index) : JingleToSdp.token(name,
-                            "group content", "session"));
-                }
-                out.add(Attribute.of("group", JingleToSdp.token(g.semantics(), "group semantics", "session") + mids));
-            }
-        } else if (!jingle.contents().isEmpty()) {
-            out.add(Attribute.of("group", "BUNDLE" + String.join("", w.mids().stream().map(m -> " " + m).toList())));
-            w.notes().add(new MappingNote(MappingNote.Kind.DEFAULTED, "session",
-                    "no XEP-0338 group: a=group:BUNDLE of every content"));
-        }
-    }
-
-    private static int indexOf(Jingle jingle, String name) {
-        for (int i = 0; i < jingle.contents().size(); i++) {
-            if (jingle.contents().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static void writeFingerprints(ContentWriting w, List<Attribute> out) {
-        for (Fingerprint f : w.transport.fingerprints()) {
-            out.add(Attribute.of("fingerprint", w.token(f.hash(), "fingerprint hash") + " "
-                    + Checks.field(f.value(), "fingerprint")));
-        }
-    }
-
-    /** The fingerprint's setup; defaults and the never-actpass-in-an-answer rule as in {@link SdpToJingle}. */
-    private static void writeSetup(ContentWriting w, List<Attribute> out) {
-        if (w.transport.fingerprints().isEmpty()) {
-            return;
-        }
-        Optional<String> token = Optional.empty();
-        for (Fingerprint f : w.transport.fingerprints()) {
-            token = token.or(f::setup);
-        }
-        Setup setup = settleSetup(token.map(Setup::of), w.offer, "no setup on the fingerprint",
-                "XEP-0320 §3, RFC 8842 §5", w.where, w.notes);
-        out.add(Attribute.of("setup", setup.token()));
-    }
-
-    /**
-     * XEP-0167 puts ptime and maxptime on each payload type, SDP has one per media section: the first payload
-     * type's value is written, with a note when the others disagree.
-     */
-    private static void firstOfPayloads(ContentWriting w, List<Attribute> out, String name,
-                                        java.util.function.Function<PayloadType, OptionalInt> value) {
-        OptionalInt first = OptionalInt.empty();
-        boolean differ = false;
-        for (PayloadType p : w.description.payloadTypes()) {
-            OptionalInt v = value.apply(p);
-            if (v.isPresent() && first.isEmpty()) {
-                first = v;
-            } else if (v.isPresent() && v.getAsInt() != first.getAsInt()) {
-                differ = true;
-            }
-        }
-        if (first.isPresent()) {
-            out.add(Attribute.of(name, String.valueOf(first.getAsInt())));
-            if (differ) {
-                w.notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, w.where, "payload types have different "
-                        + name + " values and SDP has one per media section: a=" + name + ":" + first.getAsInt()));
-            }
-        }
-    }
-
-    /**
-     * The DTLS role both directions agree on: a missing one is the RFC 8842 §5 default (actpass in offers, active in
-     * answers), and an answer is never actpass (§5.3). Each change is a note.
-     */
-    static Setup settleSetup(Optional<Setup> given, boolean offer, String missing, String spec, String where,
-                             List<MappingNote> notes) {
-        if (given.isEmpty()) {
-            Setup setup = offer ? Setup.ACTPASS : Setup.ACTIVE;
-            notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, where, missing + ": " + setup.token() + " (" + spec
-                    + " default for " + (offer ? "offers" : "answers") + ")"));
-            return setup;
-        }
-        Setup setup = given.get();
-        if (!offer && setup == Setup.ACTPASS) {
-            notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, where,
-                    "an answer may not be actpass (RFC 8842 §5.3): active"));
-            return Setup.ACTIVE;
-        }
-        return setup;
-    }
-
-    private static void writeExtmaps(ContentWriting w, List<Attribute> out) {
-        for (HeaderExtension h : w.description.headerExtensions()) {
-            if (!h.parameters().isEmpty()) {
-                w.notes.add(new MappingNote(MappingNote.Kind.DROPPED, w.where, "rtp-hdrext " + h.id()
-                        + " parameters have no a=extmap counterpart"));
-            }
-            Optional<Direction> dir = h.senders().filter(s -> s != Senders.BOTH)
-                    .map(s -> SendersTable.direction(w.writer, s));
-            out.add(Attribute.of("extmap", new ExtMap(h.id(), dir, Checks.field(h.uri(), "rtp-hdrext uri"),
-                    Optional.empty()).toValue()));
-        }
-    }
-
-    /** RFC 8830 §2: msid-id [SP msid-appdata], each 1-64 token characters, from the first source that has one. */
-    private static void writeMsid(ContentWriting w, List<Attribute> out) {
-        for (Source s : w.description.sources()) {
-            for (Parameter p : s.parameters()) {
-                if (p.name().equals(JingleNames.SOURCE_MSID) && p.value().isPresent()) {
-                    out.add(Attribute.of("msid", msid(p.value().get(), w)));
-                    return;
-                }
-            }
-        }
-    }
-
-    private static String msid(String value, ContentWriting w) {
-        String[] parts = value.strip().split(" ");
-        if (parts.length > 2 || parts[0].isEmpty() || parts[0].length() > 64
-                || (parts.length == 2 && parts[1].length() > 64)) {
-            throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, w.where,
-                    "msid must be <stream id> [<track id>], each 1-64 characters, found " + Checks.quote(value));
-        }
-        for (String part : parts) {
-            w.token(part, "msid");
-        }
-        return String.join(" ", parts);
-    }
-
-    /** At media level the {@code *} lines of the description; per payload type that payload's own. */
-    private static void writeRtcpFb(ContentWriting w, List<Attribute> out) {
-        PayloadType p = w.payload;
-        String prefix = p == null ? "* " : p.id() + " ";
-        for (RtcpFeedback f : p == null ? w.description.feedback() : p.feedback()) {
-            String type = w.token(f.type(), "rtcp-fb type");
-            out.add(Attribute.of("rtcp-fb", f.subtype().isEmpty() ? prefix + type
-                    : prefix + type + " " + Checks.lineSafe(f.subtype().get(), "rtcp-fb subtype")));
-        }
-        OptionalInt trrInt = p == null ? w.description.trrInt() : p.trrInt();
-        if (trrInt.isPresent()) {
-            out.add(Attribute.of("rtcp-fb", prefix + "trr-int " + trrInt.getAsInt()));
-        }
-    }
-
-    /** A decimal that fits an int, or nothing (ptime and trr-int values that are not are left out). */
-    static java.util.OptionalInt number(Optional<String> value) {
-        if (value.isEmpty()) {
-            return java.util.OptionalInt.empty();
-        }
-        java.util.OptionalLong n = Decimals.parse(value.get().strip());
-        return n.isPresent() && n.getAsLong() <= Integer.MAX_VALUE ? java.util.OptionalInt.of((int) n.getAsLong())
-                : java.util.OptionalInt.empty();
     }
 }

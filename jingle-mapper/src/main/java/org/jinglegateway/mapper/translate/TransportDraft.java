@@ -29,7 +29,7 @@ final class TransportDraft {
     Optional<String> maxMessageSize = Optional.empty();
 
     IceUdpTransport build(String contentName, SectionReading section) {
-        Setup role = MappingTable.settleSetup(setup, section.writer == Role.INITIATOR, "no a=setup", "RFC 8842 §5",
+        Setup role = TowardSdp.settleSetup(setup, section.writer == Role.INITIATOR, "no a=setup", "RFC 8842 §5",
                 section.where, section.notes);
         List<Fingerprint> jingleFingerprints = new ArrayList<>(fingerprints.size());
         for (org.jinglegateway.mapper.sdp.Fingerprint f : fingerprints) {
