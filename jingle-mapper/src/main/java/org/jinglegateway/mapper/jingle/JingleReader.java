@@ -61,6 +61,15 @@ import org.jinglegateway.mapper.jingle.JingleNames.Tag;
  */
 public final class JingleReader {
 
+    // the attributes each element's model types; the rest are kept as XmlAttribute (one array each, not per call)
+    private static final String[] CONTENT_TYPED = {CREATOR, NAME, DISPOSITION, SENDERS};
+    private static final String[] DESCRIPTION_TYPED = {MEDIA, SSRC};
+    private static final String[] PAYLOAD_TYPE_TYPED = {ID, NAME, CLOCKRATE, CHANNELS, PTIME, MAXPTIME};
+    private static final String[] SOURCE_TYPED = {SSRC};
+    private static final String[] TRANSPORT_TYPED = {UFRAG, PWD};
+    private static final String[] FINGERPRINT_TYPED = {HASH, SETUP, REQUIRED};
+    private static final String[] SCTPMAP_TYPED = {NUMBER, PROTOCOL, STREAMS, MAX_MESSAGE_SIZE};
+
     private JingleReader() {
     }
 
@@ -187,7 +196,7 @@ public final class JingleReader {
                 leave();
             }
             return new Content(creator, name, optional(c, DISPOSITION), senders, description, transport,
-                    others(c, CREATOR, NAME, DISPOSITION, SENDERS), extra);
+                    others(c, CONTENT_TYPED), extra);
         }
 
         private RtpDescription description(XmlView d) {
@@ -227,7 +236,7 @@ public final class JingleReader {
                 leave();
             }
             return new RtpDescription(required(d, MEDIA), optional(d, SSRC), payloads, bandwidths, rtcpMux,
-                    feedback, trrInt, hdrexts, allowMixed, sources, groups, others(d, MEDIA, SSRC), extra);
+                    feedback, trrInt, hdrexts, allowMixed, sources, groups, others(d, DESCRIPTION_TYPED), extra);
         }
 
         private PayloadType payloadType(XmlView p) {
@@ -252,7 +261,7 @@ public final class JingleReader {
             return new PayloadType(id, optional(p, NAME), optionalLong(p, CLOCKRATE, 0, 0xFFFF_FFFFL),
                     optionalInt(p, CHANNELS, 0, 255), optionalInt(p, PTIME, 0, Integer.MAX_VALUE),
                     optionalInt(p, MAXPTIME, 0, Integer.MAX_VALUE), parameters, feedback, trrInt,
-                    others(p, ID, NAME, CLOCKRATE, CHANNELS, PTIME, MAXPTIME), extra);
+                    others(p, PAYLOAD_TYPE_TYPED), extra);
         }
 
         private Parameter parameter(XmlView p) {
@@ -284,7 +293,7 @@ public final class JingleReader {
                     extra.add(raw(child));
                 }
             }
-            return new Source(longValue(s, SSRC, 0, 0xFFFF_FFFFL), parameters, others(s, SSRC), extra);
+            return new Source(longValue(s, SSRC, 0, 0xFFFF_FFFFL), parameters, others(s, SOURCE_TYPED), extra);
         }
 
         private SourceGroup sourceGroup(XmlView g) {
@@ -308,8 +317,7 @@ public final class JingleReader {
                     candidates.add(candidate(child));
                 } else if (is(child, Tag.FINGERPRINT)) {
                     fingerprints.add(new Fingerprint(required(child, HASH), optional(child, SETUP),
-                            child.textTrim(), optional(child, REQUIRED), others(child, HASH, SETUP,
-                            REQUIRED)));
+                            child.textTrim(), optional(child, REQUIRED), others(child, FINGERPRINT_TYPED)));
                 } else if (is(child, Tag.SCTPMAP) && sctpmap.isEmpty()) {
                     sctpmap = Optional.of(sctpmap(child));
                 } else {
@@ -318,14 +326,14 @@ public final class JingleReader {
                 leave();
             }
             return new IceUdpTransport(optional(t, UFRAG), optional(t, PWD), candidates, fingerprints, sctpmap,
-                    others(t, UFRAG, PWD), extra);
+                    others(t, TRANSPORT_TYPED), extra);
         }
 
         private SctpMap sctpmap(XmlView s) {
             int number = integer(s, NUMBER, 0, 65535);
             OptionalInt streams = optionalInt(s, STREAMS, 0, 65535);
             return build(s, () -> new SctpMap(number, optional(s, PROTOCOL), streams, optional(s,
-                    MAX_MESSAGE_SIZE), others(s, NUMBER, PROTOCOL, STREAMS, MAX_MESSAGE_SIZE)));
+                    MAX_MESSAGE_SIZE), others(s, SCTPMAP_TYPED)));
         }
 
         private IceCandidate candidate(XmlView c) {
@@ -431,8 +439,8 @@ public final class JingleReader {
         }
 
         /** The attributes not named, in document order (namespace declarations are not attributes in dom4j). */
-        private static List<XmlAttribute> others(XmlView e, String... known) {
-            List<XmlAttribute> out = new ArrayList<>();
+        private static List<XmlAttribute> others(XmlView e, String[] known) {
+            List<XmlAttribute> out = null;
             for (int i = 0; i < e.attributeCount(); i++) {
                 String name = e.attributeQualifiedName(i);
                 boolean isKnown = false;
@@ -440,10 +448,12 @@ public final class JingleReader {
                     isKnown |= k.equals(name);
                 }
                 if (!isKnown) {
+                    out = out == null ? new ArrayList<>(2) : out;
                     out.add(new XmlAttribute(name, e.attributeValue(i)));
                 }
             }
-            return out;
+            // most elements have none: no list to make and copy
+            return out == null ? List.of() : out;
         }
 
         private RawXml raw(XmlView e) {

@@ -114,7 +114,9 @@ public final class JingleWriter {
             }
             s.end();
         }
-        j.reason().ifPresent(r -> reason(s, r));
+        if (j.reason().isPresent()) {
+            reason(s, j.reason().get());
+        }
         raw(s, j.extra());
         s.end();
     }
@@ -124,10 +126,17 @@ public final class JingleWriter {
         s.attribute(CREATOR, c.creator().token());
         attr(s, DISPOSITION, c.disposition());
         s.attribute(NAME, c.name());
-        c.senders().ifPresent(v -> s.attribute(SENDERS, v.token()));
+        if (c.senders().isPresent()) {
+            s.attribute(SENDERS, c.senders().get().token());
+        }
         others(s, c.attributes());
-        c.description().ifPresent(d -> description(s, d));
-        c.transport().ifPresent(t -> transport(s, t));
+        // plain ifs, not ifPresent lambdas: no capturing lambda per element on the hot path
+        if (c.description().isPresent()) {
+            description(s, c.description().get());
+        }
+        if (c.transport().isPresent()) {
+            transport(s, c.transport().get());
+        }
         raw(s, c.extra());
         s.end();
     }
@@ -155,7 +164,9 @@ public final class JingleWriter {
             s.start(Tag.RTP_HDREXT);
             s.attribute(ID, h.id());
             s.attribute(URI, h.uri());
-            h.senders().ifPresent(v -> s.attribute(SENDERS, v.token()));
+            if (h.senders().isPresent()) {
+                s.attribute(SENDERS, h.senders().get().token());
+            }
             parameters(s, h.parameters(), Tag.HDREXT_PARAMETER);
             s.end();
         }
@@ -272,7 +283,9 @@ public final class JingleWriter {
         }
         s.attribute(TYPE, c.type().token());
         // XEP-0176 has no tcptype (RFC 6544); kept as an extra attribute, as Jitsi does, so TCP candidates survive
-        c.tcpType().ifPresent(t -> s.attribute(TCPTYPE, t.token()));
+        if (c.tcpType().isPresent()) {
+            s.attribute(TCPTYPE, c.tcpType().get().token());
+        }
         for (ExtensionPair x : c.extensions()) {
             s.attribute(x.name(), x.value());
         }
