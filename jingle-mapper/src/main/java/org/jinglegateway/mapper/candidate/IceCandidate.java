@@ -75,6 +75,11 @@ public record IceCandidate(String foundation, int component, CandidateTransport 
                 generation, network, newId, extensions);
     }
 
+    public IceCandidate withExtensions(List<ExtensionPair> newExtensions) {
+        return new IceCandidate(foundation, component, transport, priority, address, port, type, related, tcpType,
+                generation, network, id, newExtensions);
+    }
+
     public IceCandidate withGeneration(OptionalInt newGeneration) {
         return new IceCandidate(foundation, component, transport, priority, address, port, type, related, tcpType,
                 newGeneration, network, id, extensions);

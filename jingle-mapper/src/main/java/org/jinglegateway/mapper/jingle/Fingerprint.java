@@ -14,4 +14,16 @@ public record Fingerprint(String hash, Optional<String> setup, String value, Opt
         Objects.requireNonNull(required, "required");
         attributes = List.copyOf(attributes);
     }
+
+    public Fingerprint withSetup(Optional<String> newSetup) {
+        return new Fingerprint(hash, newSetup, value, required, attributes);
+    }
+
+    public Fingerprint withRequired(Optional<String> newRequired) {
+        return new Fingerprint(hash, setup, value, newRequired, attributes);
+    }
+
+    public Fingerprint withAttributes(List<XmlAttribute> newAttributes) {
+        return new Fingerprint(hash, setup, value, required, newAttributes);
+    }
 }

@@ -30,4 +30,30 @@ public record IceUdpTransport(Optional<String> ufrag, Optional<String> pwd, List
                                    List<IceCandidate> newCandidates) {
         return new IceUdpTransport(newUfrag, newPwd, newCandidates, fingerprints, sctpmap, attributes, extra);
     }
+
+    /** A transport with nothing in it yet: add credentials and candidates with {@link #withIce}. */
+    public static IceUdpTransport empty() {
+        return new IceUdpTransport(Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
+                List.of(), List.of());
+    }
+
+    public IceUdpTransport withCandidates(List<IceCandidate> newCandidates) {
+        return new IceUdpTransport(ufrag, pwd, newCandidates, fingerprints, sctpmap, attributes, extra);
+    }
+
+    public IceUdpTransport withFingerprints(List<Fingerprint> newFingerprints) {
+        return new IceUdpTransport(ufrag, pwd, candidates, newFingerprints, sctpmap, attributes, extra);
+    }
+
+    public IceUdpTransport withSctpmap(Optional<SctpMap> newSctpmap) {
+        return new IceUdpTransport(ufrag, pwd, candidates, fingerprints, newSctpmap, attributes, extra);
+    }
+
+    public IceUdpTransport withAttributes(List<XmlAttribute> newAttributes) {
+        return new IceUdpTransport(ufrag, pwd, candidates, fingerprints, sctpmap, newAttributes, extra);
+    }
+
+    public IceUdpTransport withExtra(List<RawXml> newExtra) {
+        return new IceUdpTransport(ufrag, pwd, candidates, fingerprints, sctpmap, attributes, newExtra);
+    }
 }

@@ -18,4 +18,42 @@ public record Jingle(JingleAction action, String sid, Optional<String> initiator
         groups = List.copyOf(groups);
         extra = List.copyOf(extra);
     }
+
+    /** An action with no contents, groups, reason or JIDs: add what it carries with the {@code withX} copies. */
+    public static Jingle of(JingleAction action, String sid) {
+        return new Jingle(action, sid, Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(),
+                List.of());
+    }
+
+    public Jingle withAction(JingleAction newAction) {
+        return new Jingle(newAction, sid, initiator, responder, contents, groups, reason, extra);
+    }
+
+    public Jingle withSid(String newSid) {
+        return new Jingle(action, newSid, initiator, responder, contents, groups, reason, extra);
+    }
+
+    public Jingle withInitiator(Optional<String> newInitiator) {
+        return new Jingle(action, sid, newInitiator, responder, contents, groups, reason, extra);
+    }
+
+    public Jingle withResponder(Optional<String> newResponder) {
+        return new Jingle(action, sid, initiator, newResponder, contents, groups, reason, extra);
+    }
+
+    public Jingle withContents(List<Content> newContents) {
+        return new Jingle(action, sid, initiator, responder, newContents, groups, reason, extra);
+    }
+
+    public Jingle withGroups(List<ContentGroup> newGroups) {
+        return new Jingle(action, sid, initiator, responder, contents, newGroups, reason, extra);
+    }
+
+    public Jingle withReason(Optional<Reason> newReason) {
+        return new Jingle(action, sid, initiator, responder, contents, groups, newReason, extra);
+    }
+
+    public Jingle withExtra(List<RawXml> newExtra) {
+        return new Jingle(action, sid, initiator, responder, contents, groups, reason, newExtra);
+    }
 }

@@ -1,9 +1,14 @@
 package org.jinglegateway.mapper.jingle;
 
+import static org.jinglegateway.mapper.jingle.JingleNames.ID;
+import static org.jinglegateway.mapper.jingle.JingleNames.MEDIA;
+import static org.jinglegateway.mapper.jingle.JingleNames.TO;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dom4j.Element;
+import org.jinglegateway.mapper.jingle.JingleNames.Tag;
 
 /** Reads and writes {@link JingleMessage}s (XEP-0353), from a {@code <message>} or the payload element. */
 public final class JingleMessages {
@@ -18,7 +23,7 @@ public final class JingleMessages {
         }
         JingleMessage.Kind kind = JingleMessage.Kind.find(payload.getName()).orElseThrow();
         String path = "/" + payload.getName();
-        String id = payload.attributeValue("id");
+        String id = payload.attributeValue(ID);
         if (id == null || id.isEmpty()) {
             throw new JingleParseException(JingleParseException.Kind.MISSING, path + "/@id",
                     "the attribute is required (XEP-0353 §3)");
@@ -29,17 +34,17 @@ public final class JingleMessages {
         List<RawXml> extra = new ArrayList<>();
         for (Element child : payload.elements()) {
             String ns = child.getNamespaceURI();
-            if ("description".equals(child.getName()) && kind == JingleMessage.Kind.PROPOSE) {
-                String m = child.attributeValue("media");
+            if (Tag.DESCRIPTION.local().equals(child.getName()) && kind == JingleMessage.Kind.PROPOSE) {
+                String m = child.attributeValue(MEDIA);
                 if (m == null) {
                     throw new JingleParseException(JingleParseException.Kind.MISSING, path + "/description/@media",
                             "the attribute is required (XEP-0353 §3.1)");
                 }
                 media.add(m);
-            } else if ("reason".equals(child.getName()) && Namespaces.JINGLE.equals(ns)) {
+            } else if (Tag.REASON.local().equals(child.getName()) && Tag.REASON.namespace().equals(ns)) {
                 reason = Optional.of(JingleReader.reason(child, path + "/reason"));
-            } else if ("migrated".equals(child.getName()) && Namespaces.JMI.equals(ns)) {
-                migrated = Optional.ofNullable(child.attributeValue("to"));
+            } else if (Tag.MIGRATED.local().equals(child.getName()) && Tag.MIGRATED.namespace().equals(ns)) {
+                migrated = Optional.ofNullable(child.attributeValue(TO));
             } else {
                 extra.add(new RawXml(XmlText.of(child)));
             }
@@ -82,16 +87,16 @@ public final class JingleMessages {
 
     private static void write(XmlSink s, JingleMessage m) {
         s.start(m.kind().token(), Namespaces.JMI);
-        s.attribute("id", m.id());
+        s.attribute(ID, m.id());
         for (String media : m.media()) {
-            s.start("description", Namespaces.RTP);
-            s.attribute("media", media);
+            s.start(Tag.DESCRIPTION);
+            s.attribute(MEDIA, media);
             s.end();
         }
         m.reason().ifPresent(r -> JingleWriter.reason(s, r));
         m.migratedTo().ifPresent(to -> {
-            s.start("migrated", Namespaces.JMI);
-            s.attribute("to", to);
+            s.start(Tag.MIGRATED);
+            s.attribute(TO, to);
             s.end();
         });
         JingleWriter.raw(s, m.extra());

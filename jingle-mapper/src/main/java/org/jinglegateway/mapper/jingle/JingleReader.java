@@ -1,5 +1,45 @@
 package org.jinglegateway.mapper.jingle;
 
+import static org.jinglegateway.mapper.jingle.JingleNames.ACTION;
+import static org.jinglegateway.mapper.jingle.JingleNames.CHANNELS;
+import static org.jinglegateway.mapper.jingle.JingleNames.CLOCKRATE;
+import static org.jinglegateway.mapper.jingle.JingleNames.COMPONENT;
+import static org.jinglegateway.mapper.jingle.JingleNames.CREATOR;
+import static org.jinglegateway.mapper.jingle.JingleNames.DISPOSITION;
+import static org.jinglegateway.mapper.jingle.JingleNames.FOUNDATION;
+import static org.jinglegateway.mapper.jingle.JingleNames.GENERATION;
+import static org.jinglegateway.mapper.jingle.JingleNames.HASH;
+import static org.jinglegateway.mapper.jingle.JingleNames.ID;
+import static org.jinglegateway.mapper.jingle.JingleNames.INITIATOR;
+import static org.jinglegateway.mapper.jingle.JingleNames.IP;
+import static org.jinglegateway.mapper.jingle.JingleNames.MAXPTIME;
+import static org.jinglegateway.mapper.jingle.JingleNames.MAX_MESSAGE_SIZE;
+import static org.jinglegateway.mapper.jingle.JingleNames.MEDIA;
+import static org.jinglegateway.mapper.jingle.JingleNames.NAME;
+import static org.jinglegateway.mapper.jingle.JingleNames.NETWORK;
+import static org.jinglegateway.mapper.jingle.JingleNames.NUMBER;
+import static org.jinglegateway.mapper.jingle.JingleNames.PORT;
+import static org.jinglegateway.mapper.jingle.JingleNames.PRIORITY;
+import static org.jinglegateway.mapper.jingle.JingleNames.PROTOCOL;
+import static org.jinglegateway.mapper.jingle.JingleNames.PTIME;
+import static org.jinglegateway.mapper.jingle.JingleNames.PWD;
+import static org.jinglegateway.mapper.jingle.JingleNames.REL_ADDR;
+import static org.jinglegateway.mapper.jingle.JingleNames.REL_PORT;
+import static org.jinglegateway.mapper.jingle.JingleNames.REQUIRED;
+import static org.jinglegateway.mapper.jingle.JingleNames.RESPONDER;
+import static org.jinglegateway.mapper.jingle.JingleNames.SEMANTICS;
+import static org.jinglegateway.mapper.jingle.JingleNames.SENDERS;
+import static org.jinglegateway.mapper.jingle.JingleNames.SETUP;
+import static org.jinglegateway.mapper.jingle.JingleNames.SID;
+import static org.jinglegateway.mapper.jingle.JingleNames.SSRC;
+import static org.jinglegateway.mapper.jingle.JingleNames.STREAMS;
+import static org.jinglegateway.mapper.jingle.JingleNames.SUBTYPE;
+import static org.jinglegateway.mapper.jingle.JingleNames.TCPTYPE;
+import static org.jinglegateway.mapper.jingle.JingleNames.TYPE;
+import static org.jinglegateway.mapper.jingle.JingleNames.UFRAG;
+import static org.jinglegateway.mapper.jingle.JingleNames.URI;
+import static org.jinglegateway.mapper.jingle.JingleNames.VALUE;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +52,7 @@ import org.jinglegateway.mapper.candidate.ExtensionPair;
 import org.jinglegateway.mapper.candidate.IceCandidate;
 import org.jinglegateway.mapper.candidate.Related;
 import org.jinglegateway.mapper.candidate.TcpType;
+import org.jinglegateway.mapper.jingle.JingleNames.Tag;
 
 /**
  * Reads a {@code <jingle>} element (or an {@code <iq>} that holds one) into a {@link Jingle}: from the dom4j
@@ -19,6 +60,15 @@ import org.jinglegateway.mapper.candidate.TcpType;
  * bad values fail with the element path.
  */
 public final class JingleReader {
+
+    // the attributes each element's model types; the rest are kept as XmlAttribute (one array each, not per call)
+    private static final String[] CONTENT_TYPED = {CREATOR, NAME, DISPOSITION, SENDERS};
+    private static final String[] DESCRIPTION_TYPED = {MEDIA, SSRC};
+    private static final String[] PAYLOAD_TYPE_TYPED = {ID, NAME, CLOCKRATE, CHANNELS, PTIME, MAXPTIME};
+    private static final String[] SOURCE_TYPED = {SSRC};
+    private static final String[] TRANSPORT_TYPED = {UFRAG, PWD};
+    private static final String[] FINGERPRINT_TYPED = {HASH, SETUP, REQUIRED};
+    private static final String[] SCTPMAP_TYPED = {NUMBER, PROTOCOL, STREAMS, MAX_MESSAGE_SIZE};
 
     private JingleReader() {
     }
@@ -70,7 +120,7 @@ public final class JingleReader {
         Optional<String> text = Optional.empty();
         List<RawXml> extra = new ArrayList<>();
         for (XmlView child : r.elements()) {
-            if ("text".equals(child.name())) {
+            if (Tag.TEXT.local().equals(child.name())) {
                 text = Optional.of(child.text());
             } else if (condition == null && Namespaces.JINGLE.equals(child.namespace())) {
                 condition = child.name();
@@ -89,12 +139,12 @@ public final class JingleReader {
     }
 
     private static boolean isJingle(XmlView e) {
-        return "jingle".equals(e.name()) && Namespaces.JINGLE.equals(e.namespace());
+        return is(e, Tag.JINGLE);
     }
 
     /** An element's namespace and name, the way every switch below tells children apart. */
-    private static boolean is(XmlView e, String namespace, String name) {
-        return name.equals(e.name()) && namespace.equals(e.namespace());
+    private static boolean is(XmlView e, Tag tag) {
+        return tag.local().equals(e.name()) && tag.namespace().equals(e.namespace());
     }
 
     /** One read, carrying the current element path for errors. */
@@ -104,49 +154,49 @@ public final class JingleReader {
 
         Jingle jingle(XmlView j) {
             path.add(j);
-            JingleAction action = value(j, "action", JingleAction::of);
-            String sid = required(j, "sid");
+            JingleAction action = value(j, ACTION, JingleAction::of);
+            String sid = required(j, SID);
             List<Content> contents = new ArrayList<>();
             List<ContentGroup> groups = new ArrayList<>();
             Optional<Reason> reason = Optional.empty();
             List<RawXml> extra = new ArrayList<>();
             for (XmlView child : j.elements()) {
                 enter(child);
-                if (is(child, Namespaces.JINGLE, "content")) {
+                if (is(child, Tag.CONTENT)) {
                     contents.add(content(child));
-                } else if (is(child, Namespaces.GROUPING, "group")) {
+                } else if (is(child, Tag.GROUP)) {
                     groups.add(group(child));
-                } else if (is(child, Namespaces.JINGLE, "reason")) {
+                } else if (is(child, Tag.REASON)) {
                     reason = Optional.of(reason(child));
                 } else {
                     extra.add(raw(child));
                 }
                 leave();
             }
-            return new Jingle(action, sid, optional(j, "initiator"), optional(j, "responder"), contents, groups,
+            return new Jingle(action, sid, optional(j, INITIATOR), optional(j, RESPONDER), contents, groups,
                     reason, extra);
         }
 
         private Content content(XmlView c) {
-            Creator creator = value(c, "creator", Creator::of);
-            String name = required(c, "name");
-            Optional<Senders> senders = optional(c, "senders").map(s -> convert(c, "senders", Senders::of, s));
+            Creator creator = value(c, CREATOR, Creator::of);
+            String name = required(c, NAME);
+            Optional<Senders> senders = optional(c, SENDERS).map(s -> convert(c, SENDERS, Senders::of, s));
             Optional<RtpDescription> description = Optional.empty();
             Optional<IceUdpTransport> transport = Optional.empty();
             List<RawXml> extra = new ArrayList<>();
             for (XmlView child : c.elements()) {
                 enter(child);
-                if (is(child, Namespaces.RTP, "description") && description.isEmpty()) {
+                if (is(child, Tag.DESCRIPTION) && description.isEmpty()) {
                     description = Optional.of(description(child));
-                } else if (is(child, Namespaces.ICE_UDP, "transport") && transport.isEmpty()) {
+                } else if (is(child, Tag.TRANSPORT) && transport.isEmpty()) {
                     transport = Optional.of(transport(child));
                 } else {
                     extra.add(raw(child));
                 }
                 leave();
             }
-            return new Content(creator, name, optional(c, "disposition"), senders, description, transport,
-                    others(c, "creator", "name", "disposition", "senders"), extra);
+            return new Content(creator, name, optional(c, DISPOSITION), senders, description, transport,
+                    others(c, CONTENT_TYPED), extra);
         }
 
         private RtpDescription description(XmlView d) {
@@ -162,98 +212,98 @@ public final class JingleReader {
             List<RawXml> extra = new ArrayList<>();
             for (XmlView child : d.elements()) {
                 enter(child);
-                if (is(child, Namespaces.RTP, "payload-type")) {
+                if (is(child, Tag.PAYLOAD_TYPE)) {
                     payloads.add(payloadType(child));
-                } else if (is(child, Namespaces.RTP, "bandwidth")) {
-                    bandwidths.add(new Bandwidth(required(child, "type"), child.text()));
-                } else if (is(child, Namespaces.RTP, "rtcp-mux")) {
+                } else if (is(child, Tag.BANDWIDTH)) {
+                    bandwidths.add(new Bandwidth(required(child, TYPE), child.text()));
+                } else if (is(child, Tag.RTCP_MUX)) {
                     rtcpMux = true;
-                } else if (is(child, Namespaces.RTCP_FB, "rtcp-fb")) {
+                } else if (is(child, Tag.RTCP_FB)) {
                     feedback.add(feedback(child));
-                } else if (is(child, Namespaces.RTCP_FB, "rtcp-fb-trr-int")) {
-                    trrInt = OptionalInt.of(integer(child, "value", 0, Integer.MAX_VALUE));
-                } else if (is(child, Namespaces.HDREXT, "rtp-hdrext")) {
+                } else if (is(child, Tag.RTCP_FB_TRR_INT)) {
+                    trrInt = OptionalInt.of(integer(child, VALUE, 0, Integer.MAX_VALUE));
+                } else if (is(child, Tag.RTP_HDREXT)) {
                     hdrexts.add(headerExtension(child));
-                } else if (is(child, Namespaces.HDREXT, "extmap-allow-mixed")) {
+                } else if (is(child, Tag.EXTMAP_ALLOW_MIXED)) {
                     allowMixed = true;
-                } else if (is(child, Namespaces.SSMA, "source")) {
+                } else if (is(child, Tag.SOURCE)) {
                     sources.add(source(child));
-                } else if (is(child, Namespaces.SSMA, "ssrc-group")) {
+                } else if (is(child, Tag.SSRC_GROUP)) {
                     groups.add(sourceGroup(child));
                 } else {
                     extra.add(raw(child));
                 }
                 leave();
             }
-            return new RtpDescription(required(d, "media"), optional(d, "ssrc"), payloads, bandwidths, rtcpMux,
-                    feedback, trrInt, hdrexts, allowMixed, sources, groups, others(d, "media", "ssrc"), extra);
+            return new RtpDescription(required(d, MEDIA), optional(d, SSRC), payloads, bandwidths, rtcpMux,
+                    feedback, trrInt, hdrexts, allowMixed, sources, groups, others(d, DESCRIPTION_TYPED), extra);
         }
 
         private PayloadType payloadType(XmlView p) {
-            int id = integer(p, "id", 0, 127);
+            int id = integer(p, ID, 0, 127);
             List<Parameter> parameters = new ArrayList<>();
             List<RtcpFeedback> feedback = new ArrayList<>();
             OptionalInt trrInt = OptionalInt.empty();
             List<RawXml> extra = new ArrayList<>();
             for (XmlView child : p.elements()) {
                 enter(child);
-                if (is(child, Namespaces.RTP, "parameter")) {
+                if (is(child, Tag.PARAMETER)) {
                     parameters.add(parameter(child));
-                } else if (is(child, Namespaces.RTCP_FB, "rtcp-fb")) {
+                } else if (is(child, Tag.RTCP_FB)) {
                     feedback.add(feedback(child));
-                } else if (is(child, Namespaces.RTCP_FB, "rtcp-fb-trr-int")) {
-                    trrInt = OptionalInt.of(integer(child, "value", 0, Integer.MAX_VALUE));
+                } else if (is(child, Tag.RTCP_FB_TRR_INT)) {
+                    trrInt = OptionalInt.of(integer(child, VALUE, 0, Integer.MAX_VALUE));
                 } else {
                     extra.add(raw(child));
                 }
                 leave();
             }
-            return new PayloadType(id, optional(p, "name"), optionalLong(p, "clockrate", 0, 0xFFFF_FFFFL),
-                    optionalInt(p, "channels", 0, 255), optionalInt(p, "ptime", 0, Integer.MAX_VALUE),
-                    optionalInt(p, "maxptime", 0, Integer.MAX_VALUE), parameters, feedback, trrInt,
-                    others(p, "id", "name", "clockrate", "channels", "ptime", "maxptime"), extra);
+            return new PayloadType(id, optional(p, NAME), optionalLong(p, CLOCKRATE, 0, 0xFFFF_FFFFL),
+                    optionalInt(p, CHANNELS, 0, 255), optionalInt(p, PTIME, 0, Integer.MAX_VALUE),
+                    optionalInt(p, MAXPTIME, 0, Integer.MAX_VALUE), parameters, feedback, trrInt,
+                    others(p, PAYLOAD_TYPE_TYPED), extra);
         }
 
         private Parameter parameter(XmlView p) {
-            return new Parameter(required(p, "name"), optional(p, "value"));
+            return new Parameter(required(p, NAME), optional(p, VALUE));
         }
 
         private RtcpFeedback feedback(XmlView f) {
-            return new RtcpFeedback(required(f, "type"), optional(f, "subtype"));
+            return new RtcpFeedback(required(f, TYPE), optional(f, SUBTYPE));
         }
 
         private HeaderExtension headerExtension(XmlView h) {
             List<Parameter> parameters = new ArrayList<>();
             for (XmlView child : h.elements()) {
-                if ("parameter".equals(child.name())) {
+                if (Tag.HDREXT_PARAMETER.local().equals(child.name())) {
                     parameters.add(parameter(child));
                 }
             }
-            return new HeaderExtension(integer(h, "id", 1, 255), required(h, "uri"),
-                    optional(h, "senders").map(s -> convert(h, "senders", Senders::of, s)), parameters);
+            return new HeaderExtension(integer(h, ID, 1, 255), required(h, URI),
+                    optional(h, SENDERS).map(s -> convert(h, SENDERS, Senders::of, s)), parameters);
         }
 
         private Source source(XmlView s) {
             List<Parameter> parameters = new ArrayList<>();
             List<RawXml> extra = new ArrayList<>();
             for (XmlView child : s.elements()) {
-                if ("parameter".equals(child.name())) {
+                if (Tag.SOURCE_PARAMETER.local().equals(child.name())) {
                     parameters.add(parameter(child));
                 } else {
                     extra.add(raw(child));
                 }
             }
-            return new Source(longValue(s, "ssrc", 0, 0xFFFF_FFFFL), parameters, others(s, "ssrc"), extra);
+            return new Source(longValue(s, SSRC, 0, 0xFFFF_FFFFL), parameters, others(s, SOURCE_TYPED), extra);
         }
 
         private SourceGroup sourceGroup(XmlView g) {
             List<Long> ssrcs = new ArrayList<>();
             for (XmlView child : g.elements()) {
                 enter(child);
-                ssrcs.add(longValue(child, "ssrc", 0, 0xFFFF_FFFFL));
+                ssrcs.add(longValue(child, SSRC, 0, 0xFFFF_FFFFL));
                 leave();
             }
-            return new SourceGroup(required(g, "semantics"), ssrcs);
+            return new SourceGroup(required(g, SEMANTICS), ssrcs);
         }
 
         private IceUdpTransport transport(XmlView t) {
@@ -263,34 +313,33 @@ public final class JingleReader {
             List<RawXml> extra = new ArrayList<>();
             for (XmlView child : t.elements()) {
                 enter(child);
-                if (is(child, Namespaces.ICE_UDP, "candidate")) {
+                if (is(child, Tag.CANDIDATE)) {
                     candidates.add(candidate(child));
-                } else if (is(child, Namespaces.DTLS, "fingerprint")) {
-                    fingerprints.add(new Fingerprint(required(child, "hash"), optional(child, "setup"),
-                            child.textTrim(), optional(child, "required"), others(child, "hash", "setup",
-                            "required")));
-                } else if (is(child, Namespaces.DTLS_SCTP, "sctpmap") && sctpmap.isEmpty()) {
+                } else if (is(child, Tag.FINGERPRINT)) {
+                    fingerprints.add(new Fingerprint(required(child, HASH), optional(child, SETUP),
+                            child.textTrim(), optional(child, REQUIRED), others(child, FINGERPRINT_TYPED)));
+                } else if (is(child, Tag.SCTPMAP) && sctpmap.isEmpty()) {
                     sctpmap = Optional.of(sctpmap(child));
                 } else {
                     extra.add(raw(child));
                 }
                 leave();
             }
-            return new IceUdpTransport(optional(t, "ufrag"), optional(t, "pwd"), candidates, fingerprints, sctpmap,
-                    others(t, "ufrag", "pwd"), extra);
+            return new IceUdpTransport(optional(t, UFRAG), optional(t, PWD), candidates, fingerprints, sctpmap,
+                    others(t, TRANSPORT_TYPED), extra);
         }
 
         private SctpMap sctpmap(XmlView s) {
-            int number = integer(s, "number", 0, 65535);
-            OptionalInt streams = optionalInt(s, "streams", 0, 65535);
-            return build(s, () -> new SctpMap(number, optional(s, "protocol"), streams, optional(s,
-                    "max-message-size"), others(s, "number", "protocol", "streams", "max-message-size")));
+            int number = integer(s, NUMBER, 0, 65535);
+            OptionalInt streams = optionalInt(s, STREAMS, 0, 65535);
+            return build(s, () -> new SctpMap(number, optional(s, PROTOCOL), streams, optional(s,
+                    MAX_MESSAGE_SIZE), others(s, SCTPMAP_TYPED)));
         }
 
         private IceCandidate candidate(XmlView c) {
             Optional<Related> related = Optional.empty();
-            Optional<String> relAddr = optional(c, "rel-addr");
-            OptionalInt relPort = optionalInt(c, "rel-port", 0, 65535);
+            Optional<String> relAddr = optional(c, REL_ADDR);
+            OptionalInt relPort = optionalInt(c, REL_PORT, 0, 65535);
             if (relAddr.isPresent() && relPort.isPresent()) {
                 related = Optional.of(build(c, () -> new Related(relAddr.get(), relPort.getAsInt())));
             }
@@ -302,23 +351,23 @@ public final class JingleReader {
                 }
             }
             Optional<Related> rel = related;
-            return build(c, () -> new IceCandidate(required(c, "foundation"), integer(c, "component", 1, 256),
-                    CandidateTransport.of(required(c, "protocol")), longValue(c, "priority", 0, 0xFFFF_FFFFL),
-                    required(c, "ip"), integer(c, "port", 0, 65535), CandidateType.of(required(c, "type")), rel,
-                    optional(c, "tcptype").map(t -> convert(c, "tcptype", v -> TcpType.of(v).orElseThrow(() ->
+            return build(c, () -> new IceCandidate(required(c, FOUNDATION), integer(c, COMPONENT, 1, 256),
+                    CandidateTransport.of(required(c, PROTOCOL)), longValue(c, PRIORITY, 0, 0xFFFF_FFFFL),
+                    required(c, IP), integer(c, PORT, 0, 65535), CandidateType.of(required(c, TYPE)), rel,
+                    optional(c, TCPTYPE).map(t -> convert(c, TCPTYPE, v -> TcpType.of(v).orElseThrow(() ->
                             new IllegalArgumentException("tcptype must be active, passive or so, found \"" + v
-                                    + "\"")), t)), optionalInt(c, "generation", 0, Integer.MAX_VALUE),
-                    optionalInt(c, "network", 0, Integer.MAX_VALUE), optional(c, "id"), unknown));
+                                    + "\"")), t)), optionalInt(c, GENERATION, 0, Integer.MAX_VALUE),
+                    optionalInt(c, NETWORK, 0, Integer.MAX_VALUE), optional(c, ID), unknown));
         }
 
         private ContentGroup group(XmlView g) {
             List<String> names = new ArrayList<>();
             for (XmlView child : g.elements()) {
-                if ("content".equals(child.name())) {
-                    names.add(required(child, "name"));
+                if (Tag.GROUP_CONTENT.local().equals(child.name())) {
+                    names.add(required(child, NAME));
                 }
             }
-            return new ContentGroup(required(g, "semantics"), names);
+            return new ContentGroup(required(g, SEMANTICS), names);
         }
 
         private Reason reason(XmlView r) {
@@ -390,8 +439,8 @@ public final class JingleReader {
         }
 
         /** The attributes not named, in document order (namespace declarations are not attributes in dom4j). */
-        private static List<XmlAttribute> others(XmlView e, String... known) {
-            List<XmlAttribute> out = new ArrayList<>();
+        private static List<XmlAttribute> others(XmlView e, String[] known) {
+            List<XmlAttribute> out = null;
             for (int i = 0; i < e.attributeCount(); i++) {
                 String name = e.attributeQualifiedName(i);
                 boolean isKnown = false;
@@ -399,10 +448,12 @@ public final class JingleReader {
                     isKnown |= k.equals(name);
                 }
                 if (!isKnown) {
+                    out = out == null ? new ArrayList<>(2) : out;
                     out.add(new XmlAttribute(name, e.attributeValue(i)));
                 }
             }
-            return out;
+            // most elements have none: no list to make and copy
+            return out == null ? List.of() : out;
         }
 
         private RawXml raw(XmlView e) {

@@ -1,5 +1,45 @@
 package org.jinglegateway.mapper.jingle;
 
+import static org.jinglegateway.mapper.jingle.JingleNames.ACTION;
+import static org.jinglegateway.mapper.jingle.JingleNames.CHANNELS;
+import static org.jinglegateway.mapper.jingle.JingleNames.CLOCKRATE;
+import static org.jinglegateway.mapper.jingle.JingleNames.COMPONENT;
+import static org.jinglegateway.mapper.jingle.JingleNames.CREATOR;
+import static org.jinglegateway.mapper.jingle.JingleNames.DISPOSITION;
+import static org.jinglegateway.mapper.jingle.JingleNames.FOUNDATION;
+import static org.jinglegateway.mapper.jingle.JingleNames.GENERATION;
+import static org.jinglegateway.mapper.jingle.JingleNames.HASH;
+import static org.jinglegateway.mapper.jingle.JingleNames.ID;
+import static org.jinglegateway.mapper.jingle.JingleNames.INITIATOR;
+import static org.jinglegateway.mapper.jingle.JingleNames.IP;
+import static org.jinglegateway.mapper.jingle.JingleNames.MAXPTIME;
+import static org.jinglegateway.mapper.jingle.JingleNames.MAX_MESSAGE_SIZE;
+import static org.jinglegateway.mapper.jingle.JingleNames.MEDIA;
+import static org.jinglegateway.mapper.jingle.JingleNames.NAME;
+import static org.jinglegateway.mapper.jingle.JingleNames.NETWORK;
+import static org.jinglegateway.mapper.jingle.JingleNames.NUMBER;
+import static org.jinglegateway.mapper.jingle.JingleNames.PORT;
+import static org.jinglegateway.mapper.jingle.JingleNames.PRIORITY;
+import static org.jinglegateway.mapper.jingle.JingleNames.PROTOCOL;
+import static org.jinglegateway.mapper.jingle.JingleNames.PTIME;
+import static org.jinglegateway.mapper.jingle.JingleNames.PWD;
+import static org.jinglegateway.mapper.jingle.JingleNames.REL_ADDR;
+import static org.jinglegateway.mapper.jingle.JingleNames.REL_PORT;
+import static org.jinglegateway.mapper.jingle.JingleNames.REQUIRED;
+import static org.jinglegateway.mapper.jingle.JingleNames.RESPONDER;
+import static org.jinglegateway.mapper.jingle.JingleNames.SEMANTICS;
+import static org.jinglegateway.mapper.jingle.JingleNames.SENDERS;
+import static org.jinglegateway.mapper.jingle.JingleNames.SETUP;
+import static org.jinglegateway.mapper.jingle.JingleNames.SID;
+import static org.jinglegateway.mapper.jingle.JingleNames.SSRC;
+import static org.jinglegateway.mapper.jingle.JingleNames.STREAMS;
+import static org.jinglegateway.mapper.jingle.JingleNames.SUBTYPE;
+import static org.jinglegateway.mapper.jingle.JingleNames.TCPTYPE;
+import static org.jinglegateway.mapper.jingle.JingleNames.TYPE;
+import static org.jinglegateway.mapper.jingle.JingleNames.UFRAG;
+import static org.jinglegateway.mapper.jingle.JingleNames.URI;
+import static org.jinglegateway.mapper.jingle.JingleNames.VALUE;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -7,6 +47,7 @@ import java.util.OptionalLong;
 import org.dom4j.Element;
 import org.jinglegateway.mapper.candidate.ExtensionPair;
 import org.jinglegateway.mapper.candidate.IceCandidate;
+import org.jinglegateway.mapper.jingle.JingleNames.Tag;
 
 /**
  * Writes a {@link Jingle} as a dom4j element (what Tinder sends) or straight to a string; one writing logic, two
@@ -55,87 +96,98 @@ public final class JingleWriter {
     }
 
     private static void write(XmlSink s, Jingle j) {
-        s.start("jingle", Namespaces.JINGLE);
-        s.attribute("action", j.action().token());
-        attr(s, "initiator", j.initiator());
-        attr(s, "responder", j.responder());
-        s.attribute("sid", j.sid());
+        s.start(Tag.JINGLE);
+        s.attribute(ACTION, j.action().token());
+        attr(s, INITIATOR, j.initiator());
+        attr(s, RESPONDER, j.responder());
+        s.attribute(SID, j.sid());
         for (Content c : j.contents()) {
             content(s, c);
         }
         for (ContentGroup g : j.groups()) {
-            s.start("group", Namespaces.GROUPING);
-            s.attribute("semantics", g.semantics());
+            s.start(Tag.GROUP);
+            s.attribute(SEMANTICS, g.semantics());
             for (String name : g.contents()) {
-                s.start("content", Namespaces.GROUPING);
-                s.attribute("name", name);
+                s.start(Tag.GROUP_CONTENT);
+                s.attribute(NAME, name);
                 s.end();
             }
             s.end();
         }
-        j.reason().ifPresent(r -> reason(s, r));
+        if (j.reason().isPresent()) {
+            reason(s, j.reason().get());
+        }
         raw(s, j.extra());
         s.end();
     }
 
     private static void content(XmlSink s, Content c) {
-        s.start("content", Namespaces.JINGLE);
-        s.attribute("creator", c.creator().token());
-        attr(s, "disposition", c.disposition());
-        s.attribute("name", c.name());
-        c.senders().ifPresent(v -> s.attribute("senders", v.token()));
+        s.start(Tag.CONTENT);
+        s.attribute(CREATOR, c.creator().token());
+        attr(s, DISPOSITION, c.disposition());
+        s.attribute(NAME, c.name());
+        if (c.senders().isPresent()) {
+            s.attribute(SENDERS, c.senders().get().token());
+        }
         others(s, c.attributes());
-        c.description().ifPresent(d -> description(s, d));
-        c.transport().ifPresent(t -> transport(s, t));
+        // plain ifs, not ifPresent lambdas: no capturing lambda per element on the hot path
+        if (c.description().isPresent()) {
+            description(s, c.description().get());
+        }
+        if (c.transport().isPresent()) {
+            transport(s, c.transport().get());
+        }
         raw(s, c.extra());
         s.end();
     }
 
     private static void description(XmlSink s, RtpDescription d) {
-        s.start("description", Namespaces.RTP);
-        s.attribute("media", d.media());
-        attr(s, "ssrc", d.ssrc());
+        s.start(Tag.DESCRIPTION);
+        s.attribute(MEDIA, d.media());
+        attr(s, SSRC, d.ssrc());
         others(s, d.attributes());
         for (PayloadType p : d.payloadTypes()) {
             payloadType(s, p);
         }
         for (Bandwidth b : d.bandwidths()) {
-            s.start("bandwidth", Namespaces.RTP);
-            s.attribute("type", b.type());
+            s.start(Tag.BANDWIDTH);
+            s.attribute(TYPE, b.type());
             s.text(b.value());
             s.end();
         }
         if (d.rtcpMux()) {
-            s.start("rtcp-mux", Namespaces.RTP);
+            s.start(Tag.RTCP_MUX);
             s.end();
         }
         feedback(s, d.feedback(), d.trrInt());
         for (HeaderExtension h : d.headerExtensions()) {
-            s.start("rtp-hdrext", Namespaces.HDREXT);
-            s.attribute("id", h.id());
-            s.attribute("uri", h.uri());
-            h.senders().ifPresent(v -> s.attribute("senders", v.token()));
-            parameters(s, h.parameters(), Namespaces.HDREXT);
+            s.start(Tag.RTP_HDREXT);
+            s.attribute(ID, h.id());
+            s.attribute(URI, h.uri());
+            if (h.senders().isPresent()) {
+                s.attribute(SENDERS, h.senders().get().token());
+            }
+            parameters(s, h.parameters(), Tag.HDREXT_PARAMETER);
             s.end();
         }
         if (d.extmapAllowMixed()) {
-            s.start("extmap-allow-mixed", Namespaces.HDREXT);
+            s.start(Tag.EXTMAP_ALLOW_MIXED);
             s.end();
         }
         for (Source src : d.sources()) {
-            s.start("source", Namespaces.SSMA);
-            s.attribute("ssrc", src.ssrc());
+            s.start(Tag.SOURCE);
+            s.attribute(SSRC, src.ssrc());
             others(s, src.attributes());
-            parameters(s, src.parameters(), Namespaces.SSMA);
+            parameters(s, src.parameters(), Tag.SOURCE_PARAMETER);
             raw(s, src.extra());
             s.end();
         }
         for (SourceGroup g : d.sourceGroups()) {
-            s.start("ssrc-group", Namespaces.SSMA);
-            s.attribute("semantics", g.semantics());
+            s.start(Tag.SSRC_GROUP);
+            s.attribute(SEMANTICS, g.semantics());
             for (long ssrc : g.ssrcs()) {
-                s.start("source", Namespaces.SSMA);
-                s.attribute("ssrc", ssrc);
+                s.start(Tag.SOURCE);
+                s.attribute(SSRC, ssrc);
                 s.end();
             }
             s.end();
@@ -145,15 +197,15 @@ public final class JingleWriter {
     }
 
     private static void payloadType(XmlSink s, PayloadType p) {
-        s.start("payload-type", Namespaces.RTP);
-        s.attribute("id", p.id());
-        attr(s, "name", p.name());
-        attr(s, "clockrate", p.clockrate());
-        attr(s, "channels", p.channels());
-        attr(s, "ptime", p.ptime());
-        attr(s, "maxptime", p.maxptime());
+        s.start(Tag.PAYLOAD_TYPE);
+        s.attribute(ID, p.id());
+        attr(s, NAME, p.name());
+        attr(s, CLOCKRATE, p.clockrate());
+        attr(s, CHANNELS, p.channels());
+        attr(s, PTIME, p.ptime());
+        attr(s, MAXPTIME, p.maxptime());
         others(s, p.attributes());
-        parameters(s, p.parameters(), Namespaces.RTP);
+        parameters(s, p.parameters(), Tag.PARAMETER);
         feedback(s, p.feedback(), p.trrInt());
         raw(s, p.extra());
         s.end();
@@ -161,37 +213,37 @@ public final class JingleWriter {
 
     private static void feedback(XmlSink s, List<RtcpFeedback> feedback, OptionalInt trrInt) {
         for (RtcpFeedback f : feedback) {
-            s.start("rtcp-fb", Namespaces.RTCP_FB);
-            s.attribute("type", f.type());
-            attr(s, "subtype", f.subtype());
+            s.start(Tag.RTCP_FB);
+            s.attribute(TYPE, f.type());
+            attr(s, SUBTYPE, f.subtype());
             s.end();
         }
         if (trrInt.isPresent()) {
-            s.start("rtcp-fb-trr-int", Namespaces.RTCP_FB);
-            s.attribute("value", trrInt.getAsInt());
+            s.start(Tag.RTCP_FB_TRR_INT);
+            s.attribute(VALUE, trrInt.getAsInt());
             s.end();
         }
     }
 
-    private static void parameters(XmlSink s, List<Parameter> parameters, String namespace) {
+    private static void parameters(XmlSink s, List<Parameter> parameters, Tag tag) {
         for (Parameter p : parameters) {
-            s.start("parameter", namespace);
-            s.attribute("name", p.name());
-            attr(s, "value", p.value());
+            s.start(tag);
+            s.attribute(NAME, p.name());
+            attr(s, VALUE, p.value());
             s.end();
         }
     }
 
     private static void transport(XmlSink s, IceUdpTransport t) {
-        s.start("transport", Namespaces.ICE_UDP);
-        attr(s, "ufrag", t.ufrag());
-        attr(s, "pwd", t.pwd());
+        s.start(Tag.TRANSPORT);
+        attr(s, UFRAG, t.ufrag());
+        attr(s, PWD, t.pwd());
         others(s, t.attributes());
         for (Fingerprint f : t.fingerprints()) {
-            s.start("fingerprint", Namespaces.DTLS);
-            s.attribute("hash", f.hash());
-            attr(s, "setup", f.setup());
-            attr(s, "required", f.required());
+            s.start(Tag.FINGERPRINT);
+            s.attribute(HASH, f.hash());
+            attr(s, SETUP, f.setup());
+            attr(s, REQUIRED, f.required());
             others(s, f.attributes());
             s.text(f.value());
             s.end();
@@ -201,11 +253,11 @@ public final class JingleWriter {
         }
         if (t.sctpmap().isPresent()) {
             SctpMap m = t.sctpmap().get();
-            s.start("sctpmap", Namespaces.DTLS_SCTP);
-            s.attribute("number", m.number());
-            attr(s, "protocol", m.protocol());
-            attr(s, "streams", m.streams());
-            attr(s, "max-message-size", m.maxMessageSize());
+            s.start(Tag.SCTPMAP);
+            s.attribute(NUMBER, m.number());
+            attr(s, PROTOCOL, m.protocol());
+            attr(s, STREAMS, m.streams());
+            attr(s, MAX_MESSAGE_SIZE, m.maxMessageSize());
             others(s, m.attributes());
             s.end();
         }
@@ -215,23 +267,25 @@ public final class JingleWriter {
 
     /** XEP-0176 §5.3 attribute order. */
     private static void candidate(XmlSink s, IceCandidate c) {
-        s.start("candidate", Namespaces.ICE_UDP);
-        s.attribute("component", c.component());
-        s.attribute("foundation", c.foundation());
-        attr(s, "generation", c.generation());
-        attr(s, "id", c.id());
-        s.attribute("ip", c.address());
-        attr(s, "network", c.network());
-        s.attribute("port", c.port());
-        s.attribute("priority", c.priority());
-        s.attribute("protocol", c.transport().token());
+        s.start(Tag.CANDIDATE);
+        s.attribute(COMPONENT, c.component());
+        s.attribute(FOUNDATION, c.foundation());
+        attr(s, GENERATION, c.generation());
+        attr(s, ID, c.id());
+        s.attribute(IP, c.address());
+        attr(s, NETWORK, c.network());
+        s.attribute(PORT, c.port());
+        s.attribute(PRIORITY, c.priority());
+        s.attribute(PROTOCOL, c.transport().token());
         if (c.related().isPresent()) {
-            s.attribute("rel-addr", c.related().get().address());
-            s.attribute("rel-port", String.valueOf(c.related().get().port()));
+            s.attribute(REL_ADDR, c.related().get().address());
+            s.attribute(REL_PORT, String.valueOf(c.related().get().port()));
         }
-        s.attribute("type", c.type().token());
+        s.attribute(TYPE, c.type().token());
         // XEP-0176 has no tcptype (RFC 6544); kept as an extra attribute, as Jitsi does, so TCP candidates survive
-        c.tcpType().ifPresent(t -> s.attribute("tcptype", t.token()));
+        if (c.tcpType().isPresent()) {
+            s.attribute(TCPTYPE, c.tcpType().get().token());
+        }
         for (ExtensionPair x : c.extensions()) {
             s.attribute(x.name(), x.value());
         }
@@ -239,12 +293,12 @@ public final class JingleWriter {
     }
 
     static void reason(XmlSink s, Reason r) {
-        s.start("reason", Namespaces.JINGLE);
+        s.start(Tag.REASON);
         s.start(r.condition(), Namespaces.JINGLE);
         raw(s, r.extra());
         s.end();
         if (r.text().isPresent()) {
-            s.start("text", Namespaces.JINGLE);
+            s.start(Tag.TEXT);
             s.text(r.text().get());
             s.end();
         }

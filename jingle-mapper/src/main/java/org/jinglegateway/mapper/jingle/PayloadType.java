@@ -24,4 +24,19 @@ public record PayloadType(int id, Optional<String> name, OptionalLong clockrate,
         attributes = List.copyOf(attributes);
         extra = List.copyOf(extra);
     }
+
+    public PayloadType withParameters(List<Parameter> newParameters) {
+        return new PayloadType(id, name, clockrate, channels, ptime, maxptime, newParameters, feedback, trrInt,
+                attributes, extra);
+    }
+
+    public PayloadType withAttributes(List<XmlAttribute> newAttributes) {
+        return new PayloadType(id, name, clockrate, channels, ptime, maxptime, parameters, feedback, trrInt,
+                newAttributes, extra);
+    }
+
+    public PayloadType withExtra(List<RawXml> newExtra) {
+        return new PayloadType(id, name, clockrate, channels, ptime, maxptime, parameters, feedback, trrInt,
+                attributes, newExtra);
+    }
 }

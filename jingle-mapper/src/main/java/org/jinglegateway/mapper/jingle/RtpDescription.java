@@ -26,4 +26,35 @@ public record RtpDescription(String media, Optional<String> ssrc, List<PayloadTy
         attributes = List.copyOf(attributes);
         extra = List.copyOf(extra);
     }
+
+    /** A description of this media with nothing in it: what a data channel has (RFC 8841). */
+    public static RtpDescription of(String media) {
+        return new RtpDescription(media, Optional.empty(), List.of(), List.of(), false, List.of(), OptionalInt.empty(),
+                List.of(), false, List.of(), List.of(), List.of(), List.of());
+    }
+
+    public RtpDescription withSsrc(Optional<String> newSsrc) {
+        return new RtpDescription(media, newSsrc, payloadTypes, bandwidths, rtcpMux, feedback, trrInt,
+                headerExtensions, extmapAllowMixed, sources, sourceGroups, attributes, extra);
+    }
+
+    public RtpDescription withPayloadTypes(List<PayloadType> newPayloadTypes) {
+        return new RtpDescription(media, ssrc, newPayloadTypes, bandwidths, rtcpMux, feedback, trrInt,
+                headerExtensions, extmapAllowMixed, sources, sourceGroups, attributes, extra);
+    }
+
+    public RtpDescription withSources(List<Source> newSources) {
+        return new RtpDescription(media, ssrc, payloadTypes, bandwidths, rtcpMux, feedback, trrInt,
+                headerExtensions, extmapAllowMixed, newSources, sourceGroups, attributes, extra);
+    }
+
+    public RtpDescription withAttributes(List<XmlAttribute> newAttributes) {
+        return new RtpDescription(media, ssrc, payloadTypes, bandwidths, rtcpMux, feedback, trrInt,
+                headerExtensions, extmapAllowMixed, sources, sourceGroups, newAttributes, extra);
+    }
+
+    public RtpDescription withExtra(List<RawXml> newExtra) {
+        return new RtpDescription(media, ssrc, payloadTypes, bandwidths, rtcpMux, feedback, trrInt,
+                headerExtensions, extmapAllowMixed, sources, sourceGroups, attributes, newExtra);
+    }
 }

@@ -1,5 +1,8 @@
 package org.jinglegateway.mapper.jingle;
 
+import static org.jinglegateway.mapper.jingle.JingleNames.CREATOR;
+import static org.jinglegateway.mapper.jingle.JingleNames.NAME;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +52,7 @@ public record RtpInfo(Kind kind, Optional<Creator> creator, Optional<String> nam
             for (Kind k : Kind.values()) {
                 if (k.token.equals(e.getName())) {
                     Optional<Creator> creator = Optional.empty();
-                    String c = e.attributeValue("creator");
+                    String c = e.attributeValue(CREATOR);
                     if (c != null) {
                         try {
                             creator = Optional.of(Creator.of(c));
@@ -58,7 +61,7 @@ public record RtpInfo(Kind kind, Optional<Creator> creator, Optional<String> nam
                                     + "/@creator", ex.getMessage());
                         }
                     }
-                    out.add(new RtpInfo(k, creator, Optional.ofNullable(e.attributeValue("name"))));
+                    out.add(new RtpInfo(k, creator, Optional.ofNullable(e.attributeValue(NAME))));
                 }
             }
         }
@@ -69,8 +72,8 @@ public record RtpInfo(Kind kind, Optional<Creator> creator, Optional<String> nam
     public RawXml toRaw() {
         StringSink s = new StringSink();
         s.start(kind.token, Namespaces.RTP_INFO);
-        creator.ifPresent(c -> s.attribute("creator", c.token()));
-        name.ifPresent(n -> s.attribute("name", n));
+        creator.ifPresent(c -> s.attribute(CREATOR, c.token()));
+        name.ifPresent(n -> s.attribute(NAME, n));
         s.end();
         return new RawXml(s.result());
     }

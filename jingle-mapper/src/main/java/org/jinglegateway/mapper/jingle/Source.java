@@ -12,4 +12,12 @@ public record Source(long ssrc, List<Parameter> parameters, List<XmlAttribute> a
         attributes = List.copyOf(attributes);
         extra = List.copyOf(extra);
     }
+
+    public Source withAttributes(List<XmlAttribute> newAttributes) {
+        return new Source(ssrc, parameters, newAttributes, extra);
+    }
+
+    public Source withExtra(List<RawXml> newExtra) {
+        return new Source(ssrc, parameters, attributes, newExtra);
+    }
 }

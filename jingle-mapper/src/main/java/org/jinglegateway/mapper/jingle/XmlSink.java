@@ -8,6 +8,11 @@ interface XmlSink {
     /** Opens an element in a namespace; attributes follow. */
     void start(String name, String namespace);
 
+    /** Opens one of the Jingle elements ({@link JingleNames.Tag}). */
+    default void start(JingleNames.Tag tag) {
+        start(tag.local(), tag.namespace());
+    }
+
     void attribute(String name, String value);
 
     /** A number attribute (ids, ports, priorities): the string sink writes it without making a string. */

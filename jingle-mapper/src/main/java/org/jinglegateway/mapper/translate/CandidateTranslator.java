@@ -15,6 +15,7 @@ import org.jinglegateway.mapper.jingle.Creator;
 import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.Jingle;
 import org.jinglegateway.mapper.jingle.JingleAction;
+import org.jinglegateway.mapper.jingle.JingleNames.Tag;
 import org.jinglegateway.mapper.jingle.RawXml;
 
 /**
@@ -58,12 +59,11 @@ public final class CandidateTranslator {
             throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "candidate for mid \"" + mid
                     + "\"", e.getMessage());
         }
-        IceUdpTransport transport = new IceUdpTransport(init.usernameFragment(), Optional.empty(), List.of(candidate),
-                List.of(), List.of(), List.of());
-        Content content = new Content(creator, mid, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(transport), List.of(), List.of());
-        return Optional.of(new Parsed<>(new Jingle(JingleAction.TRANSPORT_INFO, sid, Optional.empty(),
-                Optional.empty(), List.of(content), List.of(), Optional.empty(), List.of()), notes));
+        IceUdpTransport transport = IceUdpTransport.empty().withIce(init.usernameFragment(), Optional.empty(),
+                List.of(candidate));
+        Content content = Content.of(creator, mid).withTransport(Optional.of(transport));
+        return Optional.of(new Parsed<>(Jingle.of(JingleAction.TRANSPORT_INFO, sid).withContents(List.of(content)),
+                notes));
     }
 
     /**
@@ -86,7 +86,7 @@ public final class CandidateTranslator {
                         t.ufrag()));
             }
             for (RawXml x : t.extra()) {
-                if (x.xml().startsWith("<gathering-complete")) {
+                if (Tag.GATHERING_COMPLETE.startsOf(x.xml())) {
                     out.add(new CandidateInit("", Optional.of(c.name()), mline, t.ufrag()));
                 }
             }

@@ -39,12 +39,10 @@ public final class IceRestart {
                 throw new TranslationException(TranslationException.Kind.MISSING, "content \"" + name + "\"",
                         "an ICE restart offer needs a=ice-ufrag and a=ice-pwd");
             }
-            IceUdpTransport t = new IceUdpTransport(ufrag, pwd, List.of(), List.of(), List.of(), List.of());
-            contents.add(new Content(creator, name, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(t), List.of(), List.of()));
+            contents.add(Content.of(creator, name).withTransport(Optional.of(IceUdpTransport.empty()
+                    .withIce(ufrag, pwd, List.of()))));
         }
-        return new Jingle(JingleAction.TRANSPORT_INFO, sid, Optional.empty(), Optional.empty(), contents, List.of(),
-                Optional.empty(), List.of());
+        return Jingle.of(JingleAction.TRANSPORT_INFO, sid).withContents(contents);
     }
 
     /**

@@ -7,7 +7,6 @@ import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
 import org.jinglegateway.mapper.internal.Checks;
 import org.jinglegateway.mapper.jingle.Content;
-import org.jinglegateway.mapper.jingle.ContentGroup;
 import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.Jingle;
 import org.jinglegateway.mapper.jingle.Parameter;
@@ -44,36 +43,18 @@ public final class JingleToSdp {
         SessionDescription.Builder b = SessionDescription.builder(new Origin("-",
                 Integer.toUnsignedString(jingle.sid().hashCode()), "2", "IN", "IP4", "0.0.0.0"));
         List<String> mids = mids(jingle, notes);
-        if (!jingle.groups().isEmpty()) {
-            for (ContentGroup g : jingle.groups()) {
-                List<String> groupMids = new ArrayList<>();
-                for (String name : g.contents()) {
-                    int index = indexOf(jingle, name);
-                    groupMids.add(index >= 0 ? mids.get(index) : token(name, "group content", "session"));
-                }
-                b.attribute(Attribute.of("group", token(g.semantics(), "group semantics", "session")
-                        + groupMids.stream().map(m -> " " + m).reduce("", String::concat)));
-            }
-        } else if (!jingle.contents().isEmpty()) {
-            // Dino sends no XEP-0338 group; browsers need BUNDLE to share one transport
-            b.attribute(Attribute.of("group", "BUNDLE" + mids.stream().map(m -> " " + m).reduce("", String::concat)));
-            notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, "session",
-                    "no XEP-0338 group: a=group:BUNDLE of every content"));
+        List<Attribute> session = new ArrayList<>(4);
+        SessionWriting w = new SessionWriting(jingle, mids, notes);
+        for (AttributeRow<?> row : MappingTable.SESSION_LEVEL) {
+            row.toSession().write(w, session);
         }
-        b.attribute(Attribute.of("msid-semantic", " WMS *"));
+        for (Attribute a : session) {
+            b.attribute(a);
+        }
         for (int i = 0; i < jingle.contents().size(); i++) {
             b.media(media(jingle.contents().get(i), mids.get(i), writer, notes));
         }
         return new Parsed<>(b.build(), notes);
-    }
-
-    private static int indexOf(Jingle jingle, String name) {
-        for (int i = 0; i < jingle.contents().size(); i++) {
-            if (jingle.contents().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**
@@ -125,9 +106,8 @@ public final class JingleToSdp {
                 TranslationException.Kind.MISSING, where, "a content needs an ICE-UDP <transport>"));
         Optional<SctpMap> sctpmap = t.sctpmap();
         // StanzaJS sends a data channel content with an sctpmap and no <description>
-        RtpDescription d = c.description().orElseGet(() -> sctpmap.map(s -> new RtpDescription("application",
-                Optional.empty(), List.of(), List.of(), false, List.of(), java.util.OptionalInt.empty(), List.of(),
-                false, List.of(), List.of(), List.of(), List.of())).orElseThrow(() -> new TranslationException(
+        RtpDescription d = c.description().orElseGet(() -> sctpmap.map(s -> RtpDescription.of("application"))
+                .orElseThrow(() -> new TranslationException(
                 TranslationException.Kind.MISSING, where, "a content needs an RTP <description> (or, for a data"
                 + " channel, an <sctpmap>) to become an m-line")));
         boolean data = d.payloadTypes().isEmpty() && (sctpmap.isPresent() || "application".equals(d.media()));
@@ -174,8 +154,8 @@ public final class JingleToSdp {
         return out;
     }
 
-    private static void write(List<AttributeRow> rows, ContentWriting w, List<Attribute> out) {
-        for (AttributeRow row : rows) {
+    private static void write(List<AttributeRow<?>> rows, ContentWriting w, List<Attribute> out) {
+        for (AttributeRow<?> row : rows) {
             if (row.media().covers(w.data)) {
                 row.toSdp().write(w, out);
             }

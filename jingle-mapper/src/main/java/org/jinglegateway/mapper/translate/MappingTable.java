@@ -1,7 +1,14 @@
 package org.jinglegateway.mapper.translate;
 
+import static org.jinglegateway.mapper.translate.AttributeRow.Count.EACH;
+import static org.jinglegateway.mapper.translate.AttributeRow.Count.FIRST;
+import static org.jinglegateway.mapper.translate.AttributeRow.Into.description;
+import static org.jinglegateway.mapper.translate.AttributeRow.Into.transport;
 import static org.jinglegateway.mapper.translate.AttributeRow.Level.MEDIA;
 import static org.jinglegateway.mapper.translate.AttributeRow.Level.SESSION;
+import static org.jinglegateway.mapper.translate.AttributeRow.Media.ANY;
+import static org.jinglegateway.mapper.translate.AttributeRow.Media.DATA;
+import static org.jinglegateway.mapper.translate.AttributeRow.Media.RTP;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,16 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.candidate.CandidateWriter;
 import org.jinglegateway.mapper.candidate.IceCandidate;
 import org.jinglegateway.mapper.internal.Checks;
-import org.jinglegateway.mapper.internal.Decimals;
-import org.jinglegateway.mapper.jingle.Fingerprint;
+import org.jinglegateway.mapper.jingle.ContentGroup;
 import org.jinglegateway.mapper.jingle.HeaderExtension;
 import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.jingle.PayloadType;
-import org.jinglegateway.mapper.jingle.RtcpFeedback;
 import org.jinglegateway.mapper.jingle.SctpMap;
 import org.jinglegateway.mapper.jingle.Senders;
 import org.jinglegateway.mapper.jingle.Source;
@@ -27,7 +31,6 @@ import org.jinglegateway.mapper.jingle.SourceGroup;
 import org.jinglegateway.mapper.sdp.Attribute;
 import org.jinglegateway.mapper.sdp.Crypto;
 import org.jinglegateway.mapper.sdp.Direction;
-import org.jinglegateway.mapper.sdp.ExtMap;
 import org.jinglegateway.mapper.sdp.Fmtp;
 import org.jinglegateway.mapper.sdp.Group;
 import org.jinglegateway.mapper.sdp.RtcpFb;
@@ -47,70 +50,77 @@ final class MappingTable {
     private static final Set<AttributeRow.Level> BOTH = Set.of(SESSION, MEDIA);
     private static final Set<AttributeRow.Level> ONLY_MEDIA = Set.of(MEDIA);
     private static final AttributeRow.ToSdp NOTHING = (w, out) -> { };
-    private static final AttributeRow.ToJingle IGNORED = (s, a, v) -> { };
+    /** Most rows write per media section only. */
+    private static final AttributeRow.ToSession NOT_AT_SESSION = (w, out) -> { };
+    /** The value of a single-valued attribute, as written. */
+    private static final AttributeRow.Read<String> VALUE = (s, a, v) -> a.value().orElse(null);
+    /** A flag attribute: present. */
+    private static final AttributeRow.Read<Boolean> PRESENT = (s, a, v) -> Boolean.TRUE;
 
-    static final AttributeRow ICE_UFRAG = row("iceUfrag", "ice-ufrag", "transport@ufrag", "RFC 8839 §5.4, XEP-0176 §5",
-            BOTH, AttributeRow.Media.ANY,
-            (s, a, v) -> s.ufrag = first(s.ufrag, a.value()),
+    static final AttributeRow<String> ICE_UFRAG = row("iceUfrag", "ice-ufrag", "transport@ufrag",
+            "RFC 8839 §5.4, XEP-0176 §5", BOTH, ANY, FIRST, VALUE, transport((t, v) -> t.ufrag = Optional.of(v)),
             (w, out) -> w.transport.ufrag().ifPresent(u -> out.add(Attribute.of("ice-ufrag", Checks.field(u,
                     "ufrag")))));
-    static final AttributeRow ICE_PWD = row("icePwd", "ice-pwd", "transport@pwd", "RFC 8839 §5.4, XEP-0176 §5",
-            BOTH, AttributeRow.Media.ANY,
-            (s, a, v) -> s.pwd = first(s.pwd, a.value()),
+    static final AttributeRow<String> ICE_PWD = row("icePwd", "ice-pwd", "transport@pwd", "RFC 8839 §5.4, XEP-0176 §5",
+            BOTH, ANY, FIRST, VALUE, transport((t, v) -> t.pwd = Optional.of(v)),
             (w, out) -> w.transport.pwd().ifPresent(p -> out.add(Attribute.of("ice-pwd", Checks.field(p, "pwd")))));
     /** Jingle ICE is always trickle (XEP-0176 §2), so nothing is read and {@code trickle} is always written. */
-    static final AttributeRow ICE_OPTIONS = row("iceOptions", "ice-options", "—", "RFC 8839 §5.6, RFC 8840 §4.1.1",
-            BOTH, AttributeRow.Media.ANY, IGNORED, (w, out) -> out.add(Attribute.of("ice-options", "trickle")));
-    static final AttributeRow FINGERPRINT = row("fingerprint", "fingerprint", "<fingerprint hash>",
-            "RFC 8122 §5, XEP-0320 §3", BOTH, AttributeRow.Media.ANY,
-            (s, a, v) -> s.fingerprints.add((org.jinglegateway.mapper.sdp.Fingerprint) v),
-            MappingTable::writeFingerprints);
-    static final AttributeRow SETUP = row("setup", "setup", "fingerprint@setup", "RFC 8842 §5, XEP-0320 §3",
-            BOTH, AttributeRow.Media.ANY,
-            (s, a, v) -> s.setup = first(s.setup, a.value()), MappingTable::writeSetup);
+    static final AttributeRow<Void> ICE_OPTIONS = ignored("iceOptions", "ice-options", "—",
+            "RFC 8839 §5.6, RFC 8840 §4.1.1", BOTH, ANY, (w, out) -> out.add(Attribute.of("ice-options", "trickle")));
+    static final AttributeRow<org.jinglegateway.mapper.sdp.Fingerprint> FINGERPRINT = row("fingerprint", "fingerprint",
+            "<fingerprint hash>", "RFC 8122 §5, XEP-0320 §3", BOTH, ANY, EACH,
+            (s, a, v) -> (org.jinglegateway.mapper.sdp.Fingerprint) v, transport((t, v) -> t.fingerprints.add(v)),
+            TowardSdp::writeFingerprints);
+    static final AttributeRow<Setup> SETUP = row("setup", "setup", "fingerprint@setup", "RFC 8842 §5, XEP-0320 §3",
+            BOTH, ANY, FIRST, (s, a, v) -> (Setup) v, transport((t, v) -> t.setup = Optional.of(v)),
+            TowardSdp::writeSetup);
     /** The mid names the content before any row runs (it is the content's key), so the reader has nothing to do. */
-    static final AttributeRow MID = row("mid", "mid", "content@name", "RFC 8843 §15.2, XEP-0166 §7.3",
-            ONLY_MEDIA, AttributeRow.Media.ANY, IGNORED, (w, out) -> out.add(Attribute.of("mid", w.mid)));
-    static final AttributeRow EXTMAP = row("extmap", "extmap", "<rtp-hdrext id uri senders>",
-            "RFC 8285 §7, XEP-0294", ONLY_MEDIA, AttributeRow.Media.RTP, MappingTable::readExtmap,
-            MappingTable::writeExtmaps);
-    static final AttributeRow EXTMAP_ALLOW_MIXED = row("extmapAllowMixed", "extmap-allow-mixed",
-            "<extmap-allow-mixed/>", "RFC 8285 §6, XEP-0294", BOTH, AttributeRow.Media.RTP,
-            (s, a, v) -> s.extmapAllowMixed = true,
+    static final AttributeRow<Void> MID = ignored("mid", "mid", "content@name", "RFC 8843 §15.2, XEP-0166 §7.3",
+            ONLY_MEDIA, ANY,
+            (w, out) -> out.add(Attribute.of("mid", w.mid)));
+    static final AttributeRow<HeaderExtension> EXTMAP = row("extmap", "extmap", "<rtp-hdrext id uri senders>",
+            "RFC 8285 §7, XEP-0294", ONLY_MEDIA, RTP, EACH, TowardJingle::readExtmap,
+            description((d, v) -> d.headerExtensions.add(v)), TowardSdp::writeExtmaps);
+    static final AttributeRow<Boolean> EXTMAP_ALLOW_MIXED = row("extmapAllowMixed", "extmap-allow-mixed",
+            "<extmap-allow-mixed/>", "RFC 8285 §6, XEP-0294", BOTH, RTP, FIRST, PRESENT,
+            description((d, v) -> d.extmapAllowMixed = true),
             (w, out) -> {
                 if (w.description.extmapAllowMixed()) {
                     out.add(Attribute.flag("extmap-allow-mixed"));
                 }
             });
-    static final AttributeRow DIRECTION = new AttributeRow("direction", List.of("sendrecv", "sendonly", "recvonly",
-            "inactive"), "content@senders", "RFC 8866 §6.7, XEP-0166 §7.3", BOTH, AttributeRow.Media.RTP,
-            (s, a, v) -> s.direction = s.direction.or(() -> Direction.find(a.name())),
+    /** The direction is the SDP writer's; senders are the session's (one 2-D table keyed by role). */
+    static final AttributeRow<Senders> DIRECTION = new AttributeRow<>("direction", List.of("sendrecv", "sendonly",
+            "recvonly", "inactive"), "content@senders", "RFC 8866 §6.7, XEP-0166 §7.3", BOTH, RTP, FIRST,
+            (s, a, v) -> SendersTable.senders(s.writer, Direction.find(a.name()).orElseThrow()),
+            (c, v) -> c.senders = v,
             (w, out) -> out.add(Attribute.flag(SendersTable.direction(w.writer, w.content.senders()
-                    .orElse(Senders.BOTH)).token())));
-    static final AttributeRow MSID = row("msid", "msid", "msid parameter of each <source>", "RFC 8830 §2, XEP-0339",
-            ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a, v) -> s.msid = first(s.msid, a.value()), MappingTable::writeMsid);
-    static final AttributeRow RTCP_MUX = row("rtcpMux", "rtcp-mux", "<rtcp-mux/>", "RFC 5761, XEP-0167 §5",
-            ONLY_MEDIA, AttributeRow.Media.RTP, (s, a, v) -> s.rtcpMux = true,
+                    .orElse(Senders.BOTH)).token())), NOT_AT_SESSION);
+    static final AttributeRow<String> MSID = row("msid", "msid", "msid parameter of each <source>",
+            "RFC 8830 §2, XEP-0339", ONLY_MEDIA, RTP, FIRST, VALUE,
+            description((d, v) -> d.sourceMsid = Optional.of(v)), TowardSdp::writeMsid);
+    static final AttributeRow<Boolean> RTCP_MUX = row("rtcpMux", "rtcp-mux", "<rtcp-mux/>", "RFC 5761, XEP-0167 §5",
+            ONLY_MEDIA, RTP, FIRST, PRESENT, description((d, v) -> d.rtcpMux = true),
             (w, out) -> {
                 if (w.description.rtcpMux()) {
                     out.add(Attribute.flag("rtcp-mux"));
                 }
             });
-    static final AttributeRow CRYPTO = row("crypto", "crypto", "<encryption><crypto/></encryption>",
-            "RFC 4568 §9.1, XEP-0167 §8", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a, v) -> s.cryptos.add(Crypto.parse(a.valueOrEmpty())),
-            (w, out) -> out.addAll(SdesMapping.toAttributes(w.description.extra(), w.where)));
+    static final AttributeRow<Crypto> CRYPTO = row("crypto", "crypto", "<encryption><crypto/></encryption>",
+            "RFC 4568 §9.1, XEP-0167 §8", ONLY_MEDIA, RTP, EACH, (s, a, v) -> Crypto.parse(a.valueOrEmpty()),
+            description((d, v) -> d.cryptos.add(v)),
+            (w, out) -> {
+                for (Crypto c : SdesMapping.toCryptos(w.description.extra(), w.where)) {
+                    out.add(Attribute.of("crypto", c.toValue()));
+                }
+            });
     /** One row for both forms: {@code *} at media level (description), a payload type's in its payload-type. */
-    static final AttributeRow RTCP_FB = row("rtcpFb", "rtcp-fb", "<rtcp-fb type subtype>, <rtcp-fb-trr-int value>",
-            "RFC 4585 §4.2, XEP-0293", ONLY_MEDIA, AttributeRow.Media.RTP, MappingTable::readRtcpFb,
-            MappingTable::writeRtcpFb);
-    static final AttributeRow RTPMAP = row("rtpmap", "rtpmap", "<payload-type id name clockrate channels>",
-            "RFC 8866 §6.6, XEP-0167 §5", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a, v) -> {
-                RtpMap r = (RtpMap) v;
-                s.rtpmaps.put(r.payloadType(), r);
-            },
+    static final AttributeRow<RtcpFb> RTCP_FB = row("rtcpFb", "rtcp-fb",
+            "<rtcp-fb type subtype>, <rtcp-fb-trr-int value>", "RFC 4585 §4.2, XEP-0293", ONLY_MEDIA, RTP, EACH,
+            (s, a, v) -> (RtcpFb) v, description(TowardJingle::addRtcpFb), TowardSdp::writeRtcpFb);
+    static final AttributeRow<RtpMap> RTPMAP = row("rtpmap", "rtpmap", "<payload-type id name clockrate channels>",
+            "RFC 8866 §6.6, XEP-0167 §5", ONLY_MEDIA, RTP, EACH, (s, a, v) -> (RtpMap) v,
+            description(TowardJingle::addRtpMap),
             (w, out) -> {
                 PayloadType p = w.payload;
                 if (p.name().isPresent() && p.clockrate().isPresent()) {
@@ -118,28 +128,27 @@ final class MappingTable {
                             p.channels()).toValue()));
                 }
             });
-    static final AttributeRow FMTP = row("fmtp", "fmtp", "<parameter name value>", "RFC 8866 §6.15, XEP-0167 §5",
-            ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a, v) -> {
-                Fmtp f = (Fmtp) v;
-                s.fmtps.put(f.format(), f);
-            },
+    static final AttributeRow<Fmtp> FMTP = row("fmtp", "fmtp", "<parameter name value>", "RFC 8866 §6.15, XEP-0167 §5",
+            ONLY_MEDIA, RTP, EACH, (s, a, v) -> (Fmtp) v, description(TowardJingle::addFmtp),
             (w, out) -> {
                 if (!w.payload.parameters().isEmpty()) {
                     out.add(Attribute.of("fmtp", new Fmtp(String.valueOf(w.payload.id()),
                             JingleToSdp.fmtpParams(w.payload.parameters())).toValue()));
                 }
             });
-    static final AttributeRow PTIME = row("ptime", "ptime", "payload-type@ptime", "RFC 8866 §6.4, XEP-0167 §5",
-            ONLY_MEDIA, AttributeRow.Media.RTP, (s, a, v) -> s.ptime = first(s.ptime, a.value()),
-            (w, out) -> firstOfPayloads(w, out, "ptime", PayloadType::ptime));
-    static final AttributeRow MAXPTIME = row("maxptime", "maxptime", "payload-type@maxptime",
-            "RFC 8866 §6.5, XEP-0167 §5", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a, v) -> s.maxptime = first(s.maxptime, a.value()),
-            (w, out) -> firstOfPayloads(w, out, "maxptime", PayloadType::maxptime));
-    static final AttributeRow SSRC_GROUP = row("ssrcGroup", "ssrc-group", "<ssrc-group semantics><source/>",
-            "RFC 5576 §4.2, XEP-0339 §3.2", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a, v) -> s.ssrcGroups.add((SsrcGroup) v),
+    /** XEP-0167 has ptime per payload type, SDP per media section: read onto each, the first written back. */
+    static final AttributeRow<OptionalInt> PTIME = row("ptime", "ptime", "payload-type@ptime",
+            "RFC 8866 §6.4, XEP-0167 §5", ONLY_MEDIA, RTP, FIRST, TowardJingle::numberValue,
+            description((d, v) -> d.ptime = v),
+            (w, out) -> TowardSdp.firstOfPayloads(w, out, "ptime", PayloadType::ptime));
+    static final AttributeRow<OptionalInt> MAXPTIME = row("maxptime", "maxptime", "payload-type@maxptime",
+            "RFC 8866 §6.5, XEP-0167 §5", ONLY_MEDIA, RTP, FIRST, TowardJingle::numberValue,
+            description((d, v) -> d.maxptime = v),
+            (w, out) -> TowardSdp.firstOfPayloads(w, out, "maxptime", PayloadType::maxptime));
+    static final AttributeRow<SourceGroup> SSRC_GROUP = row("ssrcGroup", "ssrc-group",
+            "<ssrc-group semantics><source/>", "RFC 5576 §4.2, XEP-0339 §3.2", ONLY_MEDIA, RTP, EACH,
+            (s, a, v) -> new SourceGroup(((SsrcGroup) v).semantics(), ((SsrcGroup) v).ssrcs()),
+            description((d, v) -> d.sourceGroups.add(v)),
             (w, out) -> {
                 for (SourceGroup g : w.description.sourceGroups()) {
                     StringBuilder value = new StringBuilder(w.token(g.semantics(), "ssrc-group semantics"));
@@ -149,66 +158,70 @@ final class MappingTable {
                     out.add(Attribute.of("ssrc-group", value.toString()));
                 }
             });
-    static final AttributeRow SSRC = row("ssrc", "ssrc", "<source ssrc><parameter name value/>",
-            "RFC 5576 §4.1, XEP-0339 §3.1", ONLY_MEDIA, AttributeRow.Media.RTP,
-            (s, a, v) -> {
-                Ssrc ssrc = (Ssrc) v;
-                s.sources.computeIfAbsent(ssrc.ssrc(), k -> new ArrayList<>()).add(new Parameter(ssrc.attribute(),
-                        ssrc.value()));
-            },
+    static final AttributeRow<Ssrc> SSRC = row("ssrc", "ssrc", "<source ssrc><parameter name value/>",
+            "RFC 5576 §4.1, XEP-0339 §3.1", ONLY_MEDIA, RTP, EACH, (s, a, v) -> (Ssrc) v,
+            description((d, v) -> d.sources.computeIfAbsent(v.ssrc(), k -> new ArrayList<>())
+                    .add(new Parameter(v.attribute(), v.value()))),
             (w, out) -> {
                 for (Source s : w.description.sources()) {
                     for (Parameter p : s.parameters()) {
                         // an msid parameter is checked as a=msid is: a=ssrc's msid must read back (RFC 8830 §2)
                         out.add(Attribute.of("ssrc", s.ssrc() + " " + Checks.field(p.name(), "source parameter name")
-                                + (p.name().equals("msid") ? ":" + msid(p.value().orElse(""), w) : p.value().map(v ->
-                                ":" + Checks.lineSafe(v, "source parameter value")).orElse(""))));
+                                + (p.name().equals("msid") ? ":" + TowardSdp.msid(p.value().orElse(""), w)
+                                : p.value().map(v -> ":" + Checks.lineSafe(v, "source parameter value")).orElse(""))));
                     }
                 }
             });
     /** RFC 8841: the browsers' form. Without an sctpmap nothing is written (5000 is RFC 8841 §5's default). */
-    static final AttributeRow SCTP_PORT = row("sctpPort", "sctp-port", "<sctpmap number>", "RFC 8841 §5, XEP-0343",
-            ONLY_MEDIA, AttributeRow.Media.DATA, (s, a, v) -> s.sctpPort = first(s.sctpPort, a.value()),
+    static final AttributeRow<String> SCTP_PORT = row("sctpPort", "sctp-port", "<sctpmap number>",
+            "RFC 8841 §5, XEP-0343", ONLY_MEDIA, DATA, FIRST, VALUE, transport((t, v) -> t.sctpPort = Optional.of(v)),
             (w, out) -> w.sctpmap.ifPresent(m -> out.add(Attribute.of("sctp-port", String.valueOf(m.number())))));
-    static final AttributeRow MAX_MESSAGE_SIZE = row("maxMessageSize", "max-message-size",
-            "sctpmap@max-message-size", "RFC 8841 §6, XEP-0343", ONLY_MEDIA, AttributeRow.Media.DATA,
-            (s, a, v) -> s.maxMessageSize = first(s.maxMessageSize, a.value()),
+    static final AttributeRow<String> MAX_MESSAGE_SIZE = row("maxMessageSize", "max-message-size",
+            "sctpmap@max-message-size", "RFC 8841 §6, XEP-0343", ONLY_MEDIA, DATA, FIRST, VALUE,
+            transport((t, v) -> t.maxMessageSize = Optional.of(v)),
             (w, out) -> w.sctpmap.flatMap(SctpMap::maxMessageSize).ifPresent(m ->
                     out.add(Attribute.of("max-message-size", m))));
     /** The draft-ietf-mmusic-sctp-sdp-05 form Jicofo and old browsers wrote; read only, its port is the number. */
-    static final AttributeRow SCTPMAP = row("sctpmap", "sctpmap", "<sctpmap number>",
-            "draft-ietf-mmusic-sctp-sdp-05, XEP-0343", ONLY_MEDIA, AttributeRow.Media.DATA,
-            (s, a, v) -> s.sctpmapPort = first(s.sctpmapPort, a.value().map(x -> x.split(" ")[0])), NOTHING);
-    static final AttributeRow CANDIDATE = row("candidate", "candidate", "<candidate/>", "RFC 8839 §5.1, XEP-0176 §5.3",
-            ONLY_MEDIA, AttributeRow.Media.ANY, (s, a, v) -> s.candidates.add((IceCandidate) v),
+    static final AttributeRow<String> SCTPMAP = row("sctpmap", "sctpmap", "<sctpmap number>",
+            "draft-ietf-mmusic-sctp-sdp-05, XEP-0343", ONLY_MEDIA, DATA, FIRST,
+            (s, a, v) -> a.value().map(x -> x.split(" ")[0]).orElse(null),
+            transport((t, v) -> t.legacySctpPort = Optional.of(v)), NOTHING);
+    static final AttributeRow<IceCandidate> CANDIDATE = row("candidate", "candidate", "<candidate/>",
+            "RFC 8839 §5.1, XEP-0176 §5.3", ONLY_MEDIA, ANY, EACH, (s, a, v) -> (IceCandidate) v,
+            transport((t, v) -> t.candidates.add(v)),
             (w, out) -> {
                 for (IceCandidate c : w.transport.candidates()) {
                     out.add(Attribute.of("candidate", CandidateWriter.attributeValue(c)));
                 }
             });
-    static final AttributeRow GROUP = row("group", "group", "<group semantics><content name/>",
-            "RFC 5888 §5, RFC 8843, XEP-0338", Set.of(SESSION), AttributeRow.Media.ANY,
-            (s, a, v) -> s.groups.add((Group) v), NOTHING);
+    static final AttributeRow<ContentGroup> GROUP = new AttributeRow<>("group", List.of("group"),
+            "<group semantics><content name/>", "RFC 5888 §5, RFC 8843, XEP-0338", Set.of(SESSION), ANY, EACH,
+            (s, a, v) -> new ContentGroup(((Group) v).semantics(), ((Group) v).mids()), (c, v) -> c.groups.add(v),
+            NOTHING, TowardSdp::writeGroups);
     /** Deprecated (RFC 8830 §2 dropped it); read as nothing, {@code WMS *} written at session level. */
-    static final AttributeRow MSID_SEMANTIC = row("msidSemantic", "msid-semantic", "—", "RFC 8830 (draft form)",
-            Set.of(SESSION), AttributeRow.Media.ANY, IGNORED, NOTHING);
+    static final AttributeRow<Void> MSID_SEMANTIC = new AttributeRow<>("msidSemantic", List.of("msid-semantic"), "—",
+            "RFC 8830 (draft form)", Set.of(SESSION), ANY, EACH, (s, a, v) -> null, (c, v) -> { }, NOTHING,
+            (w, out) -> out.add(Attribute.of("msid-semantic", " WMS *")));
     /** Meaningless with rtcp-mux, which every Jingle RTP session here uses (RFC 5761 §5.1.3). */
-    static final AttributeRow RTCP = row("rtcp", "rtcp", "—", "RFC 3605", ONLY_MEDIA, AttributeRow.Media.ANY,
-            IGNORED, NOTHING);
+    static final AttributeRow<Void> RTCP = ignored("rtcp", "rtcp", "—", "RFC 3605", ONLY_MEDIA, ANY, NOTHING);
     /** Read where the m-line is: port 0 with bundle-only is not a rejection (RFC 8843 §6). */
-    static final AttributeRow BUNDLE_ONLY = row("bundleOnly", "bundle-only", "—", "RFC 8843 §6", ONLY_MEDIA,
-            AttributeRow.Media.ANY, IGNORED, NOTHING);
+    static final AttributeRow<Void> BUNDLE_ONLY = ignored("bundleOnly", "bundle-only", "—", "RFC 8843 §6", ONLY_MEDIA,
+            ANY, NOTHING);
     /**
      * Named drops, each with a note: no XEP carries simulcast by RID, reduced-size RTCP or ICE lite, and XEP-0176
      * cannot say end of candidates (RFC 8840 §4.1), which is never invented toward Jingle.
      */
-    static final AttributeRow UNMODELLED = new AttributeRow("unmodelled", List.of("rtcp-rsize", "rid", "simulcast",
-            "ice-lite", "end-of-candidates"), "—", "RFC 5506, RFC 8851, RFC 8853, RFC 8445 §2.5, RFC 8840 §4.1", BOTH,
-            AttributeRow.Media.ANY,
-            (s, a, v) -> s.dropped(a.name()), NOTHING);
+    static final AttributeRow<Void> UNMODELLED = new AttributeRow<>("unmodelled", List.of("rtcp-rsize", "rid",
+            "simulcast", "ice-lite", "end-of-candidates"), "—",
+            "RFC 5506, RFC 8851, RFC 8853, RFC 8445 §2.5, RFC 8840 §4.1", BOTH, ANY, EACH,
+            (s, a, v) -> {
+                s.dropped(a.name());
+                return null;
+            },
+            (c, v) -> { }, NOTHING, NOT_AT_SESSION);
 
-    /** Every row. */
-    static final List<AttributeRow> ROWS = List.of(ICE_UFRAG, ICE_PWD, ICE_OPTIONS, FINGERPRINT, SETUP, MID, EXTMAP,
+    /** Every row; a row's index here is its bit in a section's set of rows read (at most 64). */
+    static final List<AttributeRow<?>> ROWS = List.of(ICE_UFRAG, ICE_PWD, ICE_OPTIONS, FINGERPRINT, SETUP, MID, EXTMAP,
             EXTMAP_ALLOW_MIXED, DIRECTION, MSID, RTCP_MUX, CRYPTO, RTCP_FB, RTPMAP, FMTP, PTIME, MAXPTIME, SSRC_GROUP,
             SSRC, SCTP_PORT, MAX_MESSAGE_SIZE, SCTPMAP, CANDIDATE, GROUP, MSID_SEMANTIC, RTCP, BUNDLE_ONLY,
             UNMODELLED);
@@ -217,33 +230,40 @@ final class MappingTable {
      * A media section's lines in writing order: these rows once, then {@link #PER_PAYLOAD} for each payload type,
      * then {@link #AFTER_PAYLOADS}. rtcp-fb stands in both places: its {@code *} lines, then each payload's own.
      */
-    static final List<AttributeRow> BEFORE_PAYLOADS = List.of(ICE_UFRAG, ICE_PWD, ICE_OPTIONS, FINGERPRINT, SETUP,
+    static final List<AttributeRow<?>> BEFORE_PAYLOADS = List.of(ICE_UFRAG, ICE_PWD, ICE_OPTIONS, FINGERPRINT, SETUP,
             MID, EXTMAP, EXTMAP_ALLOW_MIXED, DIRECTION, MSID, RTCP_MUX, CRYPTO, RTCP_FB);
-    static final List<AttributeRow> PER_PAYLOAD = List.of(RTPMAP, RTCP_FB, FMTP);
-    static final List<AttributeRow> AFTER_PAYLOADS = List.of(PTIME, MAXPTIME, SSRC_GROUP, SSRC, SCTP_PORT,
+    static final List<AttributeRow<?>> PER_PAYLOAD = List.of(RTPMAP, RTCP_FB, FMTP);
+    static final List<AttributeRow<?>> AFTER_PAYLOADS = List.of(PTIME, MAXPTIME, SSRC_GROUP, SSRC, SCTP_PORT,
             MAX_MESSAGE_SIZE, CANDIDATE);
+    /** The session level's lines in writing order (each media section's follow). */
+    static final List<AttributeRow<?>> SESSION_LEVEL = List.of(GROUP, MSID_SEMANTIC);
 
-    private static final Map<String, AttributeRow> BY_NAME = byName();
+    /** SDP name to the reading row's index in {@link #ROWS}. */
+    private static final Map<String, Integer> BY_NAME = byName();
 
     private MappingTable() {
     }
 
     /** The row reading this SDP attribute name, or none. */
-    static Optional<AttributeRow> row(String sdpName) {
-        return Optional.ofNullable(BY_NAME.get(sdpName));
+    static Optional<AttributeRow<?>> row(String sdpName) {
+        Integer i = BY_NAME.get(sdpName);
+        return i == null ? Optional.empty() : Optional.of(ROWS.get(i));
     }
 
-    /** The row for a name if it may stand at this level, else null (one map look-up per attribute). */
-    static AttributeRow reader(String sdpName, AttributeRow.Level level) {
-        AttributeRow r = BY_NAME.get(sdpName);
-        return r != null && r.levels().contains(level) ? r : null;
+    /** The index in {@link #ROWS} of the row for a name if it may stand at this level, else -1 (one look-up). */
+    static int reader(String sdpName, AttributeRow.Level level) {
+        Integer i = BY_NAME.get(sdpName);
+        return i != null && ROWS.get(i).levels().contains(level) ? i : -1;
     }
 
-    private static Map<String, AttributeRow> byName() {
-        Map<String, AttributeRow> m = new HashMap<>();
-        for (AttributeRow r : ROWS) {
-            for (String name : r.names()) {
-                if (m.put(name, r) != null) {
+    private static Map<String, Integer> byName() {
+        if (ROWS.size() > Long.SIZE) {
+            throw new IllegalStateException("a section's rows read are a 64-bit set: at most 64 rows");
+        }
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < ROWS.size(); i++) {
+            for (String name : ROWS.get(i).names()) {
+                if (m.put(name, i) != null) {
                     throw new IllegalStateException("two rows read a=" + name);
                 }
             }
@@ -251,165 +271,19 @@ final class MappingTable {
         return Map.copyOf(m);
     }
 
-    private static AttributeRow row(String id, String sdp, String jingle, String spec, Set<AttributeRow.Level> levels,
-                                    AttributeRow.Media media, AttributeRow.ToJingle toJingle,
-                                    AttributeRow.ToSdp toSdp) {
-        return new AttributeRow(id, List.of(sdp), jingle, spec, levels, media, toJingle, toSdp);
+    private static <V> AttributeRow<V> row(String id, String sdp, String jingle, String spec,
+                                           Set<AttributeRow.Level> levels, AttributeRow.Media media,
+                                           AttributeRow.Count count, AttributeRow.Read<V> read,
+                                           AttributeRow.Into<V> into, AttributeRow.ToSdp toSdp) {
+        return new AttributeRow<>(id, List.of(sdp), jingle, spec, levels, media, count, read, into, toSdp,
+                NOT_AT_SESSION);
     }
 
-    // --- the rows' functions that do not fit on a line
-
-    private static void readExtmap(SectionReading s, Attribute a, Object view) {
-        ExtMap e = (ExtMap) view;
-        s.extmaps.add(e);
-        if (e.attributes().isPresent()) {
-            s.notes.add(new MappingNote(MappingNote.Kind.DROPPED, s.where, "extmap " + e.id()
-                    + " extension attributes have no XEP-0294 counterpart"));
-        }
-    }
-
-    private static void readRtcpFb(SectionReading s, Attribute a, Object view) {
-        RtcpFb fb = (RtcpFb) view;
-        s.feedback.computeIfAbsent(fb.payload(), k -> new ArrayList<>(4)).add(fb);
-    }
-
-    private static void writeFingerprints(ContentWriting w, List<Attribute> out) {
-        for (Fingerprint f : w.transport.fingerprints()) {
-            out.add(Attribute.of("fingerprint", w.token(f.hash(), "fingerprint hash") + " "
-                    + Checks.field(f.value(), "fingerprint")));
-        }
-    }
-
-    /** The fingerprint's setup; defaults and the never-actpass-in-an-answer rule as in {@link SdpToJingle}. */
-    private static void writeSetup(ContentWriting w, List<Attribute> out) {
-        if (w.transport.fingerprints().isEmpty()) {
-            return;
-        }
-        Optional<String> token = Optional.empty();
-        for (Fingerprint f : w.transport.fingerprints()) {
-            token = token.or(f::setup);
-        }
-        Setup setup = settleSetup(token, w.offer, "no setup on the fingerprint", "XEP-0320 §3, RFC 8842 §5", w.where,
-                w.notes);
-        out.add(Attribute.of("setup", setup.token()));
-    }
-
-    /**
-     * XEP-0167 puts ptime and maxptime on each payload type, SDP has one per media section: the first payload
-     * type's value is written, with a note when the others disagree.
-     */
-    private static void firstOfPayloads(ContentWriting w, List<Attribute> out, String name,
-                                        java.util.function.Function<PayloadType, OptionalInt> value) {
-        OptionalInt first = OptionalInt.empty();
-        boolean differ = false;
-        for (PayloadType p : w.description.payloadTypes()) {
-            OptionalInt v = value.apply(p);
-            if (v.isPresent() && first.isEmpty()) {
-                first = v;
-            } else if (v.isPresent() && v.getAsInt() != first.getAsInt()) {
-                differ = true;
-            }
-        }
-        if (first.isPresent()) {
-            out.add(Attribute.of(name, String.valueOf(first.getAsInt())));
-            if (differ) {
-                w.notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, w.where, "payload types have different "
-                        + name + " values and SDP has one per media section: a=" + name + ":" + first.getAsInt()));
-            }
-        }
-    }
-
-    /**
-     * The DTLS role both directions agree on: a missing one is the RFC 8842 §5 default (actpass in offers, active in
-     * answers), and an answer is never actpass (§5.3). Each change is a note.
-     */
-    static Setup settleSetup(Optional<String> given, boolean offer, String missing, String spec, String where,
-                             List<MappingNote> notes) {
-        if (given.isEmpty()) {
-            Setup setup = offer ? Setup.ACTPASS : Setup.ACTIVE;
-            notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, where, missing + ": " + setup.token() + " (" + spec
-                    + " default for " + (offer ? "offers" : "answers") + ")"));
-            return setup;
-        }
-        Setup setup = Setup.of(given.get());
-        if (!offer && setup == Setup.ACTPASS) {
-            notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, where,
-                    "an answer may not be actpass (RFC 8842 §5.3): active"));
-            return Setup.ACTIVE;
-        }
-        return setup;
-    }
-
-    private static void writeExtmaps(ContentWriting w, List<Attribute> out) {
-        for (HeaderExtension h : w.description.headerExtensions()) {
-            if (!h.parameters().isEmpty()) {
-                w.notes.add(new MappingNote(MappingNote.Kind.DROPPED, w.where, "rtp-hdrext " + h.id()
-                        + " parameters have no a=extmap counterpart"));
-            }
-            Optional<Direction> dir = h.senders().filter(s -> s != Senders.BOTH)
-                    .map(s -> SendersTable.direction(w.writer, s));
-            out.add(Attribute.of("extmap", new ExtMap(h.id(), dir, Checks.field(h.uri(), "rtp-hdrext uri"),
-                    Optional.empty()).toValue()));
-        }
-    }
-
-    /** RFC 8830 §2: msid-id [SP msid-appdata], each 1-64 token characters, from the first source that has one. */
-    private static void writeMsid(ContentWriting w, List<Attribute> out) {
-        for (Source s : w.description.sources()) {
-            for (Parameter p : s.parameters()) {
-                if (p.name().equals("msid") && p.value().isPresent()) {
-                    out.add(Attribute.of("msid", msid(p.value().get(), w)));
-                    if (w.description.sources().stream().anyMatch(o -> !o.parameters().isEmpty()
-                            && o.parameters().stream().noneMatch(x -> x.name().equals("msid")))) {
-                        w.notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, w.where, "a=msid holds for every"
-                                + " SSRC of the m-line (RFC 8830 §2), also for the sources that had no msid"));
-                    }
-                    return;
-                }
-            }
-        }
-    }
-
-    private static String msid(String value, ContentWriting w) {
-        String[] parts = value.strip().split(" ");
-        if (parts.length > 2 || parts[0].isEmpty() || parts[0].length() > 64
-                || (parts.length == 2 && parts[1].length() > 64)) {
-            throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, w.where,
-                    "msid must be <stream id> [<track id>], each 1-64 characters, found " + Checks.quote(value));
-        }
-        for (String part : parts) {
-            w.token(part, "msid");
-        }
-        return String.join(" ", parts);
-    }
-
-    /** At media level the {@code *} lines of the description; per payload type that payload's own. */
-    private static void writeRtcpFb(ContentWriting w, List<Attribute> out) {
-        PayloadType p = w.payload;
-        String prefix = p == null ? "* " : p.id() + " ";
-        for (RtcpFeedback f : p == null ? w.description.feedback() : p.feedback()) {
-            String type = w.token(f.type(), "rtcp-fb type");
-            out.add(Attribute.of("rtcp-fb", f.subtype().isEmpty() ? prefix + type
-                    : prefix + type + " " + Checks.lineSafe(f.subtype().get(), "rtcp-fb subtype")));
-        }
-        OptionalInt trrInt = p == null ? w.description.trrInt() : p.trrInt();
-        if (trrInt.isPresent()) {
-            out.add(Attribute.of("rtcp-fb", prefix + "trr-int " + trrInt.getAsInt()));
-        }
-    }
-
-    /** Single-valued attributes: the first occurrence with a value counts. */
-    private static Optional<String> first(Optional<String> current, Optional<String> value) {
-        return current.isPresent() ? current : value;
-    }
-
-    /** A decimal that fits an int, or nothing (ptime and trr-int values that are not are left out). */
-    static java.util.OptionalInt number(Optional<String> value) {
-        if (value.isEmpty()) {
-            return java.util.OptionalInt.empty();
-        }
-        java.util.OptionalLong n = Decimals.parse(value.get().strip());
-        return n.isPresent() && n.getAsLong() <= Integer.MAX_VALUE ? java.util.OptionalInt.of((int) n.getAsLong())
-                : java.util.OptionalInt.empty();
+    /** A row that carries nothing toward Jingle (docs/mapping.md: drop silently, or written from elsewhere). */
+    private static AttributeRow<Void> ignored(String id, String sdp, String jingle, String spec,
+                                              Set<AttributeRow.Level> levels, AttributeRow.Media media,
+                                              AttributeRow.ToSdp toSdp) {
+        return new AttributeRow<>(id, List.of(sdp), jingle, spec, levels, media, EACH, (s, a, v) -> null, (c, v) -> { },
+                toSdp, NOT_AT_SESSION);
     }
 }

@@ -11,7 +11,6 @@ import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.jingle.PayloadType;
 import org.jinglegateway.mapper.jingle.RtpDescription;
 import org.jinglegateway.mapper.jingle.SctpMap;
-import org.jinglegateway.mapper.jingle.Source;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 
 /**
@@ -40,41 +39,38 @@ public final class Normalize {
                 ? List.of(new org.jinglegateway.mapper.jingle.ContentGroup("BUNDLE",
                         j.contents().stream().map(Content::name).toList()))
                 : j.groups();
-        return new Jingle(j.action(), j.sid(), Optional.empty(), Optional.empty(),
-                j.contents().stream().map(Normalize::content).toList(), groups, Optional.empty(), List.of());
+        return Jingle.of(j.action(), j.sid()).withContents(j.contents().stream().map(Normalize::content).toList())
+                .withGroups(groups);
     }
 
     private static Content content(Content c) {
-        return new Content(org.jinglegateway.mapper.jingle.Creator.INITIATOR, c.name(), Optional.empty(),
-                c.senders().filter(s -> s != org.jinglegateway.mapper.jingle.Senders.BOTH),
-                Optional.of(c.description().map(Normalize::description).orElseGet(() -> new RtpDescription(
-                        "application", Optional.empty(), List.of(), List.of(), false, List.of(),
-                        java.util.OptionalInt.empty(), List.of(), false, List.of(), List.of(), List.of(), List.of()))),
-                c.transport().map(Normalize::transport), List.of(),
-                List.of());
+        return Content.of(org.jinglegateway.mapper.jingle.Creator.INITIATOR, c.name())
+                .withSenders(c.senders().filter(s -> s != org.jinglegateway.mapper.jingle.Senders.BOTH))
+                .withDescription(Optional.of(c.description().map(Normalize::description)
+                        .orElseGet(() -> RtpDescription.of("application"))))
+                .withTransport(c.transport().map(Normalize::transport));
     }
 
     private static RtpDescription description(RtpDescription d) {
-        return new RtpDescription(d.media(), Optional.empty(), d.payloadTypes().stream().map(Normalize::payload)
-                .toList(), d.bandwidths(), d.rtcpMux(), d.feedback(), d.trrInt(), d.headerExtensions(),
-                d.extmapAllowMixed(), d.sources().stream().filter(s -> !s.parameters().isEmpty())
-                        .map(s -> new Source(s.ssrc(), s.parameters(), List.of(), List.of())).toList(),
-                d.sourceGroups(), List.of(), List.of());
+        return d.withSsrc(Optional.empty()).withPayloadTypes(d.payloadTypes().stream().map(Normalize::payload)
+                .toList()).withSources(d.sources().stream().filter(s -> !s.parameters().isEmpty())
+                        .map(s -> s.withAttributes(List.of()).withExtra(List.of())).toList())
+                .withAttributes(List.of()).withExtra(List.of());
     }
 
     private static PayloadType payload(PayloadType p) {
         List<Parameter> params = JingleToSdp.fmtpParams(p.parameters()).stream()
                 .map(f -> Parameter.of(f.name().orElse(""), f.value())).toList();
-        return new PayloadType(p.id(), p.name(), p.clockrate(), p.channels(), p.ptime(), p.maxptime(), params,
-                p.feedback(), p.trrInt(), List.of(), List.of());
+        return p.withParameters(params).withAttributes(List.of()).withExtra(List.of());
     }
 
     private static IceUdpTransport transport(IceUdpTransport t) {
         List<IceCandidate> candidates = t.candidates().stream().map(c -> c.withId(Optional.empty())).toList();
-        List<Fingerprint> fingerprints = t.fingerprints().stream().map(f -> new Fingerprint(f.hash(), f.setup(),
-                f.value(), Optional.empty(), List.of())).toList();
+        List<Fingerprint> fingerprints = t.fingerprints().stream()
+                .map(f -> f.withRequired(Optional.empty()).withAttributes(List.of())).toList();
         // sctpmap compared by port and max-message-size; 'streams' means nothing to WebRTC (RFC 8841)
         Optional<SctpMap> sctp = t.sctpmap().map(m -> SctpMap.of(m.number(), m.maxMessageSize()));
-        return new IceUdpTransport(t.ufrag(), t.pwd(), candidates, fingerprints, sctp, List.of(), List.of());
+        return t.withCandidates(candidates).withFingerprints(fingerprints).withSctpmap(sctp)
+                .withAttributes(List.of()).withExtra(List.of());
     }
 }

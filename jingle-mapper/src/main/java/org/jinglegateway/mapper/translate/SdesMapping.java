@@ -1,15 +1,20 @@
 package org.jinglegateway.mapper.translate;
 
+import static org.jinglegateway.mapper.jingle.JingleNames.CRYPTO_SUITE;
+import static org.jinglegateway.mapper.jingle.JingleNames.KEY_PARAMS;
+import static org.jinglegateway.mapper.jingle.JingleNames.REQUIRED;
+import static org.jinglegateway.mapper.jingle.JingleNames.SESSION_PARAMS;
+import static org.jinglegateway.mapper.jingle.JingleNames.TAG;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.QName;
-import org.jinglegateway.mapper.jingle.Namespaces;
+import org.jinglegateway.mapper.jingle.JingleNames.Tag;
 import org.jinglegateway.mapper.jingle.RawXml;
 import org.jinglegateway.mapper.jingle.StaxDom;
 import org.jinglegateway.mapper.jingle.XmlText;
-import org.jinglegateway.mapper.sdp.Attribute;
 import org.jinglegateway.mapper.sdp.Crypto;
 
 /**
@@ -24,53 +29,54 @@ final class SdesMapping {
 
     /** The media section's {@code a=crypto} lines as one {@code <encryption>}; required for a plain SAVP profile. */
     static RawXml toElement(List<Crypto> cryptos, boolean required) {
-        Element e = DocumentHelper.createElement(QName.get("encryption", Namespaces.RTP));
+        Element e = DocumentHelper.createElement(QName.get(Tag.ENCRYPTION.local(), Tag.ENCRYPTION.namespace()));
         if (required) {
-            e.addAttribute("required", "1");
+            e.addAttribute(REQUIRED, "1");
         }
         for (Crypto c : cryptos) {
-            Element crypto = e.addElement(QName.get("crypto", Namespaces.RTP));
-            crypto.addAttribute("crypto-suite", c.suite());
-            crypto.addAttribute("key-params", c.keyParams());
+            Element crypto = e.addElement(QName.get(Tag.CRYPTO.local(), Tag.CRYPTO.namespace()));
+            crypto.addAttribute(CRYPTO_SUITE, c.suite());
+            crypto.addAttribute(KEY_PARAMS, c.keyParams());
             if (!c.sessionParams().isEmpty()) {
-                crypto.addAttribute("session-params", String.join(" ", c.sessionParams()));
+                crypto.addAttribute(SESSION_PARAMS, String.join(" ", c.sessionParams()));
             }
-            crypto.addAttribute("tag", String.valueOf(c.tag()));
+            crypto.addAttribute(TAG, String.valueOf(c.tag()));
         }
         return new RawXml(XmlText.of(e));
     }
 
     /**
-     * The {@code a=crypto} lines for the {@code <encryption>} elements of a description's extra children. Every
-     * value is checked against RFC 4568's grammar (through {@link Crypto}); one that could break the SDP is refused.
+     * The keys for the {@code a=crypto} lines of the {@code <encryption>} elements in a description's extra
+     * children. Every value is checked against RFC 4568's grammar (through {@link Crypto}); one that could break the
+     * SDP is refused.
      */
-    static List<Attribute> toAttributes(List<RawXml> extra, String where) {
-        List<Attribute> out = new ArrayList<>();
+    static List<Crypto> toCryptos(List<RawXml> extra, String where) {
+        List<Crypto> out = new ArrayList<>();
         for (RawXml x : extra) {
-            if (!x.xml().startsWith("<encryption")) {
+            if (!Tag.ENCRYPTION.startsOf(x.xml())) {
                 continue;
             }
             Element encryption = StaxDom.parse(x.xml());
-            if (!Namespaces.RTP.equals(encryption.getNamespaceURI())) {
+            if (!Tag.ENCRYPTION.namespace().equals(encryption.getNamespaceURI())) {
                 continue;
             }
-            for (Element crypto : encryption.elements("crypto")) {
-                out.add(Attribute.of("crypto", crypto(crypto, where).toValue()));
+            for (Element crypto : encryption.elements(Tag.CRYPTO.local())) {
+                out.add(crypto(crypto, where));
             }
         }
         return out;
     }
 
     private static Crypto crypto(Element e, String where) {
-        String session = e.attributeValue("session-params");
+        String session = e.attributeValue(SESSION_PARAMS);
         try {
-            String tag = required(e, "tag", where);
+            String tag = required(e, TAG, where);
             List<String> params = session == null || session.isEmpty() ? List.of() : List.of(session.split(" ", -1));
             return new Crypto(org.jinglegateway.mapper.internal.Decimals.parse(tag).stream()
                     .filter(v -> v <= 999_999_999).mapToInt(v -> (int) v).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("crypto tag must be a number 0-999999999,"
                             + " found \"" + tag + "\"")),
-                    required(e, "crypto-suite", where), required(e, "key-params", where), params);
+                    required(e, CRYPTO_SUITE, where), required(e, KEY_PARAMS, where), params);
         } catch (IllegalArgumentException ex) {
             throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where, ex.getMessage());
         }

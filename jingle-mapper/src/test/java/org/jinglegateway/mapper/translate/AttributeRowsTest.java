@@ -84,7 +84,7 @@ final class AttributeRowsTest {
     void everyRow_hasAFocusedTestNamedAfterIt() {
         List<String> tests = Arrays.stream(AttributeRowsTest.class.getDeclaredMethods()).map(Method::getName)
                 .toList();
-        for (AttributeRow row : MappingTable.ROWS) {
+        for (AttributeRow<?> row : MappingTable.ROWS) {
             assertThat(tests).as("a test for row " + row.id()).anyMatch(t -> t.startsWith(row.id() + "_"));
         }
     }

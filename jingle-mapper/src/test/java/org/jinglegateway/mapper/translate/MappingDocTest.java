@@ -56,7 +56,7 @@ final class MappingDocTest {
     void everyTableRow_hasADocRowNamingItsFocusedTest() throws IOException {
         String doc = Files.readString(DOC);
         List<String> lines = List.of(doc.split("\n"));
-        for (AttributeRow row : MappingTable.ROWS) {
+        for (AttributeRow<?> row : MappingTable.ROWS) {
             for (String name : row.names()) {
                 // the name whole: `a=rtcp` is not `a=rtcp-fb`
                 Pattern cell = Pattern.compile("`a=" + Pattern.quote(name) + "(?![a-z0-9-])");
