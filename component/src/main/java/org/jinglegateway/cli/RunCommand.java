@@ -26,6 +26,7 @@ import org.jinglegateway.config.ConfigException;
 import org.jinglegateway.config.ConfigLoader;
 import org.jinglegateway.config.GatewayConfig;
 import org.jinglegateway.limits.Budgets;
+import org.jinglegateway.limits.SocketsPerAddress;
 import org.jinglegateway.metrics.GatewayMetrics;
 import org.jinglegateway.ws.GatewayHttpServer;
 import org.jinglegateway.ws.SignalingProtocol;
@@ -122,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
                 ? Optional.of(TokenVerifier.of(settings.auth(), Clock.systemUTC())) : Optional.empty();
         GatewayHttpServer http = new GatewayHttpServer(settings.http(),
                 new SignalingProtocol(new ObjectMapper(), calls, presence, tokens, ice, timers),
-                () -> connectorRef.get() != null && connectorRef.get().isConnected(), metrics);
+                () -> connectorRef.get() != null && connectorRef.get().isConnected(), metrics,
+                new SocketsPerAddress(settings.limits().socketsPerAddress()));
         int port;
         try {
             port = http.start();

@@ -72,6 +72,7 @@ public final class ConfigLoader {
               concurrent-calls: 8
               frames-per-second: 50
               initiates-per-minute: 30
+              sockets-per-address: 100
             shutdown-grace-seconds: 10
             ice:
               stun: []
@@ -291,6 +292,7 @@ public final class ConfigLoader {
         range(c.limits().concurrentCalls(), 1, 10_000, "limits.concurrent-calls");
         range(c.limits().framesPerSecond(), 1, 100_000, "limits.frames-per-second");
         range(c.limits().initiatesPerMinute(), 1, 100_000, "limits.initiates-per-minute");
+        range(c.limits().socketsPerAddress(), 1, 1_000_000, "limits.sockets-per-address");
         range(c.shutdownGraceSeconds(), 0, 3600, "shutdown-grace-seconds");
         iceUrls(c.ice().stun(), "ice.stun", "stun", "expected stun:host[:port] or stuns:host[:port] (RFC 7064)");
         iceUrls(c.ice().turn(), "ice.turn", "turn", "expected turn:host[:port][?transport=udp|tcp] or turns:..."

@@ -22,6 +22,7 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jinglegateway.config.GatewayConfig;
+import org.jinglegateway.limits.SocketsPerAddress;
 import org.jinglegateway.metrics.GatewayMetrics;
 import org.jinglegateway.metrics.OpsHandler;
 import org.slf4j.Logger;
@@ -55,12 +56,17 @@ public final class GatewayHttpServer implements AutoCloseable {
     private volatile OriginPolicy origins;
 
     public GatewayHttpServer(GatewayConfig.Http settings, SignalingProtocol protocol, BooleanSupplier registered,
-                             GatewayMetrics metrics) {
-        this(settings, FrameHandler.of(protocol), registered, metrics, HEAD_DEADLINE);
+                             GatewayMetrics metrics, SocketsPerAddress sockets) {
+        this(settings, FrameHandler.of(protocol), registered, metrics, HEAD_DEADLINE, sockets);
     }
 
     GatewayHttpServer(GatewayConfig.Http settings, FrameHandler handler, BooleanSupplier registered,
                       GatewayMetrics metrics, Duration headDeadline) {
+        this(settings, handler, registered, metrics, headDeadline, new SocketsPerAddress(Integer.MAX_VALUE));
+    }
+
+    GatewayHttpServer(GatewayConfig.Http settings, FrameHandler handler, BooleanSupplier registered,
+                      GatewayMetrics metrics, Duration headDeadline, SocketsPerAddress sockets) {
         this.settings = settings;
         connector.setHost(settings.host());
         connector.setPort(settings.port());
@@ -84,8 +90,15 @@ public final class GatewayHttpServer implements AutoCloseable {
                             "this page's origin may not use the gateway (http.allowed-origins)");
                     return null;
                 }
-                return new SignalingEndpoint(handler, metrics::frameIn, metrics::frameOut, limits,
-                        server.getScheduler());
+                String address = Request.getRemoteAddr(request);
+                if (!sockets.tryOpen(address)) {
+                    log.warn("ws.sockets-per-address remote={} max={}", address, sockets.max());
+                    Response.writeError(request, response, callback, HttpStatus.TOO_MANY_REQUESTS_429,
+                            "too many WebSockets from this address (limits.sockets-per-address)");
+                    return null;
+                }
+                return new SignalingEndpoint(FrameHandler.releasing(handler, () -> sockets.closed(address)),
+                        metrics::frameIn, metrics::frameOut, limits, server.getScheduler());
             });
         });
         ResourceHandler pages = new ResourceHandler();

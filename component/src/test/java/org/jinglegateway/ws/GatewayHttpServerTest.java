@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jinglegateway.config.GatewayConfig;
+import org.jinglegateway.limits.SocketsPerAddress;
 import org.jinglegateway.metrics.GatewayMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +138,24 @@ final class GatewayHttpServerTest {
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .extracting(e -> ((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void socketsPastTheAddressLimit_areRefusedWith429UntilOneCloses() throws Exception {
+        server.close();
+        server = new GatewayHttpServer(new GatewayConfig.Http("127.0.0.1", 0, List.of(), PING_SECONDS, MAX_QUEUE),
+                handler, () -> true, new GatewayMetrics(), Duration.ofSeconds(1), new SocketsPerAddress(2));
+        port = server.start();
+        WebSocket first = open(new Client(true), null);
+        open(new Client(true), null);
+        assertThatThrownBy(() -> open(new Client(true), null))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .extracting(e -> ((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(429);
+        first.sendText("one", true).get(5, TimeUnit.SECONDS);
+        first.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("closed:one");
+        assertThat(open(new Client(true), null).isOutputClosed()).as("a place came free").isFalse();
     }
 
     @Test
