@@ -76,18 +76,18 @@ final class BrowserRouter {
             duplicateCall(device, callId);
             return;
         }
-        if (context.draining) {
+        if (context.draining()) {
             device.send(Frames.error(Optional.of(callId), ErrorCode.SHUTTING_DOWN, "the gateway is shutting down"
                     + " and takes no new calls; place it again in a moment"));
             return;
         }
-        int max = context.budgets.concurrentCalls();
+        int max = context.budgets().concurrentCalls();
         if (context.calls.ofDevice(device.jid()).size() >= max) {
             device.send(Frames.error(Optional.of(callId), ErrorCode.TOO_MANY_CALLS, "this device already has " + max
                     + " calls, as many as limits.concurrent-calls allows; end one first"));
             return;
         }
-        if (!context.budgets.placeCall(device.jid())) {
+        if (!context.budgets().placeCall(device.jid())) {
             device.send(Frames.error(Optional.of(callId), ErrorCode.RATE_LIMITED, "too many calls placed in the"
                     + " last minute (limits.calls-per-minute); wait a moment"));
             return;

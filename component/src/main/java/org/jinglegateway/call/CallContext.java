@@ -34,9 +34,9 @@ final class CallContext {
     private volatile Duration ringTimeout;
     private volatile CallListener listener = CallListener.NONE;
     /** What a device or peer may cost (limits.*); replaced by CallService.setBudgets. */
-    volatile Budgets budgets = Budgets.defaults();
+    private volatile Budgets budgets = Budgets.defaults();
     /** Set on SIGTERM: no new calls from either side (docs/protocol.md §9). */
-    volatile boolean draining;
+    private volatile boolean draining;
     /** Set once by CallService, right after construction (Endings needs this context too). */
     private Endings endings;
 
@@ -76,6 +76,23 @@ final class CallContext {
             MDC.remove("sid");
             MDC.remove("peer");
         }
+    }
+
+    Budgets budgets() {
+        return budgets;
+    }
+
+    void budgets(Budgets b) {
+        this.budgets = b;
+    }
+
+    /** True once SIGTERM came: new calls are refused from either side. */
+    boolean draining() {
+        return draining;
+    }
+
+    void stopTakingCalls() {
+        this.draining = true;
     }
 
     void endings(Endings e) {

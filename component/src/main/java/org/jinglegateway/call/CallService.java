@@ -57,11 +57,11 @@ public final class CallService {
 
     /** What a device, socket or peer may cost (limits.*). */
     public void setBudgets(Budgets budgets) {
-        context.budgets = budgets;
+        context.budgets(budgets);
     }
 
     public Budgets budgets() {
-        return context.budgets;
+        return context.budgets();
     }
 
     /** Calls in memory in a state (for metrics). */
@@ -137,7 +137,7 @@ public final class CallService {
      * session-initiate a session-terminate with busy, a propose a reject with busy. Calls under way go on.
      */
     public void stopTakingCalls() {
-        context.draining = true;
+        context.stopTakingCalls();
     }
 
     /** SIGTERM, last step: every call left is ended on both sides with this reason and text. */

@@ -211,10 +211,10 @@ final class XmppRouter {
 
     /** Draining, or the caller is over limits.initiates-per-minute (one token per stanza). */
     private Optional<String> refusedOffer(JID from) {
-        if (context.draining) {
+        if (context.draining()) {
             return Optional.of("the gateway is shutting down and takes no new calls");
         }
-        if (!context.budgets.offerCall(from.asBareJID())) {
+        if (!context.budgets().offerCall(from.asBareJID())) {
             log.warn("call.rate-limited from={}", from.asBareJID());
             return Optional.of("you offered too many calls in the last minute; try again later");
         }
@@ -222,7 +222,7 @@ final class XmppRouter {
     }
 
     private Optional<String> atCapacity(Device device) {
-        if (context.calls.ofDevice(device.jid()).size() >= context.budgets.concurrentCalls()) {
+        if (context.calls.ofDevice(device.jid()).size() >= context.budgets().concurrentCalls()) {
             return Optional.of(device.jid().getNode() + " has as many calls as the gateway allows");
         }
         return Optional.empty();

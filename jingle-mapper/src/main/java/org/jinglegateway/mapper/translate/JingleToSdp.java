@@ -111,9 +111,30 @@ public final class JingleToSdp {
                 TranslationException.Kind.MISSING, where, "a content needs an RTP <description> (or, for a data"
                 + " channel, an <sctpmap>) to become an m-line")));
         boolean data = d.payloadTypes().isEmpty() && (sctpmap.isPresent() || "application".equals(d.media()));
-        List<String> formats = data ? List.of("webrtc-datachannel")
-                : d.payloadTypes().stream().map(p -> String.valueOf(p.id())).toList();
-        if (formats.stream().distinct().count() < formats.size()) {
+        List<String> formats;
+        boolean repeated = false;
+        if (data) {
+            formats = List.of("webrtc-datachannel");
+        } else {
+            // payload type ids are 0-127 (PayloadType checks it): two longs tell a repeated one without a set
+            long low = 0;
+            long high = 0;
+            List<String> ids = new ArrayList<>(d.payloadTypes().size());
+            for (PayloadType p : d.payloadTypes()) {
+                int id = p.id();
+                long bit = 1L << (id & 63);
+                if (id < 64) {
+                    repeated |= (low & bit) != 0;
+                    low |= bit;
+                } else {
+                    repeated |= (high & bit) != 0;
+                    high |= bit;
+                }
+                ids.add(String.valueOf(id));
+            }
+            formats = ids;
+        }
+        if (repeated) {
             throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, where, "two <payload-type>s with"
                     + " one id: an m-line lists each format once (RFC 8866 §5.14)");
         }

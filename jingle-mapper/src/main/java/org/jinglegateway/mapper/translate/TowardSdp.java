@@ -140,14 +140,30 @@ final class TowardSdp {
         }
     }
 
+    /** A source with parameters but no msid among them (a=msid will speak for it too). */
+    private static boolean someSourceLacksMsid(List<Source> sources) {
+        for (Source o : sources) {
+            if (o.parameters().isEmpty()) {
+                continue;
+            }
+            boolean has = false;
+            for (Parameter x : o.parameters()) {
+                has |= x.name().equals(JingleNames.SOURCE_MSID);
+            }
+            if (!has) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** RFC 8830 §2: msid-id [SP msid-appdata], each 1-64 token characters, from the first source that has one. */
     static void writeMsid(ContentWriting w, List<Attribute> out) {
         for (Source s : w.description.sources()) {
             for (Parameter p : s.parameters()) {
                 if (p.name().equals(JingleNames.SOURCE_MSID) && p.value().isPresent()) {
                     out.add(Attribute.of("msid", msid(p.value().get(), w)));
-                    if (w.description.sources().stream().anyMatch(o -> !o.parameters().isEmpty()
-                            && o.parameters().stream().noneMatch(x -> x.name().equals(JingleNames.SOURCE_MSID)))) {
+                    if (someSourceLacksMsid(w.description.sources())) {
                         w.notes.add(new MappingNote(MappingNote.Kind.APPROXIMATED, w.where, "a=msid holds for every"
                                 + " SSRC of the m-line (RFC 8830 §2), also for the sources that had no msid"));
                     }

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The mapper's captured client fixtures, adapted (sid, content name, mid) for a scenario on the real servers. */
-final class Fixtures {
+public final class Fixtures {
     private static final Path ROOT = Path.of("../jingle-mapper/src/test/resources/fixtures");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SID = Pattern.compile("(<jingle\\b[^>]*?\\ssid=)([\"'])[^\"']*\\2");
@@ -22,7 +22,7 @@ final class Fixtures {
     }
 
     /** A fixture's text, e.g. {@code chrome/audio-offer.sdp}. */
-    static String read(String name) {
+    public static String read(String name) {
         try {
             return Files.readString(ROOT.resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -31,7 +31,7 @@ final class Fixtures {
     }
 
     /** The {@code <jingle>} element of a captured {@code <iq>}, with the sid replaced. */
-    static String jingle(String name, String sid) {
+    public static String jingle(String name, String sid) {
         String iq = read(name);
         int start = iq.indexOf("<jingle");
         int end = iq.lastIndexOf("</jingle>");
@@ -56,7 +56,7 @@ final class Fixtures {
     }
 
     /** A one-m-line SDP whose {@code a=mid} (and BUNDLE group) becomes this mid. */
-    static String withMid(String sdp, String mid) {
+    public static String withMid(String sdp, String mid) {
         Matcher m = Pattern.compile("(?m)^a=mid:(\\S+)\r?$").matcher(sdp);
         if (!m.find()) {
             throw new IllegalArgumentException("no a=mid in\n" + sdp);
@@ -73,7 +73,7 @@ final class Fixtures {
     }
 
     /** The first {@code a=mid} value of an SDP. */
-    static String firstMid(String sdp) {
+    public static String firstMid(String sdp) {
         Matcher m = Pattern.compile("(?m)^a=mid:(\\S+)\r?$").matcher(sdp);
         if (!m.find()) {
             throw new AssertionError("the SDP has no a=mid line:\n" + sdp);

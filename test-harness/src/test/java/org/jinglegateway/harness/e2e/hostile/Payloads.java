@@ -1,22 +1,12 @@
 package org.jinglegateway.harness.e2e.hostile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jinglegateway.harness.e2e.Fixtures;
 
 /**
  * What the attacks send, and the captured client fixtures the bystander call is made of (Conversations' Jingle,
- * Chrome's SDP, from jingle-mapper's fixtures). The fixture helpers are copies of the e2e package's Fixtures, which
- * is package-private there.
+ * Chrome's SDP, from jingle-mapper's fixtures, read through the e2e package's Fixtures).
  */
 final class Payloads {
-    private static final Path ROOT = Path.of("../jingle-mapper/src/test/resources/fixtures");
-    private static final Pattern SID = Pattern.compile("(<jingle\\b[^>]*?\\ssid=)([\"'])[^\"']*\\2");
-    private static final Pattern MID = Pattern.compile("(?m)^a=mid:(\\S+)\r?$");
     /** U+0001: XML 1.0 §2.2 allows no C0 control but tab, LF and CR, so no XMPP server takes it in a stanza. */
     static final String CONTROL = "\u0001";
 
@@ -25,42 +15,22 @@ final class Payloads {
 
     /** A fixture's text, e.g. {@code chrome/audio-offer.sdp}. */
     static String read(String name) {
-        try {
-            return Files.readString(ROOT.resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("missing fixture " + ROOT.resolve(name).toAbsolutePath(), e);
-        }
+        return Fixtures.read(name);
     }
 
     /** The {@code <jingle>} element of a captured {@code <iq>}, with the sid replaced. */
     static String jingle(String name, String sid) {
-        String iq = read(name);
-        int start = iq.indexOf("<jingle");
-        int end = iq.lastIndexOf("</jingle>");
-        if (start < 0 || end < 0) {
-            throw new IllegalArgumentException(name + " holds no <jingle>...</jingle>");
-        }
-        Matcher m = SID.matcher(iq.substring(start, end + "</jingle>".length()));
-        if (!m.find()) {
-            throw new IllegalArgumentException("no sid attribute on <jingle> in " + name);
-        }
-        return m.replaceFirst("$1\"" + Matcher.quoteReplacement(sid) + "\"");
+        return Fixtures.jingle(name, sid);
     }
 
     /** A one-m-line SDP whose {@code a=mid} (and BUNDLE group) becomes this mid. */
     static String withMid(String sdp, String mid) {
-        String old = firstMid(sdp);
-        return sdp.replace("a=mid:" + old + "\r", "a=mid:" + mid + "\r")
-                .replace("a=group:BUNDLE " + old + "\r", "a=group:BUNDLE " + mid + "\r");
+        return Fixtures.withMid(sdp, mid);
     }
 
     /** The first {@code a=mid} value of an SDP. */
     static String firstMid(String sdp) {
-        Matcher m = MID.matcher(sdp);
-        if (!m.find()) {
-            throw new AssertionError("the SDP has no a=mid line:\n" + sdp);
-        }
-        return m.group(1);
+        return Fixtures.firstMid(sdp);
     }
 
     /** A transport-info with one host candidate (Conversations' shape) on this port, for content "0". */
