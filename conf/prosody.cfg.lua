@@ -6,6 +6,12 @@
 component_ports = { 5347 }
 component_interfaces = { "127.0.0.1" }
 
+-- Turn Nagle's algorithm off on Prosody's sockets (a global setting: put it with the others at the top of
+-- prosody.cfg.lua). With Prosody's default, small stanzas on the component connection can wait for the gateway's
+-- delayed ACK: measured here, a 40-45 ms p99 tail on every gateway route that Prosody's own client-to-client route
+-- does not have. The gateway sets TCP_NODELAY on its side of the link itself.
+network_settings = { nagle = false }
+
 -- The gateway's domain: browser users appear as user@gw.example.org. The secret must equal the
 -- gateway's xmpp.secret (conf/gateway.yaml, --secret or JINGLE_GATEWAY_SECRET).
 Component "gw.example.org"

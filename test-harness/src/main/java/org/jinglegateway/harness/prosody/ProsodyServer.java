@@ -109,6 +109,8 @@ public final class ProsodyServer extends ServerProcess {
         lines.add("s2s_ports = { }");
         lines.add("s2s_auth_certs = false");
         lines.add("c2s_require_encryption = false");
+        // as conf/prosody.cfg.lua recommends: no Nagle delay on small stanzas over the component link
+        lines.add("network_settings = { nagle = false }");
         lines.add("allow_unencrypted_plain_auth = true");
         lines.add("authentication = \"internal_plain\"");
         lines.add("modules_enabled = { \"roster\"; \"saslauth\"; \"disco\"; \"ping\"; \"posix\"; \"presence\";"
