@@ -16,6 +16,7 @@ import org.jinglegateway.call.BrowserFrame.PlaceCall;
 import org.jinglegateway.call.BrowserFrame.Register;
 import org.jinglegateway.call.BrowserFrame.Reject;
 import org.jinglegateway.call.FrameRefusal.Precedence;
+import org.jinglegateway.mapper.XmlChars;
 import org.jinglegateway.mapper.translate.CandidateInit;
 import org.xmpp.packet.JID;
 
@@ -158,31 +159,13 @@ public final class BrowserFrameDecoder {
                     Precedence.AFTER_CALL_LOOKUP);
         }
         Optional<String> text = text(node, "text");
-        int bad = text.map(BrowserFrameDecoder::forbiddenAt).orElse(-1);
+        int bad = text.map(XmlChars::firstForbidden).orElse(-1);
         if (bad >= 0) {
             return refuse(FrameType.HANGUP, Optional.of(callId), ErrorCode.BAD_FRAME, "\"text\" holds "
-                    + codePoint(text.get(), bad) + " at position " + bad + ", which XML 1.0 forbids (the text goes"
-                    + " into the session-terminate)", Precedence.AFTER_CALL_LOOKUP);
+                    + XmlChars.name(text.get().charAt(bad)) + " at position " + bad + ", which XML 1.0 forbids (the"
+                    + " text goes into the session-terminate)", Precedence.AFTER_CALL_LOOKUP);
         }
         return new Hangup(callId, reason, text);
-    }
-
-    /** The index of the first character XML 1.0 §2.2 forbids (controls, U+FFFE/U+FFFF, lone surrogates), or -1. */
-    static int forbiddenAt(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r'
-                    : Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String codePoint(String s, int index) {
-        return String.format(java.util.Locale.ROOT, "U+%04X", (int) s.charAt(index));
     }
 
     private static FrameRefusal first(ErrorCode code, String message) {

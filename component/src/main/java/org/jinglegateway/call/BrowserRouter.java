@@ -87,11 +87,6 @@ final class BrowserRouter {
                     + " calls, as many as limits.concurrent-calls allows; end one first"));
             return;
         }
-        if (!context.budgets().placeCall(device.jid())) {
-            device.send(Frames.error(Optional.of(callId), ErrorCode.RATE_LIMITED, "too many calls placed in the"
-                    + " last minute (limits.calls-per-minute); wait a moment"));
-            return;
-        }
         JID peer = frame.to();
         if (peer.getNode() == null && peer.getDomain().equals(context.domain)) {
             device.send(Frames.error(Optional.of(callId), ErrorCode.BAD_JID, "\"to\" must name a user, not the"
@@ -100,6 +95,12 @@ final class BrowserRouter {
         }
         if (peer.asBareJID().equals(device.jid().asBareJID())) {
             device.send(Frames.error(Optional.of(callId), ErrorCode.BAD_JID, "a device cannot call its own user"));
+            return;
+        }
+        // keyed by user, not device: a new socket (a new resource) must not start with a full budget
+        if (!context.budgets().placeCall(device.jid().asBareJID())) {
+            device.send(Frames.error(Optional.of(callId), ErrorCode.RATE_LIMITED, "too many calls placed in the"
+                    + " last minute (limits.calls-per-minute); wait a moment"));
             return;
         }
         if (peer.getResource() == null) {

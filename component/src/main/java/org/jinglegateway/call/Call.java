@@ -58,6 +58,9 @@ final class Call {
     private SessionDescription browserOffer;
     /** An outgoing call's session-initiate, translated when the call is placed and sent on proceed. */
     private Jingle pendingInitiate;
+    /** Our session-initiate went out (an outgoing call's peer knows the session only then). */
+    private boolean initiateOut;
+
     /** The last description given to the browser. */
     private SessionDescription remoteSdp;
     /** The far end's DTLS role once settled (never actpass), kept across ICE restarts (RFC 8842 §5.5). */
@@ -249,6 +252,16 @@ final class Call {
     }
 
     /** The session-initiate the call was placed with, once: it goes out now. */
+    /** Our session-initiate was written: from now on the peer knows the session. */
+    void initiateSent() {
+        initiateOut = true;
+    }
+
+    /** Whether the peer has heard of the Jingle session: it initiated it, or our session-initiate went out. */
+    boolean peerKnowsSession() {
+        return !outgoing || initiateOut;
+    }
+
     Jingle takePendingInitiate() {
         if (pendingInitiate == null) {
             throw new IllegalStateException(this + " has no session-initiate waiting");

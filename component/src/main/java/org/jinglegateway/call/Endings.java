@@ -39,8 +39,17 @@ final class Endings {
         if (call.ended()) {
             return;
         }
+        Optional<String> text = Optional.of("the gateway could not send a stanza of this call");
+        if (!call.peerKnowsSession()) {
+            // the session-initiate itself stayed here: no session-terminate for a session the peer never saw; a
+            // peer that proceeded on a propose hears the XEP-0353 finish
+            out.finish(call, "failed-application");
+            end(call, "failed-application");
+            Outbox.hangup(call, "failed-application", text);
+            return;
+        }
         try {
-            terminateBoth(call, "failed-application", Optional.of("the gateway could not send a stanza of this call"));
+            terminateBoth(call, "failed-application", text);
         } catch (UnsendableStanzaException again) {
             log.warn("call.unsendable terminate too: {}", again.problem());
             end(call, "failed-application");

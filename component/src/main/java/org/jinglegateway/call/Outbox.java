@@ -46,6 +46,7 @@ final class Outbox {
         Jingle initiate = SdpEdits.withoutForbiddenCandidates(call.takePendingInitiate(), call.quirks());
         call.pending();
         sendIq(call, initiate);
+        call.initiateSent();
         log.info("call.initiated contents={}", initiate.contents().size());
     }
 

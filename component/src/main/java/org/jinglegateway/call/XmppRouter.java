@@ -151,7 +151,9 @@ final class XmppRouter {
         JID user = to.asBareJID();
         List<Device> targets = to.getResource() == null ? context.devices.of(to.getNode())
                 : context.devices.find(to).map(List::of).orElse(List.of());
-        // XEP-0353 §3.1 tie-break: crossing proposes between the same two users; the lower id goes on
+        // XEP-0353 §3.1 tie-break: crossing proposes between the same two users; the lower id goes on. Ours give
+        // way only once the peer's propose is taken (a busy refusal must not end both calls)
+        List<Call> losing = new ArrayList<>();
         for (Call mine : context.calls.withPeer(from)) {
             if (mine.outgoing && mine.jmi && mine.state() == CallState.PROPOSED
                     && mine.local.asBareJID().equals(user)) {
@@ -159,7 +161,7 @@ final class XmppRouter {
                     log.info("jmi.tie-break kept={} dropped={}", mine.sid, propose.id());
                     return;
                 }
-                context.onLane(mine, endings::lostTieBreak);
+                losing.add(mine);
             }
         }
         if (targets.isEmpty()) {
@@ -173,7 +175,7 @@ final class XmppRouter {
         }
         List<Device> free = new ArrayList<>();
         for (Device device : targets) {
-            Optional<String> refused = atCapacity(device);
+            Optional<String> refused = atCapacity(device, losing);
             if (refused.isEmpty()) {
                 free.add(device);
             } else {
@@ -185,6 +187,9 @@ final class XmppRouter {
             return;
         }
         targets = free;
+        for (Call mine : losing) {
+            context.onLane(mine, endings::lostTieBreak);
+        }
         context.listener().started(false);
         for (Device device : targets) {
             Call call = new Call(context.ids.next(12), device, false, propose.id(), from, Optional.of(from), true,
@@ -206,7 +211,7 @@ final class XmppRouter {
         if (offer.isPresent()) {
             return offer;
         }
-        return atCapacity(device);
+        return atCapacity(device, List.of());
     }
 
     /** Draining, or the caller is over limits.initiates-per-minute (one token per stanza). */
@@ -221,8 +226,13 @@ final class XmppRouter {
         return Optional.empty();
     }
 
-    private Optional<String> atCapacity(Device device) {
-        if (context.calls.ofDevice(device.jid()).size() >= context.budgets().concurrentCalls()) {
+    /** The device has limits.concurrent-calls calls, not counting {@code leaving} (crossing calls that give way). */
+    private Optional<String> atCapacity(Device device, List<Call> leaving) {
+        int calls = 0;
+        for (Call c : context.calls.ofDevice(device.jid())) {
+            calls += leaving.contains(c) ? 0 : 1;
+        }
+        if (calls >= context.budgets().concurrentCalls()) {
             return Optional.of(device.jid().getNode() + " has as many calls as the gateway allows");
         }
         return Optional.empty();

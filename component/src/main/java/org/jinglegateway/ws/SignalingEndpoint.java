@@ -89,6 +89,8 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketError(Throwable cause) {
         log.debug("ws.error", cause);
+        // a socket that fails may get no close event after it: the device and its address's count go all the same
+        gone();
     }
 
     private void heard() {

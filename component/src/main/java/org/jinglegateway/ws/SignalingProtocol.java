@@ -3,7 +3,6 @@ package org.jinglegateway.ws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jinglegateway.call.BrowserFrame;
@@ -29,8 +28,6 @@ import org.xmpp.packet.JID;
 public final class SignalingProtocol {
     private static final Logger log = LoggerFactory.getLogger(SignalingProtocol.class);
 
-    /** Frame types a browser may send, per docs/protocol.md. */
-    public static final Set<String> BROWSER_TYPES = Set.copyOf(FrameType.TOKENS);
 
     private final BrowserFrameDecoder decoder;
     private final CallService calls;

@@ -101,7 +101,7 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
             IQ bare = new IQ(IQ.Type.error, iq.getID());
             bare.setTo(iq.getTo());
             bare.setFrom(iq.getFrom());
-            bare.setError(new PacketError(PacketError.Condition.internal_server_error, PacketError.Type.wait,
+            bare.setError(new PacketError(PacketError.Condition.internal_server_error, PacketError.Type.cancel,
                     "the answer could not be sent: " + e.problem().name().toLowerCase(java.util.Locale.ROOT)
                             .replace('_', '-')));
             try {

@@ -1,7 +1,7 @@
 package org.jinglegateway.xmpp;
 
-import java.util.Locale;
 import org.dom4j.Element;
+import org.jinglegateway.mapper.XmlChars;
 import org.xmpp.packet.Packet;
 
 /**
@@ -25,13 +25,13 @@ final class OutgoingCheck {
                 i++;
                 continue;
             }
-            if (!allowed(c)) {
+            if (!XmlChars.allowed(c)) {
                 throw forbidden(packet, c, i);
             }
             if (c == '&' && i + 2 < xml.length() && xml.charAt(i + 1) == '#') {
                 int end = xml.indexOf(';', i);
                 int code = end < 0 ? -1 : reference(xml.substring(i + 2, end));
-                if (!allowed(code)) {
+                if (!XmlChars.allowed(code)) {
                     throw forbidden(packet, code, i);
                 }
             }
@@ -53,17 +53,10 @@ final class OutgoingCheck {
         }
     }
 
-    /** XML 1.0 §2.2 Char; a surrogate here is a lone one (pairs are taken before). */
-    private static boolean allowed(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
-                || c >= 0x10000 && c <= 0x10FFFF;
-    }
-
     private static UnsendableStanzaException forbidden(Packet packet, int c, int index) {
         String kind = kind(packet);
         String what = c < 0 ? "a malformed character reference"
-                : (c >= 0xD800 && c <= 0xDFFF ? "a lone surrogate " : "the character ")
-                        + "U+" + String.format(Locale.ROOT, "%04X", c);
+                : (c >= 0xD800 && c <= 0xDFFF ? "" : "the character ") + XmlChars.name(c);
         return new UnsendableStanzaException(UnsendableStanzaException.Problem.FORBIDDEN_CHARACTER, kind, kind
                 + " holds " + what + " at character " + index + ", which XML 1.0 forbids: not sent");
     }

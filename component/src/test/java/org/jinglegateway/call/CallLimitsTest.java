@@ -144,6 +144,8 @@ final class CallLimitsTest {
         assertThat(error.get("message").asText()).isEqualTo("the iq set jingle this needs would be larger than the"
                 + " XMPP server takes (xmpp.max-outgoing-bytes); send fewer candidates or media sections");
         assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("failed-application");
+        assertThat(world.sentWhere(p -> p instanceof IQ)).as("no session-terminate for a session romeo never saw")
+                .isEmpty();
         assertThat(world.service.size()).isZero();
     }
 

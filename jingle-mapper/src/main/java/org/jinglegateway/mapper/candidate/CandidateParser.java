@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jinglegateway.mapper.XmlChars;
 import org.jinglegateway.mapper.internal.Checks;
 
 /**
@@ -21,11 +22,11 @@ public final class CandidateParser {
 
     /** Parses {@code candidate:<foundation> ...} as in RTCIceCandidateInit; {@code a=candidate:} is accepted. */
     public static IceCandidate parseInitString(String candidate) {
-        int bad = Checks.xmlForbidden(candidate);
+        int bad = XmlChars.firstForbidden(candidate);
         if (bad >= 0) {
             // refused where it enters: no field of a candidate may carry it into a <candidate/> attribute
             throw new IllegalArgumentException("candidate " + fieldAt(candidate, bad) + " contains "
-                    + Checks.xmlCharName(candidate.charAt(bad)) + " at index " + bad + ", which XML 1.0 forbids");
+                    + XmlChars.name(candidate.charAt(bad)) + " at index " + bad + ", which XML 1.0 forbids");
         }
         String s = candidate.startsWith("a=") ? candidate.substring(2) : candidate;
         if (!s.startsWith(PREFIX)) {

@@ -1,6 +1,7 @@
 package org.jinglegateway.mapper.internal;
 
 import java.util.Objects;
+import org.jinglegateway.mapper.XmlChars;
 
 /**
  * Validation used by the model records' compact constructors. Failures are {@link IllegalArgumentException}s with
@@ -81,49 +82,17 @@ public final class Checks {
         if (value.isEmpty()) {
             throw new IllegalArgumentException(field + " must not be empty");
         }
+        boolean high = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c <= ' ' || c == 0x7f) {
                 throw new IllegalArgumentException(field + " must not contain " + describe(c) + ", found "
                         + quote(value));
             }
+            high |= c >= 0xD800;
         }
-        return xmlSafe(value, field);
-    }
-
-    /**
-     * The index of the first character XML 1.0 §2.2 forbids ({@code Char}): a C0 control other than TAB, LF and CR,
-     * U+FFFE, U+FFFF, or a surrogate that is not half of a pair; -1 when there is none. Such a character can be
-     * neither written nor escaped in XML, so it is refused wherever it enters the mapper.
-     */
-    public static int xmlForbidden(CharSequence s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20) {
-                if (c != '\t' && c != '\n' && c != '\r') {
-                    return i;
-                }
-            } else if (c >= 0xD800) {
-                if (c >= 0xFFFE) {
-                    return i;
-                }
-                if (Character.isHighSurrogate(c)) {
-                    if (i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        i++;
-                    } else {
-                        return i;
-                    }
-                } else if (Character.isLowSurrogate(c)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** {@link #xmlForbidden(CharSequence, int, int)} over the whole value. */
-    public static int xmlForbidden(CharSequence s) {
-        return xmlForbidden(s, 0, s.length());
+        // the loop refused every control: only U+FFFE, U+FFFF or a lone surrogate is left for XML to forbid
+        return high ? xmlSafe(value, field) : value;
     }
 
     /**
@@ -133,18 +102,12 @@ public final class Checks {
      */
     public static String xmlSafe(String value, String field) {
         Objects.requireNonNull(value, field);
-        int bad = xmlForbidden(value);
+        int bad = XmlChars.firstForbidden(value);
         if (bad >= 0) {
-            throw new IllegalArgumentException(field + " contains " + xmlCharName(value.charAt(bad)) + " at index "
+            throw new IllegalArgumentException(field + " contains " + XmlChars.name(value.charAt(bad)) + " at index "
                     + bad + ", which XML 1.0 forbids");
         }
         return value;
-    }
-
-    /** How a character XML forbids is named in messages: {@code U+0001}, {@code a lone surrogate U+D800}. */
-    public static String xmlCharName(char c) {
-        String code = String.format("U+%04X", (int) c);
-        return Character.isSurrogate(c) ? "a lone surrogate " + code : code;
     }
 
     public static int range(int value, int min, int max, String field) {

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.Parsed;
+import org.jinglegateway.mapper.XmlChars;
 import org.jinglegateway.mapper.internal.Checks;
 
 /**
@@ -67,7 +68,7 @@ public final class SdpParser {
             // CR found by an intrinsic scan of the whole text, then followed line by line; the first character XML
             // 1.0 forbids (NUL included) by one scan: it is refused in whatever line it stands
             int nextCr = text.indexOf('\r');
-            int nextXml = Checks.xmlForbidden(text, 0, length);
+            int nextXml = XmlChars.firstForbidden(text, 0, length);
             while (pos < length) {
                 int nl = text.indexOf('\n', pos);
                 int end = nl < 0 ? length : nl;
@@ -90,7 +91,7 @@ public final class SdpParser {
                     lineEnd = end;
                     line = null;
                     throw error(SdpParseException.Kind.BAD_VALUE, nextXml - start + 1, SdpFields.at(line(),
-                            nextXml - start) + " contains " + Checks.xmlCharName(text.charAt(nextXml))
+                            nextXml - start) + " contains " + XmlChars.name(text.charAt(nextXml))
                             + ", which XML 1.0 forbids");
                 }
                 if (end > start && Character.isWhitespace(text.charAt(end - 1))) {

@@ -45,7 +45,8 @@ public final class CandidateTranslator {
         String mid = init.sdpMid().orElseThrow(() -> new TranslationException(TranslationException.Kind.MISSING,
                 "candidate", "sdpMid is required: it names the Jingle content"));
         try {
-            // both become Jingle attributes (content@name, transport@ufrag): checked as a=mid and a=ice-ufrag are
+            // both become Jingle attributes (content@name, transport@ufrag): nothing XML forbids in either, and
+            // the ufrag checked as a=ice-ufrag is; the call layer refuses an sdpMid that names no media section
             Checks.xmlSafe(mid, "sdpMid");
             init.usernameFragment().ifPresent(u -> Checks.field(u, "usernameFragment"));
         } catch (IllegalArgumentException e) {

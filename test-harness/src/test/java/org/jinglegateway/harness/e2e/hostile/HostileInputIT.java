@@ -179,8 +179,9 @@ final class HostileInputIT {
             // to bob's full JID: no XEP-0353 first, the session-initiate is written at once
             trudy.send("type", "call", "callId", callId, "to", bob.jid(), "sdp", spot.offer());
             attempt(softly, "the error frame", () -> assertErrorFrame(trudy, callId, BAD_SDP));
-            softly.assertThat(bob.jingleInbox().history()).as("Jingle that reached bob").isEmpty();
+            // after the bystander's round trip over the same route, so a stanza still on its way would be here
             stage.checkUnharmed(softly, bystander);
+            softly.assertThat(bob.jingleInbox().history()).as("Jingle that reached bob").isEmpty();
             softly.assertAll();
         }
     }
@@ -226,8 +227,9 @@ final class HostileInputIT {
                     + " refused, not the frame)").isBetween(240_000, GATEWAY_MAX_FRAME_CHARS - 1);
             trudy.ws().sendRaw(text);
             attempt(softly, "the error frame", () -> assertErrorFrame(trudy, callId, TOO_LARGE));
-            softly.assertThat(bob.jingleInbox().history()).as("Jingle that reached bob").isEmpty();
+            // after the bystander's round trip over the same route, so a stanza still on its way would be here
             stage.checkUnharmed(softly, bystander);
+            softly.assertThat(bob.jingleInbox().history()).as("Jingle that reached bob").isEmpty();
             softly.assertAll();
         }
     }
@@ -344,7 +346,6 @@ final class HostileInputIT {
             // and the frames after it are dropped (or the socket closed)
             boolean frameBudget = trudy.ws().received().stream().anyMatch(f -> "error".equals(f.path("type")
                     .asText()) && "rate-limited".equals(f.path("code").asText()) && !f.has("callId"));
-            softly.assertThat(codes).as("error codes seen").containsKey("too-many-calls");
             softly.assertThat(frameBudget || refusals(trudy, prefix).size() >= calls - maxProposes)
                     .as("calls refused with %s, or the frame budget cut the flood (error codes seen: %s)",
                             OVER_LIMIT, codes).isTrue();
