@@ -108,7 +108,14 @@ async function main() {
     await caller.waitConnected('connectionState connected');
     await callee.waitConnected('connectionState connected');
     step = 'first media';
-    let last = await grownSince(phones, await snapshots(phones));
+    const first = await snapshots(phones);
+    let last = await grownSince(phones, first);
+    // a call that never carried audio is no bystander: fail here rather than blame the first attack
+    for (const p of phones) {
+      if (last[p.name].inbound.audio - first[p.name].inbound.audio < MIN_GROWTH.audio) {
+        throw new Error(p.name + ' received no audio within ' + GROWTH_WAIT_MS + ' ms of connecting');
+      }
+    }
     print({ type: 'ready', pages: last });
     const lines = readline.createInterface({ input: process.stdin });
     for await (const line of lines) {
