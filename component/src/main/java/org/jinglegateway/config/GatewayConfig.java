@@ -79,7 +79,7 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
 
     /**
      * What one browser device, one socket and one XMPP user may cost (docs/operations.md, "Limits"): calls placed a
-     * minute and at once per device, frames a second per socket (a burst of four seconds' worth passes), calls
+     * minute per user and at once per device, frames a second per socket (a burst of four seconds' worth passes), calls
      * offered a minute per XMPP user, WebSockets open per remote address.
      */
     public record Limits(int callsPerMinute, int concurrentCalls, int framesPerSecond, int initiatesPerMinute,

@@ -3,9 +3,9 @@ package org.jinglegateway.limits;
 import com.google.common.base.Ticker;
 
 /**
- * The budgets of one gateway, from {@code limits.*} in the settings: calls placed per device and minute, frames per
+ * The budgets of one gateway, from {@code limits.*} in the settings: calls placed per user and minute, frames per
  * socket and second, calls offered per XMPP user and minute, and calls per device at once. Thread-safe; the rates
- * are keyed by whatever the caller limits (a device's full JID, a socket, a peer's bare JID).
+ * are keyed by whatever the caller limits (a user's bare JID, a socket, a peer's bare JID).
  */
 public final class Budgets {
     /** Keys each rate remembers at most: far above the devices and peers of one instance. */
@@ -33,7 +33,7 @@ public final class Budgets {
         return new Budgets(30, 8, 50, 30, Ticker.systemTicker());
     }
 
-    /** One more call placed by this device; false when it is over {@code limits.calls-per-minute}. */
+    /** One more call placed by this user's browsers; false when over {@code limits.calls-per-minute}. */
     public boolean placeCall(Object device) {
         return callsPlaced.tryAcquire(device);
     }
