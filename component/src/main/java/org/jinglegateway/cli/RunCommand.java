@@ -118,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
         calls.setBudgets(new Budgets(limits.callsPerMinute(), limits.concurrentCalls(), limits.framesPerSecond(),
                 limits.initiatesPerMinute(), Ticker.systemTicker()));
         metrics.watch(calls);
+        calls.setLinkResume(Duration.ofSeconds(settings.xmpp().resumeSeconds()));
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
                 ? Optional.of(TokenVerifier.of(settings.auth(), Clock.systemUTC())) : Optional.empty();
@@ -140,6 +141,9 @@ final class RunCommand implements Callable<Integer> {
                 new ConnectionListener() {
                     @Override
                     public void connected(String componentDomain) {
+                        // what was held has left; the server may have restarted and lost its users' probes
+                        calls.onXmppUp();
+                        presence.announceAll();
                         ready(componentDomain, ws);
                     }
 
@@ -148,6 +152,11 @@ final class RunCommand implements Callable<Integer> {
                         log.info("xmpp.reconnecting reason={}", reason);
                         metrics.reconnect();
                         calls.onXmppDown();
+                    }
+
+                    @Override
+                    public void heldOverflow() {
+                        calls.onHeldOverflow();
                     }
 
                     @Override
