@@ -95,15 +95,20 @@ final class XmppConnectorTest {
         return m;
     }
 
+    /** Starts the connector, lets its first session through the handshake, then drops it. */
+    private void connectThenDrop(ScriptedServer server, XmppConnector c) throws Exception {
+        c.start();
+        try (ScriptedServer.Peer first = server.accept()) {
+            first.handshake();
+            expect("connected");
+        }
+        expect("disconnected");
+    }
+
     @Test
     void stanzasSentWhileTheLinkIsDown_areHeldAndSentFirstAfterTheNextHandshake() throws Exception {
         try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
-            c.start();
-            try (ScriptedServer.Peer first = server.accept()) {
-                first.handshake();
-                expect("connected");
-            }
-            expect("disconnected");
+            connectThenDrop(server, c);
             c.sendPacket(null, message("held-1"));
             c.sendPacket(null, message("held-2"));
             assertThat(c.heldCount()).isEqualTo(2);
@@ -122,12 +127,7 @@ final class XmppConnectorTest {
     @Test
     void heldPastItsBound_isDroppedAndReportedOncePerGap() throws Exception {
         try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
-            c.start();
-            try (ScriptedServer.Peer first = server.accept()) {
-                first.handshake();
-                expect("connected");
-            }
-            expect("disconnected");
+            connectThenDrop(server, c);
             for (int i = 0; i < 100; i++) {
                 c.sendPacket(null, message("m" + i));
             }
