@@ -72,7 +72,6 @@ final class EjabberdReconnectIT {
                         Received terminate = bob.awaitJingle("session-terminate", sid, STEP);
                         assertThat(Xml.has(terminate.element(), "j:reason/j:success")).as("%s", terminate).isTrue();
                     }
-                    assertThat(alice.await("hangup", STEP).path("reason").asText()).isEqualTo("success");
                 }
                 try (XmppTestClient bob = XmppTestClient.login(ejabberd, "bob", "bob-pw")) {
                     assertThat(bob.ping("gw.localhost")).as("ping after restart %d", i).isTrue();
