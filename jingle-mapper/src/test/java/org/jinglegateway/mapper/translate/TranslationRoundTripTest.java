@@ -69,14 +69,20 @@ final class TranslationRoundTripTest {
             for (String attribute : List.of("candidate", "rtpmap", "rtcp-fb", "extmap", "ssrc-group",
                     "fingerprint", "ice-ufrag", "ice-pwd", "mid", "sctp-port")) {
                 // session-level values (Firefox's fingerprint, ice-ufrag, ice-pwd) hold for every m-line (RFC 8866)
-                List<String> expected = before.all(attribute, v -> v).isEmpty()
-                        ? original.all(attribute, v -> v) : before.all(attribute, v -> v);
+                List<String> expected = (before.all(attribute, v -> v).isEmpty()
+                        ? original.all(attribute, v -> v) : before.all(attribute, v -> v)).stream()
+                        .map(v -> attribute.equals("candidate") ? jingleCandidate(v) : v).toList();
                 assertThat(after.all(attribute, v -> v)).as("%s m-line %d a=%s", name, i, attribute)
                         .containsExactlyInAnyOrderElementsOf(expected);
             }
             assertThat(after.all("fmtp", v -> v)).containsExactlyInAnyOrderElementsOf(
                     before.all("fmtp", v -> v.replace("; ", ";")));
         }
+    }
+
+    /** What a candidate line becomes through XEP-0176: transport in lower case, no ufrag extension. */
+    private static String jingleCandidate(String line) {
+        return line.replaceAll(" ufrag \\S+", "").replace(" UDP ", " udp ").replace(" TCP ", " tcp ");
     }
 
     @ParameterizedTest(name = "{0}")
