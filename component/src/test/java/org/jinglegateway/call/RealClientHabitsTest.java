@@ -41,7 +41,7 @@ final class RealClientHabitsTest {
 
     @Test
     void dinoCallsWithVideo_browserGetsNoBundle_andEachCandidateGoesToItsContent() {
-        world.iq("dino/session-initiate-audio-video.xml", DINO, juliet.jid(), SID);
+        world.iq("modelled/dino/session-initiate-audio-video.xml", DINO, juliet.jid(), SID);
 
         ObjectNode offer = juliet.last("offer");
         String sdp = offer.get("sdp").asText();
@@ -67,10 +67,10 @@ final class RealClientHabitsTest {
         assertThat(candidate.attributeValue("protocol")).isEqualTo("udp");
         assertThat(candidate.attribute("ufrag")).as("XEP-0176 has the ufrag on the transport only").isNull();
 
-        world.iq("dino/transport-info-candidate.xml", DINO, juliet.jid(), SID);
+        world.iq("modelled/dino/transport-info-candidate.xml", DINO, juliet.jid(), SID);
         assertThat(juliet.last("candidate").get("sdpMid").asText()).isEqualTo("audio");
         assertThat(juliet.last("candidate").get("sdpMLineIndex").asInt()).isZero();
-        String video = CallWorld.stanza("dino/transport-info-candidate.xml", DINO, juliet.jid(), SID).asXML()
+        String video = CallWorld.stanza("modelled/dino/transport-info-candidate.xml", DINO, juliet.jid(), SID).asXML()
                 .replace("name=\"audio\"", "name=\"video\"").replace("ufrag=\"BUiu\"", "ufrag=\"SNCu\"");
         world.service.onIq(new IQ(parse(video), true));
         assertThat(juliet.last("candidate").get("sdpMid").asText()).as("each content's candidates on its own m-line")
@@ -86,7 +86,8 @@ final class RealClientHabitsTest {
                 .toList();
         assertThat(proposed).containsExactly("audio", "video");
 
-        world.message("conversations/jmi-proceed.xml", CONVERSATIONS, juliet.jid(), propose.attributeValue("id"));
+        world.message("modelled/conversations/jmi-proceed.xml",
+                CONVERSATIONS, juliet.jid(), propose.attributeValue("id"));
 
         IQ initiate = world.lastJingle("session-initiate");
         List<String> media = initiate.getChildElement().elements("content").stream().map(c -> c.element(
@@ -100,7 +101,7 @@ final class RealClientHabitsTest {
         assertThat(world.sentWhere(p -> true)).as("no candidate for the data channel the peer never got")
                 .hasSize(before);
 
-        world.iq("conversations/session-accept-audio-video.xml", CONVERSATIONS, juliet.jid(),
+        world.iq("modelled/conversations/session-accept-audio-video.xml", CONVERSATIONS, juliet.jid(),
                 initiate.getChildElement().attributeValue("sid"));
         assertThat(juliet.last("answer").get("sdp").asText())
                 .contains("m=application 0 UDP/DTLS/SCTP webrtc-datachannel\r\n");
@@ -130,7 +131,8 @@ final class RealClientHabitsTest {
     void sessionAcceptWithoutAFingerprint_endsBothSidesWithSecurityError() {
         world.frame(juliet, call("c1", CONVERSATIONS.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
         IQ initiate = world.lastJingle("session-initiate");
-        Element accept = CallWorld.stanza("conversations/session-accept-audio.xml", CONVERSATIONS, juliet.jid(),
+        Element accept = CallWorld.stanza("modelled/conversations/session-accept-audio.xml",
+                CONVERSATIONS, juliet.jid(),
                 initiate.getChildElement().attributeValue("sid"));
         String stripped = accept.asXML().replaceAll(FINGERPRINT, "");
 
@@ -147,8 +149,8 @@ final class RealClientHabitsTest {
 
     @Test
     void contentAddWithoutAFingerprint_isRejectedWithSecurityError() {
-        world.iq("dino/session-initiate-audio.xml", DINO, juliet.jid(), SID);
-        String add = CallWorld.stanza("dino/session-initiate-audio.xml", DINO, juliet.jid(), SID).asXML()
+        world.iq("modelled/dino/session-initiate-audio.xml", DINO, juliet.jid(), SID);
+        String add = CallWorld.stanza("modelled/dino/session-initiate-audio.xml", DINO, juliet.jid(), SID).asXML()
                 .replace("session-initiate", "content-add").replaceAll(FINGERPRINT, "");
 
         world.service.onIq(new IQ(parse(add), true));
@@ -164,7 +166,7 @@ final class RealClientHabitsTest {
         offer = offer.substring(0, video) + offer.substring(video).replaceFirst("\r\n", "\r\na=bundle-only\r\n");
         world.frame(juliet, call("c1", DINO.toString(), offer));
         IQ initiate = world.lastJingle("session-initiate");
-        String accept = CallWorld.stanza("dino/session-initiate-audio-video.xml", DINO, juliet.jid(),
+        String accept = CallWorld.stanza("modelled/dino/session-initiate-audio-video.xml", DINO, juliet.jid(),
                 initiate.getChildElement().attributeValue("sid")).asXML().replace("session-initiate", "session-accept")
                 .replace("name=\"audio\"", "name=\"0\"").replace("name=\"video\"", "name=\"1\"")
                 .replace("actpass", "active");

@@ -114,7 +114,7 @@ final class TranslationDecisionsTest {
     @Test
     void missingGroup_leavesEachContentItsOwnTransport() {
         Jingle dino = JingleReader.read(org.jinglegateway.mapper.Fixtures.read(
-                "dino/session-initiate-audio-video.xml"));
+                "modelled/dino/session-initiate-audio-video.xml"));
         Parsed<SessionDescription> sdp = JingleToSdp.translate(dino, Role.INITIATOR);
         assertThat(sdp.value().value("group")).as("Dino does not bundle: neither may the browser").isEmpty();
         assertThat(sdp.value().media()).extracting(m -> m.value("ice-ufrag").orElseThrow())

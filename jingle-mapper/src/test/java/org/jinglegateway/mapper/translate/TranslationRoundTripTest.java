@@ -15,7 +15,10 @@ import org.jinglegateway.mapper.sdp.SessionDescription;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Round trips through the translation on every real-client fixture, compared after {@link Normalize}. */
+/**
+ * Round trips through the translation on every client fixture (captured or modelled), compared after
+ * {@link Normalize}.
+ */
 final class TranslationRoundTripTest {
 
     static List<String> browserSdp() {
