@@ -25,7 +25,7 @@ final class CallContext {
     final String domain;
     final DeviceRegistry devices;
     final CallRegistry calls = new CallRegistry();
-    final PeerDirectory peers = new PeerDirectory();
+    final PeerDirectory peers;
     final Ids ids = new Ids();
     private final XmppSender xmpp;
     private final Timers timers;
@@ -47,6 +47,7 @@ final class CallContext {
     CallContext(String domain, DeviceRegistry devices, XmppSender xmpp, Timers timers, Executor pool,
                 Duration ringTimeout) {
         this.domain = domain;
+        this.peers = new PeerDirectory(domain);
         this.devices = devices;
         this.xmpp = xmpp;
         this.timers = timers;
