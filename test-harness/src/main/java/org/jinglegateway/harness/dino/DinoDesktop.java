@@ -51,6 +51,8 @@ public final class DinoDesktop implements AutoCloseable {
     private static final Point ACCEPT = new Point(502, 595, "Accept on the incoming call");
     /** The call window opens at 0,0 (704x528) over the main window; its red hang-up button. */
     private static final Point HANG_UP = new Point(421, 475, "the call window's hang-up button");
+    /** The call window's picture area, above its buttons (ImageMagick geometry). */
+    private static final String VIDEO_AREA = "660x360+20+60";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(40);
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
@@ -124,6 +126,44 @@ public final class DinoDesktop implements AutoCloseable {
     /** Waits until the call window is gone (the hang-up button's spot shows no red). */
     public void awaitCallWindowClosed() throws IOException, InterruptedException {
         awaitNoPixels(HANG_UP, 8, "red", rgb -> red(rgb) > 180 && green(rgb) < 90);
+    }
+
+    /**
+     * Waits until Dino's call window shows the peer's video: most of its picture area ({@link #VIDEO_AREA}, scaled
+     * down to {@code 66x36} pixels) is no longer the dark background, or it changes between two looks a second
+     * apart. Without video the area is the dark background with the peer's avatar (a 100x100 square) in the middle.
+     */
+    public void awaitVideoShown() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + UI_TIMEOUT.toNanos();
+        List<Integer> previous = videoArea();
+        String seen = "";
+        while (true) {
+            Thread.sleep(1000);
+            List<Integer> now = videoArea();
+            long lit = now.stream().filter(rgb -> luma(rgb) > 70 || chroma(rgb) > 40).count();
+            long changed = 0;
+            for (int i = 0; i < Math.min(now.size(), previous.size()); i++) {
+                if (Math.abs(luma(now.get(i)) - luma(previous.get(i))) > 12) {
+                    changed++;
+                }
+            }
+            seen = lit + " of " + now.size() + " pixels lit, " + changed + " changed in a second";
+            if (lit * 10 > now.size() * 3 || changed * 100 > now.size()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                Path shot = screenshot("no-video-" + System.currentTimeMillis());
+                throw new AssertionError("Dino's call window shows no video after " + UI_TIMEOUT.toSeconds() + " s ("
+                        + seen + "; screenshot " + shot + ", Dino's log " + log() + ")");
+            }
+            previous = now;
+        }
+    }
+
+    private List<Integer> videoArea() throws IOException, InterruptedException {
+        String txt = run(List.of("import", "-display", ":" + display, "-window", "root", "-crop", VIDEO_AREA,
+                "-scale", "66x36!", "-depth", "8", "txt:-"));
+        return colours(txt);
     }
 
     /** Everything Dino sent and received ({@code --print-xmpp=all}) and its warnings. */
@@ -362,6 +402,11 @@ public final class DinoDesktop implements AutoCloseable {
     private List<Integer> square(Point p, int size) throws IOException, InterruptedException {
         String txt = run(List.of("import", "-display", ":" + display, "-window", "root", "-crop",
                 size + "x" + size + "+" + (p.x() - size / 2) + "+" + (p.y() - size / 2), "-depth", "8", "txt:-"));
+        return colours(txt);
+    }
+
+    /** The colours of ImageMagick's {@code txt:} listing, in order. */
+    private static List<Integer> colours(String txt) {
         List<Integer> out = new ArrayList<>();
         Matcher m = Pattern.compile("#([0-9A-Fa-f]{6})").matcher(txt);
         while (m.find()) {
@@ -380,6 +425,11 @@ public final class DinoDesktop implements AutoCloseable {
 
     private static int blue(int rgb) {
         return rgb & 0xff;
+    }
+
+    private static int chroma(int rgb) {
+        int max = Math.max(red(rgb), Math.max(green(rgb), blue(rgb)));
+        return max - Math.min(red(rgb), Math.min(green(rgb), blue(rgb)));
     }
 
     private static int luma(int rgb) {

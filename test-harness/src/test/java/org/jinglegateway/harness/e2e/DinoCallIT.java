@@ -90,9 +90,21 @@ final class DinoCallIT {
         }
     }
 
+    /** A screenshot of Dino after each test; a call a failed test left up is hung up, so the next test starts clean. */
     @AfterEach
-    void screenshotAfterEachCall(TestInfo test) throws IOException, InterruptedException {
+    void screenshotAndEndLeftoverCall(TestInfo test) throws IOException, InterruptedException {
         dino.screenshot("after-" + test.getTestMethod().orElseThrow().getName());
+        String state = alice.send("dump").path("page").path("state").asText();
+        if (!List.of("idle", "ended").contains(state)) {
+            alice.send("hangup");
+            alice.send("waitState", "states", List.of("ended"));
+        }
+        try {
+            dino.awaitCallWindowClosed();
+        } catch (AssertionError stillOpen) {
+            dino.hangUp();
+            dino.awaitCallWindowClosed();
+        }
     }
 
     @Test
@@ -134,9 +146,11 @@ final class DinoCallIT {
         alice.send("call", "to", DINO, "media", "video");
         dino.accept();
         alice.send("waitConnected");
-        JsonNode growth = alice.send("growth", "kinds", List.of("audio", "rtcp-video"));
+        JsonNode growth = alice.send("growth", "kinds", List.of("audio", "rtcp-audio", "rtcp-video"));
         assertAudioBothWays(growth, "the browser's video call");
-        assertDinoReceivesVideo(growth, "the browser's video call");
+        assertThat(growth.path("after").path("outbound").path("video").asLong())
+                .as("the browser sends video").isGreaterThan(0);
+        dinoShowsVideo();
 
         dino.hangUp();
         assertEndedBy(alice, "remote");
@@ -151,9 +165,11 @@ final class DinoCallIT {
         alice.send("waitState", "states", List.of("incoming"));
         alice.send("answer");
         alice.send("waitConnected");
-        JsonNode growth = alice.send("growth", "kinds", List.of("audio", "rtcp-video"));
+        JsonNode growth = alice.send("growth", "kinds", List.of("audio", "rtcp-audio", "rtcp-video"));
         assertAudioBothWays(growth, "Dino's video call");
-        assertDinoReceivesVideo(growth, "Dino's video call");
+        assertThat(growth.path("after").path("outbound").path("video").asLong())
+                .as("the browser sends video").isGreaterThan(0);
+        dinoShowsVideo();
 
         alice.send("hangup");
         assertEndedBy(alice, "local");
@@ -178,22 +194,16 @@ final class DinoCallIT {
     }
 
     /**
-     * Dino sends no video (no camera); that it receives the browser's shows in its RTCP about the video stream: more
-     * receiver reports on it during the sample, or picture-loss / full-intra requests from its decoder.
+     * Dino has no camera and sends no video; that it gets the browser's shows on its screen. RTCP is no proof here:
+     * when the browser's video goes astray onto Dino's audio transport, Dino still sends receiver reports about the
+     * video's SSRC (from its audio session) while its call window shows only the avatar.
      */
-    private void assertDinoReceivesVideo(JsonNode growth, String call) {
-        JsonNode before = growth.path("before").path("rtcp").path("video");
-        JsonNode after = growth.path("after").path("rtcp").path("video");
-        assertThat(growth.path("after").path("outbound").path("video").asLong())
-                .as("the browser sends video in %s", call).isGreaterThan(0);
-        long reports = after.path("remoteInbound").path("reports").asLong()
-                - before.path("remoteInbound").path("reports").asLong();
-        long keyframeRequests = after.path("pli").asLong() + after.path("fir").asLong();
-        assertThat(reports > 0 || keyframeRequests > 0)
-                .as(() -> String.format("Dino's RTCP on the browser's video in %s: receiver reports %s -> %s,"
-                        + " PLI+FIR %d%s", call, before.path("remoteInbound"), after.path("remoteInbound"),
-                        keyframeRequests, evidence()))
-                .isTrue();
+    private void dinoShowsVideo() throws IOException, InterruptedException {
+        try {
+            dino.awaitVideoShown();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + evidence(), e);
+        }
     }
 
     private static void assertEndedBy(SoftphoneDriver page, String by) throws IOException, InterruptedException {
