@@ -49,9 +49,10 @@ public final class DinoDesktop implements AutoCloseable {
     private static final Point VIDEO_CALL = new Point(977, 111, "Video call in the call button's menu");
     /** The newest conversation item sits right above the message box: an incoming call's Accept button. */
     private static final Point ACCEPT = new Point(502, 595, "Accept on the incoming call");
-    /** The call window opens at 0,0 (704x528) over the main window; its red hang-up button. */
+    /** The call window opens at 0,0 over the main window; its red hang-up button. */
     private static final Point HANG_UP = new Point(421, 475, "the call window's hang-up button");
-    /** The call window's picture area, above its buttons (ImageMagick geometry). */
+    /** The call window's size (it opens at 0,0), and its picture area above its buttons (ImageMagick geometry). */
+    private static final String CALL_WINDOW = "704x528";
     private static final String VIDEO_AREA = "660x360+20+60";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(40);
@@ -117,15 +118,58 @@ public final class DinoDesktop implements AutoCloseable {
         click(ACCEPT);
     }
 
-    /** Waits for the call window's red hang-up button and clicks it. */
+    /**
+     * Clicks the call window's red hang-up button. While video plays Dino hides the call controls until the pointer
+     * moves, so the pointer is moved over the window first, until the button shows.
+     */
     public void hangUp() throws IOException, InterruptedException {
-        awaitPixels(HANG_UP, 8, "red", rgb -> red(rgb) > 180 && green(rgb) < 90);
+        long deadline = System.nanoTime() + UI_TIMEOUT.toNanos();
+        while (square(HANG_UP, 8).stream().noneMatch(DinoDesktop::hangUpRed)) {
+            if (System.nanoTime() > deadline) {
+                Path shot = screenshot("timeout-" + System.currentTimeMillis());
+                throw new AssertionError("timed out after " + UI_TIMEOUT.toSeconds() + " s waiting for "
+                        + HANG_UP.what() + "; screenshot " + shot + ", Dino's log " + log());
+            }
+            xdotool("mousemove", "300", "300", "mousemove", String.valueOf(HANG_UP.x()), String.valueOf(HANG_UP.y()));
+            Thread.sleep(200);
+        }
         click(HANG_UP);
     }
 
-    /** Waits until the call window is gone (the hang-up button's spot shows no red). */
+    /** Waits until no call window is open (no visible window of the call window's size). */
     public void awaitCallWindowClosed() throws IOException, InterruptedException {
-        awaitNoPixels(HANG_UP, 8, "red", rgb -> red(rgb) > 180 && green(rgb) < 90);
+        long deadline = System.nanoTime() + UI_TIMEOUT.toNanos();
+        while (callWindowOpen()) {
+            if (System.nanoTime() > deadline) {
+                Path shot = screenshot("timeout-" + System.currentTimeMillis());
+                throw new AssertionError("Dino's call window still open after " + UI_TIMEOUT.toSeconds()
+                        + " s; screenshot " + shot + ", Dino's log " + log());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private boolean callWindowOpen() throws IOException, InterruptedException {
+        String ids;
+        try {
+            ids = xdotool("search", "--onlyvisible", "--name", ".");
+        } catch (IllegalStateException none) {
+            return false; // xdotool search exits 1 when nothing matches
+        }
+        for (String id : ids.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            try {
+                if (xdotool("getwindowgeometry", id).contains("Geometry: " + CALL_WINDOW)) {
+                    return true;
+                }
+            } catch (IllegalStateException gone) {
+                // the window closed between the search and this look
+            }
+        }
+        return false;
+    }
+
+    private static boolean hangUpRed(int rgb) {
+        return red(rgb) > 180 && green(rgb) < 90;
     }
 
     /**
@@ -162,7 +206,7 @@ public final class DinoDesktop implements AutoCloseable {
 
     private List<Integer> videoArea() throws IOException, InterruptedException {
         String txt = run(List.of("import", "-display", ":" + display, "-window", "root", "-crop", VIDEO_AREA,
-                "-scale", "66x36!", "-depth", "8", "txt:-"));
+                "-resize", "66x36!", "-depth", "8", "txt:-"));
         return colours(txt);
     }
 
@@ -376,23 +420,13 @@ public final class DinoDesktop implements AutoCloseable {
     /** Waits until some pixel of the square of side {@code size} around {@code p} matches. */
     private void awaitPixels(Point p, int size, String state, IntPredicate match) throws IOException,
             InterruptedException {
-        awaitSquare(p, size, state, match, true);
-    }
-
-    private void awaitNoPixels(Point p, int size, String state, IntPredicate match) throws IOException,
-            InterruptedException {
-        awaitSquare(p, size, state, match, false);
-    }
-
-    private void awaitSquare(Point p, int size, String state, IntPredicate match, boolean present)
-            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + UI_TIMEOUT.toNanos();
-        while (square(p, size).stream().anyMatch(match::test) != present) {
+        while (square(p, size).stream().noneMatch(match::test)) {
             if (System.nanoTime() > deadline) {
                 Path shot = screenshot("timeout-" + System.currentTimeMillis());
                 throw new AssertionError("timed out after " + UI_TIMEOUT.toSeconds() + " s waiting for " + p.what()
-                        + (present ? " to be " : " to stop being ") + state + " at " + p.x() + "," + p.y()
-                        + "; screenshot " + shot + ", Dino's log " + log());
+                        + " to be " + state + " at " + p.x() + "," + p.y() + "; screenshot " + shot + ", Dino's log "
+                        + log());
             }
             Thread.sleep(200);
         }
