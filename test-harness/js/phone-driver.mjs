@@ -11,15 +11,16 @@
 //   {"cmd":"waitState","states":[..],"timeoutMs":n}    until window.softphone.state is one of them; answers {state}
 //   {"cmd":"answer"} / {"cmd":"hangup"}                clicks Answer / Hang up
 //   {"cmd":"waitConnected","timeoutMs":n}              until the call's connectionState is connected
-//   {"cmd":"growth","kinds":["audio",..]}              samples, waits until every kind's inbound bytes grew (or
-//                                                      10 s passed), samples again: {before, after} (see below)
+//   {"cmd":"growth","kinds":["audio",..],"waitMs":n}   samples, waits until every kind's inbound bytes grew (or
+//                                                      waitMs, default 10 s, passed), samples again: {before, after}
 //   {"cmd":"rawStats","types":[..]}                   the getStats() entries of those types, as they are
 //   {"cmd":"dump"}                                     the page's state, descriptions and last events
 //   {"cmd":"quit"}                                     closes Chromium and exits 0
 // A sample is the page's own stats (window.softphone.stats()) plus, from every RTCPeerConnection the page made,
-// per kind: remoteInbound = the peer's RTCP receiver reports about what we send ({present, reports, packetsLost}),
-// outboundPackets, and the peer's feedback on it (pli, fir, nack counts). "growth" takes kinds like "audio" (inbound
-// bytes) and "rtcp-video" (more receiver reports about our video).
+// per kind: remoteInbound = the peer's RTCP receiver reports about what we send ({present, reports, packetsLost}:
+// present once a report block about our stream arrived, which the peer only writes for a source it receives),
+// outboundPackets, and the peer's feedback on it (pli, fir, nack counts). "growth" waits for kinds like "audio"
+// (inbound bytes grew) and "rtcp-audio" (a receiver report about our audio is there).
 // Exit status 2 when the arguments are wrong or Chromium cannot start. Traffic stays on this machine (no ICE
 // servers, no mDNS host obfuscation, fake media).
 import readline from 'node:readline';
@@ -93,16 +94,15 @@ async function sample(phone) {
   return { ...(await phone.stats()), rtcp: await rtcpSample(phone.page) };
 }
 
-async function growth(phone, kinds) {
+async function growth(phone, kinds, waitMs) {
   const before = await sample(phone);
-  const deadline = Date.now() + GROWTH_WAIT_MS;
+  const deadline = Date.now() + (waitMs || GROWTH_WAIT_MS);
   let after;
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
     after = await sample(phone);
-    const grown = kinds.every((k) => after.inbound[k] - before.inbound[k] >= (MIN_GROWTH[k] || 1)
-      || (k.startsWith('rtcp-') && after.rtcp[k.slice(5)].remoteInbound.reports
-        > before.rtcp[k.slice(5)].remoteInbound.reports));
+    const grown = kinds.every((k) => (k.startsWith('rtcp-') ? after.rtcp[k.slice(5)].remoteInbound.present
+      : after.inbound[k] - before.inbound[k] >= MIN_GROWTH[k]));
     if (grown || Date.now() > deadline) {
       return { before, after };
     }
@@ -135,7 +135,7 @@ const commands = {
     return { stats: await sample(phone) };
   },
   async growth(phone, c) {
-    return await growth(phone, c.kinds);
+    return await growth(phone, c.kinds, c.waitMs);
   },
   async rawStats(phone, c) {
     const stats = await phone.page.evaluate(async (types) => {

@@ -287,6 +287,10 @@ public final class DinoDesktop implements AutoCloseable {
         Process holder = spawn(List.of("unshare", "--net", "--mount", "--", "sleep", "infinity"), "namespace", null);
         int pid = (int) holder.pid();
         Await.until(TOOL_TIMEOUT, "the namespace of pid " + pid, () -> {
+            if (!holder.isAlive()) {
+                throw new IllegalStateException("unshare --net --mount failed (it needs root, or CAP_SYS_ADMIN and"
+                        + " CAP_NET_ADMIN): " + read(dir.resolve("namespace.log")).strip());
+            }
             try {
                 return !Files.readSymbolicLink(Path.of("/proc/" + pid + "/ns/net"))
                         .equals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")));
