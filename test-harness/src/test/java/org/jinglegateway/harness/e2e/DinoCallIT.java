@@ -213,7 +213,10 @@ final class DinoCallIT {
         try {
             dino.awaitVideoShown();
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + evidence(), e);
+            JsonNode video = alice.send("growth", "kinds", List.of("rtcp-video")).path("after");
+            throw new AssertionError(e.getMessage() + "\nthe browser's video toward Dino: " + video.path("outbound")
+                    + ", Dino's RTCP on it (receiver reports, PLI/FIR/NACK): " + video.path("rtcp").path("video")
+                    + evidence(), e);
         }
     }
 
