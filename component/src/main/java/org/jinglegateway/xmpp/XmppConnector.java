@@ -61,7 +61,7 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     private boolean overflowed;
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-    private Thread thread;
+    private volatile Thread thread;
 
     public XmppConnector(GatewayConfig.Xmpp settings, Component component, ConnectionListener listener) {
         this.settings = settings;
@@ -427,13 +427,14 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
         if (s != null) {
             s.close();
         }
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (thread == null) {
+            return; // never started (SIGTERM during start-up): Tinder's component has nothing to shut down
+        }
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         component.shutdown();
     }

@@ -158,10 +158,13 @@ final class CallRecoveryIT {
 
     @Test
     @Order(5)
-    void linkDownLongerThanTheResumeWindow_browserHearsAtOnce_peerWhenTheLinkReturns() throws Exception {
+    void linkDownPastTheResumeWindow_browserHearsAtOnce_peerWhenTheLinkReturns_presenceAnnouncedAgain()
+            throws Exception {
         String sid = unique();
         try (BrowserSocket alice = BrowserSocket.open("alice", wsUrl); JinglePeer bob = login("bob")) {
             String aliceJid = register(alice, "alice");
+            bob.sendPresence(Presence.Type.subscribe, "alice@" + DOMAIN);
+            bob.awaitPresence(p -> aliceJid.equals(p.from()) && p.attr("type").isEmpty(), STEP, "alice's presence");
             answeredIncomingCall(alice, aliceJid, bob, sid);
 
             link.cut();
@@ -173,6 +176,8 @@ final class CallRecoveryIT {
             Received terminate = bob.awaitJingle("session-terminate", sid, Duration.ofSeconds(30));
             assertThat(Xml.has(terminate.element(), "j:reason/j:connectivity-error"))
                     .as("the held session-terminate, sent once the link is back: %s", terminate).isTrue();
+            bob.awaitPresence(p -> aliceJid.equals(p.from()) && p.attr("type").isEmpty(), Duration.ofSeconds(30),
+                    "alice's presence announced again once the link is back");
             assertThat(gateway.awaitReady(2, Duration.ofSeconds(30)).domain()).isEqualTo(DOMAIN);
         }
     }
