@@ -14,13 +14,17 @@
 // The StanzaJS page is bundled here with esbuild and served from a tiny static server on 127.0.0.1.
 // Standard output: {"type":"setup",...} and {"type":"result",...} per scenario, {"type":"failure",...} on a failed
 // step; exit 1 when a step failed, 2 when Chromium cannot start.
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { launchOrExit, servePages } from './lib/pages.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
 import { Phone, STEP_MS, StepFailure, growth, print } from './lib/softphone.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 function parseArgs(argv) {
   const args = {};
@@ -33,6 +37,27 @@ function parseArgs(argv) {
     }
   }
   return args;
+}
+
+async function serveStanzaClient() {
+  const root = path.join(here, 'stanza-client');
+  const server = http.createServer(async (request, response) => {
+    const name = new URL(request.url, 'http://127.0.0.1').pathname.replace(/^\/$/, '/index.html');
+    const file = path.join(root, path.normalize(name));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': (TYPES[path.extname(file)] || 'text/plain') + '; charset=utf-8' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
 }
 
 /** The StanzaJS page, read through window.stanzaClient. */
@@ -98,8 +123,16 @@ async function softphoneCallsStanza(stanza, phone, stanzaJid) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   execFileSync(process.execPath, [path.join(here, 'build-stanza-client.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const server = await servePages({ '/': path.join(here, 'stanza-client') });
-  const browser = await launchOrExit(server);
+  const server = await serveStanzaClient();
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
+      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
+  } catch (e) {
+    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
+    server.close();
+    process.exit(2);
+  }
   let stanza;
   let phone;
   let step = 'open pages';

@@ -1,5 +1,5 @@
 // Serving harness pages from folders on a loopback static server, and starting the headless Chromium that opens
-// them (stanza-call.mjs, resume-call.mjs). http://127.0.0.1 is a secure context: getUserMedia works there.
+// them (resume-call.mjs). http://127.0.0.1 is a secure context: getUserMedia works there.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
