@@ -8,16 +8,14 @@
 //   node test-harness/js/resume-call.mjs --gateway-ws ws://127.0.0.1:GW/ws
 //        --ws ws://127.0.0.1:PROSODY/xmpp-websocket --jid alice@localhost --password PW          (npm ci first)
 //
-// Both pages come from the StanzaJS page's loopback server (lib/stanza-page.mjs); the protocol page's files are
-// answered from resume-page/ by the browser context's route, under /resume-page/. That origin is not the
-// gateway's: the gateway must allow it. Standard output: one {"type":"result",...} line, or {"type":"failure",...};
-// exit 1 when a step failed, 2 when Chromium cannot start or the arguments are wrong.
+// Pages are served from a loopback static server (another origin than the gateway's: the gateway must allow it).
+// Standard output: one {"type":"result",...} line, or {"type":"failure",...}; exit 1 when a step failed, 2 when
+// Chromium cannot start or the arguments are wrong.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
+import { execFileSync } from 'node:child_process';
+import { launchOrExit, servePages } from './lib/pages.mjs';
 import { STEP_MS, StepFailure, growth, print } from './lib/softphone.mjs';
-import { StanzaPage, serveStanzaClient } from './lib/stanza-page.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** How long the page stays without a socket, with the call going on. */
@@ -37,29 +35,30 @@ function parseArgs(argv) {
   return args;
 }
 
-/** The protocol page, read through window.resumePage. */
-class ResumePage {
-  constructor(page) {
-    this.name = 'page';
+/** A page read through a window hook object (resumePage or stanzaClient). */
+class HookedPage {
+  constructor(name, page, hook) {
+    this.name = name;
     this.page = page;
-    page.on('console', (m) => process.stderr.write(`[page console.${m.type()}] ${m.text()}\n`));
-    page.on('pageerror', (e) => process.stderr.write(`[page pageerror] ${e.message}\n`));
+    this.hook = hook;
+    page.on('console', (m) => process.stderr.write(`[${name} console.${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => process.stderr.write(`[${name} pageerror] ${e.message}\n`));
   }
 
   async waitFor(step, fn, arg) {
     try {
       await this.page.waitForFunction(fn, arg, { polling: 20, timeout: STEP_MS });
     } catch (e) {
-      throw new StepFailure('page: ' + step, `timed out after ${STEP_MS} ms`);
+      throw new StepFailure(this.name + ': ' + step, `timed out after ${STEP_MS} ms`);
     }
   }
 
   stats() {
-    return this.page.evaluate(() => window.resumePage.stats());
+    return this.page.evaluate((h) => window[h].stats(), this.hook);
   }
 
   dump() {
-    return this.page.evaluate(() => ({ status: window.resumePage.status, events: window.resumePage.events }))
+    return this.page.evaluate((h) => ({ status: window[h].status, events: window[h].events }), this.hook)
       .catch((e) => ({ unreadable: String(e) }));
   }
 }
@@ -81,27 +80,19 @@ async function resumeMidCall(stanza, phone, gatewayWs) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const server = await serveStanzaClient();
+  execFileSync(process.execPath, [path.join(here, 'build-stanza-client.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = await servePages({ '/stanza/': path.join(here, 'stanza-client'),
+    '/': path.join(here, 'resume-page') });
   const base = `http://127.0.0.1:${server.address().port}/`;
-  let browser;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
-      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
-  } catch (e) {
-    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
-    server.close();
-    process.exit(2);
-  }
+  const browser = await launchOrExit(server);
   let stanza;
   let phone;
   try {
-    const pageContext = await browser.newContext({ permissions: ['microphone'] });
-    await pageContext.route(base + 'resume-page/*', (route) => route.fulfill({
-      path: path.join(here, 'resume-page', path.basename(new URL(route.request().url()).pathname)) }));
-    phone = new ResumePage(await pageContext.newPage());
-    await phone.page.goto(base + 'resume-page/index.html');
-    stanza = new StanzaPage(await (await browser.newContext({ permissions: ['microphone'] })).newPage());
-    await stanza.page.goto(base);
+    const context = () => browser.newContext({ permissions: ['microphone'] });
+    phone = new HookedPage('page', await (await context()).newPage(), 'resumePage');
+    await phone.page.goto(base);
+    stanza = new HookedPage('stanza', await (await context()).newPage(), 'stanzaClient');
+    await stanza.page.goto(base + 'stanza/');
     await stanza.page.evaluate(([j, p, w]) => window.stanzaClient.login(j, p, w), [args.jid, args.password, args.ws]);
     print({ type: 'result', scenario: 'resume-mid-call', chromium: browser.version(),
       ...await resumeMidCall(stanza, phone, args['gateway-ws']) });
