@@ -43,6 +43,7 @@ final class ConfigLoaderTest {
         assertThat(new GatewayConfig.Http("::1", 9).webSocketUrl()).isEqualTo("ws://[::1]:9/ws");
         assertThat(c.auth().mode()).isEqualTo(GatewayConfig.Mode.NONE);
         assertThat(c.calls().ringTimeoutSeconds()).isEqualTo(60);
+        assertThat(c.calls().resumeSeconds()).isEqualTo(30);
     }
 
     @Test
@@ -124,6 +125,20 @@ final class ConfigLoaderTest {
     @Test
     void unknownTopLevelKey_isRefused() {
         assertThat(error("xmp:\n  port: 1\n")).startsWith("config error: xmp: unknown setting");
+    }
+
+    @Test
+    void resumeSettings_defaultAndBounds() throws Exception {
+        GatewayConfig c = load("calls:\n  resume-seconds: 0\n", Map.of(), Map.of());
+        assertThat(c.calls().resumeSeconds()).as("0 turns resume off").isZero();
+        assertThat(c.limits().heldFrames()).isEqualTo(200);
+        assertThat(c.limits().heldFrameBytes()).isEqualTo(262144);
+        assertThat(error("calls:\n  resume-seconds: -1\n"))
+                .isEqualTo("config error: calls.resume-seconds: must be 0-3600, found -1");
+        assertThat(error("limits:\n  held-frames: 0\n"))
+                .isEqualTo("config error: limits.held-frames: must be 1-1000000, found 0");
+        assertThat(error("limits:\n  held-frame-bytes: 10\n"))
+                .isEqualTo("config error: limits.held-frame-bytes: must be 1024-1073741824, found 10");
     }
 
     @Test
