@@ -19,11 +19,13 @@ import org.jinglegateway.harness.ServerProcess;
  */
 public final class ProsodyServer extends ServerProcess {
     private final Path binary;
+    private final boolean nagle;
     private final int httpPort = Ports.free();
 
     private ProsodyServer(Builder b) {
         super("Prosody", b);
         this.binary = b.binary;
+        this.nagle = b.nagle;
     }
 
     public static Builder builder() {
@@ -33,8 +35,18 @@ public final class ProsodyServer extends ServerProcess {
     /** Options for the test server. */
     public static final class Builder extends ServerProcess.Builder<Builder, ProsodyServer> {
         private Path binary = Path.of("/usr/bin/prosody");
+        private boolean nagle;
 
         private Builder() {
+        }
+
+        /**
+         * Prosody's default socket setting (Nagle on) instead of {@code network_settings = { nagle = false }}: only
+         * to measure what the recommended setting removes (docs/benchmarks.md).
+         */
+        public Builder nagle(boolean on) {
+            this.nagle = on;
+            return this;
         }
 
         /** Another Prosody executable (Debian's /usr/bin/prosody by default). */
@@ -110,13 +122,16 @@ public final class ProsodyServer extends ServerProcess {
         lines.add("s2s_auth_certs = false");
         lines.add("c2s_require_encryption = false");
         // as conf/prosody.cfg.lua recommends: no Nagle delay on small stanzas over the component link
-        lines.add("network_settings = { nagle = false }");
+        if (!nagle) {
+            lines.add("network_settings = { nagle = false }");
+        }
         lines.add("allow_unencrypted_plain_auth = true");
         lines.add("authentication = \"internal_plain\"");
         lines.add("modules_enabled = { \"roster\"; \"saslauth\"; \"disco\"; \"ping\"; \"posix\"; \"presence\";"
                 + " \"websocket\"; \"bosh\"; \"http\" }");
         lines.add("modules_disabled = { \"s2s\"; \"tls\" }");
-        lines.add("log = { { levels = { min = \"debug\" }, to = \"file\", filename = \"" + logFile() + "\" } }");
+        lines.add("log = { { levels = { min = \"" + (quiet() ? "warn" : "debug") + "\" }, to = \"file\", filename = \""
+                + logFile() + "\" } }");
         lines.add("VirtualHost \"" + VIRTUAL_HOST + "\"");
         lines.add("Component \"" + componentDomain() + "\"");
         lines.add("  component_secret = \"" + componentSecret() + "\"");
