@@ -15,10 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * A light c2s client written for load: one socket, plain SASL on loopback (the load servers run without TLS),
@@ -28,7 +24,6 @@ import javax.xml.stream.XMLStreamReader;
  * once, as a real client acknowledges Jingle IQs before acting on them.
  */
 final class C2sClient implements AutoCloseable {
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
     private static final Pattern BOUND_JID = Pattern.compile("<jid>([^<]+)</jid>");
     private static final String STREAM_HEAD = "<stream:stream xmlns='jabber:client'"
             + " xmlns:stream='http://etherx.jabber.org/streams' version='1.0' to='%s'>";
@@ -196,60 +191,132 @@ final class C2sClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Splits the stream into stanzas with a small tag scanner (quotes respected; the servers send no comments or
+     * CDATA) and summarises each. A StAX reader was tried first: the JDK's looks ahead past a stanza's end tag and
+     * so holds the last stanza back until more bytes come, which a latency probe cannot have.
+     */
     private void read(InputStream in) {
-        try {
-            XMLStreamReader r = XML.createXMLStreamReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (InputStreamReader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buf = new char[65_536];
+            StringBuilder stanza = new StringBuilder();
+            StringBuilder tag = new StringBuilder();
+            boolean inTag = false;
+            char quote = 0;
             int depth = 0;
-            String name = null;
-            String type = null;
-            String id = null;
-            String from = null;
-            String child = null;
-            String childId = null;
-            String action = null;
-            String sid = null;
-            while (r.hasNext()) {
-                int event = r.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
-                    if (depth == 2) {
-                        name = r.getLocalName();
-                        type = r.getAttributeValue(null, "type");
-                        id = r.getAttributeValue(null, "id");
-                        from = r.getAttributeValue(null, "from");
-                        child = null;
-                        childId = null;
-                        action = null;
-                        sid = null;
-                    } else if (depth == 3 && child == null) {
-                        child = r.getLocalName();
-                        childId = r.getAttributeValue(null, "id");
-                        action = r.getAttributeValue(null, "action");
-                        sid = r.getAttributeValue(null, "sid");
+            int n;
+            while ((n = r.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    char ch = buf[i];
+                    if (depth >= 1 && (inTag || ch == '<' || depth >= 2)) {
+                        stanza.append(ch);
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    if (depth == 2) {
-                        Stanza s = new Stanza(name, type, id, from, child, childId, action, sid, System.nanoTime());
-                        if ("iq".equals(name) && "set".equals(type)) {
-                            send("<iq type='result' to='" + Payloads.attr(from) + "' id='" + Payloads.attr(id)
-                                    + "'/>");
-                        } else if ("iq".equals(name) && "error".equals(type)) {
-                            errors.incrementAndGet();
-                            if (firstError == null) {
-                                firstError = "iq error id=" + id + " from " + from;
+                    if (!inTag) {
+                        if (ch == '<') {
+                            inTag = true;
+                            tag.setLength(0);
+                            if (depth == 1) {
+                                stanza.setLength(0);
+                                stanza.append('<');
                             }
                         }
-                        handler.accept(s);
+                        continue;
                     }
-                    depth--;
+                    if (quote != 0) {
+                        if (ch == quote) {
+                            quote = 0;
+                        }
+                        tag.append(ch);
+                        continue;
+                    }
+                    if (ch == '"' || ch == '\'') {
+                        quote = ch;
+                        tag.append(ch);
+                        continue;
+                    }
+                    if (ch != '>') {
+                        tag.append(ch);
+                        continue;
+                    }
+                    inTag = false;
+                    char first = tag.length() == 0 ? ' ' : tag.charAt(0);
+                    if (first == '?' || first == '!') {
+                        continue;
+                    }
+                    if (first == '/') {
+                        depth--;
+                    } else if (tag.charAt(tag.length() - 1) != '/') {
+                        depth++;
+                    }
+                    if (depth == 1 && stanza.length() > 0 && (first == '/' || tag.charAt(tag.length() - 1) == '/')) {
+                        dispatch(stanza.toString(), System.nanoTime());
+                        stanza.setLength(0);
+                    }
                 }
             }
-        } catch (XMLStreamException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             if (!socket.isClosed()) {
                 firstError = jid + ": reading stopped: " + e;
                 errors.incrementAndGet();
             }
         }
+    }
+
+    private static final Pattern ATTR = Pattern.compile("([A-Za-z_][\\w:.-]*)\\s*=\\s*(['\"])(.*?)\\2");
+
+    private void dispatch(String xml, long nanos) {
+        int open = xml.indexOf('>');
+        String top = xml.substring(1, open);
+        String name = tagName(top);
+        String child = null;
+        String childTag = null;
+        int next = xml.indexOf('<', open);
+        if (next >= 0 && next + 1 < xml.length() && xml.charAt(next + 1) != '/') {
+            childTag = xml.substring(next + 1, xml.indexOf('>', next));
+            child = tagName(childTag);
+        }
+        String type = attr(top, "type");
+        String id = attr(top, "id");
+        String from = attr(top, "from");
+        Stanza s = new Stanza(name, type, id, from, child, childTag == null ? null : attr(childTag, "id"),
+                childTag == null ? null : attr(childTag, "action"), childTag == null ? null : attr(childTag, "sid"),
+                nanos);
+        if ("iq".equals(name) && "set".equals(type)) {
+            send("<iq type='result' to='" + Payloads.attr(from) + "' id='" + Payloads.attr(id) + "'/>");
+        } else if ("error".equals(type)) {
+            errors.incrementAndGet();
+            if (firstError == null) {
+                firstError = xml.length() > 2000 ? xml.substring(0, 2000) : xml;
+            }
+        }
+        handler.accept(s);
+    }
+
+    private static String tagName(String tag) {
+        int end = 0;
+        while (end < tag.length() && !Character.isWhitespace(tag.charAt(end)) && tag.charAt(end) != '/') {
+            end++;
+        }
+        String qname = tag.substring(0, end);
+        return qname.substring(qname.indexOf(':') + 1);
+    }
+
+    private static String attr(String tag, String name) {
+        Matcher m = ATTR.matcher(tag);
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                return unescape(m.group(3));
+            }
+        }
+        return null;
+    }
+
+    private static String unescape(String v) {
+        if (v.indexOf('&') < 0) {
+            return v;
+        }
+        return v.replace("&apos;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     boolean alive() {
