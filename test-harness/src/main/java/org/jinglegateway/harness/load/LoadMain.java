@@ -2,6 +2,8 @@ package org.jinglegateway.harness.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public final class LoadMain {
     private final Payloads payloads;
     private final StringBuilder table = new StringBuilder();
 
-    private LoadMain(LoadOptions o) {
+    LoadMain(LoadOptions o) {
         this.o = o;
         this.payloads = new Payloads(o.fixtures());
     }
@@ -50,7 +52,7 @@ public final class LoadMain {
         try {
             o = LoadOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("load: " + e.getMessage());
+            say("load: " + e.getMessage());
             System.exit(2);
             return;
         }
@@ -74,8 +76,9 @@ public final class LoadMain {
             } catch (Exception | AssertionError e) {
                 ok = false;
                 r.put("failed", e.toString());
-                say("load: " + server + " run failed: " + e);
-                e.printStackTrace();
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                say("load: " + server + " run failed: " + trace);
             }
         }
         report.put("load_average_at_end", Proc.loadAverage());

@@ -101,8 +101,8 @@ final class Payloads {
     /** An XEP-0353 propose of audio (Conversations' shape) to a bare JID. */
     static String propose(String to, String id) {
         return "<message type='chat' to='" + attr(to) + "' id='jm-propose-" + attr(id) + "'><propose"
-                + " xmlns='urn:xmpp:jingle-message:0' id='" + attr(id) + "'><description xmlns='urn:xmpp:jingle:apps:rtp:1'"
-                + " media='audio'/></propose><request xmlns='urn:xmpp:receipts'/><store xmlns='urn:xmpp:hints'/>"
+                + " xmlns='urn:xmpp:jingle-message:0' id='" + attr(id) + "'><description"
+                + " xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose><request xmlns='urn:xmpp:receipts'/><store xmlns='urn:xmpp:hints'/>"
                 + "</message>";
     }
 
