@@ -244,8 +244,10 @@ public final class LoadMain {
             long need = level - have;
             say("load: building up to " + level + " held calls (" + need + " more at " + o.holdRate() + "/s)");
             s.workers.resetSetup();
-            s.workers.pace(o.holdRate(), need, Double.MAX_VALUE);
-            s.workers.drain(Math.max(30, need / (double) o.holdRate()));
+            long t0 = System.nanoTime();
+            s.workers.pace(o.holdRate(), need, Double.MAX_VALUE, o.holdRate());
+            s.workers.drain(120);
+            double buildSeconds = (System.nanoTime() - t0) / 1e9;
             lostTotal += s.workers.forgetPending();
             Latencies.Summary setup = s.workers.resetSetup().summary("setup");
             Thread.sleep(3000);
@@ -265,6 +267,7 @@ public final class LoadMain {
             m.put("gateway_fds", Proc.fds(pid));
             m.put("server_rss_bytes", Proc.rssBytes(xmpp));
             m.put("setup_ms", setup);
+            m.put("build_up_calls_per_s", round(need / buildSeconds));
             m.put("top_classes_per_call", perCallClasses(base, h, held));
             m.put("load_average", Proc.loadAverage());
             levels.add(m);

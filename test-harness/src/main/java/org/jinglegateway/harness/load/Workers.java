@@ -101,15 +101,27 @@ final class Workers {
      * first; returns the calls placed.
      */
     long pace(double rate, long count, double seconds) throws InterruptedException {
+        return pace(rate, count, seconds, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #pace(double, long, double)}, but never with more than {@code window} calls waiting for their
+     * answer: building up held calls on a busy machine then goes as fast as the machine allows instead of queueing.
+     */
+    long pace(double rate, long count, double seconds, int window) throws InterruptedException {
         long start = System.nanoTime();
         long done = 0;
         while (done < count) {
+            if (pending.size() >= window) {
+                Thread.sleep(1);
+                continue;
+            }
             double elapsed = (System.nanoTime() - start) / 1e9;
             if (elapsed >= seconds) {
                 break;
             }
             long due = Math.min(count, (long) (rate * elapsed) + 1);
-            while (done < due) {
+            while (done < due && pending.size() < window) {
                 placeOne();
                 done++;
             }
