@@ -10,9 +10,12 @@ cd "$(dirname "$0")/.."
 mvn -B -q -o -DskipTests -pl test-harness -am package dependency:build-classpath \
   -Dmdep.outputFile=target/load.classpath >/dev/null
 cp=$(cat test-harness/target/load.classpath)
+# the gateway runs from a copy, so that a build during the run cannot change the jar under it
+jar=test-harness/target/load-gateway.jar
+cp component/target/jingle-gateway.jar "$jar"
 # the servers and the gateway it starts inherit this: many calls, many sockets
 ulimit -n "$(ulimit -Hn)"
 echo "load: uptime before the run: $(uptime)"
-java -Xmx2g -Dgateway.jar=component/target/jingle-gateway.jar -cp "test-harness/target/classes:$cp" \
+java -Xmx2g -Dgateway.jar="$jar" -cp "test-harness/target/classes:$cp" \
   org.jinglegateway.harness.load.LoadMain "$@"
 echo "load: uptime after the run: $(uptime)"

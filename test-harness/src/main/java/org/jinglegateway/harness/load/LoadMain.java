@@ -104,6 +104,8 @@ public final class LoadMain {
         say("load: " + server + " with the recommended settings");
         try (Setup s = Setup.start(o, payloads, server, false)) {
             r.put("gateway_pid", s.gateway.pid());
+            r.put("gateway_log", s.gateway.logFile().toString());
+            say("load: gateway log " + s.gateway.logFile());
             warmUp(s);
             say("load: latency probes at idle");
             Latencies idle = new Latencies();
@@ -122,8 +124,9 @@ public final class LoadMain {
 
     private void warmUp(Setup s) throws InterruptedException {
         s.workers.hold(false);
-        s.workers.pace(100, 500, 20);
-        s.workers.drain(10);
+        // at most 50 calls waiting: warming up must not leave a queue behind for the probes
+        s.workers.pace(100, 500, 60, 50);
+        s.workers.drain(60);
         s.workers.forgetPending();
         s.probe.run(Math.max(1, o.probes() / 10), new Latencies());
     }

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * session-initiate; {@code direct session-initiate} the same stanza sent by one c2s client to another.
  */
 final class Probe {
-    private static final long TIMEOUT_SECONDS = 20;
+    private static final long TIMEOUT_SECONDS = 60;
 
     private final Payloads payloads;
     private final WsDevice device;

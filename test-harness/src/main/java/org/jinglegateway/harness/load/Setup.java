@@ -1,10 +1,13 @@
 package org.jinglegateway.harness.load;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.ServerProcess;
 import org.jinglegateway.harness.ejabberd.EjabberdServer;
@@ -43,6 +46,11 @@ final class Setup implements AutoCloseable {
         }
         this.server = s;
         this.gateway = g;
+        if (o.nice() != 0) {
+            renice(o.nice(), s.handle());
+            renice(o.nice(), ProcessHandle.of(g.pid()).orElseThrow());
+            renice(o.nice(), ProcessHandle.current());
+        }
         try {
             URI ws = g.ready().ws();
             HttpClient http = HttpClient.newHttpClient();
@@ -63,6 +71,24 @@ final class Setup implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw e;
+        }
+    }
+
+    /** {@code renice} for a process, its threads and its descendants (only processes this run started). */
+    private static void renice(int nice, ProcessHandle process) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(nice), "-p"));
+        // on Linux a nice value is per thread: name every task of the process
+        for (ProcessHandle p : Stream.concat(Stream.of(process),
+                process.descendants()).toList()) {
+            try (Stream<Path> tasks = Files.list(
+                    Path.of("/proc/" + p.pid() + "/task"))) {
+                tasks.forEach(t -> command.add(t.getFileName().toString()));
+            }
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
+                ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command.subList(0, 4)) + " failed (" + p.exitValue() + ")");
         }
     }
 
