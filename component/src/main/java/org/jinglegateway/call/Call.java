@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.jinglegateway.mapper.jingle.Creator;
 import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.sdp.SdpParseException;
+import org.jinglegateway.mapper.sdp.SdpParser;
+import org.jinglegateway.mapper.sdp.SdpWriter;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 import org.jinglegateway.mapper.sdp.Setup;
 import org.jinglegateway.mapper.translate.CandidateInit;
@@ -65,8 +68,12 @@ final class Call {
     /** Our session-initiate went out (an outgoing call's peer knows the session only then). */
     private boolean initiateOut;
 
-    /** The last description given to the browser. */
-    private SessionDescription remoteSdp;
+    /**
+     * The last description given to the browser, as the SDP text it was sent as: parsed again only for an ICE
+     * restart, because the parsed form costs about three times as much heap for every held call
+     * (docs/benchmarks.md, "Load").
+     */
+    private String remoteSdp;
     /** The far end's DTLS role once settled (never actpass), kept across ICE restarts (RFC 8842 §5.5). */
     private Setup remoteRole;
     private Timers.Timer timer;
@@ -280,11 +287,19 @@ final class Call {
 
     /** The browser was given {@code sdp} as its remote description. */
     void gaveBrowser(SessionDescription sdp) {
-        remoteSdp = sdp;
+        remoteSdp = SdpWriter.write(sdp);
     }
 
     Optional<SessionDescription> remoteSdp() {
-        return Optional.ofNullable(remoteSdp);
+        if (remoteSdp == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SdpParser.parse(remoteSdp).value());
+        } catch (SdpParseException e) {
+            throw new IllegalStateException(this + ": the SDP the mapper wrote does not parse again: " + e.getMessage(),
+                    e);
+        }
     }
 
     /** The far end's DTLS role is settled (never actpass). */
