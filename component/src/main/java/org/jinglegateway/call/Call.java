@@ -113,7 +113,9 @@ final class Call {
     void move(CallState target) {
         CallState from = state;
         state = state.to(target);
-        log.info("call.state from={} to={}", from, target);
+        // DEBUG: the INFO lines call.initiated / call.offered, call.active and call.ended already mark the moves
+        // that matter; at INFO this made five lines a call (docs/benchmarks.md, Load)
+        log.debug("call.state from={} to={}", from, target);
         if (target == CallState.ACTIVE) {
             browserOffer = null;
             listener.active(Duration.ofNanos(System.nanoTime() - startedNanos));
