@@ -55,8 +55,8 @@ final class Call {
     /** The peer's candidates, until the browser has the description they belong to. */
     private final HoldBack<CandidateInit> toBrowser = new HoldBack<>();
     private boolean ringingSent;
-    /** An incoming proposal the browser accepted (proceed sent). */
-    private boolean accepted;
+    /** An incoming proposal the browser accepted (proceed sent); a resume reads it off the lane. */
+    private volatile boolean accepted;
     /**
      * The offer the browser placed the call with, until the peer's answer is aligned to it; dropped once the call is
      * active (about 4.5 KB a call that a held call no longer needs; docs/benchmarks.md, "Load").

@@ -134,6 +134,11 @@ final class CallContext {
         call.replaceTimer(timers.after(delay, () -> onLane(call, task)));
     }
 
+    /** Runs a task after a delay, on the timer thread (not on a call's lane). */
+    Timers.Timer after(Duration delay, Runnable task) {
+        return timers.after(delay, task);
+    }
+
     /** Forgets an ended call: nothing of it stays in memory. */
     void forget(Call call) {
         call.cancelTimer();

@@ -29,10 +29,12 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
 
     /**
      * The XEP-0114 connection to the XMPP server. {@code maxOutgoingBytes}: no stanza larger than this is written
-     * (Prosody closes a component stream over its 512 KiB limit).
+     * (Prosody closes a component stream over its 512 KiB limit). While the link is down, up to {@code heldStanzas}
+     * stanzas of {@code heldBytes} in all wait for it, and calls go on for {@code resumeSeconds} (docs/calls.md).
      */
     public record Xmpp(String host, int port, String domain, String secret, int maxStanzaBytes, int maxOutgoingBytes,
-                       int keepaliveSeconds, int reconnectMinMillis, int reconnectMaxMillis) {
+                       int keepaliveSeconds, int reconnectMinMillis, int reconnectMaxMillis, int resumeSeconds,
+                       int heldStanzas, int heldBytes) {
     }
 
     /**
@@ -73,17 +75,21 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
         }
     }
 
-    /** Call policy. */
-    public record Calls(int ringTimeoutSeconds) {
+    /**
+     * Call policy. {@code resumeSeconds}: how long a browser device whose socket dropped stays online with its calls
+     * for a resume (0: it goes at once).
+     */
+    public record Calls(int ringTimeoutSeconds, int resumeSeconds) {
     }
 
     /**
      * What one browser device, one socket and one XMPP user may cost (docs/operations.md, "Limits"): calls placed a
      * minute per user and at once per device, frames a second per socket (a burst of four seconds' worth passes), calls
-     * offered a minute per XMPP user, WebSockets open per remote address.
+     * offered a minute per XMPP user, WebSockets open per remote address, and frames (count and UTF-8 bytes) held for a
+     * device while it is away for a resume.
      */
     public record Limits(int callsPerMinute, int concurrentCalls, int framesPerSecond, int initiatesPerMinute,
-                         int socketsPerAddress) {
+                         int socketsPerAddress, int heldFrames, int heldFrameBytes) {
     }
 
     /** Browser authentication mode. */

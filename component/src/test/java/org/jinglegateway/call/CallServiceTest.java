@@ -495,10 +495,41 @@ final class CallServiceTest {
     }
 
     @Test
-    void xmppConnectionDrops_everyBrowserIsTold() {
+    void xmppLinkDrops_callsGoOnWithinTheResumeWindow_andAfterTheLinkReturns() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+        world.service.setLinkResume(Duration.ofSeconds(30));
+
+        world.service.onXmppDown();
+        world.timers.advance(Duration.ofSeconds(29));
+        world.service.onXmppUp();
+        world.timers.advance(Duration.ofMinutes(5));
+
+        assertThat(juliet.of("hangup")).isEmpty();
+        assertThat(world.service.size()).isEqualTo(1);
+    }
+
+    @Test
+    void xmppLinkDownLongerThanTheResumeWindow_bothSidesEndWithConnectivityError() {
+        ringAcceptAndOffer();
+        world.service.setLinkResume(Duration.ofSeconds(30));
+
+        world.service.onXmppDown();
+        world.timers.advance(Duration.ofSeconds(30));
+
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("connectivity-error");
+        assertThat(world.lastJingle("session-terminate").getChildElement().element("reason")
+                .element("connectivity-error")).as("the session-terminate waits for the link with this reason")
+                .isNotNull();
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void heldStanzasOverflow_callsEndAtOnce() {
         ringAcceptAndOffer();
 
         world.service.onXmppDown();
+        world.service.onHeldOverflow();
 
         assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("connectivity-error");
         assertThat(world.service.size()).isZero();
