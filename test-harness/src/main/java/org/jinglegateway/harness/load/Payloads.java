@@ -102,8 +102,8 @@ final class Payloads {
     static String propose(String to, String id) {
         return "<message type='chat' to='" + attr(to) + "' id='jm-propose-" + attr(id) + "'><propose"
                 + " xmlns='urn:xmpp:jingle-message:0' id='" + attr(id) + "'><description"
-                + " xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose><request xmlns='urn:xmpp:receipts'/><store xmlns='urn:xmpp:hints'/>"
-                + "</message>";
+                + " xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose><request xmlns='urn:xmpp:receipts'/>"
+                + "<store xmlns='urn:xmpp:hints'/></message>";
     }
 
     /** An XEP-0353 proceed to the proposing device. */
