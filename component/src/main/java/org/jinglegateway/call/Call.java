@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.jinglegateway.mapper.jingle.Creator;
 import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.sdp.SdpParseException;
+import org.jinglegateway.mapper.sdp.SdpParser;
+import org.jinglegateway.mapper.sdp.SdpWriter;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 import org.jinglegateway.mapper.sdp.Setup;
 import org.jinglegateway.mapper.translate.CandidateInit;
@@ -54,15 +57,23 @@ final class Call {
     private boolean ringingSent;
     /** An incoming proposal the browser accepted (proceed sent); a resume reads it off the lane. */
     private volatile boolean accepted;
-    /** The offer the browser placed the call with. */
+    /**
+     * The offer the browser placed the call with, until the peer's answer is aligned to it; dropped once the call is
+     * active (about 4.5 KB a call that a held call no longer needs; docs/benchmarks.md, "Load").
+     */
     private SessionDescription browserOffer;
+    private boolean placed;
     /** An outgoing call's session-initiate, translated when the call is placed and sent on proceed. */
     private Jingle pendingInitiate;
     /** Our session-initiate went out (an outgoing call's peer knows the session only then). */
     private boolean initiateOut;
 
-    /** The last description given to the browser. */
-    private SessionDescription remoteSdp;
+    /**
+     * The last description given to the browser, as the SDP text it was sent as: parsed again only for an ICE
+     * restart, because the parsed form costs about three times as much heap for every held call
+     * (docs/benchmarks.md, "Load").
+     */
+    private String remoteSdp;
     /** The far end's DTLS role once settled (never actpass), kept across ICE restarts (RFC 8842 §5.5). */
     private Setup remoteRole;
     private Timers.Timer timer;
@@ -102,8 +113,11 @@ final class Call {
     void move(CallState target) {
         CallState from = state;
         state = state.to(target);
-        log.info("call.state from={} to={}", from, target);
+        // DEBUG: the INFO lines call.initiated / call.offered, call.active and call.ended already mark the moves
+        // that matter; at INFO this made five lines a call (docs/benchmarks.md, Load)
+        log.debug("call.state from={} to={}", from, target);
         if (target == CallState.ACTIVE) {
+            browserOffer = null;
             listener.active(Duration.ofNanos(System.nanoTime() - startedNanos));
         }
     }
@@ -238,15 +252,17 @@ final class Call {
 
     /** The browser placed the call with {@code offer}, which became {@code initiate}. */
     void placed(SessionDescription offer, Jingle initiate) {
-        if (browserOffer != null) {
+        if (placed) {
             throw new IllegalStateException(this + " was already placed");
         }
+        placed = true;
         browserOffer = offer;
         pendingInitiate = initiate;
         ice.learnBrowser(offer);
         contents.learn(initiate, offer);
     }
 
+    /** The browser's offer while the call is being set up (empty for a received call, and once active). */
     Optional<SessionDescription> browserOffer() {
         return Optional.ofNullable(browserOffer);
     }
@@ -273,11 +289,19 @@ final class Call {
 
     /** The browser was given {@code sdp} as its remote description. */
     void gaveBrowser(SessionDescription sdp) {
-        remoteSdp = sdp;
+        remoteSdp = SdpWriter.write(sdp);
     }
 
     Optional<SessionDescription> remoteSdp() {
-        return Optional.ofNullable(remoteSdp);
+        if (remoteSdp == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SdpParser.parse(remoteSdp).value());
+        } catch (SdpParseException e) {
+            throw new IllegalStateException(this + ": the SDP the mapper wrote does not parse again: " + e.getMessage(),
+                    e);
+        }
     }
 
     /** The far end's DTLS role is settled (never actpass). */

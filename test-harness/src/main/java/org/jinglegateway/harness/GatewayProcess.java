@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,12 +101,14 @@ public final class GatewayProcess implements AutoCloseable {
      * what the gateway refuses at start (a bad flag, no secret anywhere).
      */
     public static GatewayProcess startRaw(String... args) throws IOException {
-        return launch(List.of(args));
+        return launch(List.of(), Map.of(), List.of(args));
     }
 
     /** What to start: flags on top of the component port and secret. */
     public static final class Launch {
         private final List<String> args = new ArrayList<>();
+        private final List<String> jvm = new ArrayList<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
         private String secret;
         private String domain;
         private Path config;
@@ -151,6 +154,21 @@ public final class GatewayProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Options for the gateway's JVM, before {@code -jar}: e.g. a fixed heap ({@code -Xms1g -Xmx1g}) for a load
+         * run, so that its figures do not depend on the machine's memory.
+         */
+        public Launch jvmArgs(String... options) {
+            jvm.addAll(List.of(options));
+            return this;
+        }
+
+        /** One environment variable for the gateway, e.g. {@code JINGLE_GATEWAY_LOG_LEVEL}. */
+        public Launch env(String name, String value) {
+            env.put(name, value);
+            return this;
+        }
+
         /** Starts the process and returns at once (a test that expects it to exit). */
         public GatewayProcess start() throws IOException {
             List<String> all = new ArrayList<>();
@@ -162,7 +180,7 @@ public final class GatewayProcess implements AutoCloseable {
             if (domain != null) {
                 all.addAll(List.of("--domain", domain));
             }
-            return launch(all);
+            return launch(jvm, env, all);
         }
 
         /** Starts the process and waits for its first READY line; stops it again when that does not come. */
@@ -178,9 +196,12 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static GatewayProcess launch(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar().toString(), "run"));
+    private static GatewayProcess launch(List<String> jvm, Map<String, String> extraEnv, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", jar().toString(), "run"));
         command.addAll(args);
         Path dir = Files.createTempDirectory("jg-gateway-");
         Path out = dir.resolve("stdout.txt");
@@ -189,6 +210,7 @@ public final class GatewayProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("JINGLE_GATEWAY_") && !k.startsWith("JINGLE_GATEWAY_LOG_"));
+        env.putAll(extraEnv);
         return new GatewayProcess(pb.start(), out, err);
     }
 

@@ -35,6 +35,7 @@ public abstract class ServerProcess implements XmppServer, BeforeAllCallback, Af
     private final String componentDomain;
     private final String componentSecret;
     private final Map<String, String> users;
+    private final boolean quiet;
     private final int c2sPort = Ports.free();
     private final int componentPort = Ports.free();
     private Path dir;
@@ -45,6 +46,7 @@ public abstract class ServerProcess implements XmppServer, BeforeAllCallback, Af
         this.componentDomain = b.componentDomain;
         this.componentSecret = b.componentSecret;
         this.users = Map.copyOf(b.users);
+        this.quiet = b.quiet;
     }
 
     /** The options both servers take: the component entry and the test users. */
@@ -52,8 +54,18 @@ public abstract class ServerProcess implements XmppServer, BeforeAllCallback, Af
         private String componentDomain = "gw.localhost";
         private String componentSecret = "test-secret";
         private final Map<String, String> users = new LinkedHashMap<>();
+        private boolean quiet;
 
         protected Builder() {
+        }
+
+        /**
+         * Logs warnings and errors only, instead of every stanza at debug: for load runs, where writing the debug
+         * log would be most of what the server does.
+         */
+        public B quiet() {
+            this.quiet = true;
+            return self();
         }
 
         public B component(String domain, String secret) {
@@ -237,6 +249,19 @@ public abstract class ServerProcess implements XmppServer, BeforeAllCallback, Af
     /** The server's temp folder (config, data, logs); null before the first start. */
     protected final Path dir() {
         return dir;
+    }
+
+    /** True when the server should log warnings and errors only ({@link Builder#quiet()}). */
+    protected final boolean quiet() {
+        return quiet;
+    }
+
+    /** The process this object started (the server, or the script that runs it in the foreground). */
+    public synchronized ProcessHandle handle() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.toHandle();
     }
 
     protected final Map<String, String> users() {

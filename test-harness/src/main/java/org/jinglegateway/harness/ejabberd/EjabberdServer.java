@@ -184,7 +184,7 @@ public final class EjabberdServer extends ServerProcess {
         return String.join("\n",
                 "hosts:",
                 "  - " + VIRTUAL_HOST,
-                "loglevel: debug",
+                "loglevel: " + (quiet() ? "warning" : "debug"),
                 "log_rotate_count: 0",
                 "acme:",
                 "  auto: false",

@@ -20,6 +20,7 @@ import org.jinglegateway.harness.ServerProcess;
  */
 public final class ProsodyServer extends ServerProcess {
     private final Path binary;
+    private final boolean nagle;
     private final int httpPort = Ports.free();
     private final Path certificate;
     private final Path key;
@@ -35,6 +36,7 @@ public final class ProsodyServer extends ServerProcess {
         this.stunHost = b.stunHost;
         this.stunPort = b.stunPort;
         this.rosters = Map.copyOf(b.rosters);
+        this.nagle = b.nagle;
     }
 
     public static Builder builder() {
@@ -49,6 +51,7 @@ public final class ProsodyServer extends ServerProcess {
         private String stunHost;
         private int stunPort;
         private final Map<String, List<String>> rosters = new LinkedHashMap<>();
+        private boolean nagle;
 
         private Builder() {
         }
@@ -76,6 +79,15 @@ public final class ProsodyServer extends ServerProcess {
         /** Puts {@code contactJid} in {@code user}'s roster with subscription both, written before the start. */
         public Builder roster(String user, String contactJid) {
             rosters.computeIfAbsent(user, u -> new ArrayList<>()).add(contactJid);
+            return this;
+        }
+
+        /**
+         * Prosody's default socket setting (Nagle on) instead of {@code network_settings = { nagle = false }}: only
+         * to measure what the recommended setting removes (docs/benchmarks.md).
+         */
+        public Builder nagle(boolean on) {
+            this.nagle = on;
             return this;
         }
 
@@ -165,7 +177,9 @@ public final class ProsodyServer extends ServerProcess {
         lines.add("s2s_auth_certs = false");
         lines.add("c2s_require_encryption = false");
         // as conf/prosody.cfg.lua recommends: no Nagle delay on small stanzas over the component link
-        lines.add("network_settings = { nagle = false }");
+        if (!nagle) {
+            lines.add("network_settings = { nagle = false }");
+        }
         lines.add("allow_unencrypted_plain_auth = true");
         lines.add("authentication = \"internal_plain\"");
         String extra = (certificate != null ? " \"tls\";" : "") + (stunHost != null ? " \"external_services\";" : "");
@@ -180,7 +194,8 @@ public final class ProsodyServer extends ServerProcess {
             lines.add("external_services = { { type = \"stun\"; transport = \"udp\"; host = \"" + stunHost
                     + "\"; port = " + stunPort + " } }");
         }
-        lines.add("log = { { levels = { min = \"debug\" }, to = \"file\", filename = \"" + logFile() + "\" } }");
+        lines.add("log = { { levels = { min = \"" + (quiet() ? "warn" : "debug") + "\" }, to = \"file\", filename = \""
+                + logFile() + "\" } }");
         lines.add("VirtualHost \"" + VIRTUAL_HOST + "\"");
         lines.add("Component \"" + componentDomain() + "\"");
         lines.add("  component_secret = \"" + componentSecret() + "\"");
