@@ -248,7 +248,9 @@ public final class SdpParser {
         private Attribute attribute(int from, int to, List<Object> views) {
             int colon = text.indexOf(':', from);
             boolean flag = colon < 0 || colon >= to;
-            String name = text.substring(from, flag ? to : colon);
+            int nameEnd = flag ? to : colon;
+            AttributeViews.Known known = AttributeViews.find(text, from, nameEnd);
+            String name = known != null ? known.name() : text.substring(from, nameEnd);
             String value = flag ? "" : text.substring(colon + 1, to);
             Attribute a;
             try {
@@ -257,7 +259,7 @@ public final class SdpParser {
                 throw error(SdpParseException.Kind.BAD_VALUE, 3, e.getMessage());
             }
             try {
-                views.add(AttributeViews.view(name, value));
+                views.add(AttributeViews.view(known, value));
             } catch (IllegalArgumentException e) {
                 throw error(SdpParseException.Kind.BAD_VALUE, 3 + name.length() + 1, e.getMessage());
             }
