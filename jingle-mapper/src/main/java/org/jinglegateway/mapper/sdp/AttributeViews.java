@@ -80,6 +80,17 @@ public final class AttributeViews {
         return null;
     }
 
+    /** Whether this very string is one of the known names (identity: a copy of one is not, and is checked). */
+    static boolean isKnownName(String name) {
+        for (int i = slot(name.hashCode()); TABLE[i] != null; i = (i + 1) & (TABLE.length - 1)) {
+            if (TABLE[i].name == name) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link String#hashCode} of {@code text[from, to)}, so that a name's own (cached) hash finds the same slot. */
     private static int hash(String text, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
