@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
 # Two builds of the gateway's `bench` command side by side with the JavaScript anchors, interleaved, so that a change
 # to the mapper is measured against its parent under the same load (docs/benchmarks.md):
-#   bash scripts/bench-compare.sh [--rounds N] [--seconds N] BEFORE.jar AFTER.jar
+#   bash scripts/bench-compare.sh [--rounds N] [--seconds N] [--cpu-time] BEFORE.jar AFTER.jar
 # Each round runs BEFORE, then AFTER (the order swaps every round), then node test-harness/js/bench-anchors.mjs, on
 # the three Chromium offers and the session-initiates made from them. Raw lines go to stdout as they come; the end
 # is a table of medians with the lowest and highest round, and each build's ratio to the anchor of its direction
-# (sdp-jingle-json for SDP -> Jingle XML, StanzaJS for Jingle XML -> SDP).
+# (sdp-jingle-json for SDP -> Jingle XML, StanzaJS for Jingle XML -> SDP). --cpu-time divides every count by the
+# measuring process's CPU time rather than the wall-clock time: on a machine busy with other work the wall clock
+# measures the other work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=3
 seconds=3
+clock=()
 while [ $# -gt 2 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --cpu-time) clock=(--cpu-time); shift ;;
     *) echo "bench-compare: unknown option $1" >&2; exit 2 ;;
   esac
 done
 if [ $# -ne 2 ] || [ ! -f "$1" ] || [ ! -f "$2" ]; then
-  echo "usage: bash scripts/bench-compare.sh [--rounds N] [--seconds N] BEFORE.jar AFTER.jar" >&2
+  echo "usage: bash scripts/bench-compare.sh [--rounds N] [--seconds N] [--cpu-time] BEFORE.jar AFTER.jar" >&2
   exit 2
 fi
 if [ ! -d test-harness/js/node_modules/stanza ]; then
@@ -42,7 +46,7 @@ for name in audio-offer audio-video-data-offer audio-video-data-offer-gathered; 
 done
 raw="$work/raw.txt"
 run_build() {
-  java -jar "$2" bench --seconds "$seconds" "${files[@]}" | sed "s/^/build=$1 /" | tee -a "$raw"
+  java -jar "$2" bench --seconds "$seconds" "${clock[@]}" "${files[@]}" | sed "s/^/build=$1 /" | tee -a "$raw"
 }
 for ((r = 1; r <= rounds; r++)); do
   echo "== round $r of $rounds ($(uptime | sed 's/.*load average/load average/'))" | tee -a "$raw"
@@ -53,7 +57,7 @@ for ((r = 1; r <= rounds; r++)); do
     run_build after "$after"
     run_build before "$before"
   fi
-  node test-harness/js/bench-anchors.mjs --seconds "$seconds" --warmup 2 | tee -a "$raw"
+  node test-harness/js/bench-anchors.mjs --seconds "$seconds" --warmup "$seconds" "${clock[@]}" | tee -a "$raw"
 done
 echo
 # median, lowest and highest ops/s per build and case; ratio of the medians to the direction's anchor
