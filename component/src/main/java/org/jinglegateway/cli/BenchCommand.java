@@ -34,9 +34,9 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "measuring time per file (default 3; the warm-up is as long)")
     int seconds = 3;
-    @Option(names = "--cpu-time", description = "warm up, measure and divide by this process's CPU time instead of"
-            + " the wall-clock time (on a machine shared with other work, where the wall clock also measures the other"
-            + " work and the JIT compiler may not finish in a wall-clock warm-up; node"
+    @Option(names = "--cpu-time", description = "warm up, measure and divide by the CPU time of the measuring"
+            + " thread instead of the wall-clock time (on a machine shared with other work, where the wall clock also"
+            + " measures the other work, and the process's CPU time the JIT compiler fighting for a core; node"
             + " test-harness/js/bench-anchors.mjs has the same option)")
     boolean cpuTime;
     @Parameters(paramLabel = "FILE", arity = "1..*", description = ".sdp or .xml files")
@@ -111,10 +111,9 @@ final class BenchCommand implements Callable<Integer> {
         return ops * 1e9 / (now - start);
     }
 
-    /** Nanoseconds of wall-clock time, or of CPU time used by the whole process (GC and JIT threads too). */
+    /** Nanoseconds of wall-clock time, or of CPU time used by this thread (the GC's and the JIT's threads not). */
     private long clock() {
-        return cpuTime ? ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() : System.nanoTime();
+        return cpuTime ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private int fail(String line) {
