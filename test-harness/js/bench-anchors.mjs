@@ -6,9 +6,12 @@
 //     XML string -> SDP pipeline (jxt parse, registry import, convertRequestToIntermediate, exportToSDP, as an
 //     incoming session-initiate goes).
 //
-//   node test-harness/js/bench-anchors.mjs [--seconds N] [--warmup N]     (defaults 5 and 2)
+//   node test-harness/js/bench-anchors.mjs [--seconds N] [--warmup N] [--cpu-time]     (defaults 5 and 2)
 //
-// Single-threaded, after a warm-up, string in to string (or JSON object) out. One line per case:
+// Single-threaded, after a warm-up, string in to string (or JSON object) out; with --cpu-time the warm-up and the
+// measurement last N seconds of the process's CPU time (process.cpuUsage, GC threads included) instead of the
+// wall-clock time, and the count is divided by it, as the gateway's `bench --cpu-time` does, for a machine shared
+// with other work. One line per case:
 //   anchor=<name> case=<file> direction=<sdp-to-json|sdp-to-jingle|jingle-to-sdp> ops_per_s=<n>
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -27,6 +30,15 @@ const { convertIntermediateToRequest, convertRequestToIntermediate } = require('
 const { NS_JINGLE_ICE_UDP_1 } = require('stanza/Namespaces');
 const { parse: parseXml } = require('stanza/jxt');
 
+/** Nanoseconds of wall-clock time, or of this process's CPU time (user and system) with --cpu-time. */
+function clock() {
+  if (cpuTime) {
+    const used = process.cpuUsage();
+    return BigInt(used.user + used.system) * 1000n;
+  }
+  return process.hrtime.bigint();
+}
+
 function option(name, fallback) {
   const index = process.argv.indexOf(name);
   if (index < 0) {
@@ -41,6 +53,7 @@ function option(name, fallback) {
 }
 
 const seconds = option('--seconds', 5);
+const cpuTime = process.argv.includes('--cpu-time');
 const warmup = option('--warmup', 2);
 const client = XMPP.createClient({ jid: 'romeo@example.net', resource: 'orchard', transports: {} });
 
@@ -63,8 +76,8 @@ function sdpJingleJson(sdp) {
 let sink = 0;
 
 function run(fn, input, durationSeconds) {
-  const end = process.hrtime.bigint() + BigInt(Math.round(durationSeconds * 1e9));
-  const start = process.hrtime.bigint();
+  const start = clock();
+  const end = start + BigInt(Math.round(durationSeconds * 1e9));
   let ops = 0;
   let now = start;
   while (now < end) {
@@ -73,7 +86,7 @@ function run(fn, input, durationSeconds) {
       sink += typeof out === 'string' ? out.length : out.contents.length;
     }
     ops += 16;
-    now = process.hrtime.bigint();
+    now = clock();
   }
   return ops / (Number(now - start) / 1e9);
 }

@@ -2,6 +2,7 @@ package org.jinglegateway.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,11 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "measuring time per file (default 3; the warm-up is as long)")
     int seconds = 3;
+    @Option(names = "--cpu-time", description = "warm up, measure and divide by the CPU time of the measuring"
+            + " thread instead of the wall-clock time (on a machine shared with other work, where the wall clock also"
+            + " measures the other work, and the process's CPU time the JIT compiler fighting for a core; node"
+            + " test-harness/js/bench-anchors.mjs has the same option)")
+    boolean cpuTime;
     @Parameters(paramLabel = "FILE", arity = "1..*", description = ".sdp or .xml files")
     List<Path> files;
 
@@ -91,18 +97,23 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private double run(Function<String, String> work, String input, int forSeconds) {
-        long end = System.nanoTime() + forSeconds * 1_000_000_000L;
         long ops = 0;
-        long start = System.nanoTime();
+        long start = clock();
+        long end = start + forSeconds * 1_000_000_000L;
         long now;
         do {
             for (int i = 0; i < 16; i++) {
                 sink += work.apply(input).length();
             }
             ops += 16;
-            now = System.nanoTime();
+            now = clock();
         } while (now < end);
         return ops * 1e9 / (now - start);
+    }
+
+    /** Nanoseconds of wall-clock time, or of CPU time used by this thread (the GC's and the JIT's threads not). */
+    private long clock() {
+        return cpuTime ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private int fail(String line) {

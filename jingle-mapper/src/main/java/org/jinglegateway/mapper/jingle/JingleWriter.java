@@ -52,7 +52,7 @@ import org.jinglegateway.mapper.jingle.JingleNames.Tag;
 /**
  * Writes a {@link Jingle} as a dom4j element (what Tinder sends) or straight to a string; one writing logic, two
  * sinks. Canonical: attributes in model order, absent optionals left out, raw elements put back at the end of
- * their parent.
+ * their parent. Lists are walked by index: an iterator per list per element showed in the allocation profile.
  */
 public final class JingleWriter {
     private JingleWriter() {
@@ -70,15 +70,21 @@ public final class JingleWriter {
      */
     private static int expectedLength(Jingle j) {
         int n = 256;
-        for (Content c : j.contents()) {
+        List<Content> contents = j.contents();
+        for (int i = 0; i < contents.size(); i++) {
+            Content c = contents.get(i);
             n += 256;
             if (c.description().isPresent()) {
                 RtpDescription d = c.description().get();
                 n += 128 + 96 * d.headerExtensions().size() + 64 * d.feedback().size();
-                for (PayloadType p : d.payloadTypes()) {
+                List<PayloadType> payloads = d.payloadTypes();
+                for (int k = 0; k < payloads.size(); k++) {
+                    PayloadType p = payloads.get(k);
                     n += 96 + 64 * p.parameters().size() + 64 * p.feedback().size();
                 }
-                for (Source s : d.sources()) {
+                List<Source> sources = d.sources();
+                for (int k = 0; k < sources.size(); k++) {
+                    Source s = sources.get(k);
                     n += 64 + 96 * s.parameters().size();
                 }
             }
@@ -101,13 +107,19 @@ public final class JingleWriter {
         attr(s, INITIATOR, j.initiator());
         attr(s, RESPONDER, j.responder());
         s.attribute(SID, j.sid());
-        for (Content c : j.contents()) {
+        List<Content> cs = j.contents();
+        for (int i = 0; i < cs.size(); i++) {
+            Content c = cs.get(i);
             content(s, c);
         }
-        for (ContentGroup g : j.groups()) {
+        List<ContentGroup> gs = j.groups();
+        for (int i = 0; i < gs.size(); i++) {
+            ContentGroup g = gs.get(i);
             s.start(Tag.GROUP);
             s.attribute(SEMANTICS, g.semantics());
-            for (String name : g.contents()) {
+            List<String> names = g.contents();
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get(k);
                 s.start(Tag.GROUP_CONTENT);
                 s.attribute(NAME, name);
                 s.end();
@@ -146,10 +158,14 @@ public final class JingleWriter {
         s.attribute(MEDIA, d.media());
         attr(s, SSRC, d.ssrc());
         others(s, d.attributes());
-        for (PayloadType p : d.payloadTypes()) {
+        List<PayloadType> ps = d.payloadTypes();
+        for (int i = 0; i < ps.size(); i++) {
+            PayloadType p = ps.get(i);
             payloadType(s, p);
         }
-        for (Bandwidth b : d.bandwidths()) {
+        List<Bandwidth> bs = d.bandwidths();
+        for (int i = 0; i < bs.size(); i++) {
+            Bandwidth b = bs.get(i);
             s.start(Tag.BANDWIDTH);
             s.attribute(TYPE, b.type());
             s.text(b.value());
@@ -160,7 +176,9 @@ public final class JingleWriter {
             s.end();
         }
         feedback(s, d.feedback(), d.trrInt());
-        for (HeaderExtension h : d.headerExtensions()) {
+        List<HeaderExtension> hs = d.headerExtensions();
+        for (int i = 0; i < hs.size(); i++) {
+            HeaderExtension h = hs.get(i);
             s.start(Tag.RTP_HDREXT);
             s.attribute(ID, h.id());
             s.attribute(URI, h.uri());
@@ -174,7 +192,9 @@ public final class JingleWriter {
             s.start(Tag.EXTMAP_ALLOW_MIXED);
             s.end();
         }
-        for (Source src : d.sources()) {
+        List<Source> srcs = d.sources();
+        for (int i = 0; i < srcs.size(); i++) {
+            Source src = srcs.get(i);
             s.start(Tag.SOURCE);
             s.attribute(SSRC, src.ssrc());
             others(s, src.attributes());
@@ -182,7 +202,9 @@ public final class JingleWriter {
             raw(s, src.extra());
             s.end();
         }
-        for (SourceGroup g : d.sourceGroups()) {
+        List<SourceGroup> gs = d.sourceGroups();
+        for (int i = 0; i < gs.size(); i++) {
+            SourceGroup g = gs.get(i);
             s.start(Tag.SSRC_GROUP);
             s.attribute(SEMANTICS, g.semantics());
             for (long ssrc : g.ssrcs()) {
@@ -212,7 +234,9 @@ public final class JingleWriter {
     }
 
     private static void feedback(XmlSink s, List<RtcpFeedback> feedback, OptionalInt trrInt) {
-        for (RtcpFeedback f : feedback) {
+        List<RtcpFeedback> fs = feedback;
+        for (int i = 0; i < fs.size(); i++) {
+            RtcpFeedback f = fs.get(i);
             s.start(Tag.RTCP_FB);
             s.attribute(TYPE, f.type());
             attr(s, SUBTYPE, f.subtype());
@@ -226,7 +250,9 @@ public final class JingleWriter {
     }
 
     private static void parameters(XmlSink s, List<Parameter> parameters, Tag tag) {
-        for (Parameter p : parameters) {
+        List<Parameter> ps = parameters;
+        for (int i = 0; i < ps.size(); i++) {
+            Parameter p = ps.get(i);
             s.start(tag);
             s.attribute(NAME, p.name());
             attr(s, VALUE, p.value());
@@ -239,7 +265,9 @@ public final class JingleWriter {
         attr(s, UFRAG, t.ufrag());
         attr(s, PWD, t.pwd());
         others(s, t.attributes());
-        for (Fingerprint f : t.fingerprints()) {
+        List<Fingerprint> fs = t.fingerprints();
+        for (int i = 0; i < fs.size(); i++) {
+            Fingerprint f = fs.get(i);
             s.start(Tag.FINGERPRINT);
             s.attribute(HASH, f.hash());
             attr(s, SETUP, f.setup());
@@ -248,7 +276,9 @@ public final class JingleWriter {
             s.text(f.value());
             s.end();
         }
-        for (IceCandidate c : t.candidates()) {
+        List<IceCandidate> cs = t.candidates();
+        for (int i = 0; i < cs.size(); i++) {
+            IceCandidate c = cs.get(i);
             candidate(s, c);
         }
         if (t.sctpmap().isPresent()) {
@@ -286,7 +316,9 @@ public final class JingleWriter {
         if (c.tcpType().isPresent()) {
             s.attribute(TCPTYPE, c.tcpType().get().token());
         }
-        for (ExtensionPair x : c.extensions()) {
+        List<ExtensionPair> xs = c.extensions();
+        for (int i = 0; i < xs.size(); i++) {
+            ExtensionPair x = xs.get(i);
             s.attribute(x.name(), x.value());
         }
         s.end();
@@ -306,13 +338,17 @@ public final class JingleWriter {
     }
 
     static void raw(XmlSink s, List<RawXml> extra) {
-        for (RawXml x : extra) {
+        List<RawXml> xs = extra;
+        for (int i = 0; i < xs.size(); i++) {
+            RawXml x = xs.get(i);
             s.raw(x);
         }
     }
 
     private static void others(XmlSink s, List<XmlAttribute> attributes) {
-        for (XmlAttribute a : attributes) {
+        List<XmlAttribute> as = attributes;
+        for (int i = 0; i < as.size(); i++) {
+            XmlAttribute a = as.get(i);
             s.attribute(a.name(), a.value());
         }
     }

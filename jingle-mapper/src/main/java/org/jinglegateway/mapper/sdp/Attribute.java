@@ -12,7 +12,10 @@ import org.jinglegateway.mapper.internal.Checks;
  */
 public record Attribute(String name, Optional<String> value) {
     public Attribute {
-        Checks.token(name, "attribute name");
+        if (name == null || !AttributeViews.isKnownName(name)) {
+            // the parser's known names are tokens by construction; any other name is checked
+            Checks.token(name, "attribute name");
+        }
         // the field's name is only built for the error: this runs for every line of every SDP
         if (value.isPresent() && !Checks.isLineSafe(value.get())) {
             Checks.lineSafe(value.get(), "a=" + name + " value");

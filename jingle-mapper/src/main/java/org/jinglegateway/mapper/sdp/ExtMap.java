@@ -20,19 +20,20 @@ public record ExtMap(int id, Optional<Direction> direction, String uri, Optional
         if (s1 <= 0) {
             throw new IllegalArgumentException("extmap needs <id>[/<direction>] <URI>, found " + Checks.quote(value));
         }
-        String idPart = value.substring(0, s1);
         Optional<Direction> direction = Optional.empty();
-        int slash = idPart.indexOf('/');
+        int slash = value.indexOf('/');
+        slash = slash < s1 ? slash : -1;
         if (slash >= 0) {
-            String d = idPart.substring(slash + 1);
+            String d = value.substring(slash + 1, s1);
             direction = Optional.of(Direction.find(d).orElseThrow(() -> new IllegalArgumentException(
                     "extmap direction must be sendrecv, sendonly, recvonly or inactive, found " + Checks.quote(d))));
-            idPart = idPart.substring(0, slash);
         }
         int s2 = value.indexOf(' ', s1 + 1);
         String uri = s2 < 0 ? value.substring(s1 + 1) : value.substring(s1 + 1, s2);
         Optional<String> attrs = s2 < 0 ? Optional.empty() : Optional.of(value.substring(s2 + 1));
-        return new ExtMap(Numbers.parseInt(idPart, 1, 255, "extmap id"), direction, uri, attrs);
+        // the id read in place, the string cut only for an error
+        int id = (int) Numbers.parseLong(value, 0, slash >= 0 ? slash : s1, 1, 255, "extmap id");
+        return new ExtMap(id, direction, uri, attrs);
     }
 
     public String toValue() {

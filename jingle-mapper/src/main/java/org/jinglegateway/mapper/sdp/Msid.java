@@ -32,6 +32,30 @@ public record Msid(String id, Optional<String> appData) {
                 : new Msid(value.substring(0, space), Optional.of(value.substring(space + 1)));
     }
 
+    /**
+     * Whether {@link #parse} accepts the value, checked in place (a=ssrc's msid is only checked, not kept as an
+     * {@code Msid}); an error is thrown by {@link #parse} itself, so it reads the same.
+     */
+    static void check(String value) {
+        int space = value.indexOf(' ');
+        if (!(space < 0 ? isPart(value, 0, value.length())
+                : isPart(value, 0, space) && isPart(value, space + 1, value.length()))) {
+            parse(value);
+        }
+    }
+
+    private static boolean isPart(String value, int from, int to) {
+        if (to <= from || to - from > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Checks.isTokenChar(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public String toValue() {
         return id + appData.map(a -> " " + a).orElse("");
     }

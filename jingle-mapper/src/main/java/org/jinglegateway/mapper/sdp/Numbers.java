@@ -20,6 +20,12 @@ final class Numbers {
         return n;
     }
 
+    /** {@link #parseLong(String, long, long, String)} on {@code s[from, to)}; the string is cut only for an error. */
+    static long parseLong(String s, int from, int to, long min, long max, String field) {
+        long n = org.jinglegateway.mapper.internal.Decimals.value(s, from, to);
+        return n >= min && n <= max ? n : parseLong(s.substring(from, to), min, max, field);
+    }
+
     static int parseInt(String s, int min, int max, String field) {
         return (int) parseLong(s, min, max, field);
     }

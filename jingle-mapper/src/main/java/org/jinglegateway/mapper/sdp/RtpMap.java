@@ -21,18 +21,19 @@ public record RtpMap(int payloadType, String encoding, long clockRate, OptionalI
             throw new IllegalArgumentException("rtpmap needs <payload type> <encoding>/<clock rate>, found "
                     + Checks.quote(value));
         }
-        int pt = Numbers.parseInt(value.substring(0, space), 0, 127, "rtpmap payload type");
-        String rest = value.substring(space + 1);
-        int s1 = rest.indexOf('/');
+        // fields cut by index, numbers read in place: only the encoding name becomes a string
+        int pt = (int) Numbers.parseLong(value, 0, space, 0, 127, "rtpmap payload type");
+        int s1 = value.indexOf('/', space + 1);
         if (s1 < 0) {
-            throw new IllegalArgumentException("rtpmap needs <encoding>/<clock rate>, found " + Checks.quote(rest));
+            throw new IllegalArgumentException("rtpmap needs <encoding>/<clock rate>, found "
+                    + Checks.quote(value.substring(space + 1)));
         }
-        int s2 = rest.indexOf('/', s1 + 1);
-        String rate = s2 < 0 ? rest.substring(s1 + 1) : rest.substring(s1 + 1, s2);
+        int s2 = value.indexOf('/', s1 + 1);
         OptionalInt channels = s2 < 0 ? OptionalInt.empty()
-                : OptionalInt.of(Numbers.parseInt(rest.substring(s2 + 1), 0, 255, "rtpmap channels"));
-        return new RtpMap(pt, rest.substring(0, s1), Numbers.parseLong(rate, 0, 0xFFFF_FFFFL, "rtpmap clock rate"),
-                channels);
+                : OptionalInt.of((int) Numbers.parseLong(value, s2 + 1, value.length(), 0, 255, "rtpmap channels"));
+        long rate = Numbers.parseLong(value, s1 + 1, s2 < 0 ? value.length() : s2, 0, 0xFFFF_FFFFL,
+                "rtpmap clock rate");
+        return new RtpMap(pt, value.substring(space + 1, s1), rate, channels);
     }
 
     public String toValue() {

@@ -14,7 +14,7 @@ public record Ssrc(long ssrc, String attribute, Optional<String> value) {
         value.ifPresent(v -> Checks.lineSafe(v, "ssrc attribute value"));
         if (attribute.equals("msid")) {
             // it becomes the XEP-0339 msid parameter, which comes back as a=msid (RFC 5576 §4.1, RFC 8830 §2)
-            Msid.parse(value.orElse(""));
+            Msid.check(value.orElse(""));
         }
     }
 
@@ -24,11 +24,10 @@ public record Ssrc(long ssrc, String attribute, Optional<String> value) {
             throw new IllegalArgumentException("ssrc needs <ssrc-id> <attribute>[:<value>], found "
                     + Checks.quote(value));
         }
-        long id = Numbers.parseLong(value.substring(0, space), 0, 0xFFFF_FFFFL, "ssrc-id");
-        String rest = value.substring(space + 1);
-        int colon = rest.indexOf(':');
-        return colon < 0 ? new Ssrc(id, rest, Optional.empty())
-                : new Ssrc(id, rest.substring(0, colon), Optional.of(rest.substring(colon + 1)));
+        long id = Numbers.parseLong(value, 0, space, 0, 0xFFFF_FFFFL, "ssrc-id");
+        int colon = value.indexOf(':', space + 1);
+        return colon < 0 ? new Ssrc(id, value.substring(space + 1), Optional.empty())
+                : new Ssrc(id, value.substring(space + 1, colon), Optional.of(value.substring(colon + 1)));
     }
 
     public String toValue() {

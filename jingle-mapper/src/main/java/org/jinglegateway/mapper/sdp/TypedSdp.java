@@ -1,5 +1,6 @@
 package org.jinglegateway.mapper.sdp;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,8 +16,12 @@ public final class TypedSdp {
 
     TypedSdp(SessionDescription sdp, List<Object> sessionViews, List<List<Object>> mediaViews) {
         this.sdp = sdp;
-        this.sessionViews = List.copyOf(sessionViews);
-        this.mediaViews = mediaViews.stream().map(List::copyOf).toList();
+        // the parser's own lists, which nothing else holds: read-only views of them, not copies
+        this.sessionViews = Collections.unmodifiableList(sessionViews);
+        for (int i = 0; i < mediaViews.size(); i++) {
+            mediaViews.set(i, Collections.unmodifiableList(mediaViews.get(i)));
+        }
+        this.mediaViews = Collections.unmodifiableList(mediaViews);
     }
 
     /** The description. */

@@ -1,7 +1,6 @@
 package org.jinglegateway.mapper.translate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,8 @@ final class DescriptionDraft {
 
     /** In m-line order; a format written twice is the same draft twice. */
     final List<PayloadDraft> payloads;
-    private final Map<String, PayloadDraft> byFormat;
-    private final PayloadDraft[] byId = new PayloadDraft[MAX_PAYLOAD_TYPE + 1];
+    /** By id; none for the session level's draft, which has no formats. */
+    private final PayloadDraft[] byId;
     /** The first format that is no payload type: an error when the m-line is RTP. */
     private final String badFormat;
     OptionalInt ptime = OptionalInt.empty();
@@ -55,20 +54,19 @@ final class DescriptionDraft {
 
     DescriptionDraft(List<String> formats) {
         payloads = new ArrayList<>(formats.size());
-        byFormat = new HashMap<>(formats.size() * 2);
+        byId = formats.isEmpty() ? null : new PayloadDraft[MAX_PAYLOAD_TYPE + 1];
         String bad = null;
         for (String format : formats) {
-            PayloadDraft p = byFormat.get(format);
+            int id = payloadType(format);
+            if (id < 0) {
+                bad = bad == null ? format : bad;
+                continue;
+            }
+            PayloadDraft p = sameFormat(byId[id], format);
             if (p == null) {
-                int id = payloadType(format);
-                if (id < 0) {
-                    bad = bad == null ? format : bad;
-                    continue;
-                }
-                p = new PayloadDraft(id);
+                p = new PayloadDraft(id, format);
                 p.sameId = byId[id];
                 byId[id] = p;
-                byFormat.put(format, p);
             }
             payloads.add(p);
         }
@@ -77,12 +75,23 @@ final class DescriptionDraft {
 
     /** The payload type of this format (a=fmtp and a=rtcp-fb name formats as written), or null. */
     PayloadDraft format(String format) {
-        return byFormat.get(format);
+        int id = payloadType(format);
+        return id < 0 || byId == null ? null : sameFormat(byId[id], format);
+    }
+
+    /** The draft of this format among those of one id (no map: a section has a handful of formats). */
+    private static PayloadDraft sameFormat(PayloadDraft first, String format) {
+        for (PayloadDraft p = first; p != null; p = p.sameId) {
+            if (p.format.equals(format)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** The first payload type with this id (a=rtpmap names ids); the others follow {@link PayloadDraft#sameId}. */
     PayloadDraft id(int id) {
-        return id >= 0 && id <= MAX_PAYLOAD_TYPE ? byId[id] : null;
+        return byId != null && id >= 0 && id <= MAX_PAYLOAD_TYPE ? byId[id] : null;
     }
 
     RtpDescription build(MediaDescription m, SectionReading section) {

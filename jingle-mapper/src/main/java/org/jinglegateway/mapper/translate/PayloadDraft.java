@@ -12,6 +12,8 @@ import org.jinglegateway.mapper.jingle.RtcpFeedback;
 /** One XEP-0167 {@code <payload-type>} of a {@link DescriptionDraft}, from one m-line format. */
 final class PayloadDraft {
     final int id;
+    /** The m-line format as written, which a=fmtp and a=rtcp-fb name. */
+    final String format;
     /** The next payload type of the m-line with the same id written another way ({@code 111}, {@code 0111}). */
     PayloadDraft sameId;
     Optional<String> name = Optional.empty();
@@ -21,8 +23,9 @@ final class PayloadDraft {
     final List<RtcpFeedback> feedback = new ArrayList<>(4);
     OptionalInt trrInt = OptionalInt.empty();
 
-    PayloadDraft(int id) {
+    PayloadDraft(int id, String format) {
         this.id = id;
+        this.format = format;
     }
 
     /** ptime and maxptime are the media section's, on every payload type (XEP-0167 §5). */
