@@ -48,10 +48,18 @@ final class IceRestarts {
 
     /**
      * True when a peer's restart-shaped transport-info crossed the browser's restart before the peer acknowledged
-     * ours (glare): the caller then refuses it with tie-break when we are the initiator.
+     * ours (glare): the caller then refuses it with tie-break when we are the initiator. A transport-info whose
+     * fingerprint names an answerer's DTLS role ({@code active} or {@code passive}) is no offer but the answer to
+     * ours, whatever the order: StanzaJS sends that answer before its result for our restart. An offer carries
+     * {@code actpass} (StanzaJS) or no fingerprint (Conversations).
      */
-    static boolean crossesBrowserRestart(Call call) {
-        return call.iceRestart() == IceRestartState.BROWSER_OFFERED;
+    static boolean crossesBrowserRestart(Call call, Jingle info) {
+        return call.iceRestart() == IceRestartState.BROWSER_OFFERED && !namesAnswererRole(info);
+    }
+
+    private static boolean namesAnswererRole(Jingle info) {
+        return info.contents().stream().flatMap(c -> c.transport().stream()).flatMap(t -> t.fingerprints().stream())
+                .anyMatch(f -> f.setup().filter(s -> "active".equals(s) || "passive".equals(s)).isPresent());
     }
 
     /** A restart-shaped transport-info from the peer: the answer to the browser's restart, or the peer's own offer. */

@@ -199,7 +199,7 @@ final class PeerEvents {
 
     private void transportInfo(Call call, IQ iq, Jingle info) {
         boolean restart = call.state() == CallState.ACTIVE && IceRestart.isRestart(info, call.ice().peerUfrags());
-        if (restart && IceRestarts.crossesBrowserRestart(call) && call.outgoing) {
+        if (restart && IceRestarts.crossesBrowserRestart(call, info) && call.outgoing) {
             // restart glare, Conversations' rule: the initiator's restart wins; the peer answers ours
             context.send(Stanzas.error(iq, PacketError.Condition.conflict, Optional.of("tie-break"),
                     "an ICE restart of the initiator's is in progress and wins the tie-break"));

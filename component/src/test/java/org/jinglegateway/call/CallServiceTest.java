@@ -639,6 +639,34 @@ final class CallServiceTest {
     }
 
     @Test
+    void peerAnswersTheBrowsersRestartBeforeItsResult_theAnswerIsTaken_notRefusedAsGlare() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
+        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
+        world.result(world.lastJingle("session-initiate"));
+        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
+                + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
+        IQ ours = world.lastJingle("transport-info");
+
+        // StanzaJS's way: its answer (fingerprint with the answerer's role) comes before its result for ours
+        org.dom4j.Element answer = CallWorld.stanza("modelled/conversations/transport-info-ice-restart.xml", ROMEO,
+                juliet.jid(), sid);
+        for (Object content : answer.element("jingle").elements("content")) {
+            ((Element) content).element("transport").addElement("fingerprint", "urn:xmpp:jingle:apps:dtls:0")
+                    .addAttribute("hash", "sha-256").addAttribute("setup", "active")
+                    .setText("DF:24:13:7D:67:F3:8F:42:C2:C1:D1:D0:3F:04:B6:5A:F0:24:93:C7:7B:3D:17:3C:4F:CF:44:1F:D0"
+                            + ":2F:B9:8E");
+        }
+        IQ theirs = new IQ(answer, true);
+        world.service.onIq(theirs);
+        world.result(ours);
+
+        assertThat(world.replyTo(theirs).getType()).isEqualTo(IQ.Type.result);
+        assertThat(juliet.of("answer")).as("the session's answer, then the restart's").hasSize(2);
+        assertThat(juliet.last("answer").get("sdp").asText()).contains("a=ice-ufrag:" + restartUfrag());
+    }
+
+    @Test
     void candidateAcknowledgedAfterTheBrowsersRestart_doesNotCountAsThePeerHavingSeenTheRestart() {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
         String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
