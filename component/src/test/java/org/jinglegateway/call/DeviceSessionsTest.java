@@ -69,10 +69,10 @@ final class DeviceSessionsTest {
 
     /** Romeo calls juliet's new device by XEP-0353; she accepts and answers: the call is active. */
     private String activeCall(BrowserDevice juliet, FakeLink link) {
-        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        world.message("modelled/conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
         String callId = last(link, "ring").get("callId").asText();
         world.frame(juliet, "{\"type\":\"accept\",\"callId\":\"" + callId + "\"}");
-        world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
         world.frame(juliet, CallWorld.JSON.createObjectNode().put("type", "answer").put("callId", callId)
                 .put("sdp", CallWorld.fixture("chrome/audio-answer.sdp")));
         world.lastJingle("session-accept");
@@ -158,9 +158,9 @@ final class DeviceSessionsTest {
         FakeLink first = away.first();
         String callId = away.callId();
 
-        world.iq("conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
-        world.iq("conversations/transport-info-candidate-02.xml", ROMEO, juliet.jid(), SID);
-        world.iq("conversations/session-terminate-success.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/transport-info-candidate-02.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/session-terminate-success.xml", ROMEO, juliet.jid(), SID);
         FakeLink second = new FakeLink();
         sessions.resume("juliet", token(first), second, n -> { });
 
@@ -179,9 +179,9 @@ final class DeviceSessionsTest {
         BrowserDevice juliet = away.juliet();
         FakeLink first = away.first();
 
-        world.iq("conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
         assertThat(terminates()).as("one frame held is within the bound").isZero();
-        world.iq("conversations/transport-info-candidate-02.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/transport-info-candidate-02.xml", ROMEO, juliet.jid(), SID);
 
         assertThat(terminateReason()).isEqualTo("gone");
         assertThat(world.lastJingle("session-terminate").getChildElement().element("reason").elementText("text"))
@@ -200,8 +200,8 @@ final class DeviceSessionsTest {
         BrowserDevice juliet = away.juliet();
         FakeLink first = away.first();
 
-        world.iq("conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
-        world.iq("conversations/transport-info-candidate-02.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/transport-info-candidate-02.xml", ROMEO, juliet.jid(), SID);
 
         assertThat(terminateReason()).isEqualTo("gone");
         assertThat(world.devices.size()).isZero();
@@ -274,7 +274,7 @@ final class DeviceSessionsTest {
     void callsList_namesRingingCallsInTheirWords() {
         FakeLink first = new FakeLink();
         BrowserDevice juliet = sessions.register("juliet", first, n -> { });
-        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        world.message("modelled/conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
         String callId = last(first, "ring").get("callId").asText();
         sessions.detached(juliet, first, true);
         FakeLink second = new FakeLink();

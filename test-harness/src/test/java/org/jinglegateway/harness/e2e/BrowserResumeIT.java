@@ -69,9 +69,11 @@ final class BrowserResumeIT {
             }
 
             // the peer goes on while the page is away: the device is still there for it
-            assertResult(bob.sendJingle(alice.jid(), Fixtures.jingle("conversations/transport-info-candidate-01.xml",
+            assertResult(bob.sendJingle(alice.jid(),
+                    Fixtures.jingle("modelled/conversations/transport-info-candidate-01.xml",
                     sid)));
-            assertResult(bob.sendJingle(alice.jid(), Fixtures.jingle("conversations/transport-info-candidate-02.xml",
+            assertResult(bob.sendJingle(alice.jid(),
+                    Fixtures.jingle("modelled/conversations/transport-info-candidate-02.xml",
                     sid)));
 
             try (BrowserSocket again = BrowserSocket.open("alice-again", wsUrl)) {

@@ -72,7 +72,8 @@ final class CallRecoveryIT {
             String aliceJid = register(alice, "alice");
             String callId = answeredIncomingCall(alice, aliceJid, bob, sid);
 
-            assertResult(bob.sendJingle(aliceJid, Fixtures.jingle("modelled/conversations/transport-info-ice-restart.xml",
+            assertResult(bob.sendJingle(aliceJid,
+                    Fixtures.jingle("modelled/conversations/transport-info-ice-restart.xml",
                     sid)));
 
             JsonNode offer = alice.await("offer", STEP);
@@ -100,7 +101,8 @@ final class CallRecoveryIT {
                     Fixtures.read("chrome/audio-offer.sdp")));
             Received initiate = bob.awaitJingle("session-initiate", STEP);
             String sid = Xml.text(initiate.element(), "@sid");
-            assertResult(bob.sendJingle(initiate.from(), Fixtures.jingle("modelled/conversations/session-accept-audio.xml",
+            assertResult(bob.sendJingle(initiate.from(),
+                    Fixtures.jingle("modelled/conversations/session-accept-audio.xml",
                     sid)));
             alice.await("answer", STEP);
 
@@ -222,7 +224,8 @@ final class CallRecoveryIT {
     /** bob calls alice directly (Conversations' initiate), alice answers: returns the call id. */
     private static String answeredIncomingCall(BrowserSocket alice, String aliceJid, JinglePeer bob, String sid)
             throws Exception {
-        assertResult(bob.sendJingle(aliceJid, Fixtures.jingle("modelled/conversations/session-initiate-audio.xml", sid)));
+        assertResult(bob.sendJingle(aliceJid, Fixtures.jingle("modelled/conversations/session-initiate-audio.xml",
+                sid)));
         JsonNode offer = alice.await("offer", STEP);
         String callId = offer.path("callId").asText();
         alice.send(Map.of("type", "answer", "callId", callId, "sdp", Fixtures.read("chrome/audio-answer.sdp")));

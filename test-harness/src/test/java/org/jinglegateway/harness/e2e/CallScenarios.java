@@ -30,7 +30,8 @@ import org.w3c.dom.Element;
 
 /**
  * Calls through the gateway on a real XMPP server, as scenarios on the wire: a scripted XMPP client (raw Jingle and
- * XEP-0353 XML from modelled Conversations and captured StanzaJS stanzas) on one side, a scripted browser page (JSON frames
+ * XEP-0353 XML from modelled Conversations and captured StanzaJS stanzas) on one side, a scripted browser page (JSON
+ * frames
  * of docs/protocol.md, Chrome's captured SDP) on the other. One suite, run on each server by a subclass that only
  * provides the server (ProsodyCallsIT, EjabberdCallsIT) with a user {@code bob} (password {@code bob-pw}): the same
  * stanzas and frames, the same expectations.
@@ -353,7 +354,8 @@ abstract class CallScenarios {
     void transportInfoForUnknownSid_answersItemNotFoundWithUnknownSession() throws Exception {
         try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
             Element response = bob.sendJingle(alice.jid(),
-                    Fixtures.jingle("modelled/conversations/transport-info-candidate-01.xml", unique("no-such-session")));
+                    Fixtures.jingle("modelled/conversations/transport-info-candidate-01.xml",
+                            unique("no-such-session")));
             assertThat(response.getAttribute("type")).as("response %s", Xml.toString(response)).isEqualTo("error");
             assertThat(Xml.text(response, "*[local-name()='error']/@type")).isEqualTo("cancel");
             assertThat(Xml.has(response, "*[local-name()='error']/stanza:item-not-found"))

@@ -56,7 +56,8 @@ final class EjabberdReconnectIT {
             String aliceJid = alice.await("registered", STEP).path("jid").asText();
             String callId;
             try (JinglePeer bob = JinglePeer.login(ejabberd, "bob", "bob-pw")) {
-                assertThat(bob.sendJingle(aliceJid, Fixtures.jingle("conversations/session-initiate-audio.xml", sid))
+                assertThat(bob.sendJingle(aliceJid, Fixtures.jingle("modelled/conversations/session-initiate-audio.xml",
+                        sid))
                         .getAttribute("type")).isEqualTo("result");
                 callId = alice.await("offer", STEP).path("callId").asText();
                 alice.send(Map.of("type", "answer", "callId", callId, "sdp", Fixtures.read("chrome/audio-answer.sdp")));

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The mapper's client fixtures (captured, or modelled under modelled/), adapted (sid, content name, mid) for a scenario on the real servers. */
+/**
+ * The mapper's client fixtures (captured, or modelled under modelled/), adapted (sid, content name, mid) for a
+ * scenario on the real servers.
+ */
 public final class Fixtures {
     private static final Path ROOT = Path.of("../jingle-mapper/src/test/resources/fixtures");
     private static final ObjectMapper JSON = new ObjectMapper();
