@@ -45,6 +45,7 @@ export interface ClientEvents {
   reconnected: Registration;
   /** A `ring` (XEP-0353 propose) or a direct `offer`: accept() or reject() the call. */
   incoming: Call;
+  /** Errors of the connection, and of calls this page does not hold; a call's own errors are the call's events. */
   error: GatewayError;
   'ice-servers': { iceServers: RTCIceServer[] };
   state: { state: ClientState; from: ClientState };

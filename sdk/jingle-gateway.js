@@ -21,6 +21,8 @@ export const VERSION = '0.1.0';
 const NO_RECONNECT_CLOSE_CODES = new Set([1008]);
 // Registration errors that end the client: retrying the same register would fail the same way.
 const FATAL_REGISTER_ERRORS = new Set(['auth-failed', 'bad-user', 'already-registered', 'bad-frame', 'bad-json']);
+// the gateway's answer to a resume token it does not know (any more): register afresh
+const RESUME_FAILED = 'resume-failed';
 const STORAGE_PREFIX = 'jingle-gateway.resume:';
 // Frames kept while the socket is down (candidates, hang-ups), sent in order after the resume.
 const MAX_OUTBOX = 500;
@@ -508,7 +510,7 @@ export class Client extends Emitter {
 
   #onErrorFrame(frame) {
     const error = { code: String(frame.code), message: frame.message || '', callId: frame.callId || null };
-    if (error.code === 'resume-failed') {
+    if (error.code === RESUME_FAILED) {
       this.#onResumeFailed(error);
       return;
     }
@@ -528,9 +530,10 @@ export class Client extends Emitter {
       }
       return;
     }
-    this.emit('error', error);
     if (call) {
-      call._frame(frame);
+      call._frame(frame);   // a call's errors are the call's events
+    } else {
+      this.emit('error', error);
     }
   }
 

@@ -122,8 +122,9 @@ test('outgoingCall_sendsCallThenHeldCandidates_andFollowsRingingAnsweredActive',
 
 test('fatalCallError_whileSettingUp_hangsUpWithFailedApplicationOnBothSides', async () => {
   const { client, socket } = await registered();
-  const errors = record(client, 'error');
+  const clientErrors = record(client, 'error');
   const call = client.call('nobody');
+  const errors = record(call, 'error');
   await settle();
   socket.receive({ type: 'error', callId: call.id, code: 'bad-jid', message: '"nobody" is not a JID' });
   assert.equal(call.state, 'ended');
@@ -133,6 +134,7 @@ test('fatalCallError_whileSettingUp_hangsUpWithFailedApplicationOnBothSides', as
   // the gateway's unknown-call for that hangup is expected, not news
   socket.receive({ type: 'error', callId: call.id, code: 'unknown-call', message: 'no such call' });
   assert.equal(errors.length, 1);
+  assert.equal(clientErrors.length, 0, "a call's errors are the call's events");
 });
 
 test('nonFatalCallError_keepsTheCall', async () => {
