@@ -12,8 +12,10 @@
 //                        sampled on both pages; with --resume yes, carol's softphone then drops its socket
 //                        (window.softphone.dropSocket(), as a network failure would), resumes, and media is
 //                        sampled again; the SDK page hangs up.
-//   sdk-calls-stanza     the SDK page calls StanzaJS's full JID with audio+video; StanzaJS answers by itself;
-//                        media sampled; the SDK page hangs up.
+//   stanza-calls-sdk     StanzaJS calls the SDK page's full JID with audio+video (a direct offer: StanzaJS has no
+//                        XEP-0353); the SDK page answers; media sampled; StanzaJS hangs up.
+//   sdk-calls-stanza     the SDK page calls StanzaJS's full JID with audio only; StanzaJS answers by itself; media
+//                        sampled; the SDK page hangs up.
 // Standard output: {"type":"setup",...} and {"type":"result",...} per scenario, {"type":"failure",...} on a failed
 // step; exit 1 when a step failed, 2 when a browser cannot start or the arguments are wrong.
 // Traffic stays on this machine: no ICE servers, mDNS host obfuscation off, fake media.
@@ -70,7 +72,7 @@ class Page {
 
 const SDK_STATUS = () => ({ client: window.example.client && window.example.client.state,
   call: window.example.call && window.example.call.state, ended: window.example.ended,
-  errors: window.example.errors });
+  errors: window.example.errors, descriptions: window.example.call && window.example.call.descriptions() });
 const PHONE_STATUS = () => ({ state: window.softphone.state, connection: window.softphone.connection,
   lastError: window.softphone.lastError, events: window.softphone.events.slice(-30) });
 const STANZA_STATUS = () => ({ status: window.stanzaClient.status, events: window.stanzaClient.events });
@@ -166,13 +168,31 @@ async function sdkCallsStanza(sdk, stanza, stanzaJid) {
   const started = Date.now();
   await sdk.eval((to) => {
     document.getElementById('to').value = to;
+    document.getElementById('video').checked = false;
     document.getElementById('call').click();
   }, stanzaJid);
   await sdk.until('active', () => window.example.call.state === 'active');
   await stanza.until('connected', () => window.stanzaClient.connectionState === 'connected');
   print({ type: 'setup', scenario: 'sdk-calls-stanza', ms: Date.now() - started });
-  const media = await growth([sdk, stanza], ['audio', 'video']);
+  const media = await growth([sdk, stanza], ['audio']);
   await sdk.eval(() => document.getElementById('hangup').click());
+  await stanza.until('call ended', () => window.stanzaClient.status === 'ended');
+  return { media, hangup: { sdk: await sdk.eval(() => window.example.ended),
+    stanza: await stanza.eval(() => window.stanzaClient.lastEndReason) } };
+}
+
+async function stanzaCallsSdk(sdk, stanza) {
+  const started = Date.now();
+  const sdkJid = await sdk.eval(() => window.example.client.jid);
+  await stanza.eval(([to]) => window.stanzaClient.call(to, true), [sdkJid]);
+  await sdk.until('incoming call', () => window.example.call && window.example.call.state === 'incoming');
+  await sdk.eval(() => document.getElementById('answer').click());
+  await sdk.until('active', () => window.example.call.state === 'active');
+  await stanza.until('connected', () => window.stanzaClient.connectionState === 'connected');
+  print({ type: 'setup', scenario: 'stanza-calls-sdk', ms: Date.now() - started });
+  const media = await growth([sdk, stanza], ['audio', 'video']);
+  await stanza.eval(() => window.stanzaClient.hangup('success'));
+  await sdk.until('call ended', () => window.example.call.state === 'ended');
   await stanza.until('call ended', () => window.stanzaClient.status === 'ended');
   return { media, hangup: { sdk: await sdk.eval(() => window.example.ended),
     stanza: await stanza.eval(() => window.stanzaClient.lastEndReason) } };
@@ -237,6 +257,8 @@ async function main() {
     step = 'sdk-calls-softphone';
     print({ type: 'result', scenario: step, engine: args.engine, version: engineVersion,
       ...await sdkCallsSoftphone(sdk, phone, args.domain, args.resume === 'yes') });
+    step = 'stanza-calls-sdk';
+    print({ type: 'result', scenario: step, engine: args.engine, ...await stanzaCallsSdk(sdk, stanza) });
     step = 'sdk-calls-stanza';
     print({ type: 'result', scenario: step, engine: args.engine, ...await sdkCallsStanza(sdk, stanza, stanzaJid) });
   } catch (e) {
