@@ -92,6 +92,15 @@ export class Client extends Emitter {
   #readyReject;
   #nextId = 1;
   #onOnline = () => this.#networkChanged();
+  // a page that goes away (closed, reloaded, navigated) cannot carry its calls along: the peers hear it now rather
+  // than when the gateway's resume window closes
+  #onPageHide = (event) => {
+    if (!(event && event.persisted)) {
+      for (const call of this.calls) {
+        call.hangup('gone', 'the page was closed');
+      }
+    }
+  };
 
   constructor(url, options = {}) {
     super();
@@ -120,6 +129,7 @@ export class Client extends Emitter {
     }
     if (this.#env.window) {
       this.#env.window.addEventListener('online', this.#onOnline);
+      this.#env.window.addEventListener('pagehide', this.#onPageHide);
     }
     this.#open();
   }
@@ -586,6 +596,7 @@ export class Client extends Emitter {
     }
     if (this.#env.window) {
       this.#env.window.removeEventListener('online', this.#onOnline);
+      this.#env.window.removeEventListener('pagehide', this.#onPageHide);
     }
     this.#resumeToken = null;
     this.#clearStoredToken();

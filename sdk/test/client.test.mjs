@@ -426,6 +426,19 @@ test('dropSocket_testHook_resumesLikeANetworkDrop', async () => {
   assert.equal(call.state, 'active');
 });
 
+test('pageHide_hangsUpEveryCallWithGone_butNotForTheBackForwardCache', async () => {
+  const { client, socket, window } = await registered();
+  const call = await outgoingCall(client, socket);
+  for (const fn of window.listeners.pagehide) {
+    fn({ type: 'pagehide', persisted: true });
+  }
+  assert.equal(call.state, 'active');
+  window.fire('pagehide');
+  assert.deepEqual(socket.frames('hangup'), [{ type: 'hangup', callId: call.id, reason: 'gone',
+    text: 'the page was closed' }]);
+  assert.equal(call.ended.by, 'local');
+});
+
 test('describeError_givesWordsForGatewayAndSdkCodes', () => {
   assert.equal(describeError('rate-limited', '20 calls a minute'),
     'Too many requests in a short time; wait a moment and try again. 20 calls a minute');
