@@ -21,8 +21,6 @@ export const VERSION = '0.1.0';
 const NO_RECONNECT_CLOSE_CODES = new Set([1008]);
 // Registration errors that end the client: retrying the same register would fail the same way.
 const FATAL_REGISTER_ERRORS = new Set(['auth-failed', 'bad-user', 'already-registered', 'bad-frame', 'bad-json']);
-// the gateway's answer to a resume token it does not know (any more): register afresh
-const RESUME_FAILED = 'resume-failed';
 const STORAGE_PREFIX = 'jingle-gateway.resume:';
 // Frames kept while the socket is down (candidates, hang-ups), sent in order after the resume.
 const MAX_OUTBOX = 500;
@@ -520,7 +518,7 @@ export class Client extends Emitter {
 
   #onErrorFrame(frame) {
     const error = { code: String(frame.code), message: frame.message || '', callId: frame.callId || null };
-    if (error.code === RESUME_FAILED) {
+    if (error.code === 'resume-failed') {
       this.#onResumeFailed(error);
       return;
     }

@@ -24,6 +24,7 @@ export const ERROR_WORDS = Object.freeze({
   'too-many-calls': 'This device already has as many calls as the gateway allows.',
   'too-large': 'The call needs a message larger than the XMPP server accepts.',
   'shutting-down': 'The gateway is restarting; try again in a moment.',
+  'resume-failed': 'The connection could not be resumed; its calls have ended.',
 });
 
 export const SDK_ERROR_WORDS = Object.freeze({

@@ -12,11 +12,15 @@ import org.xmpp.packet.JID;
 public sealed interface BrowserFrame extends Decoded {
     FrameType type();
 
-    /** {@code register}: {@code user} is already the nodeprep'd local part (RFC 7622 §3.3). */
-    record Register(String user, Optional<String> token) implements BrowserFrame {
+    /**
+     * {@code register}: {@code user} is already the nodeprep'd local part (RFC 7622 §3.3); {@code resume}, when
+     * present, is a checked resume token (docs/protocol.md §8).
+     */
+    record Register(String user, Optional<String> token, Optional<String> resume) implements BrowserFrame {
         public Register {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(resume, "resume");
         }
 
         @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.jinglegateway.call.BrowserFrame.Accept;
 import org.jinglegateway.call.BrowserFrame.Answer;
 import org.jinglegateway.call.BrowserFrame.Candidate;
@@ -30,6 +31,11 @@ public final class BrowserFrameDecoder {
     public static final int MAX_CALL_ID = 64;
     /** The longest user name a browser may register. */
     public static final int MAX_USER = 256;
+    /** The longest resume token a browser may send (the gateway's own are 32 characters). */
+    public static final int MAX_RESUME = 128;
+    /** What a resume token is made of: URL-safe characters only. */
+    private static final Pattern RESUME = Pattern.compile("[A-Za-z0-9_-]{1,"
+            + MAX_RESUME + "}");
     /** What RFC 7622 §3.3 (nodeprep) refuses in a local part, for the error texts. */
     private static final String LOCAL_PART_RULE = "no spaces, control characters or any of \" & ' / : < > @";
 
@@ -86,7 +92,13 @@ public final class BrowserFrameDecoder {
                     + "\" cannot be the local part of a JID (RFC 7622): it must have " + LOCAL_PART_RULE,
                     Precedence.AFTER_REGISTRATION);
         }
-        return new Register(user, text(node, "token"));
+        JsonNode resume = node.get("resume");
+        if (resume != null && !resume.isNull() && (!resume.isTextual() || !RESUME.matcher(resume.asText()).matches())) {
+            return refuse(FrameType.REGISTER, Optional.empty(), ErrorCode.BAD_FRAME, "\"resume\" must be the resume"
+                    + " token of an earlier \"registered\": 1 to " + MAX_RESUME + " characters A-Z, a-z, 0-9, - or _",
+                    Precedence.AFTER_REGISTRATION);
+        }
+        return new Register(user, text(node, "token"), text(node, "resume"));
     }
 
     private static Decoded forCall(FrameType type, JsonNode node) {

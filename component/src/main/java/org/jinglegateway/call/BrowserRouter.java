@@ -116,10 +116,10 @@ final class BrowserRouter {
     }
 
     /** A device's socket closed: its calls end with {@code gone} (docs/protocol.md). */
-    void deviceGone(Device device) {
+    void deviceGone(Device device, String text) {
         for (Call call : context.calls.ofDevice(device.jid())) {
             if (call.device == device) {
-                context.onLane(call, c -> events.hangup(c, "gone", Optional.of("the browser disconnected")));
+                context.onLane(call, c -> events.hangup(c, "gone", Optional.of(text)));
             }
         }
     }

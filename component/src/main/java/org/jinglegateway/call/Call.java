@@ -52,8 +52,8 @@ final class Call {
     /** The peer's candidates, until the browser has the description they belong to. */
     private final HoldBack<CandidateInit> toBrowser = new HoldBack<>();
     private boolean ringingSent;
-    /** An incoming proposal the browser accepted (proceed sent). */
-    private boolean accepted;
+    /** An incoming proposal the browser accepted (proceed sent); a resume reads it off the lane. */
+    private volatile boolean accepted;
     /** The offer the browser placed the call with. */
     private SessionDescription browserOffer;
     /** An outgoing call's session-initiate, translated when the call is placed and sent on proceed. */

@@ -88,7 +88,17 @@ public final class CallService {
 
     /** A device's socket closed: its calls end with {@code gone} (docs/protocol.md). */
     public void deviceGone(Device device) {
-        browsers.deviceGone(device);
+        deviceGone(device, "the browser disconnected");
+    }
+
+    /** A device is gone: its calls end with {@code gone} and this text for the peer. */
+    public void deviceGone(Device device, String text) {
+        browsers.deviceGone(device, text);
+    }
+
+    /** The shared state, for the device layer of this package ({@link DeviceSessions}). */
+    CallContext context() {
+        return context;
     }
 
     // ---- XMPP side ----------------------------------------------------------------------------------------------

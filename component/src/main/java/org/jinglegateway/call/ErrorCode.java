@@ -39,6 +39,8 @@ public enum ErrorCode {
     NOT_REGISTERED("not-registered"),
     /** A renegotiation the gateway cannot carry (only ICE restarts are). */
     NOT_SUPPORTED("not-supported"),
+    /** A {@code register} with {@code resume}: the token is unknown, used, for another user, or its window closed. */
+    RESUME_FAILED("resume-failed"),
     /** Over a rate budget of this device or socket (calls a minute, frames a second); try again later. */
     RATE_LIMITED("rate-limited"),
     /** The gateway is stopping (SIGTERM) and takes no new calls. */

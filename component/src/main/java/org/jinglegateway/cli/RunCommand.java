@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jinglegateway.admin.AdminCommands;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.DeviceRegistry;
+import org.jinglegateway.call.DeviceSessions;
 import org.jinglegateway.call.IceServers;
+import org.jinglegateway.call.ResumePolicy;
 import org.jinglegateway.config.ConfigException;
 import org.jinglegateway.config.ConfigLoader;
 import org.jinglegateway.config.GatewayConfig;
@@ -118,11 +120,16 @@ final class RunCommand implements Callable<Integer> {
         calls.setBudgets(new Budgets(limits.callsPerMinute(), limits.concurrentCalls(), limits.framesPerSecond(),
                 limits.initiatesPerMinute(), Ticker.systemTicker()));
         metrics.watch(calls);
+        DeviceSessions devices = new DeviceSessions(calls, presence, new ResumePolicy(
+                Duration.ofSeconds(settings.calls().resumeSeconds()), limits.heldFrames(), limits.heldFrameBytes()),
+                timers);
+        devices.setListener(metrics);
+        metrics.watch(devices);
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
                 ? Optional.of(TokenVerifier.of(settings.auth(), Clock.systemUTC())) : Optional.empty();
         GatewayHttpServer http = new GatewayHttpServer(settings.http(),
-                new SignalingProtocol(new ObjectMapper(), calls, presence, tokens, ice, timers),
+                new SignalingProtocol(new ObjectMapper(), calls, devices, tokens, ice, timers),
                 () -> connectorRef.get() != null && connectorRef.get().isConnected(), metrics,
                 new SocketsPerAddress(settings.limits().socketsPerAddress()));
         int port;

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads the settings in this order, each overriding the one before: built-in defaults, the YAML file, environment
@@ -67,12 +63,15 @@ public final class ConfigLoader {
             admins: []
             calls:
               ring-timeout-seconds: 60
+              resume-seconds: 30
             limits:
               calls-per-minute: 30
               concurrent-calls: 8
               frames-per-second: 50
               initiates-per-minute: 30
               sockets-per-address: 100
+              held-frames: 200
+              held-frame-bytes: 262144
             shutdown-grace-seconds: 10
             ice:
               stun: []
@@ -145,7 +144,7 @@ public final class ConfigLoader {
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             set(tree, e.getKey(), e.getValue());
         }
-        GatewayConfig config = convert(tree);
+        GatewayConfig config = ConfigBinding.bind(yaml, tree);
         validate(config);
         return config;
     }
@@ -209,44 +208,6 @@ public final class ConfigLoader {
         }
     }
 
-    private GatewayConfig convert(ObjectNode tree) throws ConfigException {
-        try {
-            return yaml.treeToValue(tree, GatewayConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(path(e), "unknown setting");
-        } catch (InvalidFormatException e) {
-            String expected = e.getTargetType().isEnum()
-                    ? "one of " + java.util.Arrays.stream(e.getTargetType().getEnumConstants())
-                            .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
-                            .collect(Collectors.joining(", "))
-                    : typeName(e.getTargetType());
-            throw new ConfigException(path(e), "expected " + expected + ", found \"" + e.getValue() + "\"");
-        } catch (MismatchedInputException e) {
-            throw new ConfigException(path(e), "expected " + typeName(e.getTargetType()));
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("config", e.getOriginalMessage());
-        }
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == int.class || type == Integer.class || type == long.class) {
-            return "a whole number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (java.util.List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        return type == String.class ? "text" : "a mapping";
-    }
-
-    private static String path(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
     private static void validate(GatewayConfig c) throws ConfigException {
         requireText(c.xmpp().host(), "xmpp.host");
         range(c.xmpp().port(), 1, 65535, "xmpp.port");
@@ -288,11 +249,14 @@ public final class ConfigLoader {
             }
         }
         range(c.calls().ringTimeoutSeconds(), 1, 3600, "calls.ring-timeout-seconds");
+        range(c.calls().resumeSeconds(), 0, 3600, "calls.resume-seconds");
         range(c.limits().callsPerMinute(), 1, 100_000, "limits.calls-per-minute");
         range(c.limits().concurrentCalls(), 1, 10_000, "limits.concurrent-calls");
         range(c.limits().framesPerSecond(), 1, 100_000, "limits.frames-per-second");
         range(c.limits().initiatesPerMinute(), 1, 100_000, "limits.initiates-per-minute");
         range(c.limits().socketsPerAddress(), 1, 1_000_000, "limits.sockets-per-address");
+        range(c.limits().heldFrames(), 1, 1_000_000, "limits.held-frames");
+        range(c.limits().heldFrameBytes(), 1024, 1024 * 1024 * 1024, "limits.held-frame-bytes");
         range(c.shutdownGraceSeconds(), 0, 3600, "shutdown-grace-seconds");
         iceUrls(c.ice().stun(), "ice.stun", "stun", "expected stun:host[:port] or stuns:host[:port] (RFC 7064)");
         iceUrls(c.ice().turn(), "ice.turn", "turn", "expected turn:host[:port][?transport=udp|tcp] or turns:..."

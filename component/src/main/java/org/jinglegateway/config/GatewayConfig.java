@@ -73,17 +73,21 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
         }
     }
 
-    /** Call policy. */
-    public record Calls(int ringTimeoutSeconds) {
+    /**
+     * Call policy. {@code resumeSeconds}: how long a browser device whose socket dropped stays online with its calls
+     * for a resume (0: it goes at once).
+     */
+    public record Calls(int ringTimeoutSeconds, int resumeSeconds) {
     }
 
     /**
      * What one browser device, one socket and one XMPP user may cost (docs/operations.md, "Limits"): calls placed a
      * minute per user and at once per device, frames a second per socket (a burst of four seconds' worth passes), calls
-     * offered a minute per XMPP user, WebSockets open per remote address.
+     * offered a minute per XMPP user, WebSockets open per remote address, and frames (count and UTF-8 bytes) held for a
+     * device while it is away for a resume.
      */
     public record Limits(int callsPerMinute, int concurrentCalls, int framesPerSecond, int initiatesPerMinute,
-                         int socketsPerAddress) {
+                         int socketsPerAddress, int heldFrames, int heldFrameBytes) {
     }
 
     /** Browser authentication mode. */

@@ -15,12 +15,14 @@ import java.time.Duration;
 import org.jinglegateway.call.CallListener;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.CallState;
+import org.jinglegateway.call.DeviceListener;
+import org.jinglegateway.call.DeviceSessions;
 
 /**
  * Every figure the gateway exports at {@code /metrics}, in one place (docs/operations.md explains each). Names
  * follow Prometheus conventions under the {@code jinglegateway_} prefix; JVM metrics come from Micrometer's binders.
  */
-public final class GatewayMetrics implements CallListener {
+public final class GatewayMetrics implements CallListener, DeviceListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter stanzasIn = Counter.builder("jinglegateway.stanzas.in")
             .description("stanzas received from the XMPP server").register(registry);
@@ -61,6 +63,27 @@ public final class GatewayMetrics implements CallListener {
                 .description("call sessions held in memory").register(registry);
         Gauge.builder("jinglegateway.devices", calls, c -> c.devices().size())
                 .description("registered browser devices").register(registry);
+    }
+
+    /** Devices away now (their socket dropped), held for a resume. */
+    public void watch(DeviceSessions devices) {
+        Gauge.builder("jinglegateway.devices.away", devices, DeviceSessions::away)
+                .description("browser devices whose socket dropped, held for a resume").register(registry);
+    }
+
+    @Override
+    public void resumed() {
+        registry.counter("jinglegateway.devices.resumes", "result", "done").increment();
+    }
+
+    @Override
+    public void resumeFailed() {
+        registry.counter("jinglegateway.devices.resumes", "result", "failed").increment();
+    }
+
+    @Override
+    public void lostWhileAway(String why) {
+        registry.counter("jinglegateway.devices.lost", "why", why).increment();
     }
 
     @Override
@@ -115,6 +138,9 @@ public final class GatewayMetrics implements CallListener {
         }
         for (io.micrometer.core.instrument.Counter c : registry.find("jinglegateway.mapping.errors").counters()) {
             out.put("mapping errors " + c.getId().getTag("kind"), whole(c.count()));
+        }
+        for (io.micrometer.core.instrument.Counter c : registry.find("jinglegateway.devices.resumes").counters()) {
+            out.put("resumes " + c.getId().getTag("result"), whole(c.count()));
         }
         out.put("stanzas in", whole(stanzasIn.count()));
         out.put("stanzas out", whole(stanzasOut.count()));

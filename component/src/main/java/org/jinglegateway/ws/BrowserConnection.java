@@ -2,40 +2,77 @@ package org.jinglegateway.ws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.ScheduledFuture;
-import java.util.function.Consumer;
-import org.jinglegateway.call.Device;
-import org.xmpp.packet.JID;
+import java.util.function.Predicate;
+import org.jinglegateway.call.BrowserDevice;
+import org.jinglegateway.call.DeviceLink;
+import org.jinglegateway.call.DeviceSessions;
 
-/** One browser socket as the call layer sees it: a {@link Device} once it has registered. */
-public final class BrowserConnection implements Device {
-    private final Consumer<String> out;
-    private final java.util.function.Consumer<String> closer;
-    private volatile JID jid;
+/**
+ * One browser socket as the protocol sees it: the {@link DeviceLink} that carries a {@link BrowserDevice} once it has
+ * registered (or resumed). The device outlives the socket (docs/protocol.md §8); the frame budget is the socket's.
+ */
+public final class BrowserConnection implements DeviceLink {
+    /** Closes the socket with a status code and a reason. */
+    public interface Closer {
+        void close(int code, String reason);
+    }
+
+    private final Predicate<String> out;
+    private final Closer closer;
+    private volatile BrowserDevice device;
+    /** False once the socket is closed for cause: its device then goes at once, with no resume. */
+    private volatile boolean resumable = true;
     private volatile ScheduledFuture<?> refresh;
     /** Frames dropped over the frame rate since the last one that was taken (only the socket's thread writes it). */
     private int droppedInARow;
 
-    public BrowserConnection(Consumer<String> out, Consumer<String> closer) {
+    /** {@code out} hands a frame to the socket and says whether it took it. */
+    public BrowserConnection(Predicate<String> out, Closer closer) {
         this.out = out;
         this.closer = closer;
     }
 
-    @Override
-    public JID jid() {
-        return jid;
+    /** The device this socket registered or resumed, or null. */
+    BrowserDevice device() {
+        return device;
     }
 
-    void bind(JID full) {
-        this.jid = full;
+    void bind(BrowserDevice d) {
+        this.device = d;
     }
 
     boolean registered() {
-        return jid != null;
+        return device != null;
+    }
+
+    boolean resumable() {
+        return resumable;
+    }
+
+    /** A frame of the protocol itself (pong, errors before registration): straight to this socket. */
+    void send(ObjectNode frame) {
+        out.test(frame.toString());
     }
 
     @Override
-    public void send(ObjectNode frame) {
-        out.accept(frame.toString());
+    public boolean offer(String frame) {
+        return out.test(frame);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        closer.close(code, reason);
+    }
+
+    /** Closes the socket for cause (1008): its device goes at once. */
+    void disconnect(String reason) {
+        resumable = false;
+        close(DeviceSessions.POLICY_VIOLATION, reason);
+    }
+
+    /** The socket stopped reading and is being closed: its device goes at once (frames in flight are lost). */
+    void forbidResume() {
+        resumable = false;
     }
 
     /** A frame was taken: the count of frames dropped in a row starts again. */
@@ -59,17 +96,9 @@ public final class BrowserConnection implements Device {
         }
     }
 
-    void close() {
-        closer.accept("registration refused");
-    }
-
-    @Override
-    public void disconnect(String reason) {
-        closer.accept(reason);
-    }
-
     @Override
     public String toString() {
-        return jid == null ? "unregistered browser" : jid.toString();
+        BrowserDevice d = device;
+        return d == null ? "unregistered browser" : d.toString();
     }
 }

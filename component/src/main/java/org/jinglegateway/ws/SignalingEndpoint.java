@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * and drops a socket from which nothing (no frame, no pong) came for twice that: a browser that vanished without
  * FIN or RST is gone within {@code 2 × ping}, not at a TCP timeout. Frames waiting to be written are counted in
  * bytes; a socket whose queue would pass {@code maxQueuedBytes} (a browser that stopped reading) is closed with
- * 1008. Either way the handler hears {@code closed} exactly once. Public because Jetty reflects on it.
+ * 1008 (and its device may not resume). Either way the handler hears {@code closed} exactly once. Public because
+ * Jetty reflects on it.
  */
 public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger log = LoggerFactory.getLogger(SignalingEndpoint.class);
@@ -120,19 +121,21 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
         schedulePing();
     }
 
-    private void sendText(String text) {
+    /** Queues a frame; false when the socket takes no more (closing or closed), so that its device holds it. */
+    private boolean sendText(String text) {
         Session s = session;
         if (s == null || !s.isOpen() || closing.get()) {
-            return;
+            return false;
         }
         long bytes = utf8Length(text);
         if (queued.addAndGet(bytes) > limits.maxQueuedBytes()) {
             queued.addAndGet(-bytes);
             overflow(s);
-            return;
+            return false;
         }
         s.sendText(text, Callback.from(() -> queued.addAndGet(-bytes), failure -> queued.addAndGet(-bytes)));
         frameOut.run();
+        return true;
     }
 
     /**
@@ -144,6 +147,8 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        // frames already queued are lost with the socket: a resume could not repeat them in order
+        connection.forbidResume();
         log.warn("ws.queue-overflow device={} queued_bytes={} max={}: the browser is not reading; closing",
                 connection, queued.get(), limits.maxQueuedBytes());
         s.close(StatusCode.POLICY_VIOLATION, "outgoing queue over " + limits.maxQueuedBytes() + " bytes",
@@ -157,10 +162,10 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
         }
     }
 
-    private void close(String reason) {
+    private void close(int code, String reason) {
         Session s = session;
         if (s != null) {
-            s.close(StatusCode.POLICY_VIOLATION, reason, Callback.NOOP);
+            s.close(code, reason, Callback.NOOP);
         }
     }
 

@@ -5,25 +5,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jinglegateway.call.BrowserDevice;
 import org.jinglegateway.call.BrowserFrame;
 import org.jinglegateway.call.BrowserFrameDecoder;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.Decoded;
+import org.jinglegateway.call.DeviceSessions;
 import org.jinglegateway.call.ErrorCode;
 import org.jinglegateway.call.FrameRefusal;
 import org.jinglegateway.call.FrameType;
 import org.jinglegateway.call.Frames;
 import org.jinglegateway.call.IceServers;
-import org.jinglegateway.call.Ids;
-import org.jinglegateway.xmpp.UserPresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmpp.packet.JID;
 
 /**
  * The browser protocol of docs/protocol.md for one connection: register (with a token when auth is token), ping,
  * and the call frames, which go to the {@link CallService}. Bad input never closes the socket: it gets an
- * {@code error} frame that says what was wrong. Only a refused token closes it.
+ * {@code error} frame that says what was wrong. Only a refused token closes it. The device a socket registers
+ * outlives the socket ({@link DeviceSessions}): a later socket may resume it (docs/protocol.md §8).
  */
 public final class SignalingProtocol {
     private static final Logger log = LoggerFactory.getLogger(SignalingProtocol.class);
@@ -31,17 +32,16 @@ public final class SignalingProtocol {
 
     private final BrowserFrameDecoder decoder;
     private final CallService calls;
-    private final UserPresence presence;
+    private final DeviceSessions devices;
     private final Optional<TokenVerifier> tokens;
     private final IceServers ice;
     private final ScheduledExecutorService timers;
-    private final Ids ids = new Ids();
 
-    public SignalingProtocol(ObjectMapper json, CallService calls, UserPresence presence,
+    public SignalingProtocol(ObjectMapper json, CallService calls, DeviceSessions devices,
                              Optional<TokenVerifier> tokens, IceServers ice, ScheduledExecutorService timers) {
         this.decoder = new BrowserFrameDecoder(json);
         this.calls = calls;
-        this.presence = presence;
+        this.devices = devices;
         this.tokens = tokens;
         this.ice = ice;
         this.timers = timers;
@@ -49,6 +49,11 @@ public final class SignalingProtocol {
 
     /** Handles one text frame from a connection; answers go out on the connection. */
     public void handle(BrowserConnection connection, String frame) {
+        BrowserDevice device = connection.device();
+        if (device != null && !device.carriedBy(connection)) {
+            // its device was resumed on another socket, and this one is being closed
+            return;
+        }
         if (!withinFrameRate(connection)) {
             return;
         }
@@ -65,7 +70,7 @@ public final class SignalingProtocol {
         if (type == FrameType.REGISTER) {
             if (connection.registered()) {
                 connection.send(Frames.error(Optional.empty(), ErrorCode.ALREADY_REGISTERED, "this connection is"
-                        + " already " + connection.jid()));
+                        + " already " + connection.device().jid()));
             } else if (decoded instanceof FrameRefusal r) {
                 connection.send(Frames.error(r.callId(), r.code(), r.message()));
             } else {
@@ -75,9 +80,9 @@ public final class SignalingProtocol {
             connection.send(Frames.error(Optional.empty(), ErrorCode.NOT_REGISTERED, "send \"register\" before \""
                     + type + "\""));
         } else if (decoded instanceof FrameRefusal r) {
-            calls.refuse(connection, r);
+            calls.refuse(connection.device(), r);
         } else {
-            calls.onFrame(connection, (BrowserFrame.ForCall) decoded);
+            calls.onFrame(connection.device(), (BrowserFrame.ForCall) decoded);
         }
     }
 
@@ -102,14 +107,16 @@ public final class SignalingProtocol {
         return false;
     }
 
-    /** The socket closed: the device goes offline and its calls end with {@code gone}. */
+    /**
+     * The socket closed: its device is away for {@code calls.resume-seconds}, or goes offline now (resume off, or the
+     * socket closed for cause), and then its calls end with {@code gone}.
+     */
     public void closed(BrowserConnection connection) {
         calls.budgets().forgetSocket(connection);
         connection.stopRefresh();
-        if (connection.registered() && calls.devices().remove(connection)) {
-            log.info("device.offline jid={}", connection.jid());
-            calls.deviceGone(connection);
-            presence.deviceOffline(connection);
+        BrowserDevice device = connection.device();
+        if (device != null) {
+            devices.detached(device, connection, connection.resumable());
         }
     }
 
@@ -121,23 +128,33 @@ public final class SignalingProtocol {
             if (refusal.isPresent()) {
                 log.warn("device.refused user={} problem={}", user, refusal.get());
                 connection.send(Frames.error(Optional.empty(), ErrorCode.AUTH_FAILED, refusal.get()));
-                connection.close();
+                connection.disconnect("registration refused");
                 return;
             }
         }
-        JID jid = new JID(user, calls.domain(), "web-" + ids.next(8));
-        connection.bind(jid);
-        calls.devices().add(connection);
-        ObjectNode registered = Frames.of("registered").put("jid", jid.toString());
+        Consumer<ObjectNode> extras = registered -> {
+            if (!ice.isEmpty()) {
+                registered.set("iceServers", ice.forBrowser(user));
+            }
+        };
+        if (frame.resume().isPresent()) {
+            Optional<BrowserDevice> resumed = devices.resume(user, frame.resume().get(), connection, extras);
+            if (resumed.isEmpty()) {
+                connection.send(Frames.error(Optional.empty(), ErrorCode.RESUME_FAILED, "nothing to resume with this"
+                        + " token: it is unknown, used, for another user, or its device's window"
+                        + " (calls.resume-seconds) has closed; send \"register\" without \"resume\""));
+                return;
+            }
+            connection.bind(resumed.get());
+        } else {
+            connection.bind(devices.register(user, connection, extras));
+        }
         if (!ice.isEmpty()) {
-            registered.set("iceServers", ice.forBrowser(user));
             // TURN credentials expire: fresh ones go out when four fifths of their life has passed
             long every = ice.ttl().toSeconds() * 4 / 5;
-            connection.refreshWith(timers.scheduleAtFixedRate(() -> connection.send(Frames.of("ice-servers")
+            BrowserDevice device = connection.device();
+            connection.refreshWith(timers.scheduleAtFixedRate(() -> device.send(Frames.of("ice-servers")
                     .set("iceServers", ice.forBrowser(user))), every, every, TimeUnit.SECONDS));
         }
-        connection.send(registered);
-        log.info("device.online jid={}", jid);
-        presence.deviceOnline(connection);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.dom4j.Element;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.Device;
+import org.jinglegateway.call.DevicePresence;
 import org.jinglegateway.call.XmppSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import org.xmpp.packet.Presence;
  * available presence with XEP-0115 caps to the users who asked for it, so that Conversations and Dino show their
  * call buttons. Who asked is kept in memory (the server probes again when its users log in).
  */
-public final class UserPresence {
+public final class UserPresence implements DevicePresence {
     private static final Logger log = LoggerFactory.getLogger(UserPresence.class);
     /** XEP-0115 node: a caps hash names the feature list, the node names the software. */
     public static final String CAPS_NODE = "https://github.com/jingle-gateway/jingle-gateway";
@@ -100,12 +101,14 @@ public final class UserPresence {
         }
     }
 
+    @Override
     public void deviceOnline(Device device) {
         for (JID w : watchers.getOrDefault(device.jid().getNode(), Set.of())) {
             xmpp.send(available(device.jid(), w));
         }
     }
 
+    @Override
     public void deviceOffline(Device device) {
         for (JID w : watchers.getOrDefault(device.jid().getNode(), Set.of())) {
             Presence p = new Presence(Presence.Type.unavailable);

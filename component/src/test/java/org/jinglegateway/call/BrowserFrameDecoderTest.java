@@ -8,6 +8,8 @@ import java.util.OptionalInt;
 import org.jinglegateway.call.FrameRefusal.Precedence;
 import org.jinglegateway.mapper.translate.CandidateInit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xmpp.packet.JID;
 
 final class BrowserFrameDecoderTest {
@@ -46,7 +48,29 @@ final class BrowserFrameDecoderTest {
     @Test
     void register_nodeprepsTheUserAndKeepsTheToken() {
         assertThat(decoder.decode("{\"type\":\"register\",\"user\":\"Alice\",\"token\":\"t\"}"))
-                .isEqualTo(new BrowserFrame.Register("alice", Optional.of("t")));
+                .isEqualTo(new BrowserFrame.Register("alice", Optional.of("t"), Optional.empty()));
+    }
+
+    @Test
+    void registerWithResume_keepsTheResumeToken() {
+        assertThat(decoder.decode("{\"type\":\"register\",\"user\":\"alice\",\"resume\":\"ab-C_9\"}"))
+                .isEqualTo(new BrowserFrame.Register("alice", Optional.empty(), Optional.of("ab-C_9")));
+    }
+
+    @Test
+    void registerWithNullResume_isAPlainRegistration() {
+        assertThat(decoder.decode("{\"type\":\"register\",\"user\":\"alice\",\"resume\":null}"))
+                .isEqualTo(new BrowserFrame.Register("alice", Optional.empty(), Optional.empty()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"\"", "\"a b\"", "\"a\\u0000b\"", "\"<x>\"", "42", "{}", "\"LONG\""})
+    void registerWithABadResume_isRefusedInOurWords(String resume) {
+        String value = resume.replace("LONG", "x".repeat(BrowserFrameDecoder.MAX_RESUME + 1));
+        assertThat(decoder.decode("{\"type\":\"register\",\"user\":\"alice\",\"resume\":" + value + "}"))
+                .isEqualTo(new FrameRefusal(Optional.of(FrameType.REGISTER), Optional.empty(), ErrorCode.BAD_FRAME,
+                        "\"resume\" must be the resume token of an earlier \"registered\": 1 to 128 characters A-Z,"
+                        + " a-z, 0-9, - or _", Precedence.AFTER_REGISTRATION));
     }
 
     @Test

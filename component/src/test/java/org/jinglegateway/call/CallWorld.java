@@ -73,7 +73,7 @@ final class CallWorld implements AutoCloseable {
     }
 
     /** A frame from a registered device, decoded as SignalingProtocol does it. */
-    void frame(FakeDevice d, String json) {
+    void frame(Device d, String json) {
         Decoded decoded = decoder.decode(json);
         if (decoded instanceof BrowserFrame.ForCall f) {
             service.onFrame(d, f);
@@ -84,7 +84,7 @@ final class CallWorld implements AutoCloseable {
         }
     }
 
-    void frame(FakeDevice d, ObjectNode node) {
+    void frame(Device d, ObjectNode node) {
         frame(d, node.toString());
     }
 

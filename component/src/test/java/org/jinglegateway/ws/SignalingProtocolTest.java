@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.base.Ticker;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -18,7 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.DeviceRegistry;
+import org.jinglegateway.call.DeviceSessions;
 import org.jinglegateway.call.IceServers;
+import org.jinglegateway.call.ResumePolicy;
 import org.jinglegateway.config.GatewayConfig;
 import org.jinglegateway.limits.Budgets;
 import org.jinglegateway.xmpp.UserPresence;
@@ -28,19 +31,26 @@ import org.xmpp.packet.Packet;
 
 final class SignalingProtocolTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Packet> sent = new ArrayList<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final CallService calls = new CallService("gw.example.org", new DeviceRegistry(), sent::add, timers,
             MoreExecutors.directExecutor(), Duration.ofSeconds(60));
     private final UserPresence presence = new UserPresence(sent::add, calls);
+    private final DeviceSessions devices = new DeviceSessions(calls, presence, new ResumePolicy(Duration.ofSeconds(30),
+            100, 100_000), timers);
     private final IceServers ice = new IceServers(new GatewayConfig.Ice(List.of("stun:stun.example.org"),
             List.of("turn:turn.example.org"), "s3cret", 3600), Clock.systemUTC());
-    private final SignalingProtocol protocol = new SignalingProtocol(new ObjectMapper(), calls, presence,
+    private final SignalingProtocol protocol = new SignalingProtocol(new ObjectMapper(), calls, devices,
             Optional.empty(), ice, timers);
     private final List<String> out = new ArrayList<>();
     private boolean closed;
-    private final BrowserConnection connection = new BrowserConnection(out::add, reason -> closed = true);
+    private int closeCode;
+    private final BrowserConnection connection = new BrowserConnection(out::add, (code, reason) -> {
+        closed = true;
+        closeCode = code;
+    });
 
     @AfterEach
     void stop() {
@@ -136,10 +146,11 @@ final class SignalingProtocolTest {
         protocol.handle(connection, "{\"type\":\"register\",\"user\":\"Alice\"}");
 
         assertThat(out).singleElement().asString().matches("\\{\"type\":\"registered\",\"jid\":"
-                + "\"alice@gw\\.example\\.org/web-[a-z2-7]{8}\",\"iceServers\":\\[\\{\"urls\":"
+                + "\"alice@gw\\.example\\.org/web-[a-z2-7]{8}\",\"resume\":\"[a-z2-7]{32}\","
+                + "\"iceServers\":\\[\\{\"urls\":"
                 + "\\[\"stun:stun\\.example\\.org\"]},\\{\"urls\":\\[\"turn:turn\\.example\\.org\"],"
                 + "\"username\":\"[0-9]+:alice\",\"credential\":\"[A-Za-z0-9+/=]{28}\"}]}");
-        assertThat(calls.devices().of("alice")).containsExactly(connection);
+        assertThat(calls.devices().of("alice")).containsExactly(connection.device());
     }
 
     @Test
@@ -157,10 +168,81 @@ final class SignalingProtocolTest {
     }
 
     @Test
-    void closedSocket_takesTheDeviceOffline() {
+    void closedSocket_leavesTheDeviceOnlineForAResume() {
         protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
         protocol.closed(connection);
+        assertThat(calls.devices().of("alice")).containsExactly(connection.device());
+        assertThat(devices.away()).isOne();
+    }
+
+    @Test
+    void closedSocket_withResumeOff_takesTheDeviceOffline() {
+        SignalingProtocol noResume = new SignalingProtocol(new ObjectMapper(), calls, new DeviceSessions(calls,
+                presence, ResumePolicy.off(), timers), Optional.empty(), ice, timers);
+        noResume.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+        assertThat(out.get(0)).doesNotContain("resume");
+        noResume.closed(connection);
         assertThat(calls.devices().of("alice")).isEmpty();
+    }
+
+    @Test
+    void socketClosedForCause_takesTheDeviceOfflineWithoutAResume() {
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+        connection.disconnect("too many frames (limits.frames-per-second)");
+        protocol.closed(connection);
+        assertThat(calls.devices().of("alice")).isEmpty();
+    }
+
+    @Test
+    void resume_givesTheSameJidANewTokenAndTheCalls() throws Exception {
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+        JsonNode first = JSON.readTree(out.get(0));
+        protocol.closed(connection);
+        List<String> out2 = new ArrayList<>();
+        BrowserConnection second = new BrowserConnection(out2::add, (code, reason) -> { });
+
+        protocol.handle(second, "{\"type\":\"register\",\"user\":\"alice\",\"resume\":\"" + first.get("resume").asText()
+                + "\"}");
+
+        JsonNode again = JSON.readTree(out2.get(0));
+        assertThat(again.get("type").asText()).isEqualTo("registered");
+        assertThat(again.get("jid")).isEqualTo(first.get("jid"));
+        assertThat(again.get("resume").asText()).matches("[a-z2-7]{32}").isNotEqualTo(first.get("resume").asText());
+        assertThat(again.get("calls").toString()).isEqualTo("[]");
+        assertThat(again.get("iceServers").isArray()).isTrue();
+        assertThat(second.device()).isSameAs(connection.device());
+        assertThat(devices.away()).isZero();
+    }
+
+    @Test
+    void resumeWithAnUnknownToken_answersResumeFailed_andTheSocketStaysOpenForRegister() {
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\",\"resume\":\"" + "a".repeat(32)
+                + "\"}");
+        assertThat(out).containsExactly("{\"type\":\"error\",\"code\":\"resume-failed\",\"message\":\"nothing to"
+                + " resume with this token: it is unknown, used, for another user, or its device's window"
+                + " (calls.resume-seconds) has closed; send \\\"register\\\" without \\\"resume\\\"\"}");
+        assertThat(closed).isFalse();
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+        assertThat(out.get(1)).startsWith("{\"type\":\"registered\"");
+    }
+
+    @Test
+    void resumeWhileTheOldSocketIsOpen_closesItWith4001_andItsFramesAreIgnored() throws Exception {
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+        String token = JSON.readTree(out.get(0)).get("resume").asText();
+        List<String> out2 = new ArrayList<>();
+        BrowserConnection old = connection;
+        BrowserConnection second = new BrowserConnection(out2::add, (code, reason) -> { });
+
+        protocol.handle(second, "{\"type\":\"register\",\"user\":\"alice\",\"resume\":\"" + token + "\"}");
+        protocol.handle(old, "{\"type\":\"ping\"}");
+
+        assertThat(closed).as("the old socket is closed").isTrue();
+        assertThat(closeCode).isEqualTo(DeviceSessions.REPLACED).isEqualTo(4001);
+        assertThat(out).as("the old socket's frames are ignored").hasSize(1);
+        protocol.closed(old);
+        assertThat(calls.devices().of("alice")).containsExactly(second.device());
+        assertThat(devices.away()).as("the old socket's close leaves the resumed device alone").isZero();
     }
 
     @Test
@@ -202,7 +284,7 @@ final class SignalingProtocolTest {
     }
 
     private SignalingProtocol secured() {
-        return new SignalingProtocol(new ObjectMapper(), calls, presence, Optional.of(new TokenVerifier(SECRET)),
+        return new SignalingProtocol(new ObjectMapper(), calls, devices, Optional.of(new TokenVerifier(SECRET)),
                 ice, timers);
     }
 

@@ -50,7 +50,10 @@ abstract class CallScenarios {
 
     @BeforeAll
     void startGateway() throws Exception {
-        gateway = GatewayProcess.on(server()).domain(DOMAIN).auth("none").startReady();
+        // resume off: each scenario's closed sockets take their devices with them at once, so no scenario meets
+        // another's device (resume has its own ITs: BrowserResumeIT, BrowserPageResumeIT)
+        gateway = GatewayProcess.on(server()).domain(DOMAIN).config("calls:\n  resume-seconds: 0\n").auth("none")
+                .startReady();
         wsUrl = gateway.ready().ws().toString();
     }
 
@@ -406,7 +409,7 @@ abstract class CallScenarios {
         }
     }
 
-    // (h) the page goes away mid-call
+    // (h) the page goes away mid-call (resume off, as with calls.resume-seconds: 0)
 
     @Test
     void browserSocketClosesDuringCall_peerGetsSessionTerminateGone() throws Exception {

@@ -43,7 +43,9 @@ final class OperationsIT {
     @BeforeAll
     static void startGateway() throws Exception {
         gateway = GatewayProcess.on(prosody).config("ice:\n  stun: [\"stun:turn.example.org\"]\n"
-                + "  turn: [\"turn:turn.example.org:3478?transport=udp\"]\n  turn-secret: s3cret\n")
+                + "  turn: [\"turn:turn.example.org:3478?transport=udp\"]\n  turn-secret: s3cret\n"
+                // resume off: a closed socket's device goes at once, so the device count sees only this test's
+                + "calls:\n  resume-seconds: 0\n")
                 .auth("none").startReady();
         wsUrl = gateway.ready().ws().toString();
         httpBase = gateway.ready().http().toString().replaceFirst("/$", "");
@@ -79,6 +81,7 @@ final class OperationsIT {
             String metrics = get("/metrics").body();
             assertThat(metrics).contains("jinglegateway_calls_started_total{direction=\"from-browser\"} 1.0")
                     .contains("jinglegateway_devices 1.0")
+                    .contains("jinglegateway_devices_away 0.0")
                     .contains("jinglegateway_sessions 0.0")
                     .contains("jinglegateway_frames_in_total")
                     .contains("jinglegateway_stanzas_out_total")
