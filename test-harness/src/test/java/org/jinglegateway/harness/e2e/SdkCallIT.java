@@ -32,6 +32,7 @@ final class SdkCallIT {
     static final ProsodyServer prosody = ProsodyServer.builder().user("alice", "alice-pw").build();
 
     private static GatewayProcess gateway;
+    private static final Map<String, Map<String, JsonNode>> RUNS = new HashMap<>();
 
     @BeforeAll
     static void startGateway() throws Exception {
@@ -57,10 +58,35 @@ final class SdkCallIT {
         assertBothCalls(run("firefox"));
     }
 
-    private static Map<String, JsonNode> run(String engine) throws Exception {
+    @Test
+    void softphoneSocketDroppedMidCall_resumesTheSameDevice_andMediaKeepsFlowing() throws Exception {
+        JsonNode call = run("chromium").get("sdk-calls-softphone");
+        JsonNode resume = call.path("resume");
+        assertThat(resume.path("jidAfter").asText()).as("the same device after the resume: %s", resume)
+                .isNotEmpty().isEqualTo(resume.path("jidBefore").asText());
+        assertThat(resume.path("events").toString()).as("the softphone registered with its resume token")
+                .contains("> register (resume)");
+        assertThat(resume.path("stateAfter").asText()).as("the softphone's call").isEqualTo("active");
+        assertThat(resume.path("sdkStateAfter").asText()).as("the SDK page's call").isEqualTo("active");
+        assertGrew(call.path("afterResume"), "softphone", true);
+        assertGrew(call.path("afterResume"), "sdk", true);
+        assertThat(call.path("hangup").path("softphone").path("reason").asText()).as("hang-up after the resume")
+                .isEqualTo("success");
+    }
+
+    /** One sdk-call.mjs run per engine, shared by the tests that read it. */
+    private static synchronized Map<String, JsonNode> run(String engine) throws Exception {
+        if (!RUNS.containsKey(engine)) {
+            RUNS.put(engine, runScript(engine));
+        }
+        return RUNS.get(engine);
+    }
+
+    private static Map<String, JsonNode> runScript(String engine) throws Exception {
         NodeScript.Result script = NodeScript.run(TIMEOUT, "sdk-call.mjs", "--page", gateway.ready().http().toString(),
                 "--engine", engine, "--ws", "ws://127.0.0.1:" + prosody.httpPort() + "/xmpp-websocket", "--jid",
-                "alice@localhost", "--password", "alice-pw", "--domain", prosody.componentDomain());
+                "alice@localhost", "--password", "alice-pw", "--domain", prosody.componentDomain(), "--resume",
+                "chromium".equals(engine) ? "yes" : "no");
         assertThat(script.json("failure")).as("failure lines: %s", script.describe()).isEmpty();
         assertThat(script.exit()).as("sdk-call.mjs exit status: %s", script.describe()).isZero();
         for (JsonNode setup : script.json("setup")) {
