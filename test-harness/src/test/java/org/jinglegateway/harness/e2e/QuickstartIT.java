@@ -49,7 +49,7 @@ final class QuickstartIT {
         String stanza = printed(out, "2\\. Tab 2, [^\\n]*: open (http://\\S+)");
         String password = printed(out, "Log in as alice@localhost with password (\\S+)");
         NodeScript.requireModules("playwright-core");
-        NodeScript.Result script = NodeScript.run(Duration.ofSeconds(120), "quickstart-call.mjs", "--softphone",
+        NodeScript.Result script = NodeScript.run(Duration.ofSeconds(180), "quickstart-call.mjs", "--softphone",
                 softphone, "--stanza", stanza, "--password", password, "--user", user);
         assertThat(script.json("failure")).as("the printed steps, followed: %s", script.describe()).isEmpty();
         assertThat(script.exit()).as(script.describe()).isZero();
