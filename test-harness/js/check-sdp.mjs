@@ -2,7 +2,8 @@
 // Proves that real Chromium accepts SDP offers: each .sdp file is given to a fresh RTCPeerConnection as the
 // remote offer, then an answer is created and set as local description.
 //
-//   node test-harness/js/check-sdp.mjs [--send-media] [--write-answers OUTDIR] DIR|FILE...   (npm ci first)
+//   node test-harness/js/check-sdp.mjs [--browser chromium|firefox] [--send-media] [--write-answers OUTDIR]
+//       DIR|FILE...   (npm ci first)
 //
 // With --write-answers, Chromium's answer to each accepted offer is written to OUTDIR/<name>.answer.sdp
 // (createAnswer() output, CRLF, no candidates since nothing is gathered): real browser answers to the SDP
@@ -19,11 +20,13 @@
 // No traffic leaves the machine: Chromium runs with a WebRTC IP handling policy that gathers no candidates,
 // so it never runs connectivity checks against candidates in the offer, every peer connection is closed
 // right after the answer is set, and a=candidate lines with an mDNS ".local" address are removed before the
-// offer is handed over (and counted), since resolving them would send multicast.
+// offer is handed over (and counted), since resolving them would send multicast. Firefox (puppeteer-core,
+// the default is Chromium) has no such policy: every a=candidate line is removed before its offer is handed
+// over, so it has nothing to check against (candidates play no part in whether a description is taken).
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serve } from './lib/serve.mjs';
-import { launchChromium } from './lib/browsers.mjs';
+import { launchChromium, launchFirefox } from './lib/browsers.mjs';
 
 const NO_NETWORK_ARGS = ['--force-webrtc-ip-handling-policy=disable_non_proxied_udp'];
 
@@ -41,9 +44,10 @@ async function inputFiles(args) {
   return files;
 }
 
-function withoutMdnsCandidates(sdp) {
+function withoutMdnsCandidates(sdp, all) {
   const lines = sdp.split(/(?<=\n)/);
-  const kept = lines.filter((line) => !/^a=candidate:\S+ \d+ \S+ \d+ \S+\.local /i.test(line));
+  const kept = lines.filter((line) => !(all ? /^a=candidate:/i : /^a=candidate:\S+ \d+ \S+ \d+ \S+\.local /i)
+    .test(line));
   return { sdp: kept.join(''), removed: lines.length - kept.length };
 }
 
@@ -91,6 +95,16 @@ async function main() {
   const args = process.argv.slice(2);
   let answersDir = null;
   const sendMedia = args.includes('--send-media');
+  let engine = 'chromium';
+  const browserFlag = args.indexOf('--browser');
+  if (browserFlag >= 0) {
+    engine = args[browserFlag + 1];
+    args.splice(browserFlag, 2);
+    if (!['chromium', 'firefox'].includes(engine)) {
+      console.error('--browser must be chromium or firefox');
+      return 2;
+    }
+  }
   if (sendMedia) {
     args.splice(args.indexOf('--send-media'), 1);
   }
@@ -100,7 +114,8 @@ async function main() {
     args.splice(flag, 2);
   }
   if (args.length === 0 || answersDir === undefined) {
-    console.error('usage: node check-sdp.mjs [--send-media] [--write-answers OUTDIR] DIR|FILE... '
+    console.error('usage: node check-sdp.mjs [--browser chromium|firefox] [--send-media] [--write-answers OUTDIR]'
+      + ' DIR|FILE... '
       + '(every .sdp file of a directory is checked)');
     return 2;
   }
@@ -117,17 +132,17 @@ async function main() {
   const server = await serve();
   let browser;
   try {
-    browser = await launchChromium(NO_NETWORK_ARGS);
+    browser = engine === 'chromium' ? await launchChromium(NO_NETWORK_ARGS) : await launchFirefox();
   } catch (error) {
     await server.close();
-    console.error('cannot start Chromium: ' + error.message.split('\n')[0]);
+    console.error('cannot start ' + engine + ': ' + error.message.split('\n')[0]);
     return 2;
   }
   let failures = 0;
   try {
     await browser.page.goto(server.url);
     for (const file of files) {
-      const { sdp, removed } = withoutMdnsCandidates(await readFile(file, 'utf8'));
+      const { sdp, removed } = withoutMdnsCandidates(await readFile(file, 'utf8'), engine === 'firefox');
       const result = await browser.page.evaluate(check, { sdp, sendMedia });
       if (!result.ok) {
         failures++;

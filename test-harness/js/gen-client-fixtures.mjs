@@ -61,7 +61,7 @@ function sources(source, files, inputs) {
   lines.push(...bullets(source.notes));
   if (inputs.length) {
     lines.push('');
-    lines.push('Browser input files read: ' + inputs.map((f) => '`../' + f + '`').join(', ') + '.');
+    lines.push('Browser input files read: ' + inputs.map((f) => '`../../' + f + '`').join(', ') + '.');
   }
   lines.push('');
   return lines.join('\n');
@@ -69,7 +69,7 @@ function sources(source, files, inputs) {
 
 async function run(key) {
   const module = await import('./clients/' + key + '.mjs');
-  const dir = path.join(FIXTURES, key);
+  const dir = path.join(FIXTURES, 'modelled', key);
   await mkdir(dir, { recursive: true });
   for (const old of await readdir(dir)) {
     if (old.endsWith('.xml')) {

@@ -14,17 +14,10 @@
 // The StanzaJS page is bundled here with esbuild and served from a tiny static server on 127.0.0.1.
 // Standard output: {"type":"setup",...} and {"type":"result",...} per scenario, {"type":"failure",...} on a failed
 // step; exit 1 when a step failed, 2 when Chromium cannot start.
-import http from 'node:http';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
-import { Phone, STEP_MS, StepFailure, growth, print } from './lib/softphone.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+import { Phone, growth, print } from './lib/softphone.mjs';
+import { StanzaPage, serveStanzaClient } from './lib/stanza-page.mjs';
 
 function parseArgs(argv) {
   const args = {};
@@ -37,55 +30,6 @@ function parseArgs(argv) {
     }
   }
   return args;
-}
-
-async function serveStanzaClient() {
-  const root = path.join(here, 'stanza-client');
-  const server = http.createServer(async (request, response) => {
-    const name = new URL(request.url, 'http://127.0.0.1').pathname.replace(/^\/$/, '/index.html');
-    const file = path.join(root, path.normalize(name));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': (TYPES[path.extname(file)] || 'text/plain') + '; charset=utf-8' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
-/** The StanzaJS page, read through window.stanzaClient. */
-class StanzaPage {
-  constructor(page) {
-    this.name = 'stanza';
-    this.page = page;
-    page.on('console', (m) => process.stderr.write(`[stanza console.${m.type()}] ${m.text()}\n`));
-    page.on('pageerror', (e) => process.stderr.write(`[stanza pageerror] ${e.message}\n`));
-  }
-
-  async waitFor(step, fn, arg) {
-    try {
-      await this.page.waitForFunction(fn, arg, { polling: 20, timeout: STEP_MS });
-    } catch (e) {
-      const status = await this.page.evaluate(() => window.stanzaClient.status).catch(() => '?');
-      throw new StepFailure('stanza: ' + step, `timed out after ${STEP_MS} ms (status ${status})`);
-    }
-  }
-
-  stats() {
-    return this.page.evaluate(() => window.stanzaClient.stats());
-  }
-
-  async dump() {
-    return this.page.evaluate(() => ({ status: window.stanzaClient.status, events: window.stanzaClient.events,
-      lastEndReason: window.stanzaClient.lastEndReason })).catch((e) => ({ unreadable: String(e) }));
-  }
 }
 
 async function stanzaCallsSoftphone(stanza, phone) {
@@ -122,7 +66,6 @@ async function softphoneCallsStanza(stanza, phone, stanzaJid) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  execFileSync(process.execPath, [path.join(here, 'build-stanza-client.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
   const server = await serveStanzaClient();
   let browser;
   try {

@@ -4,7 +4,8 @@
 import * as XMPP from 'stanza';
 
 const $ = (id) => document.getElementById(id);
-const state = { client: null, session: null, status: 'offline', lastEndReason: null, events: [] };
+const state = { client: null, session: null, status: 'offline', lastEndReason: null, events: [], sessions: 0,
+  errors: [] };
 
 function log(text) {
   state.events.push(text);
@@ -35,15 +36,29 @@ function login(jid, password, ws) {
     const client = XMPP.createClient({
       jid, password, resource: 'web',
       transports: { websocket: ws, bosh: false },
+      // back on the same full JID after its server restarts, so that its calls' peers still reach it
+      autoReconnect: true,
       // never StanzaJS's default public STUN server: the tests stay on this machine
       jingle: { iceServers: [] },
     });
     state.client = client;
     client.on('session:started', () => {
       client.sendPresence();
-      setStatus('online');
-      log('online as ' + client.jid);
+      state.sessions += 1;
+      if (state.sessions === 1) {
+        setStatus('online');
+      }
+      log('online as ' + client.jid + ' (session ' + state.sessions + ')');
       resolve(client.jid);
+    });
+    client.on('disconnected', () => log('disconnected from the XMPP server'));
+    // an error answering one of its Jingle requests: StanzaJS logs it and, unless it is unknown-session or a
+    // tie-break, keeps the session (kept here so that the tests can tell what it got)
+    client.jingle.on('log:error', (message, req) => {
+      if (message === 'Received error response' && req && req.error) {
+        state.errors.push({ condition: req.error.condition, text: req.error.text || null,
+          action: req.jingle && req.jingle.action || null });
+      }
     });
     client.on('auth:failed', () => { setStatus('login failed'); reject(new Error('authentication failed')); });
     client.on('jingle:incoming', async (session) => {
@@ -81,6 +96,21 @@ function hangup(reason = 'success') {
   }
 }
 
+/** Sends a transport-info with the session's current ICE credentials and no candidate (a harmless request). */
+function sendTransportInfo() {
+  const desc = state.session.pc.localDescription.sdp;
+  const mid = (/a=mid:(\S+)/.exec(desc) || [])[1];
+  state.session.send('transport-info', { contents: [{ creator: 'initiator',
+    name: mid, transport: { transportType: 'urn:xmpp:jingle:transports:ice-udp:1',
+      usernameFragment: (/a=ice-ufrag:(\S+)/.exec(desc) || [])[1], password: (/a=ice-pwd:(\S+)/.exec(desc) || [])[1],
+      candidates: [] } }] });
+}
+
+/** An ICE restart from StanzaJS's side (it restarts only as the initiator). */
+function restartIce() {
+  return state.session.restartIce();
+}
+
 async function stats() {
   const out = { connectionState: state.session ? state.session.pc.connectionState : 'closed',
     inbound: { audio: 0, video: 0 } };
@@ -98,9 +128,14 @@ window.stanzaClient = {
   get status() { return state.status; },
   get jid() { return state.client && state.client.jid; },
   get connectionState() { return state.session ? state.session.pc.connectionState : 'closed'; },
+  get remoteDescription() {
+    return state.session && state.session.pc.remoteDescription ? state.session.pc.remoteDescription.sdp : null;
+  },
   get lastEndReason() { return state.lastEndReason; },
   get events() { return state.events; },
-  login, call, hangup, stats,
+  get sessions() { return state.sessions; },
+  get errors() { return state.errors; },
+  login, call, hangup, stats, sendTransportInfo, restartIce,
 };
 
 const params = new URLSearchParams(location.search);

@@ -3,7 +3,6 @@ package org.jinglegateway.call;
 import java.util.Objects;
 import java.util.Optional;
 import org.jinglegateway.mapper.jingle.Content;
-import org.jinglegateway.mapper.jingle.IceUdpTransport;
 import org.jinglegateway.mapper.jingle.Jingle;
 import org.jinglegateway.mapper.jingle.RawXml;
 
@@ -31,7 +30,6 @@ final class Admission {
         if (initiate.contents().isEmpty()) {
             return Optional.of(new Refusal("failed-application", "the session-initiate has no content"));
         }
-        boolean dtls = false;
         for (Content c : initiate.contents()) {
             boolean data = c.transport().map(t -> t.sctpmap().isPresent())
                     .orElse(false);
@@ -43,14 +41,24 @@ final class Admission {
                 return Optional.of(new Refusal("unsupported-transports", "content \"" + c.name() + "\": only ICE-UDP"
                         + " (XEP-0176) can reach a browser" + foreign(c, "transport")));
             }
-            IceUdpTransport t = c.transport().get();
-            dtls |= !t.fingerprints().isEmpty();
         }
-        if (!dtls) {
-            return Optional.of(new Refusal("security-error", "no DTLS fingerprint (XEP-0320): browsers only take"
-                    + " DTLS-SRTP, so an SDES-only or unencrypted call cannot reach them"));
+        return withoutDtls(initiate);
+    }
+
+    /**
+     * A security-error refusal when no transport of the action carries a DTLS fingerprint (XEP-0320): checked on every
+     * action that brings transports, session-initiate, session-accept, content-add and transport-replace alike, since
+     * such a description would reach the browser without one.
+     */
+    static Optional<Refusal> withoutDtls(Jingle jingle) {
+        for (Content c : jingle.contents()) {
+            if (c.transport().map(t -> !t.fingerprints().isEmpty()).orElse(false)) {
+                return Optional.empty();
+            }
         }
-        return Optional.empty();
+        return Optional.of(new Refusal("security-error", "no DTLS fingerprint (XEP-0320) in the "
+                + jingle.action().token() + ": browsers only take DTLS-SRTP, so an SDES-only or unencrypted call"
+                + " cannot reach them"));
     }
 
     private static String foreign(Content c, String element) {

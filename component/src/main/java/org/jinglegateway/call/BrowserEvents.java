@@ -42,6 +42,12 @@ final class BrowserEvents {
             initiate = fromBrowser(() -> SdpToJingle.translate(offer, new SdpToJingle.Request(
                     JingleAction.SESSION_INITIATE, call.sid, Role.INITIATOR, Optional.of(call.local.toString()),
                     Optional.empty())).value());
+            if ((call.jmi || !call.quirks().dataChannels())
+                    && SdpEdits.withoutDataChannels(initiate).contents().isEmpty()) {
+                throw new CallException(ErrorCode.NOT_SUPPORTED, call.jmi ? "a call to a bare JID begins with an"
+                        + " XEP-0353 propose, which lists audio and video only: a data channel alone cannot be proposed"
+                        : call.peer() + " does not list XEP-0343 (data channels) and the offer has nothing else");
+            }
         } catch (CallException e) {
             endings.forget(call, "failed-application");
             throw e;
@@ -49,8 +55,11 @@ final class BrowserEvents {
         call.placed(offer.sdp(), initiate);
         context.schedule(call, context.ringTimeout(), endings::timeout);
         if (call.jmi) {
-            List<String> media = initiate.contents().stream().filter(c -> c.description().isPresent())
-                    .map(c -> c.description().get().media()).filter(m -> !"application".equals(m)).toList();
+            // the session-initiate after proceed carries these contents (plus the data channel only for a device
+            // of a gateway, which takes XEP-0343 and does not compare): Conversations ends a call whose
+            // session-initiate holds other media than its propose (docs/calls.md)
+            List<String> media = SdpEdits.withoutDataChannels(initiate).contents().stream()
+                    .map(c -> c.description().orElseThrow().media()).toList();
             out.jmi(call, call.peerBare, new JingleMessage(JingleMessage.Kind.PROPOSE, call.sid, media,
                     Optional.empty(), Optional.empty(), List.of()));
             log.info("call.proposed media={}", media);

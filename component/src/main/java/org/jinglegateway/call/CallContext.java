@@ -25,7 +25,7 @@ final class CallContext {
     final String domain;
     final DeviceRegistry devices;
     final CallRegistry calls = new CallRegistry();
-    final PeerDirectory peers = new PeerDirectory();
+    final PeerDirectory peers;
     final Ids ids = new Ids();
     private final XmppSender xmpp;
     private final Timers timers;
@@ -47,6 +47,7 @@ final class CallContext {
     CallContext(String domain, DeviceRegistry devices, XmppSender xmpp, Timers timers, Executor pool,
                 Duration ringTimeout) {
         this.domain = domain;
+        this.peers = new PeerDirectory(domain);
         this.devices = devices;
         this.xmpp = xmpp;
         this.timers = timers;
@@ -132,6 +133,11 @@ final class CallContext {
     /** Runs a task on the call's lane after a delay; a new timer replaces the call's running one. */
     void schedule(Call call, Duration delay, Consumer<Call> task) {
         call.replaceTimer(timers.after(delay, () -> onLane(call, task)));
+    }
+
+    /** Runs a task after a delay, on the timer thread (not on a call's lane). */
+    Timers.Timer after(Duration delay, Runnable task) {
+        return timers.after(delay, task);
     }
 
     /** Forgets an ended call: nothing of it stays in memory. */

@@ -24,6 +24,7 @@ public final class CallService {
     private final XmppRouter xmpp;
     private final AdminView admin;
     private final Endings endings;
+    private final LinkGap link;
 
     public CallService(String domain, DeviceRegistry devices, XmppSender xmpp, ScheduledExecutorService timers,
                        Executor pool, Duration ringTimeout) {
@@ -41,6 +42,7 @@ public final class CallService {
         this.xmpp = new XmppRouter(context, new PeerEvents(context, out, endings, restarts),
                 new PeerInitiates(context, out, endings), new PeerReplies(out, endings, restarts), endings);
         this.admin = new AdminView(context, endings);
+        this.link = new LinkGap(context, endings);
     }
 
     public String domain() {
@@ -126,9 +128,27 @@ public final class CallService {
         context.peers.caps(full, node);
     }
 
-    /** The XMPP connection dropped: every call ends, and the browsers are told. */
+    /**
+     * The XMPP link dropped: calls go on while the gateway reconnects (what they send is held), and end on both sides
+     * with {@code connectivity-error} when the link stays down longer than the resume window (docs/calls.md).
+     */
     public void onXmppDown() {
-        xmpp.onXmppDown();
+        link.down();
+    }
+
+    /** The XMPP link is back (what was held has been sent): the calls go on. */
+    public void onXmppUp() {
+        link.up();
+    }
+
+    /** {@code xmpp.resume-seconds}: how long calls outlive a drop of the XMPP link. */
+    public void setLinkResume(Duration window) {
+        link.window(window);
+    }
+
+    /** What was held for the XMPP link passed its bound and is gone: the calls with XMPP peers end now. */
+    public void onHeldOverflow() {
+        link.endCalls("more was held for the XMPP server than the gateway keeps while the link is down");
     }
 
     // ---- configuration and administration -----------------------------------------------------------------------

@@ -22,6 +22,8 @@ final class ContentMap {
     private final Map<String, String> midToContent = new HashMap<>();
     private final Map<String, Integer> contentIndex = new HashMap<>();
     private final Map<String, Creator> contentCreator = new HashMap<>();
+    /** Contents of the browser's offer that the peer was not sent (a data channel to a peer without XEP-0343). */
+    private final java.util.Set<String> withheld = new java.util.HashSet<>();
 
     /** Learns the mapping: a content pairs with the m-line whose mid is its name, else by order. */
     void learn(Jingle jingle, SessionDescription sdp) {
@@ -65,6 +67,15 @@ final class ContentMap {
     /** The mid of a content; the name itself when the content is unknown. */
     String midOf(String content) {
         return contentToMid.getOrDefault(content, content);
+    }
+
+    /** The peer was not sent this content: the browser's candidates for it stay here. */
+    void withhold(String content) {
+        withheld.add(content);
+    }
+
+    boolean withheld(String content) {
+        return withheld.contains(content);
     }
 
     boolean has(String content) {

@@ -98,7 +98,9 @@ final class IceRestarts {
     }
 
     private Jingle transportInfo(Call call, SessionDescription sdp) {
-        return SdpEdits.rename(FromBrowser.translate(context, () -> IceRestart.toTransportInfo(sdp, call.sid,
+        Jingle info = SdpEdits.rename(FromBrowser.translate(context, () -> IceRestart.toTransportInfo(sdp, call.sid,
                 call.ourRole())), call.contents().toContent());
+        // a content the peer was never sent (a withheld data channel) has no transport there to restart
+        return info.withContents(info.contents().stream().filter(c -> !call.contents().withheld(c.name())).toList());
     }
 }

@@ -2,6 +2,7 @@ package org.jinglegateway.call;
 
 import java.util.List;
 import java.util.Optional;
+import org.jinglegateway.mapper.jingle.Content;
 import org.jinglegateway.mapper.jingle.Jingle;
 import org.jinglegateway.mapper.jingle.JingleAction;
 import org.jinglegateway.mapper.jingle.JingleMessage;
@@ -43,7 +44,19 @@ final class Outbox {
 
     /** The session-initiate the call was placed with goes out (at once, or on proceed). */
     void sendInitiate(Call call) {
-        Jingle initiate = SdpEdits.withoutForbiddenCandidates(call.takePendingInitiate(), call.quirks());
+        Jingle placed = call.takePendingInitiate();
+        Jingle initiate = placed;
+        if (!call.quirks().dataChannels()) {
+            // XEP-0343 is not in the peer's features: the browser's data m-line is answered with port 0
+            initiate = SdpEdits.withoutDataChannels(placed);
+            for (Content c : placed.contents()) {
+                if (!initiate.contents().contains(c)) {
+                    call.contents().withhold(c.name());
+                    log.info("call.data-channel withheld content={} peer={}", c.name(), call.quirks().client());
+                }
+            }
+        }
+        initiate = SdpEdits.withoutForbiddenCandidates(initiate, call.quirks());
         call.pending();
         sendIq(call, initiate);
         call.initiateSent();
@@ -59,6 +72,10 @@ final class Outbox {
 
     /** A browser transport-info to the peer, with the browser's current credentials. */
     void toPeer(Call call, Jingle info) {
+        if (info.contents().stream().allMatch(c -> call.contents().withheld(c.name()))) {
+            log.debug("candidate.dropped for a content the peer was not sent");
+            return;
+        }
         sendIq(call, SdpEdits.withCredentials(info, call.contents(), call.ice()));
     }
 

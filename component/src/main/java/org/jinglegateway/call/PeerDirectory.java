@@ -12,6 +12,12 @@ import org.xmpp.packet.JID;
  */
 final class PeerDirectory {
     private final Map<JID, Map<JID, String>> nodesByUser = new ConcurrentHashMap<>();
+    /** The gateway's own domain: its users' devices are the gateway's, whose presence it never receives. */
+    private final String domain;
+
+    PeerDirectory(String domain) {
+        this.domain = domain;
+    }
 
     /** A peer device's caps node, seen in its presence. */
     void caps(JID full, String node) {
@@ -30,8 +36,14 @@ final class PeerDirectory {
         });
     }
 
-    /** The quirk row of a peer device; {@link PeerQuirks#DEFAULT} when its caps are unknown. */
+    /**
+     * The quirk row of a peer device: {@link PeerQuirks#GATEWAY} for a device of ours, {@link PeerQuirks#DEFAULT}
+     * when its caps are unknown.
+     */
     PeerQuirks quirks(JID full) {
+        if (domain.equals(full.getDomain())) {
+            return PeerQuirks.GATEWAY;
+        }
         return PeerQuirks.forCapsNode(Optional.ofNullable(nodesByUser.getOrDefault(full.asBareJID(), Map.of())
                 .get(full)));
     }

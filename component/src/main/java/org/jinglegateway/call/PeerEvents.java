@@ -126,14 +126,18 @@ final class PeerEvents {
                     + " was already initiated"));
             case CONTENT_ADD -> {
                 context.send(IQ.createResultIQ(iq));
+                Reason why = Admission.withoutDtls(jingle).map(r -> new Reason(r.reason(), Optional.of(r.text()),
+                        List.<org.jinglegateway.mapper.jingle.RawXml>of())).orElse(new Reason("failed-application",
+                        Optional.of("the gateway does not add media to a running call yet"), List.of()));
                 out.sendIq(call, new Jingle(JingleAction.CONTENT_REJECT, call.sid, Optional.empty(),
-                        Optional.empty(), jingle.contents(), List.of(), Optional.of(new Reason("failed-application",
-                        Optional.of("the gateway does not add media to a running call yet"), List.of())), List.of()));
+                        Optional.empty(), jingle.contents(), List.of(), Optional.of(why), List.of()));
             }
             case TRANSPORT_REPLACE -> {
                 context.send(IQ.createResultIQ(iq));
+                Optional<Reason> why = Admission.withoutDtls(jingle).map(r -> new Reason(r.reason(),
+                        Optional.of(r.text()), List.of()));
                 out.sendIq(call, new Jingle(JingleAction.TRANSPORT_REJECT, call.sid, Optional.empty(),
-                        Optional.empty(), jingle.contents(), List.of(), Optional.empty(), List.of()));
+                        Optional.empty(), jingle.contents(), List.of(), why, List.of()));
             }
             default -> context.send(Stanzas.error(iq, PacketError.Condition.feature_not_implemented,
                     Optional.empty(), jingle.action().token() + " is not supported by the gateway"));
@@ -143,6 +147,13 @@ final class PeerEvents {
     private void accept(Call call, IQ iq, Jingle accept) {
         if (!call.outgoing || call.state() != CallState.PENDING) {
             context.send(Stanzas.outOfOrder(iq, "session-accept does not fit a call that is " + call.describe()));
+            return;
+        }
+        Optional<Admission.Refusal> refusal = Admission.withoutDtls(accept).or(() -> maxBundle(call, accept));
+        if (refusal.isPresent()) {
+            context.send(IQ.createResultIQ(iq));
+            log.info("call.refused reason={} text={}", refusal.get().reason(), refusal.get().text());
+            endings.terminateBoth(call, refusal.get().reason(), Optional.of(refusal.get().text()));
             return;
         }
         SessionDescription answer;
@@ -168,6 +179,22 @@ final class PeerEvents {
         log.info("call.active");
         out.browserReady(call);
         out.peerReady(call);
+    }
+
+    /**
+     * A peer that does not bundle (no XEP-0338 group: Dino) answering a page with bundlePolicy max-bundle: Firefox
+     * marks the m-lines after the first a=bundle-only and would take the answer but keep one transport, sending the
+     * video to the peer's audio transport (UnbundledPeerIT). Refused with a text that says what to change.
+     */
+    private static Optional<Admission.Refusal> maxBundle(Call call, Jingle accept) {
+        boolean bundleOnly = call.browserOffer().map(o -> o.media().stream().anyMatch(m -> m.has("bundle-only")))
+                .orElse(false);
+        if (!bundleOnly || !accept.groups().isEmpty() || accept.contents().size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(new Admission.Refusal("incompatible-parameters", call.peerOrBare() + " does not bundle"
+                + " (no XEP-0338 group: one transport per content) and this page offered bundlePolicy max-bundle"
+                + " (a=bundle-only); use bundlePolicy balanced"));
     }
 
     private void transportInfo(Call call, IQ iq, Jingle info) {

@@ -13,20 +13,30 @@ import java.util.Optional;
  *                      Conversations accepts only UDP candidates
  * @param speaksJmi     whether it answers an XEP-0353 propose at all (StanzaJS does not: a call to the bare JID of
  *                      a StanzaJS user goes to its online device as a direct session-initiate instead)
+ * @param dataChannels  whether its disco#info lists XEP-0343 ({@code urn:xmpp:jingle:transports:dtls-sctp:1}), so
+ *                      a browser's data channel may go to it: StanzaJS and the gateway's own devices do; Conversations,
+ *                      Dino, Monal, Gajim and Movim do not (from their code and feature lists), and an unknown peer is
+ *                      not sent one. A presence carries only the caps node and hash, so the node stands in for the
+ *                      feature list (no disco#info round trip per call)
  */
-public record PeerQuirks(String client, String capsNode, boolean tcpCandidates, boolean speaksJmi) {
+public record PeerQuirks(String client, String capsNode, boolean tcpCandidates, boolean speaksJmi,
+                         boolean dataChannels) {
 
-    public static final PeerQuirks DEFAULT = new PeerQuirks("unknown", "", false, true);
+    public static final PeerQuirks DEFAULT = new PeerQuirks("unknown", "", false, true, false);
+
+    /** The gateway's own devices (a call between two browser users). */
+    public static final PeerQuirks GATEWAY = new PeerQuirks("jingle-gateway", "https://github.com/jingle-gateway",
+            true, true, true);
 
     public static final List<PeerQuirks> TABLE = List.of(
-            new PeerQuirks("Conversations", "http://conversations.im", false, true),
-            new PeerQuirks("Monal", "http://monal-im.org", false, true),
-            new PeerQuirks("Monal", "https://monal-im.org", false, true),
-            new PeerQuirks("Dino", "https://dino.im", false, true),
-            new PeerQuirks("Gajim", "https://gajim.org", false, true),
-            new PeerQuirks("Movim", "https://movim.eu", false, true),
-            new PeerQuirks("StanzaJS", "https://stanzajs.org", true, false),
-            new PeerQuirks("jingle-gateway", "https://github.com/jingle-gateway", true, true));
+            new PeerQuirks("Conversations", "http://conversations.im", false, true, false),
+            new PeerQuirks("Monal", "http://monal-im.org", false, true, false),
+            new PeerQuirks("Monal", "https://monal-im.org", false, true, false),
+            new PeerQuirks("Dino", "https://dino.im", false, true, false),
+            new PeerQuirks("Gajim", "https://gajim.org", false, true, false),
+            new PeerQuirks("Movim", "https://movim.eu", false, true, false),
+            new PeerQuirks("StanzaJS", "https://stanzajs.org", true, false, true),
+            GATEWAY);
 
     /** The row for a caps node, or {@link #DEFAULT}. */
     public static PeerQuirks forCapsNode(Optional<String> node) {

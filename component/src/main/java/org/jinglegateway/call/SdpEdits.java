@@ -76,6 +76,24 @@ final class SdpEdits {
                 jingle.groups(), jingle.reason(), jingle.extra());
     }
 
+    /** A data channel content (XEP-0343): an sctpmap, or no RTP payload types and media application. */
+    static boolean isDataChannel(Content c) {
+        return c.transport().flatMap(IceUdpTransport::sctpmap).isPresent() || c.description().map(d ->
+                d.payloadTypes().isEmpty() && "application".equals(d.media())).orElse(true);
+    }
+
+    /** The Jingle without its data channel contents; groups follow. */
+    static Jingle withoutDataChannels(Jingle jingle) {
+        List<Content> contents = jingle.contents().stream().filter(c -> !isDataChannel(c)).toList();
+        if (contents.size() == jingle.contents().size()) {
+            return jingle;
+        }
+        List<String> kept = contents.stream().map(Content::name).toList();
+        List<ContentGroup> groups = jingle.groups().stream().map(g -> new ContentGroup(g.semantics(),
+                g.contents().stream().filter(kept::contains).toList())).filter(g -> !g.contents().isEmpty()).toList();
+        return jingle.withContents(contents).withGroups(groups);
+    }
+
     /** The last remote description with a restart's new credentials, the DTLS roles kept (RFC 8842 §5.5). */
     static SessionDescription restartDescription(SessionDescription last, Jingle restartByMid,
                                                  Optional<Setup> remoteRole) {

@@ -261,15 +261,4 @@ final class XmppRouter {
             }
         }
     }
-
-    /** The XMPP connection dropped: every call ends, and the browsers are told. */
-    void onXmppDown() {
-        for (Call call : context.calls.all()) {
-            if (call.peerBare.getDomain().equals(context.domain)) {
-                continue; // a call between two browser users never leaves the gateway
-            }
-            context.onLane(call, c -> endings.endQuietly(c, "connectivity-error",
-                    Optional.of("the gateway lost its connection to the XMPP server")));
-        }
-    }
 }

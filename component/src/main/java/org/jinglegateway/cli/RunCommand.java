@@ -125,6 +125,7 @@ final class RunCommand implements Callable<Integer> {
                 timers);
         devices.setListener(metrics);
         metrics.watch(devices);
+        calls.setLinkResume(Duration.ofSeconds(settings.xmpp().resumeSeconds()));
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
                 ? Optional.of(TokenVerifier.of(settings.auth(), Clock.systemUTC())) : Optional.empty();
@@ -147,6 +148,9 @@ final class RunCommand implements Callable<Integer> {
                 new ConnectionListener() {
                     @Override
                     public void connected(String componentDomain) {
+                        // what was held has left; the server may have restarted and lost its users' probes
+                        calls.onXmppUp();
+                        presence.announceAll();
                         ready(componentDomain, ws);
                     }
 
@@ -155,6 +159,11 @@ final class RunCommand implements Callable<Integer> {
                         log.info("xmpp.reconnecting reason={}", reason);
                         metrics.reconnect();
                         calls.onXmppDown();
+                    }
+
+                    @Override
+                    public void heldOverflow() {
+                        calls.onHeldOverflow();
                     }
 
                     @Override

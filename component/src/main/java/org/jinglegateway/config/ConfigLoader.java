@@ -48,6 +48,9 @@ public final class ConfigLoader {
               keepalive-seconds: 30
               reconnect-min-millis: 500
               reconnect-max-millis: 30000
+              resume-seconds: 30
+              held-stanzas: 5000
+              held-bytes: 4194304
             http:
               host: 127.0.0.1
               port: 8080
@@ -228,6 +231,9 @@ public final class ConfigLoader {
         range(c.xmpp().reconnectMinMillis(), 10, 600_000, "xmpp.reconnect-min-millis");
         range(c.xmpp().reconnectMaxMillis(), c.xmpp().reconnectMinMillis(), 3_600_000,
                 "xmpp.reconnect-max-millis");
+        range(c.xmpp().resumeSeconds(), 0, 3600, "xmpp.resume-seconds");
+        range(c.xmpp().heldStanzas(), 0, 1_000_000, "xmpp.held-stanzas");
+        range(c.xmpp().heldBytes(), 0, 256 * 1024 * 1024, "xmpp.held-bytes");
         requireText(c.http().host(), "http.host");
         range(c.http().port(), 0, 65535, "http.port");
         for (String origin : c.http().allowedOrigins()) {

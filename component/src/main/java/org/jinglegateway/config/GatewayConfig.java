@@ -29,10 +29,12 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
 
     /**
      * The XEP-0114 connection to the XMPP server. {@code maxOutgoingBytes}: no stanza larger than this is written
-     * (Prosody closes a component stream over its 512 KiB limit).
+     * (Prosody closes a component stream over its 512 KiB limit). While the link is down, up to {@code heldStanzas}
+     * stanzas of {@code heldBytes} in all wait for it, and calls go on for {@code resumeSeconds} (docs/calls.md).
      */
     public record Xmpp(String host, int port, String domain, String secret, int maxStanzaBytes, int maxOutgoingBytes,
-                       int keepaliveSeconds, int reconnectMinMillis, int reconnectMaxMillis) {
+                       int keepaliveSeconds, int reconnectMinMillis, int reconnectMaxMillis, int resumeSeconds,
+                       int heldStanzas, int heldBytes) {
     }
 
     /**

@@ -118,6 +118,21 @@ public final class UserPresence implements DevicePresence {
         }
     }
 
+    /**
+     * After a reconnect: every watcher hears the current presence of the users it watches. A restarted server has
+     * forgotten it, and the probes its users sent while the component was away were lost.
+     */
+    public void announceAll() {
+        int n = 0;
+        for (Map.Entry<String, Set<JID>> e : watchers.entrySet()) {
+            for (JID w : e.getValue()) {
+                sendCurrent(e.getKey(), w);
+                n++;
+            }
+        }
+        log.info("presence.announced watchers={}", n);
+    }
+
     private void sendCurrent(String user, JID to) {
         List<Device> online = calls.devices().of(user);
         if (online.isEmpty()) {

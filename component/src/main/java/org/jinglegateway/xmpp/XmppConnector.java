@@ -1,6 +1,8 @@
 package org.jinglegateway.xmpp;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,11 @@ import org.xmpp.packet.Presence;
  * Keeps one Tinder {@link Component} registered with an XMPP server over XEP-0114: connects, authenticates,
  * dispatches stanzas, sends whitespace keepalives, and reconnects with {@link Backoff} when the connection drops
  * or the server restarts. To the component it is a {@link ComponentManager}, as Openfire would be.
+ *
+ * <p>While the link is down, stanzas to send are held in order, up to {@code xmpp.held-stanzas} and
+ * {@code xmpp.held-bytes}, and written right after the next handshake, before any new stanza (docs/calls.md,
+ * "Link drops"). Past either bound the held stanzas are dropped and the listener hears
+ * {@link ConnectionListener#heldOverflow} once per gap.
  */
 public final class XmppConnector implements ComponentManager, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(XmppConnector.class);
@@ -45,6 +52,13 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
         return t;
     });
     private volatile ComponentSession session;
+    /** Guards {@link #live}, {@link #held} and the writes, so that held stanzas leave before new ones. */
+    private final Object sendLock = new Object();
+    /** The session stanzas are written to; null while the link is down or its held stanzas are still leaving. */
+    private ComponentSession live;
+    private final ArrayDeque<String> held = new ArrayDeque<>();
+    private long heldBytes;
+    private boolean overflowed;
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private Thread thread;
@@ -103,15 +117,24 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
             }
             session = s;
             backoff.reset();
-            log.info("xmpp.registered domain={}", settings.domain());
+            int flushed = flushHeld(s);
+            log.info("xmpp.registered domain={} held-sent={}", settings.domain(), flushed);
+            long since = System.nanoTime();
             listener.connected(settings.domain());
             String reason = readUntilClosed(s);
+            synchronized (sendLock) {
+                live = null;
+            }
             session = null;
             failPending();
             if (running) {
                 log.warn("xmpp.disconnected reason={}", reason);
                 listener.disconnected(reason);
-                pause();
+                // the first attempt goes at once (a restarted server is often back already); a link that broke
+                // right after its handshake waits, so that a server that keeps closing us is not hammered
+                if (System.nanoTime() - since < TimeUnit.SECONDS.toNanos(1)) {
+                    pause();
+                }
             }
         }
     }
@@ -231,25 +254,91 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     }
 
     /**
-     * Serializes the stanza once, checks it ({@link OutgoingCheck}) and writes it.
+     * Writes what was held while the link was down, in order, then lets new stanzas through. Returns how many left;
+     * a write that fails keeps the rest held (the reader notices the broken link and the next session sends them).
+     */
+    private int flushHeld(ComponentSession s) {
+        synchronized (sendLock) {
+            int sent = 0;
+            while (!held.isEmpty()) {
+                String xml = held.peek();
+                try {
+                    s.send(xml);
+                } catch (IOException e) {
+                    log.warn("xmpp.held-send failed after {} stanzas: {}", sent, e.getMessage());
+                    return sent;
+                }
+                held.poll();
+                heldBytes -= utf8Length(xml);
+                sent++;
+                listener.stanzaOut();
+            }
+            live = s;
+            overflowed = false;
+            return sent;
+        }
+    }
+
+    /** Holds a stanza for the next session; past a bound everything held is dropped. Returns true on overflow. */
+    private boolean hold(String xml) {
+        int bytes = utf8Length(xml);
+        if (held.size() + 1 > settings.heldStanzas() || heldBytes + bytes > settings.heldBytes()) {
+            log.warn("xmpp.held-overflow dropped={} bytes={} (xmpp.held-stanzas={}, xmpp.held-bytes={})",
+                    held.size() + 1, heldBytes + bytes, settings.heldStanzas(), settings.heldBytes());
+            held.clear();
+            heldBytes = 0;
+            boolean first = !overflowed;
+            overflowed = true;
+            return first;
+        }
+        held.add(xml);
+        heldBytes += bytes;
+        return false;
+    }
+
+    private static int utf8Length(String xml) {
+        return xml.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** Stanzas held for the next session (for tests and logs). */
+    public int heldCount() {
+        synchronized (sendLock) {
+            return held.size();
+        }
+    }
+
+    /**
+     * Serializes the stanza once, checks it ({@link OutgoingCheck}) and writes it, or holds it while the link is
+     * down (a failed write holds it too: the link just broke).
      *
      * @throws UnsendableStanzaException the server would refuse it (too large, or a character XML 1.0 forbids): it
      *                                   was not written, and the link is untouched
-     * @throws ComponentException        not connected, or the write failed
+     * @throws ComponentException        the connector is closed
      */
     @Override
     public void sendPacket(Component from, Packet packet) throws ComponentException {
         String xml = packet.toXML();
         OutgoingCheck.check(xml, packet, settings.maxOutgoingBytes());
-        ComponentSession s = session;
-        if (s == null) {
-            throw new ComponentException("not connected to the XMPP server");
+        if (closed.get()) {
+            throw new ComponentException("the XMPP connection is closed");
         }
-        try {
-            s.send(xml);
-            listener.stanzaOut();
-        } catch (IOException e) {
-            throw new ComponentException("send failed: " + e.getMessage(), e);
+        boolean overflow;
+        synchronized (sendLock) {
+            ComponentSession s = live;
+            if (s != null) {
+                try {
+                    s.send(xml);
+                    listener.stanzaOut();
+                    return;
+                } catch (IOException e) {
+                    log.info("xmpp.send failed, holding it for the next connection: {}", e.getMessage());
+                    live = null;
+                }
+            }
+            overflow = hold(xml);
+        }
+        if (overflow) {
+            listener.heldOverflow();
         }
     }
 

@@ -79,8 +79,8 @@ final class CallLimitsTest {
     @Test
     void sessionInitiatesOverTheCallersBudget_areAcknowledgedAndEndedBusy() {
         budgets(100, 100, 1);
-        world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
-        IQ second = world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), "second-sid");
+        world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
+        IQ second = world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), "second-sid");
 
         assertThat(world.replyTo(second).getType()).isEqualTo(IQ.Type.result);
         IQ terminate = world.lastJingle("session-terminate");
@@ -96,7 +96,7 @@ final class CallLimitsTest {
     void proposeToADeviceWithAllItsCalls_isRejectedBusy() {
         budgets(100, 1, 100);
         call("c1", "benvolio@example.net");
-        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        world.message("modelled/conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
 
         Message reject = world.lastJmi("reject");
         assertThat(reject.getTo()).isEqualTo(ROMEO);
@@ -109,7 +109,7 @@ final class CallLimitsTest {
     void whileDraining_aCallGetsShuttingDownAndAnInitiateIsEndedBusy() {
         world.service.stopTakingCalls();
         call("c1", "romeo@example.net");
-        IQ initiate = world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
+        IQ initiate = world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
 
         assertThat(lastError().get("code").asText()).isEqualTo("shutting-down");
         assertThat(world.replyTo(initiate).getType()).isEqualTo(IQ.Type.result);
@@ -121,7 +121,7 @@ final class CallLimitsTest {
 
     @Test
     void endAll_endsEveryCallOnBothSidesWithTheReason() {
-        world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
         world.service.endAll("connectivity-error", "the gateway is shutting down");
 
         ObjectNode hangup = juliet.last("hangup");
@@ -151,7 +151,7 @@ final class CallLimitsTest {
 
     @Test
     void hangupTextWithAControlCharacter_isRefusedAndTheCallGoesOn() {
-        world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
         String callId = juliet.last("offer").get("callId").asText();
         world.frame(juliet, CallWorld.JSON.createObjectNode().put("type", "hangup").put("callId", callId)
                 .put("text", "bye\u0001"));

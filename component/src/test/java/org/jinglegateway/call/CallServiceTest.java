@@ -27,16 +27,16 @@ final class CallServiceTest {
 
     /** Conversations calls juliet's browser by XEP-0353, up to the browser's answer. */
     private String ringAcceptAndOffer() {
-        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        world.message("modelled/conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
         String callId = juliet.last("ring").get("callId").asText();
         world.frame(juliet, "{\"type\":\"accept\",\"callId\":\"" + callId + "\"}");
-        world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
         return callId;
     }
 
     @Test
     void proposeToBareJid_ringsTheDeviceAndSendsRinging() {
-        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        world.message("modelled/conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
 
         ObjectNode ring = juliet.last("ring");
         assertThat(ring.get("from").asText()).isEqualTo(ROMEO.toString());
@@ -65,7 +65,7 @@ final class CallServiceTest {
     @Test
     void candidatesBeforeTheBrowserAnswers_areHeldAndFollowTheAnswer() {
         String callId = ringAcceptAndOffer();
-        IQ info = world.iq("conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
+        IQ info = world.iq("modelled/conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
 
         assertThat(world.replyTo(info).getType()).isEqualTo(IQ.Type.result);
         assertThat(juliet.of("candidate")).as("held until the browser has answered").isEmpty();
@@ -130,7 +130,7 @@ final class CallServiceTest {
         String callId = ringAcceptAndOffer();
         world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
 
-        IQ terminate = world.iq("conversations/session-terminate-success.xml", ROMEO, juliet.jid(), SID);
+        IQ terminate = world.iq("modelled/conversations/session-terminate-success.xml", ROMEO, juliet.jid(), SID);
 
         assertThat(world.replyTo(terminate).getType()).isEqualTo(IQ.Type.result);
         assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("success");
@@ -142,7 +142,8 @@ final class CallServiceTest {
     void peerTerminatesWithAConditionXep0166DoesNotDefine_browserGetsGeneralError() {
         String callId = ringAcceptAndOffer();
         world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
-        org.dom4j.Element stanza = CallWorld.stanza("conversations/session-terminate-success.xml", ROMEO, juliet.jid(),
+        org.dom4j.Element stanza = CallWorld.stanza("modelled/conversations/session-terminate-success.xml",
+                ROMEO, juliet.jid(),
                 SID);
         org.dom4j.Element reason = stanza.element("jingle").element("reason");
         reason.remove(reason.element("success"));
@@ -158,7 +159,7 @@ final class CallServiceTest {
     void peerIceRestartThatCannotBeCarriedToSdp_endsTheCallWithFailedApplication() {
         String callId = ringAcceptAndOffer();
         world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
-        org.dom4j.Element stanza = CallWorld.stanza("conversations/transport-info-ice-restart.xml", ROMEO,
+        org.dom4j.Element stanza = CallWorld.stanza("modelled/conversations/transport-info-ice-restart.xml", ROMEO,
                 juliet.jid(), SID);
         for (org.dom4j.Element content : stanza.element("jingle").elements("content")) {
             content.element("transport").addAttribute("ufrag", "has space");
@@ -186,9 +187,9 @@ final class CallServiceTest {
 
     @Test
     void retractBeforeAccept_endsTheRingWithCancel() {
-        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        world.message("modelled/conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
 
-        world.message("conversations/jmi-retract.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        world.message("modelled/conversations/jmi-retract.xml", ROMEO, juliet.jid().asBareJID(), SID);
 
         assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("cancel");
         assertThat(world.service.size()).isZero();
@@ -197,7 +198,7 @@ final class CallServiceTest {
     @Test
     void proposeToAUserWithTwoDevices_ringsBoth_andAcceptOnOneEndsTheOther() {
         FakeDevice second = world.device("juliet", "web-2");
-        world.message("conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        world.message("modelled/conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
         assertThat(second.of("ring")).hasSize(1);
 
         world.frame(juliet, "{\"type\":\"accept\",\"callId\":\"" + juliet.last("ring").get("callId").asText()
@@ -209,7 +210,8 @@ final class CallServiceTest {
 
     @Test
     void proposeToAUserWithNoDevice_isRejectedWithGone() {
-        world.message("conversations/jmi-propose-audio.xml", ROMEO, new JID("nobody", CallWorld.DOMAIN, null), SID);
+        world.message("modelled/conversations/jmi-propose-audio.xml",
+                ROMEO, new JID("nobody", CallWorld.DOMAIN, null), SID);
 
         Message reject = world.lastJmi("reject");
         assertThat(reject.getTo()).isEqualTo(ROMEO);
@@ -219,7 +221,7 @@ final class CallServiceTest {
 
     @Test
     void transportInfoForAnUnknownSid_answersItemNotFoundWithUnknownSession() {
-        IQ info = world.iq("conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), "nope");
+        IQ info = world.iq("modelled/conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), "nope");
 
         IQ reply = world.replyTo(info);
         assertThat(reply.getType()).isEqualTo(IQ.Type.error);
@@ -231,7 +233,7 @@ final class CallServiceTest {
     @Test
     void transportInfoFromAnotherJid_answersUnknownSessionAndChangesNothing() {
         String callId = ringAcceptAndOffer();
-        IQ info = world.iq("conversations/transport-info-candidate-01.xml", new JID("romeo@example.net/other"),
+        IQ info = world.iq("modelled/conversations/transport-info-candidate-01.xml", new JID("romeo@example.net/other"),
                 juliet.jid(), SID);
 
         assertThat(world.replyTo(info).getError().getApplicationConditionName()).isEqualTo("unknown-session");
@@ -242,7 +244,7 @@ final class CallServiceTest {
     @Test
     void sessionAcceptOnAnIncomingCall_answersOutOfOrder() {
         ringAcceptAndOffer();
-        IQ accept = world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), SID);
+        IQ accept = world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), SID);
 
         IQ reply = world.replyTo(accept);
         assertThat(reply.getError().getCondition().toXMPP()).isEqualTo("unexpected-request");
@@ -251,7 +253,7 @@ final class CallServiceTest {
 
     @Test
     void directSessionInitiate_offersWithoutRing_andSendsRingingSessionInfo() {
-        IQ initiate = world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), "direct1");
+        IQ initiate = world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), "direct1");
 
         assertThat(world.replyTo(initiate).getType()).isEqualTo(IQ.Type.result);
         assertThat(juliet.of("ring")).isEmpty();
@@ -263,7 +265,8 @@ final class CallServiceTest {
 
     @Test
     void initiateWithoutDtls_isAcknowledgedThenTerminatedWithSecurityError() {
-        Element iq = CallWorld.stanza("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), "sdes1");
+        Element iq = CallWorld.stanza("modelled/conversations/session-initiate-audio.xml",
+                ROMEO, juliet.jid(), "sdes1");
         Element transport = iq.element("jingle").element("content").element("transport");
         transport.remove(transport.element("fingerprint"));
         IQ request = new IQ(iq, true);
@@ -288,7 +291,7 @@ final class CallServiceTest {
         String sid = p.attributeValue("id");
         assertThat(p.element("description").attributeValue("media")).isEqualTo("audio");
 
-        world.message("conversations/jmi-proceed.xml", ROMEO, juliet.jid(), sid);
+        world.message("modelled/conversations/jmi-proceed.xml", ROMEO, juliet.jid(), sid);
 
         IQ initiate = world.lastJingle("session-initiate");
         assertThat(initiate.getTo()).isEqualTo(ROMEO);
@@ -350,10 +353,10 @@ final class CallServiceTest {
     void peerAccepts_browserGetsTheAnswer_thenHeldPeerCandidates() {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-offer.sdp")));
         String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
-        world.iq("conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), sid);
+        world.iq("modelled/conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), sid);
         assertThat(juliet.of("candidate")).as("StanzaJS sends candidates before its accept: held").isEmpty();
 
-        IQ accept = world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        IQ accept = world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
 
         assertThat(world.replyTo(accept).getType()).isEqualTo(IQ.Type.result);
         assertThat(juliet.frames.stream().map(f -> f.get("type").asText()).toList())
@@ -366,7 +369,7 @@ final class CallServiceTest {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/audio-video-data-offer.sdp")));
         String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
 
-        world.iq("conversations/session-accept-audio-video.xml", ROMEO, juliet.jid(), sid);
+        world.iq("modelled/conversations/session-accept-audio-video.xml", ROMEO, juliet.jid(), sid);
 
         String answer = juliet.last("answer").get("sdp").asText();
         assertThat(answer.split("\r\nm=", -1)).as("one m-line per offered m-line").hasSize(4);
@@ -405,7 +408,7 @@ final class CallServiceTest {
         String sid = world.lastJmi("propose").getChildElement("propose", "urn:xmpp:jingle-message:0")
                 .attributeValue("id");
 
-        world.message("conversations/jmi-reject.xml", ROMEO, juliet.jid(), sid);
+        world.message("modelled/conversations/jmi-reject.xml", ROMEO, juliet.jid(), sid);
 
         assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("decline");
     }
@@ -495,10 +498,41 @@ final class CallServiceTest {
     }
 
     @Test
-    void xmppConnectionDrops_everyBrowserIsTold() {
+    void xmppLinkDrops_callsGoOnWithinTheResumeWindow_andAfterTheLinkReturns() {
+        String callId = ringAcceptAndOffer();
+        world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
+        world.service.setLinkResume(Duration.ofSeconds(30));
+
+        world.service.onXmppDown();
+        world.timers.advance(Duration.ofSeconds(29));
+        world.service.onXmppUp();
+        world.timers.advance(Duration.ofMinutes(5));
+
+        assertThat(juliet.of("hangup")).isEmpty();
+        assertThat(world.service.size()).isEqualTo(1);
+    }
+
+    @Test
+    void xmppLinkDownLongerThanTheResumeWindow_bothSidesEndWithConnectivityError() {
+        ringAcceptAndOffer();
+        world.service.setLinkResume(Duration.ofSeconds(30));
+
+        world.service.onXmppDown();
+        world.timers.advance(Duration.ofSeconds(30));
+
+        assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("connectivity-error");
+        assertThat(world.lastJingle("session-terminate").getChildElement().element("reason")
+                .element("connectivity-error")).as("the session-terminate waits for the link with this reason")
+                .isNotNull();
+        assertThat(world.service.size()).isZero();
+    }
+
+    @Test
+    void heldStanzasOverflow_callsEndAtOnce() {
         ringAcceptAndOffer();
 
         world.service.onXmppDown();
+        world.service.onHeldOverflow();
 
         assertThat(juliet.last("hangup").get("reason").asText()).isEqualTo("connectivity-error");
         assertThat(world.service.size()).isZero();
@@ -510,7 +544,7 @@ final class CallServiceTest {
         String ours = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
         String theirs = ours.compareTo("m") < 0 ? "zzzz" : "0000";
 
-        IQ crossing = world.iq("conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), theirs);
+        IQ crossing = world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), theirs);
 
         if (ours.compareTo(theirs) < 0) {
             assertThat(world.replyTo(crossing).getError().getApplicationConditionName()).isEqualTo("tie-break");
@@ -554,7 +588,7 @@ final class CallServiceTest {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
         String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
         world.result(world.lastJingle("session-initiate"));
-        world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
 
         world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
                 + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
@@ -565,7 +599,7 @@ final class CallServiceTest {
         assertThat(transport.attributeValue("ufrag")).isNotBlank();
 
         world.result(restart);
-        world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
+        world.iq("modelled/conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
 
         String answer = juliet.last("answer").get("sdp").asText();
         assertThat(juliet.of("answer")).hasSize(2);
@@ -577,7 +611,7 @@ final class CallServiceTest {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
         String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
         world.result(world.lastJingle("session-initiate"));
-        world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
         int sentBefore = world.sent.size();
         String restart = CallWorld.fixture("chrome/ice-restart-offer.sdp");
         String firstSectionOnly = restart.substring(0, restart.indexOf("\r\nm=", restart.indexOf("\r\nm=") + 1) + 2);
@@ -594,11 +628,11 @@ final class CallServiceTest {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
         String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
         world.result(world.lastJingle("session-initiate"));
-        world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
         world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
                 + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
 
-        IQ theirs = world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
+        IQ theirs = world.iq("modelled/conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
 
         assertThat(world.replyTo(theirs).getError().getApplicationConditionName()).isEqualTo("tie-break");
         assertThat(juliet.of("answer")).as("the browser still waits for the answer to its own restart").hasSize(1);
@@ -609,7 +643,7 @@ final class CallServiceTest {
         world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
         String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
         world.result(world.lastJingle("session-initiate"));
-        world.iq("conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
         world.frame(juliet, "{\"type\":\"candidate\",\"callId\":\"c1\",\"candidate\":\"candidate:2 1 udp"
                 + " 2122260223 192.0.2.2 50000 typ host generation 0\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}");
         IQ candidateInfo = world.lastJingle("transport-info");
@@ -617,7 +651,7 @@ final class CallServiceTest {
                 + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
         world.result(candidateInfo);
 
-        IQ theirs = world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
+        IQ theirs = world.iq("modelled/conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
 
         assertThat(world.replyTo(theirs).getError().getApplicationConditionName()).isEqualTo("tie-break");
     }
@@ -632,7 +666,7 @@ final class CallServiceTest {
                 + CallWorld.JSON.valueToTree(restartOffer) + "}");
         IQ ours = world.lastJingle("transport-info");
         // the peer (initiator) restarted at the same moment: its restart arrives, then its tie-break error for ours
-        world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), SID);
         IQ tieBreak = IQ.createResultIQ(ours);
         tieBreak.setError(new org.xmpp.packet.PacketError(org.xmpp.packet.PacketError.Condition.conflict));
         tieBreak.getError().setApplicationCondition("tie-break", "urn:xmpp:jingle:errors:1");
@@ -653,7 +687,7 @@ final class CallServiceTest {
         String callId = ringAcceptAndOffer();
         world.frame(juliet, answer(callId, CallWorld.fixture("chrome/audio-answer.sdp")));
 
-        world.iq("conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), SID);
+        world.iq("modelled/conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), SID);
 
         String offer = juliet.last("offer").get("sdp").asText();
         assertThat(juliet.of("offer")).hasSize(2);
@@ -700,7 +734,7 @@ final class CallServiceTest {
     }
 
     private static String restartUfrag() {
-        String xml = CallWorld.fixture("conversations/transport-info-ice-restart.xml");
+        String xml = CallWorld.fixture("modelled/conversations/transport-info-ice-restart.xml");
         int i = xml.indexOf("ufrag=\"") + 7;
         return xml.substring(i, xml.indexOf('"', i));
     }

@@ -118,7 +118,7 @@ final class ConfigLoaderTest {
     void unknownKey_namesTheKeyAndTheKnownOnes() {
         assertThat(error("xmpp:\n  prot: 5347\n")).isEqualTo("config error: xmpp.prot: unknown setting (known: host,"
                 + " port, domain, secret, max-stanza-bytes, max-outgoing-bytes, keepalive-seconds,"
-                + " reconnect-min-millis, reconnect-max-millis)");
+                + " reconnect-min-millis, reconnect-max-millis, resume-seconds, held-stanzas, held-bytes)");
     }
 
     @Test

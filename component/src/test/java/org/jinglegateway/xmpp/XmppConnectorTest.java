@@ -38,13 +38,18 @@ final class XmppConnectorTest {
         public void fatal(StreamErrorCondition condition, String message) {
             events.add("fatal " + condition.token());
         }
+
+        @Override
+        public void heldOverflow() {
+            events.add("overflow");
+        }
     };
 
     private static final int MAX_OUT = 4096;
 
     private XmppConnector connector(int port, int keepaliveSeconds) {
         return new XmppConnector(new GatewayConfig.Xmpp("127.0.0.1", port, "gw.localhost", "s", 262144,
-                MAX_OUT, keepaliveSeconds, 50, 200), new GatewayComponent("test"), listener);
+                MAX_OUT, keepaliveSeconds, 50, 200, 30, 100, 65536), new GatewayComponent("test"), listener);
     }
 
     private void expect(String event) throws InterruptedException {
@@ -78,6 +83,62 @@ final class XmppConnectorTest {
                 second.handshake();
                 expect("connected");
             }
+        }
+    }
+
+    private static org.xmpp.packet.Message message(String id) {
+        org.xmpp.packet.Message m = new org.xmpp.packet.Message();
+        m.setID(id);
+        m.setFrom("alice@gw.localhost/web");
+        m.setTo("bob@localhost/phone");
+        m.setBody("x");
+        return m;
+    }
+
+    /** Starts the connector, lets its first session through the handshake, then drops it. */
+    private void connectThenDrop(ScriptedServer server, XmppConnector c) throws Exception {
+        c.start();
+        try (ScriptedServer.Peer first = server.accept()) {
+            first.handshake();
+            expect("connected");
+        }
+        expect("disconnected");
+    }
+
+    @Test
+    void stanzasSentWhileTheLinkIsDown_areHeldAndSentFirstAfterTheNextHandshake() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            connectThenDrop(server, c);
+            c.sendPacket(null, message("held-1"));
+            c.sendPacket(null, message("held-2"));
+            assertThat(c.heldCount()).isEqualTo(2);
+            try (ScriptedServer.Peer second = server.accept()) {
+                second.handshake();
+                expect("connected");
+                c.sendPacket(null, message("new-3"));
+                String received = second.readUntil("id=\"new-3\"");
+                assertThat(received.indexOf("held-1")).as("in order: %s", received).isPositive()
+                        .isLessThan(received.indexOf("held-2"));
+                assertThat(c.heldCount()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void heldPastItsBound_isDroppedAndReportedOncePerGap() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); XmppConnector c = connector(server.port(), 0)) {
+            connectThenDrop(server, c);
+            for (int i = 0; i < 100; i++) {
+                c.sendPacket(null, message("m" + i));
+            }
+            assertThat(c.heldCount()).isEqualTo(100);
+            c.sendPacket(null, message("one-too-many"));
+            expect("overflow");
+            assertThat(c.heldCount()).isZero();
+            for (int i = 0; i < 101; i++) {
+                c.sendPacket(null, message("again" + i));
+            }
+            assertThat(events.poll(200, TimeUnit.MILLISECONDS)).as("one report per gap").isNull();
         }
     }
 

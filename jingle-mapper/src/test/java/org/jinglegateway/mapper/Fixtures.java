@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The real-client fixtures under src/test/resources/fixtures/<source>/<scenario>.<ext>. */
+/**
+ * The client fixtures under src/test/resources/fixtures: captured from real browsers and StanzaJS (chrome/,
+ * firefox/, stanzajs/), and modelled from other clients' code (modelled/<client>/, see each SOURCES.md), named
+ * by their path, e.g. {@code modelled/dino/session-initiate-audio.xml}.
+ */
 public final class Fixtures {
     private Fixtures() {
     }

@@ -30,9 +30,9 @@ import org.jinglegateway.mapper.translate.Role;
 import org.jinglegateway.mapper.translate.SdpToJingle;
 
 /**
- * Structure-aware mutations of real-client input for the property tests: an SDP is mutated line by line and field
- * by field, a Jingle stanza element by element and attribute by attribute (replace a value, drop or repeat a line
- * or element, bring one in from another client's fixture, insert control characters, huge values, deep nesting),
+ * Structure-aware mutations of client input (the fixtures) for the property tests: an SDP is mutated line by line
+ * and field by field, a Jingle stanza element by element and attribute by attribute (replace a value, drop or repeat
+ * a line or element, bring one in from another client's fixture, insert control characters, huge values, deep nesting),
  * with a plain character edit at a uniformly chosen position as one operator among the others. Every position is
  * uniform within the seed it applies to. Values come from a dictionary of edge cases and from the seeds' own
  * fields, so that a mutation mostly gives a different, still well-formed model.

@@ -95,27 +95,90 @@ public final class NodeScript {
      */
     public static Result run(Duration timeout, String script, String... args) throws IOException,
             InterruptedException {
+        return launch(script, List.of(args)).await(timeout);
+    }
+
+    /**
+     * Starts a script that the test steps through: it gets {@code --gate DIR}, prints
+     * {@code {"type":"phase","name":...}} when it reaches a phase, and waits there until the test
+     * {@link Running#release releases} that phase (a file of that name appears in DIR).
+     */
+    public static Running start(String script, String... args) throws IOException {
+        Path gate = Files.createTempDirectory("jg-gate-");
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--gate", gate.toString()));
+        Running running = launch(script, all);
+        return new Running(running.script, running.process, running.stdout, running.stderr, gate);
+    }
+
+    private static Running launch(String script, List<String> args) throws IOException {
         String path = JS.resolve(script).toString();
         List<String> command = new ArrayList<>(List.of("node", path));
-        command.addAll(List.of(args));
+        command.addAll(args);
         Path dir = Files.createTempDirectory("jg-node-" + script.replaceAll("\\W", "-") + "-");
         Path out = dir.resolve("stdout.jsonl");
         Path err = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError(path + " did not finish within " + timeout.toSeconds() + " s and was killed"
-                    + " (pid " + p.pid() + "); stdout " + out + ", stderr " + err + "; last lines of stderr:\n"
-                    + tail(err));
+        return new Running(path, p, out, err, null);
+    }
+
+    /** A script under way. */
+    public record Running(String script, Process process, Path stdout, Path stderr, Path gate) {
+        /** Waits until the script reaches a phase; fails with its output when it ends or fails first. */
+        public JsonNode awaitPhase(String name, Duration timeout) {
+            Result so = new Result(script, -1, stdout, stderr);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                for (JsonNode n : so.json()) {
+                    if ("phase".equals(n.path("type").asText()) && name.equals(n.path("name").asText())) {
+                        return n;
+                    }
+                    if ("failure".equals(n.path("type").asText())) {
+                        throw new AssertionError(script + " failed before phase " + name + ": " + n + "; "
+                                + so.describe());
+                    }
+                }
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError(script + " did not reach phase " + name + " (alive: "
+                            + process.isAlive() + "); " + so.describe());
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
         }
-        Result result = new Result(path, p.exitValue(), out, err);
-        if (result.exit() == 2) {
-            throw new IllegalStateException(path + " could not start its browser or was misused: "
-                    + result.describe());
+
+        /** Lets the script go on past a phase. */
+        public void release(String name) throws IOException {
+            Files.writeString(gate.resolve(name), "go\n", StandardCharsets.UTF_8);
         }
-        return result;
+
+        /** Waits for the end, as {@link NodeScript#run} does. */
+        public Result await(Duration timeout) throws InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new AssertionError(script + " did not finish within " + timeout.toSeconds() + " s and was"
+                        + " killed (pid " + process.pid() + "); stdout " + stdout + ", stderr " + stderr
+                        + "; last lines of stderr:\n" + tail(stderr));
+            }
+            Result result = new Result(script, process.exitValue(), stdout, stderr);
+            if (result.exit() == 2) {
+                throw new IllegalStateException(script + " could not start its browser or was misused: "
+                        + result.describe());
+            }
+            return result;
+        }
+
+        /** Kills the script and its browsers (a test that failed half way). */
+        public void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
     }
 
     private static String read(Path file) {

@@ -191,6 +191,20 @@ public abstract class ServerProcess implements XmppServer, BeforeAllCallback, Af
         }
     }
 
+    /**
+     * Kills the server with SIGKILL (no goodbye to its clients or components: the kernel closes their sockets) and
+     * waits until its ports close; {@link #start()} brings it back on the same ports with the same data.
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        killTree();
+        process = null;
+        Await.until(PORTS_CLOSE_TIMEOUT, name + "'s ports to close",
+                () -> !Ports.accepting(componentPort) && !Ports.accepting(c2sPort));
+    }
+
     /** Stop, then start again on the same ports with the same data (a server restart). */
     @Override
     public void restart() throws IOException, InterruptedException {

@@ -151,10 +151,12 @@ public final class JingleReader {
     private static final class Run {
         /** The elements from the root down; their names and indexes are only worked out for an error. */
         private final List<XmlView> path = new ArrayList<>();
+        /** The action read, which names the writer's role for a direction written into an rtp-hdrext id. */
+        private JingleAction action;
 
         Jingle jingle(XmlView j) {
             path.add(j);
-            JingleAction action = value(j, ACTION, JingleAction::of);
+            action = value(j, ACTION, JingleAction::of);
             String sid = required(j, SID);
             List<Content> contents = new ArrayList<>();
             List<ContentGroup> groups = new ArrayList<>();
@@ -279,8 +281,15 @@ public final class JingleReader {
                     parameters.add(parameter(child));
                 }
             }
-            return new HeaderExtension(integer(h, ID, 1, 255), required(h, URI),
-                    optional(h, SENDERS).map(s -> convert(h, SENDERS, Senders::of, s)), parameters);
+            String id = required(h, ID);
+            int slash = id.indexOf('/');
+            Optional<Senders> senders = optional(h, SENDERS).map(s -> convert(h, SENDERS, Senders::of, s));
+            if (slash >= 0 && senders.isEmpty()) {
+                // Conversations copies an a=extmap direction into the id ("2/recvonly"): read as id and direction
+                senders = convert(h, ID, d -> HdrextDirection.senders(d, action), id.substring(slash + 1));
+            }
+            return new HeaderExtension((int) number(slash >= 0 ? id.substring(0, slash) : id, ID, 1, 255),
+                    required(h, URI), senders, parameters);
         }
 
         private Source source(XmlView s) {

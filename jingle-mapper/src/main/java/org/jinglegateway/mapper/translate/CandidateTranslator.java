@@ -53,14 +53,19 @@ public final class CandidateTranslator {
             throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "candidate", e.getMessage());
         }
         IceCandidate candidate;
+        Optional<String> ufrag;
         try {
-            candidate = SdpToJingle.xmlSafe(CandidateParser.parseInitString(init.candidate()), notes,
-                    "candidate for mid \"" + mid + "\"").withId(Optional.of(Checks.field(id, "candidate id")));
+            IceCandidate parsed = CandidateParser.parseInitString(init.candidate());
+            // the candidate string's ufrag extension (libwebrtc) names the transport's ufrag when the init has none
+            ufrag = init.usernameFragment().or(() -> SdpToJingle.ufragOf(parsed));
+            ufrag.ifPresent(u -> Checks.field(u, "ufrag"));
+            candidate = SdpToJingle.forJingle(parsed, notes, "candidate for mid \"" + mid + "\"")
+                    .withId(Optional.of(Checks.field(id, "candidate id")));
         } catch (IllegalArgumentException e) {
             throw new TranslationException(TranslationException.Kind.UNSAFE_VALUE, "candidate for mid \"" + mid
                     + "\"", e.getMessage());
         }
-        IceUdpTransport transport = IceUdpTransport.empty().withIce(init.usernameFragment(), Optional.empty(),
+        IceUdpTransport transport = IceUdpTransport.empty().withIce(ufrag, Optional.empty(),
                 List.of(candidate));
         Content content = Content.of(creator, mid).withTransport(Optional.of(transport));
         return Optional.of(new Parsed<>(Jingle.of(JingleAction.TRANSPORT_INFO, sid).withContents(List.of(content)),

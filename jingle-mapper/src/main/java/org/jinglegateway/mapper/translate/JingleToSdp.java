@@ -111,6 +111,9 @@ public final class JingleToSdp {
                 TranslationException.Kind.MISSING, where, "a content needs an RTP <description> (or, for a data"
                 + " channel, an <sctpmap>) to become an m-line")));
         boolean data = d.payloadTypes().isEmpty() && (sctpmap.isPresent() || "application".equals(d.media()));
+        if (!data) {
+            d = SourceGroups.complete(d, where, notes);
+        }
         List<String> formats;
         boolean repeated = false;
         if (data) {

@@ -21,9 +21,9 @@ import org.jinglegateway.mapper.sdp.SessionDescription;
  * <li>{@link #jingle}: a Jingle without what SDP cannot carry: initiator/responder, reason, disposition, elements
  * and attributes the model keeps raw (except sctpmap), candidate ids (SDP has none; they are renewed), the
  * description's ssrc attribute, the fingerprint's {@code required}; value-only fmtp tokens in their canonical
- * form ({@code name=""}); senders='both' written out or not; a missing XEP-0338 group as BUNDLE of every content
- * (our default); sources without parameters (no a=ssrc line can carry them); the creator of the session's own
- * contents as XEP-0166 §7.3 defines it (lib-jitsi-meet writes responder in session-accept).</li>
+ * form ({@code name=""}); senders='both' written out or not; sources without parameters (no a=ssrc line can carry
+ * them), ssrc-group members without a source completed as {@link SourceGroups} does; the creator of the session's
+ * own contents as XEP-0166 §7.3 defines it (lib-jitsi-meet writes responder in session-accept).</li>
  * </ul>
  */
 public final class Normalize {
@@ -35,12 +35,8 @@ public final class Normalize {
     }
 
     public static Jingle jingle(Jingle j) {
-        List<org.jinglegateway.mapper.jingle.ContentGroup> groups = j.groups().isEmpty() && !j.contents().isEmpty()
-                ? List.of(new org.jinglegateway.mapper.jingle.ContentGroup("BUNDLE",
-                        j.contents().stream().map(Content::name).toList()))
-                : j.groups();
         return Jingle.of(j.action(), j.sid()).withContents(j.contents().stream().map(Normalize::content).toList())
-                .withGroups(groups);
+                .withGroups(j.groups());
     }
 
     private static Content content(Content c) {
@@ -52,6 +48,7 @@ public final class Normalize {
     }
 
     private static RtpDescription description(RtpDescription d) {
+        d = SourceGroups.complete(d, "", new java.util.ArrayList<>());
         return d.withSsrc(Optional.empty()).withPayloadTypes(d.payloadTypes().stream().map(Normalize::payload)
                 .toList()).withSources(d.sources().stream().filter(s -> !s.parameters().isEmpty())
                         .map(s -> s.withAttributes(List.of()).withExtra(List.of())).toList())

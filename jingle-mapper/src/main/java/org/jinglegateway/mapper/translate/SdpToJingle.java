@@ -190,29 +190,57 @@ public final class SdpToJingle {
     }
 
     /**
-     * Candidate extensions travel as extra {@code <candidate/>} attributes (lossless); one whose name is not an XML
-     * name cannot, and is dropped with a note.
+     * A candidate as it goes to a Jingle peer. Its transport is written in lower case (Firefox writes {@code UDP};
+     * XEP-0176 §5.3 and every client in our fixtures use {@code udp}). libwebrtc's {@code ufrag} extension is left
+     * out: XEP-0176 carries the ufrag on the {@code <transport/>}, which the caller fills, and no Jingle client reads
+     * it from a {@code <candidate/>} (StanzaJS, Conversations, Dino and Jicofo take the transport's). Other
+     * extensions travel as extra {@code <candidate/>} attributes (lossless); one whose name is not an XML name
+     * cannot, and is dropped with a note.
      */
-    static IceCandidate xmlSafe(IceCandidate c, List<MappingNote> notes, String where) {
-        if (c.extensions().stream().allMatch(SdpToJingle::carriable)) {
-            return c;
+    static IceCandidate forJingle(IceCandidate c, List<MappingNote> notes, String where) {
+        IceCandidate lower = lowerCaseTransport(c);
+        if (lower.extensions().stream().allMatch(SdpToJingle::carriable)) {
+            return lower;
         }
         List<org.jinglegateway.mapper.candidate.ExtensionPair> kept = new ArrayList<>();
-        for (org.jinglegateway.mapper.candidate.ExtensionPair x : c.extensions()) {
+        for (org.jinglegateway.mapper.candidate.ExtensionPair x : lower.extensions()) {
             if (carriable(x)) {
                 kept.add(x);
-            } else {
+            } else if (!UFRAG.equals(x.name())) {
                 notes.add(new MappingNote(MappingNote.Kind.DROPPED, where, "candidate extension \"" + x.name()
                         + "\" is not an XML name or is an XEP-0176 attribute's, so no <candidate/> attribute can"
                         + " carry it"));
             }
         }
-        return c.withExtensions(kept);
+        return lower.withExtensions(kept);
     }
 
+    /** libwebrtc's candidate extension naming the ICE ufrag (XEP-0176 has it on the transport). */
+    static final String UFRAG = "ufrag";
+
+    /** The value of a candidate's {@code ufrag} extension, if it has one. */
+    static Optional<String> ufragOf(IceCandidate c) {
+        for (org.jinglegateway.mapper.candidate.ExtensionPair x : c.extensions()) {
+            if (UFRAG.equals(x.name())) {
+                return Optional.of(x.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static IceCandidate lowerCaseTransport(IceCandidate c) {
+        String token = c.transport().token();
+        String lower = token.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals(token)) {
+            return c;
+        }
+        return new IceCandidate(c.foundation(), c.component(),
+                org.jinglegateway.mapper.candidate.CandidateTransport.of(lower), c.priority(), c.address(), c.port(),
+                c.type(), c.related(), c.tcpType(), c.generation(), c.network(), c.id(), c.extensions());
+    }
 
     private static boolean carriable(org.jinglegateway.mapper.candidate.ExtensionPair x) {
-        return isXmlName(x.name()) && !IceCandidate.XML_ATTRIBUTES.contains(x.name());
+        return !UFRAG.equals(x.name()) && isXmlName(x.name()) && !IceCandidate.XML_ATTRIBUTES.contains(x.name());
     }
 
     /** {@code [A-Za-z_][A-Za-z0-9._-]*}: the ASCII XML names an extra {@code <candidate/>} attribute may take. */

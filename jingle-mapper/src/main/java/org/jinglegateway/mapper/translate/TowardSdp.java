@@ -29,25 +29,25 @@ final class TowardSdp {
     }
 
     /**
-     * XEP-0338 groups as a=group lines, content names as their mids. Dino sends no group; browsers need BUNDLE to
-     * share one transport, so a missing group is BUNDLE of every content, with a note.
+     * XEP-0338 groups as a=group lines, content names as their mids. A Jingle without a group (Dino) has one transport
+     * per content, each with its own ufrag, pwd and candidates: its SDP has no BUNDLE group either, so the browser
+     * gives each m-line its own transport (RFC 8843 §7.3.2 for an answer). docs/calls.md says what pages with
+     * bundlePolicy max-bundle get from such peers.
      */
     static void writeGroups(SessionWriting w, List<Attribute> out) {
         Jingle jingle = w.jingle();
-        if (!jingle.groups().isEmpty()) {
-            for (ContentGroup g : jingle.groups()) {
-                StringBuilder mids = new StringBuilder();
-                for (String name : g.contents()) {
-                    int index = indexOf(jingle, name);
-                    mids.append(' ').append(index >= 0 ? w.mids().get(index) : JingleToSdp.token(name,
-                            "group content", "session"));
-                }
-                out.add(Attribute.of("group", JingleToSdp.token(g.semantics(), "group semantics", "session") + mids));
+        for (ContentGroup g : jingle.groups()) {
+            StringBuilder mids = new StringBuilder();
+            for (String name : g.contents()) {
+                int index = indexOf(jingle, name);
+                mids.append(' ').append(index >= 0 ? w.mids().get(index) : JingleToSdp.token(name,
+                        "group content", "session"));
             }
-        } else if (!jingle.contents().isEmpty()) {
-            out.add(Attribute.of("group", "BUNDLE" + String.join("", w.mids().stream().map(m -> " " + m).toList())));
+            out.add(Attribute.of("group", JingleToSdp.token(g.semantics(), "group semantics", "session") + mids));
+        }
+        if (jingle.groups().isEmpty() && jingle.contents().size() > 1) {
             w.notes().add(new MappingNote(MappingNote.Kind.DEFAULTED, "session",
-                    "no XEP-0338 group: a=group:BUNDLE of every content"));
+                    "no XEP-0338 group: each content keeps its own transport (no a=group:BUNDLE)"));
         }
     }
 

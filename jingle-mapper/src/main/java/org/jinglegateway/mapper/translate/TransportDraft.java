@@ -38,7 +38,7 @@ final class TransportDraft {
         }
         List<IceCandidate> withIds = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
-            withIds.add(SdpToJingle.xmlSafe(candidates.get(i), section.notes, section.where)
+            withIds.add(SdpToJingle.forJingle(candidates.get(i), section.notes, section.where)
                     .withId(Optional.of(contentName + "-" + (i + 1))));
         }
         Optional<SctpMap> sctpmap = sctpPort.or(() -> legacySctpPort)

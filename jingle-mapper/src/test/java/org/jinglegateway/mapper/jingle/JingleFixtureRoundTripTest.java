@@ -12,11 +12,14 @@ import org.xmlunit.diff.DefaultNodeMatcher;
 import org.xmlunit.diff.Diff;
 import org.xmlunit.diff.ElementSelectors;
 
-/** Every Jingle stanza in the shapes real clients send reads and writes back similar (XMLUnit). */
+/**
+ * Every Jingle stanza in the shapes clients send (captured, or modelled from their code) reads and writes back
+ * similar (XMLUnit).
+ */
 final class JingleFixtureRoundTripTest {
 
     /** Jitsi's own actions, which XEP-0166 does not define: refused with the allowed list (see the test below). */
-    private static final List<String> NON_STANDARD = List.of("jitsi/source-add-jicofo.xml");
+    private static final List<String> NON_STANDARD = List.of("modelled/jitsi/source-add-jicofo.xml");
 
     /** The .xml fixtures that hold a {@code <jingle>} (the others are XEP-0353 messages). */
     static List<String> jingleFixtures() {

@@ -35,7 +35,7 @@ final class JingleMessagesTest {
 
     @Test
     void propose_listsTheMedia() {
-        JingleMessage jm = JingleMessages.read(Fixtures.read("conversations/jmi-propose-audio-video.xml"))
+        JingleMessage jm = JingleMessages.read(Fixtures.read("modelled/conversations/jmi-propose-audio-video.xml"))
                 .orElseThrow();
         assertThat(jm.kind()).isEqualTo(JingleMessage.Kind.PROPOSE);
         assertThat(jm.id()).isEqualTo("rSr5h/5/pz8I8cMY26V9aQ");

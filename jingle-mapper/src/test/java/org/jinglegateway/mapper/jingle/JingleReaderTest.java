@@ -36,6 +36,37 @@ final class JingleReaderTest {
                         + " \"http\"");
     }
 
+    private static HeaderExtension hdrext(String action, String attributes) {
+        return JingleReader.read("<jingle xmlns='urn:xmpp:jingle:1' action='" + action + "' sid='s'><content"
+                + " creator='initiator' name='a'><description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'>"
+                + "<payload-type id='0' name='PCMU' clockrate='8000'/><rtp-hdrext"
+                + " xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0' uri='urn:x' " + attributes + "/></description>"
+                + "</content></jingle>").contents().get(0).description().orElseThrow().headerExtensions().get(0);
+    }
+
+    @Test
+    void hdrextIdWithADirection_isReadAsIdAndTheWritersDirection() {
+        // Conversations copies a=extmap:2/recvonly into the id
+        assertThat(hdrext("session-accept", "id='2/recvonly'")).isEqualTo(new HeaderExtension(2, "urn:x",
+                java.util.Optional.of(Senders.INITIATOR), java.util.List.of()));
+        assertThat(hdrext("session-initiate", "id='2/recvonly'").senders()).contains(Senders.RESPONDER);
+        assertThat(hdrext("session-initiate", "id='3/sendonly'").senders()).contains(Senders.INITIATOR);
+        assertThat(hdrext("session-accept", "id='3/sendrecv'").senders()).contains(Senders.BOTH);
+        assertThat(hdrext("session-accept", "id='3/inactive'").senders()).contains(Senders.NONE);
+        assertThat(hdrext("content-add", "id='3/sendonly'").senders()).as("writer's role unknown").isEmpty();
+        assertThat(hdrext("session-accept", "id='2/sendonly' senders='both'").senders())
+                .as("an explicit senders wins").contains(Senders.BOTH);
+    }
+
+    @Test
+    void hdrextIdWithSomethingElseAfterTheSlash_isRefusedNamingIt() {
+        assertThatThrownBy(() -> hdrext("session-accept", "id='2/sideways'")).isInstanceOf(JingleParseException.class)
+                .hasMessageEndingWith("@id: must be a number 1-255, optionally followed by /sendrecv, /sendonly,"
+                        + " /recvonly or /inactive, found direction \"sideways\"");
+        assertThatThrownBy(() -> hdrext("session-accept", "id='x/sendonly'")).isInstanceOf(JingleParseException.class)
+                .hasMessageEndingWith("@id: must be a number 1-255, found \"x\"");
+    }
+
     @Test
     void sctpmap_isTypedWithItsAttributes() {
         Jingle j = JingleReader.read("<jingle xmlns='urn:xmpp:jingle:1' action='session-initiate' sid='s'><content"

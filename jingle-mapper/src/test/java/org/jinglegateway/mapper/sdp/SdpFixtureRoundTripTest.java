@@ -8,7 +8,7 @@ import org.jinglegateway.mapper.Parsed;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every SDP captured from a real browser or client reads and writes back byte for byte. */
+/** Every SDP fixture (captured from a real browser or client) reads and writes back byte for byte. */
 final class SdpFixtureRoundTripTest {
 
     static List<String> sdpFixtures() {

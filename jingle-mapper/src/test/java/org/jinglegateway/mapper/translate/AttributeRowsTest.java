@@ -387,6 +387,8 @@ final class AttributeRowsTest {
     private static final String PT = "<payload-type id='111' name='opus' clockrate='48000' channels='2'/>";
     private static final String FP = "<fingerprint xmlns='urn:xmpp:jingle:apps:dtls:0' hash='sha-256'"
             + " setup='actpass'>AB:CD:EF</fingerprint>";
+    private static final String SOURCE_1 = "<source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='1'>"
+            + "<parameter name='cname' value='c1'/><parameter name='msid' value='s t'/></source>";
 
     /** A Jingle action with one content "a": the given content attributes, description children and transport. */
     private static String jingle(String action, String contentAttributes, String descriptionChildren,
@@ -531,9 +533,32 @@ final class AttributeRowsTest {
 
     @Test
     void ssrcGroup_jingleElementBecomesAnSsrcGroupLine() {
-        String xml = initiate(PT + "<ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='SIM'>"
+        String xml = initiate(PT + SOURCE_1 + "<ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='SIM'>"
                 + "<source ssrc='1'/><source ssrc='2'/><source ssrc='3'/></ssrc-group>");
         assertThat(sdpText(xml, Role.INITIATOR)).contains("\r\na=ssrc-group:SIM 1 2 3\r\n");
+    }
+
+    @Test
+    void ssrcGroup_memberWithoutASourceGetsItsGroupsParametersWithANote() {
+        // StanzaJS's session-accept: an FID naming its RTX ssrc, with a <source> for the first ssrc only
+        String xml = initiate(PT + SOURCE_1 + "<ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='FID'>"
+                + "<source ssrc='1'/><source ssrc='2'/></ssrc-group>");
+        Parsed<SessionDescription> sdp = toSdp(xml, Role.INITIATOR);
+        assertThat(values(sdp.value().media().get(0), "ssrc")).containsExactly("1 cname:c1", "1 msid:s t",
+                "2 cname:c1", "2 msid:s t");
+        assertThat(values(sdp.value().media().get(0), "ssrc-group")).containsExactly("FID 1 2");
+        assertThat(sdp.notes()).contains(new MappingNote(MappingNote.Kind.DEFAULTED, "content \"a\"", "ssrc 2 of"
+                + " ssrc-group FID has no <source>: given its group's parameters (RFC 5576 §4.2)"));
+    }
+
+    @Test
+    void ssrcGroup_noMemberWithASourceIsDroppedWithANote() {
+        String xml = initiate(PT + "<ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='FID'>"
+                + "<source ssrc='1'/><source ssrc='2'/></ssrc-group>");
+        Parsed<SessionDescription> sdp = toSdp(xml, Role.INITIATOR);
+        assertThat(values(sdp.value().media().get(0), "ssrc-group")).isEmpty();
+        assertThat(sdp.notes()).contains(new MappingNote(MappingNote.Kind.DROPPED, "content \"a\"", "ssrc-group FID"
+                + " names no SSRC that has a <source> with parameters: no a=ssrc line could describe it"));
     }
 
     private static String sourceWithMsid(String msid) {
@@ -619,11 +644,21 @@ final class AttributeRowsTest {
 
     @Test
     void candidate_tcptypeAndExtensionsTravelAsCandidateAttributes() {
-        String line = "2 1 tcp 1518280447 192.168.1.5 9 typ host tcptype active generation 0 ufrag uf01";
+        String line = "2 1 tcp 1518280447 192.168.1.5 9 typ host tcptype active generation 0 network-cost 50";
         Jingle j = offer("a=candidate:" + line + "\r\n");
         String xml = JingleWriter.toXml(j);
-        assertThat(xml).contains(" tcptype=\"active\"", " ufrag=\"uf01\"");
+        assertThat(xml).contains(" tcptype=\"active\"", " network-cost=\"50\"");
         assertThat(values(back(j, Role.INITIATOR), "candidate")).containsExactly(line);
+    }
+
+    @Test
+    void candidate_ufragExtensionIsLeftOutAndTheTransportLowerCased() {
+        Jingle j = offer("a=candidate:0 1 UDP 2122187007 192.0.2.2 45061 typ host generation 0 ufrag uf01\r\n");
+        String candidate = JingleWriter.toXml(j).replaceAll("(?s).*(<candidate [^>]*>).*", "$1");
+        assertThat(candidate).as("XEP-0176 has the ufrag on the transport").doesNotContain("ufrag")
+                .contains(" protocol=\"udp\"");
+        assertThat(values(back(j, Role.INITIATOR), "candidate"))
+                .containsExactly("0 1 udp 2122187007 192.0.2.2 45061 typ host generation 0");
     }
 
     @Test
@@ -698,14 +733,14 @@ final class AttributeRowsTest {
     }
 
     @Test
-    void group_missingInJingleBecomesBundleOfEveryContentWithANote() {
+    void group_missingInJingleWritesNoGroupWithANote() {
         String one = initiate(PT);
         String content = one.substring(one.indexOf("<content"), one.indexOf("</jingle>"));
         String xml = one.replace("</jingle>", content.replace("name='a'", "name='b'") + "</jingle>");
         Parsed<SessionDescription> sdp = toSdp(xml, Role.INITIATOR);
-        assertThat(sdp.value().value("group")).contains("BUNDLE a b");
+        assertThat(sdp.value().value("group")).isEmpty();
         assertThat(sdp.notes()).contains(new MappingNote(MappingNote.Kind.DEFAULTED, "session",
-                "no XEP-0338 group: a=group:BUNDLE of every content"));
+                "no XEP-0338 group: each content keeps its own transport (no a=group:BUNDLE)"));
     }
 
     @Test

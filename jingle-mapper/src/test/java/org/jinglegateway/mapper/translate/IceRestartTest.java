@@ -31,9 +31,9 @@ final class IceRestartTest {
 
     @Test
     void conversationsRestart_isRecognisedAndAppliedToTheBrowsersSdp() {
-        Jingle initiate = JingleReader.read(Fixtures.read("conversations/session-initiate-audio-video.xml"));
+        Jingle initiate = JingleReader.read(Fixtures.read("modelled/conversations/session-initiate-audio-video.xml"));
         SessionDescription before = JingleToSdp.translate(initiate, Role.INITIATOR).value();
-        Jingle restart = JingleReader.read(Fixtures.read("conversations/transport-info-ice-restart.xml"));
+        Jingle restart = JingleReader.read(Fixtures.read("modelled/conversations/transport-info-ice-restart.xml"));
         assertThat(IceRestart.isRestart(restart, Map.of("0", before.media().get(0).value("ice-ufrag").orElseThrow(),
                 "1", before.media().get(1).value("ice-ufrag").orElseThrow()))).isTrue();
         SessionDescription after = IceRestart.applyToSdp(before, restart);

@@ -44,7 +44,7 @@ final class SdesMappingTest {
     @Test
     void dinoEncryptionBesideDtls_becomesACryptoLine() throws IOException {
         Jingle dino = JingleReader.read(Files.readString(Path.of(
-                "src/test/resources/fixtures/dino/session-initiate-audio.xml"), StandardCharsets.UTF_8));
+                "src/test/resources/fixtures/modelled/dino/session-initiate-audio.xml"), StandardCharsets.UTF_8));
 
         String sdp = SdpWriter.write(JingleToSdp.translate(dino, Role.INITIATOR).value());
 

@@ -112,12 +112,15 @@ final class TranslationDecisionsTest {
     }
 
     @Test
-    void missingGroup_becomesBundleOfEveryContent() {
-        Jingle j = JingleReader.read(jingle(DESCRIPTION + "<transport xmlns='urn:xmpp:jingle:transports:ice-udp:1'/>"));
-        Parsed<SessionDescription> sdp = JingleToSdp.translate(j, Role.INITIATOR);
-        assertThat(sdp.value().value("group")).contains("BUNDLE a");
+    void missingGroup_leavesEachContentItsOwnTransport() {
+        Jingle dino = JingleReader.read(org.jinglegateway.mapper.Fixtures.read(
+                "modelled/dino/session-initiate-audio-video.xml"));
+        Parsed<SessionDescription> sdp = JingleToSdp.translate(dino, Role.INITIATOR);
+        assertThat(sdp.value().value("group")).as("Dino does not bundle: neither may the browser").isEmpty();
+        assertThat(sdp.value().media()).extracting(m -> m.value("ice-ufrag").orElseThrow())
+                .as("each m-line its own credentials").doesNotHaveDuplicates().hasSize(2);
         assertThat(sdp.notes()).extracting(MappingNote::text)
-                .contains("no XEP-0338 group: a=group:BUNDLE of every content");
+                .contains("no XEP-0338 group: each content keeps its own transport (no a=group:BUNDLE)");
     }
 
     @Test
@@ -126,7 +129,11 @@ final class TranslationDecisionsTest {
                 .replace("name='a'", "name='a name that is far too long'"));
         SessionDescription sdp = JingleToSdp.translate(j, Role.INITIATOR).value();
         assertThat(sdp.media().get(0).mid()).contains("c0");
-        assertThat(sdp.value("group")).contains("BUNDLE c0");
+        Jingle grouped = JingleReader.read(jingle(DESCRIPTION + "<transport xmlns='urn:xmpp:jingle:transports:"
+                + "ice-udp:1'/>").replace("name='a'", "name='a name that is far too long'").replace("</jingle>",
+                "<group xmlns='urn:xmpp:jingle:apps:grouping:0' semantics='BUNDLE'><content name='a name that is far"
+                + " too long'/></group></jingle>"));
+        assertThat(JingleToSdp.translate(grouped, Role.INITIATOR).value().value("group")).contains("BUNDLE c0");
     }
 
     @Test
@@ -137,7 +144,6 @@ final class TranslationDecisionsTest {
                 .replace("name='a'", "name='a name that is far too long'").replace("</jingle>", second + "</jingle>"));
         SessionDescription sdp = JingleToSdp.translate(j, Role.INITIATOR).value();
         assertThat(sdp.media()).extracting(m -> m.mid().orElseThrow()).containsExactly("c0-1", "c0");
-        assertThat(sdp.value("group")).contains("BUNDLE c0-1 c0");
     }
 
     @Test

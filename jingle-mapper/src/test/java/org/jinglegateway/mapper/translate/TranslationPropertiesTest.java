@@ -25,7 +25,7 @@ import org.jinglegateway.mapper.sdp.SessionDescription;
  * Seeds are fixed so that CI is reproducible; to explore, remove the seed locally (each new seed has found
  * real bugs: a lone CR in a value, unescaped namespace URIs, reserved candidate attribute names).
  *
- * <p>Mutated real-client input ({@link Mutations} of every client's fixtures) only ever raises the mapper's
+ * <p>Mutated client input ({@link Mutations} of every client's fixtures) only ever raises the mapper's
  * declared exceptions, through reading and translating; whatever reads writes and reads back to the same model,
  * and whatever translates writes text that reads back to the same model. The coverage checks fail the run when
  * too few tries get through parse and translation to a model other than the seed's.

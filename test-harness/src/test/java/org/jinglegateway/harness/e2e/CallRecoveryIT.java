@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.LinkCutter;
 import org.jinglegateway.harness.client.BrowserSocket;
 import org.jinglegateway.harness.client.JinglePeer;
 import org.jinglegateway.harness.client.JinglePeer.Received;
@@ -25,7 +26,9 @@ import org.w3c.dom.Element;
 
 /**
  * Calls that change or end under way, on a real Prosody: ICE restarts in both directions (Conversations'
- * convention), an unanswered call timing out, a peer going offline, and the XMPP server restarting mid-call.
+ * convention), an unanswered call timing out, a peer going offline, the gateway's XEP-0114 link down longer than
+ * xmpp.resume-seconds (cut by a {@link LinkCutter} while Prosody stays up), and last SIGTERM with an active and two
+ * ringing calls (docs/calls.md).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class CallRecoveryIT {
@@ -36,12 +39,16 @@ final class CallRecoveryIT {
     static final ProsodyServer prosody = ProsodyServer.builder().user("bob", "bob-pw").user("erin", "erin-pw")
             .build();
 
+    private static LinkCutter link;
     private static GatewayProcess gateway;
     private static String wsUrl;
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = GatewayProcess.on(prosody).domain(DOMAIN).config("calls:\n  ring-timeout-seconds: 2\n")
+        link = new LinkCutter(prosody.componentPort());
+        gateway = GatewayProcess.at(link.port(), prosody.componentSecret()).domain(DOMAIN)
+                .config("calls:\n  ring-timeout-seconds: 2\nxmpp:\n  resume-seconds: 2\n  reconnect-max-millis: 1000\n"
+                        + "shutdown-grace-seconds: 0\n")
                 .auth("none").startReady();
         wsUrl = gateway.ready().ws().toString();
     }
@@ -50,6 +57,9 @@ final class CallRecoveryIT {
     static void stopGateway() throws Exception {
         if (gateway != null) {
             gateway.close();
+        }
+        if (link != null) {
+            link.close();
         }
     }
 
@@ -62,7 +72,7 @@ final class CallRecoveryIT {
             String aliceJid = register(alice, "alice");
             String callId = answeredIncomingCall(alice, aliceJid, bob, sid);
 
-            assertResult(bob.sendJingle(aliceJid, Fixtures.jingle("conversations/transport-info-ice-restart.xml",
+            assertResult(bob.sendJingle(aliceJid, Fixtures.jingle("modelled/conversations/transport-info-ice-restart.xml",
                     sid)));
 
             JsonNode offer = alice.await("offer", STEP);
@@ -90,7 +100,7 @@ final class CallRecoveryIT {
                     Fixtures.read("chrome/audio-offer.sdp")));
             Received initiate = bob.awaitJingle("session-initiate", STEP);
             String sid = Xml.text(initiate.element(), "@sid");
-            assertResult(bob.sendJingle(initiate.from(), Fixtures.jingle("conversations/session-accept-audio.xml",
+            assertResult(bob.sendJingle(initiate.from(), Fixtures.jingle("modelled/conversations/session-accept-audio.xml",
                     sid)));
             alice.await("answer", STEP);
 
@@ -102,7 +112,7 @@ final class CallRecoveryIT {
             assertThat(Xml.text(restart.element(), "j:content/ice:transport/@pwd")).isNotBlank();
 
             assertResult(bob.sendJingle(initiate.from(), Fixtures.jingle(
-                    "conversations/transport-info-ice-restart.xml", sid)));
+                    "modelled/conversations/transport-info-ice-restart.xml", sid)));
             JsonNode answer = alice.await("answer", STEP);
             assertThat(answer.path("sdp").asText()).contains("a=ice-ufrag:ueuV").doesNotContain("a=setup:actpass");
         }
@@ -148,24 +158,66 @@ final class CallRecoveryIT {
 
     @Test
     @Order(5)
-    void xmppServerRestarts_browsersAreToldAndTheGatewayComesBack() throws Exception {
+    void linkDownLongerThanTheResumeWindow_browserHearsAtOnce_peerWhenTheLinkReturns() throws Exception {
         String sid = unique();
         try (BrowserSocket alice = BrowserSocket.open("alice", wsUrl); JinglePeer bob = login("bob")) {
             String aliceJid = register(alice, "alice");
             answeredIncomingCall(alice, aliceJid, bob, sid);
 
-            prosody.restart();
-
-            JsonNode hangup = alice.await("hangup", Duration.ofSeconds(10));
+            link.cut();
+            JsonNode hangup = alice.await("hangup", Duration.ofSeconds(15));
             assertThat(hangup.path("reason").asText()).isEqualTo("connectivity-error");
+            assertThat(hangup.path("text").asText()).contains("down for more than 2 s");
+            link.restore();
+
+            Received terminate = bob.awaitJingle("session-terminate", sid, Duration.ofSeconds(30));
+            assertThat(Xml.has(terminate.element(), "j:reason/j:connectivity-error"))
+                    .as("the held session-terminate, sent once the link is back: %s", terminate).isTrue();
             assertThat(gateway.awaitReady(2, Duration.ofSeconds(30)).domain()).isEqualTo(DOMAIN);
+        }
+    }
+
+    /**
+     * SIGTERM with one call of each kind under way: alice's active call with bob, dave's propose still ringing
+     * erin's devices, and bob's propose ringing carol's browser. Each XMPP peer and each browser hears the end
+     * (docs/protocol.md §9), and the gateway exits 0. Last: the gateway does not come back.
+     */
+    @Test
+    @Order(6)
+    void sigterm_everyPeerAndBrowserIsTold_activeAndRingingCalls_exit0() throws Exception {
+        String sid = unique();
+        String proposed = unique();
+        try (BrowserSocket alice = BrowserSocket.open("alice", wsUrl); BrowserSocket dave = BrowserSocket.open(
+                "dave", wsUrl); BrowserSocket carol = BrowserSocket.open("carol", wsUrl); JinglePeer bob = login("bob");
+             JinglePeer erin = login("erin")) {
+            answeredIncomingCall(alice, register(alice, "alice"), bob, sid);
+            register(dave, "dave");
+            dave.send(Map.of("type", "call", "callId", "d1", "to", "erin@" + ProsodyServer.VIRTUAL_HOST, "sdp",
+                    Fixtures.read("chrome/audio-offer.sdp")));
+            String daveSid = erin.awaitJmi("propose", STEP).attr("id");
+            register(carol, "carol");
+            bob.sendJmi("carol@" + DOMAIN, "<propose xmlns='urn:xmpp:jingle-message:0' id='" + proposed + "'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            carol.await("ring", STEP);
+
+            ProcessHandle.of(gateway.pid()).orElseThrow().destroy();
+
+            Received terminate = bob.awaitJingle("session-terminate", sid, Duration.ofSeconds(15));
+            assertThat(Xml.has(terminate.element(), "j:reason/j:connectivity-error")).as("%s", terminate).isTrue();
+            assertThat(erin.awaitJmi("retract", daveSid, STEP)).as("dave's propose retracted").isNotNull();
+            assertThat(bob.awaitJmi("reject", proposed, STEP)).as("bob's propose to carol rejected").isNotNull();
+            for (BrowserSocket b : java.util.List.of(alice, dave, carol)) {
+                assertThat(b.await("hangup", STEP).path("reason").asText()).as("%s's hangup", b)
+                        .isEqualTo("connectivity-error");
+            }
+            assertThat(gateway.awaitExit(Duration.ofSeconds(15))).as("exit status after SIGTERM").isZero();
         }
     }
 
     /** bob calls alice directly (Conversations' initiate), alice answers: returns the call id. */
     private static String answeredIncomingCall(BrowserSocket alice, String aliceJid, JinglePeer bob, String sid)
             throws Exception {
-        assertResult(bob.sendJingle(aliceJid, Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
+        assertResult(bob.sendJingle(aliceJid, Fixtures.jingle("modelled/conversations/session-initiate-audio.xml", sid)));
         JsonNode offer = alice.await("offer", STEP);
         String callId = offer.path("callId").asText();
         alice.send(Map.of("type", "answer", "callId", callId, "sdp", Fixtures.read("chrome/audio-answer.sdp")));

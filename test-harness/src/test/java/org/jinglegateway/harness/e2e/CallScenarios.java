@@ -30,7 +30,7 @@ import org.w3c.dom.Element;
 
 /**
  * Calls through the gateway on a real XMPP server, as scenarios on the wire: a scripted XMPP client (raw Jingle and
- * XEP-0353 XML from captured Conversations and StanzaJS stanzas) on one side, a scripted browser page (JSON frames
+ * XEP-0353 XML from modelled Conversations and captured StanzaJS stanzas) on one side, a scripted browser page (JSON frames
  * of docs/protocol.md, Chrome's captured SDP) on the other. One suite, run on each server by a subclass that only
  * provides the server (ProsodyCallsIT, EjabberdCallsIT) with a user {@code bob} (password {@code bob-pw}): the same
  * stanzas and frames, the same expectations.
@@ -112,7 +112,7 @@ abstract class CallScenarios {
             assertThat(proceed.from()).isEqualTo(alice.jid());
 
             assertResult(bob.sendJingle(alice.jid(),
-                    Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
+                    Fixtures.jingle("modelled/conversations/session-initiate-audio.xml", sid)));
             JsonNode offer = alice.await("offer");
             assertThat(offer.path("callId").asText()).isEqualTo(callId);
             assertThat(offer.path("from").asText()).isEqualTo(bob.jid());
@@ -120,7 +120,7 @@ abstract class CallScenarios {
             String mid = Fixtures.firstMid(offer.path("sdp").asText());
 
             assertResult(bob.sendJingle(alice.jid(),
-                    Fixtures.jingle("conversations/transport-info-candidate-01.xml", sid)));
+                    Fixtures.jingle("modelled/conversations/transport-info-candidate-01.xml", sid)));
             alice.send("type", "answer", "callId", callId,
                     "sdp", Fixtures.withMid(Fixtures.read("chrome/audio-answer.sdp"), mid));
             // the contract does not say when a peer candidate reaches the page; the gateway may hold it until the
@@ -183,7 +183,7 @@ abstract class CallScenarios {
             String content = Xml.text(initiate.element(), "j:content/@name");
 
             String accept = Fixtures.withContentName(
-                    Fixtures.jingle("conversations/session-accept-audio.xml", sid), "0", content);
+                    Fixtures.jingle("modelled/conversations/session-accept-audio.xml", sid), "0", content);
             assertResult(bob.sendJingle(alice.jid(), accept));
             JsonNode answer = alice.await("answer");
             assertThat(answer.path("callId").asText()).isEqualTo(callId);
@@ -197,7 +197,7 @@ abstract class CallScenarios {
                     .isEqualTo("45569");
             // bob's candidate carries the ICE credentials of bob's session-accept (Lf9X), not the fixture's caller's
             assertResult(bob.sendJingle(alice.jid(), Fixtures.withContentName(
-                    Fixtures.jingle("conversations/transport-info-candidate-01.xml", sid), "0", content)
+                    Fixtures.jingle("modelled/conversations/transport-info-candidate-01.xml", sid), "0", content)
                     .replace("ufrag=\"nG8z\" pwd=\"q92hQi8EZE7TOQftlFWUGmgD\"",
                             "ufrag=\"Lf9X\" pwd=\"qtBtWDJGb8WZpSkGiG56PmSi\"")));
             JsonNode peerCandidate = alice.await("candidate");
@@ -307,7 +307,7 @@ abstract class CallScenarios {
 
             String content = Xml.text(initiate.element(), "j:content/@name");
             assertResult(bob.sendJingle(alice.jid(), Fixtures.withContentName(
-                    Fixtures.jingle("conversations/session-accept-audio.xml", sid), "0", content)));
+                    Fixtures.jingle("modelled/conversations/session-accept-audio.xml", sid), "0", content)));
             JsonNode answer = alice.await("answer");
             assertThat(answer.path("callId").asText()).isEqualTo(callId);
             assertThat(answer.path("sdp").asText()).contains("a=ice-ufrag:Lf9X");
@@ -353,7 +353,7 @@ abstract class CallScenarios {
     void transportInfoForUnknownSid_answersItemNotFoundWithUnknownSession() throws Exception {
         try (Browser alice = register("alice"); JinglePeer bob = login("bob")) {
             Element response = bob.sendJingle(alice.jid(),
-                    Fixtures.jingle("conversations/transport-info-candidate-01.xml", unique("no-such-session")));
+                    Fixtures.jingle("modelled/conversations/transport-info-candidate-01.xml", unique("no-such-session")));
             assertThat(response.getAttribute("type")).as("response %s", Xml.toString(response)).isEqualTo("error");
             assertThat(Xml.text(response, "*[local-name()='error']/@type")).isEqualTo("cancel");
             assertThat(Xml.has(response, "*[local-name()='error']/stanza:item-not-found"))

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.client.BrowserSocket;
+import org.jinglegateway.harness.client.JinglePeer;
+import org.jinglegateway.harness.client.JinglePeer.Received;
+import org.jinglegateway.harness.client.Xml;
 import org.jinglegateway.harness.client.XmppTestClient;
 import org.jinglegateway.harness.ejabberd.EjabberdServer;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
@@ -12,9 +18,14 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** ejabberd without the gateway, and ejabberd restarting under a running gateway. */
+/**
+ * ejabberd without the gateway, and ejabberd restarting under a running gateway: the gateway registers again each
+ * time, and a call under way outlives the restart (docs/calls.md, "Link drops"): after it, the browser's hang-up
+ * still reaches the XMPP peer.
+ */
 final class EjabberdReconnectIT {
     private static final int RESTARTS = 2;
+    private static final Duration STEP = Duration.ofSeconds(10);
 
     @RegisterExtension
     static final EjabberdServer ejabberd = EjabberdServer.builder().user("bob", "bob-pw").build();
@@ -36,11 +47,32 @@ final class EjabberdReconnectIT {
     }
 
     @Test
-    void ejabberdRestarted_gatewayReRegistersEachTime() throws Exception {
-        try (GatewayProcess gateway = GatewayProcess.on(ejabberd).startReady()) {
+    void ejabberdRestarted_gatewayReRegistersEachTime_andACallOutlivesTheRestart() throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.on(ejabberd).auth("none")
+                .config("xmpp:\n  resume-seconds: 60\n  reconnect-max-millis: 1000\n").startReady();
+             BrowserSocket alice = BrowserSocket.open("alice", gateway.ready().ws().toString())) {
+            String sid = "E-" + UUID.randomUUID().toString().substring(0, 8);
+            alice.send(Map.of("type", "register", "user", "alice"));
+            String aliceJid = alice.await("registered", STEP).path("jid").asText();
+            String callId;
+            try (JinglePeer bob = JinglePeer.login(ejabberd, "bob", "bob-pw")) {
+                assertThat(bob.sendJingle(aliceJid, Fixtures.jingle("conversations/session-initiate-audio.xml", sid))
+                        .getAttribute("type")).isEqualTo("result");
+                callId = alice.await("offer", STEP).path("callId").asText();
+                alice.send(Map.of("type", "answer", "callId", callId, "sdp", Fixtures.read("chrome/audio-answer.sdp")));
+                bob.awaitJingle("session-accept", sid, STEP);
+            }
             for (int i = 1; i <= RESTARTS; i++) {
                 ejabberd.restart();
                 gateway.awaitReady(i + 1, Duration.ofSeconds(20));
+                if (i == 1) {
+                    // bob's client comes back on the same full JID, as a phone does after its server restarted
+                    try (JinglePeer bob = JinglePeer.login(ejabberd, "bob", "bob-pw")) {
+                        alice.send(Map.of("type", "hangup", "callId", callId));
+                        Received terminate = bob.awaitJingle("session-terminate", sid, STEP);
+                        assertThat(Xml.has(terminate.element(), "j:reason/j:success")).as("%s", terminate).isTrue();
+                    }
+                }
                 try (XmppTestClient bob = XmppTestClient.login(ejabberd, "bob", "bob-pw")) {
                     assertThat(bob.ping("gw.localhost")).as("ping after restart %d", i).isTrue();
                     assertThat(bob.discoInfo("gw.localhost").containsFeature("urn:xmpp:jingle:1"))

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The mapper's captured client fixtures, adapted (sid, content name, mid) for a scenario on the real servers. */
+/** The mapper's client fixtures (captured, or modelled under modelled/), adapted (sid, content name, mid) for a scenario on the real servers. */
 public final class Fixtures {
     private static final Path ROOT = Path.of("../jingle-mapper/src/test/resources/fixtures");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,7 @@ public final class Fixtures {
         }
     }
 
-    /** The {@code <jingle>} element of a captured {@code <iq>}, with the sid replaced. */
+    /** The {@code <jingle>} element of a fixture's {@code <iq>}, with the sid replaced. */
     public static String jingle(String name, String sid) {
         String iq = read(name);
         int start = iq.indexOf("<jingle");

@@ -59,7 +59,7 @@ final class JinglePeerIT {
     void jingleToOfflineResource_returnsTheErrorResponse() throws Exception {
         try (JinglePeer bob = JinglePeer.login(prosody, "bob", "bob-pw")) {
             Element response = bob.sendJingle("dave@localhost/offline",
-                    Fixtures.jingle("conversations/transport-info-candidate-01.xml", "harness-sid-2"));
+                    Fixtures.jingle("modelled/conversations/transport-info-candidate-01.xml", "harness-sid-2"));
             assertThat(response.getAttribute("type")).isEqualTo("error");
             assertThat(Xml.has(response, "*[local-name()='error']/stanza:service-unavailable"))
                     .as(Xml.toString(response)).isTrue();

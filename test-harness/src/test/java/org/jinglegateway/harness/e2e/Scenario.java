@@ -67,7 +67,7 @@ final class Scenario {
      * page's {@code answer} (Chrome's), the peer's session-accept seen. Returns the page's callId.
      */
     static String establishDirectCall(JinglePeer bob, Browser alice, String sid) throws Exception {
-        assertResult(bob.sendJingle(alice.jid(), Fixtures.jingle("conversations/session-initiate-audio.xml", sid)));
+        assertResult(bob.sendJingle(alice.jid(), Fixtures.jingle("modelled/conversations/session-initiate-audio.xml", sid)));
         JsonNode offer = alice.await("offer");
         String callId = offer.path("callId").asText();
         alice.send("type", "answer", "callId", callId, "sdp", Fixtures.withMid(

@@ -3,7 +3,7 @@ package org.jinglegateway.harness.e2e.hostile;
 import org.jinglegateway.harness.e2e.Fixtures;
 
 /**
- * What the attacks send, and the captured client fixtures the bystander call is made of (Conversations' Jingle,
+ * What the attacks send, and the client fixtures the bystander call is made of (Conversations' Jingle,
  * Chrome's SDP, from jingle-mapper's fixtures, read through the e2e package's Fixtures).
  */
 final class Payloads {
@@ -18,7 +18,7 @@ final class Payloads {
         return Fixtures.read(name);
     }
 
-    /** The {@code <jingle>} element of a captured {@code <iq>}, with the sid replaced. */
+    /** The {@code <jingle>} element of a fixture's {@code <iq>}, with the sid replaced. */
     static String jingle(String name, String sid) {
         return Fixtures.jingle(name, sid);
     }

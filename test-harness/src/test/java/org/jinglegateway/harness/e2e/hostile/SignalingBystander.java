@@ -38,7 +38,7 @@ final class SignalingBystander implements AutoCloseable {
     /** The peer calls the page's full JID, the page answers, the peer sees the session-accept. */
     static SignalingBystander establish(JinglePeer peer, BrowserSocket page, String pageJid, String sid) {
         try {
-            Element result = peer.sendJingle(pageJid, Payloads.jingle("conversations/session-initiate-audio.xml",
+            Element result = peer.sendJingle(pageJid, Payloads.jingle("modelled/conversations/session-initiate-audio.xml",
                     sid));
             assertThat(result.getAttribute("type")).as("the bystander's session-initiate: %s", Xml.toString(result))
                     .isEqualTo("result");

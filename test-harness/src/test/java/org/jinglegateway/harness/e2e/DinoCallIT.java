@@ -1,0 +1,258 @@
+package org.jinglegateway.harness.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jinglegateway.harness.GatewayProcess;
+import org.jinglegateway.harness.SoftphoneDriver;
+import org.jinglegateway.harness.dino.DinoDesktop;
+import org.jinglegateway.harness.dino.TestCa;
+import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * Real Dino (Debian's dino-im 0.4.2) calls the softphone page in real headless Chromium through the gateway, and
+ * the other way round: audio and video, hang-up from each side. Dino runs in its own network namespace under Xvfb
+ * and PulseAudio ({@link DinoDesktop}; docs/testing.md, "Dino in CI"); it logs in to this class's Prosody over
+ * STARTTLS with a certificate from a test CA that only Dino's namespace trusts. The browser page is alice on the
+ * gateway, in Dino's roster. Media is asserted from the browser's own getStats(): inbound audio bytes (Dino's
+ * microphone plays a speech-like signal) and Dino's RTCP receiver reports about what the browser sends (Dino has no
+ * camera: in a video call it receives video and sends none).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+final class DinoCallIT {
+    private static final String DOMAIN = "gw.localhost";
+    private static final String ALICE = "alice@" + DOMAIN;
+    private static final String DINO = "dino@" + ProsodyServer.VIRTUAL_HOST;
+    /** Inbound bytes the browser must get between two samples for a kind to count as flowing. */
+    private static final long MIN_AUDIO_GROWTH = 1000;
+    private static final int GROWTH_WAIT_MS = 20_000;
+    private static final TestCa CA = TestCa.create(ProsodyServer.VIRTUAL_HOST);
+
+    private static GatewayProcess gateway;
+    private static SoftphoneDriver alice;
+    private static DinoDesktop dino;
+
+    @RegisterExtension
+    static final ProsodyServer prosody = ProsodyServer.builder().user("dino", "dino-pw").roster("dino", ALICE)
+            .tls(CA.certificate(), CA.key())
+            // XEP-0215: a STUN address inside Dino's namespace where nothing answers (not a public host)
+            .stun("127.0.0.1", 3478).build();
+
+    @RegisterExtension
+    static final TestExecutionExceptionHandler gatewayLog = GatewayProcess.logOnFailure(() -> gateway);
+
+    @RegisterExtension
+    static final TestExecutionExceptionHandler dinoLog = (context, throwable) -> {
+        if (dino != null) {
+            Path shot = dino.screenshot("failed-" + context.getRequiredTestMethod().getName());
+            // CHECKSTYLE.OFF: RegexpSinglelineJava
+            System.err.println("[dino] " + context.getDisplayName() + " failed; Dino's log " + dino.log()
+                    + ", screenshot " + shot + ", all of its logs in " + dino.dir());
+            // CHECKSTYLE.ON: RegexpSinglelineJava
+        }
+        throw throwable;
+    };
+
+    private int logMark;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = GatewayProcess.on(prosody).domain(DOMAIN).auth("none").startReady();
+        // alice is online before Dino logs in: Prosody's presence probe for Dino's roster then reaches the gateway,
+        // which answers with alice's device presence and caps, and Dino enables its call button
+        alice = SoftphoneDriver.open(gateway.ready().http().toString(), "alice");
+        dino = DinoDesktop.start("dino", "dino-pw", prosody.c2sPort(), CA, List.of(ALICE));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (dino != null) {
+            dino.close();
+        }
+        if (alice != null) {
+            alice.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    /** A screenshot of Dino after each test; a call a failed test left up is hung up, so the next test starts clean. */
+    @AfterEach
+    void screenshotAndEndLeftoverCall(TestInfo test) throws IOException, InterruptedException {
+        dino.screenshot("after-" + test.getTestMethod().orElseThrow().getName());
+        String state = alice.send("dump").path("page").path("state").asText();
+        if (!List.of("idle", "ended").contains(state)) {
+            alice.send("hangup");
+            alice.send("waitState", "states", List.of("ended"));
+        }
+        try {
+            dino.awaitCallWindowClosed();
+        } catch (AssertionError stillOpen) {
+            dino.hangUp();
+            dino.awaitCallWindowClosed();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void dinoCallsBrowser_audio_carriesAudioBothWays_andDinosHangupEndsThePage() throws Exception {
+        mark();
+        dino.call(false);
+        JsonNode ring = alice.send("waitState", "states", List.of("incoming"));
+        assertThat(ring.path("state").asText()).isEqualTo("incoming");
+        alice.send("answer");
+        alice.send("waitConnected");
+        assertAudioBothWays(growth("audio", "rtcp-audio"), "Dino's audio call");
+
+        dino.hangUp();
+        assertEndedBy(alice, "remote");
+        dino.awaitCallWindowClosed();
+        assertThat(stanzasSinceMark()).as("Dino's log: it sent session-terminate").contains("session-terminate");
+    }
+
+    @Test
+    @Order(2)
+    void browserCallsDino_audio_carriesAudioBothWays_andTheBrowsersHangupEndsDinosCall() throws Exception {
+        mark();
+        alice.send("call", "to", DINO, "media", "audio");
+        dino.accept();
+        alice.send("waitConnected");
+        assertAudioBothWays(growth("audio", "rtcp-audio"), "the browser's audio call");
+
+        alice.send("hangup");
+        assertEndedBy(alice, "local");
+        dino.awaitCallWindowClosed();
+        assertThat(stanzasSinceMark()).as("Dino's log: it received session-terminate").contains("session-terminate");
+    }
+
+    @Test
+    @Order(3)
+    void browserCallsDino_video_dinoReceivesTheVideo_andDinosHangupEndsThePage() throws Exception {
+        mark();
+        alice.send("call", "to", DINO, "media", "video");
+        dino.accept();
+        alice.send("waitConnected");
+        JsonNode growth = growth("audio", "rtcp-audio", "rtcp-video");
+        assertAudioBothWays(growth, "the browser's video call");
+        assertThat(growth.path("after").path("outbound").path("video").asLong())
+                .as("the browser sends video").isGreaterThan(0);
+        dinoShowsVideo();
+
+        dino.hangUp();
+        assertEndedBy(alice, "remote");
+        dino.awaitCallWindowClosed();
+    }
+
+    @Test
+    @Order(4)
+    void dinoCallsBrowser_video_dinoReceivesTheVideo_andTheBrowsersHangupEndsDinosCall() throws Exception {
+        mark();
+        dino.call(true);
+        alice.send("waitState", "states", List.of("incoming"));
+        alice.send("answer");
+        alice.send("waitConnected");
+        JsonNode growth = growth("audio", "rtcp-audio", "rtcp-video");
+        assertAudioBothWays(growth, "Dino's video call");
+        assertThat(growth.path("after").path("outbound").path("video").asLong())
+                .as("the browser sends video").isGreaterThan(0);
+        dinoShowsVideo();
+
+        alice.send("hangup");
+        assertEndedBy(alice, "local");
+        dino.awaitCallWindowClosed();
+    }
+
+    // ---- assertions on the browser's own stats ---------------------------------------------------------------------
+
+    /**
+     * Samples the page's stats, waits until each kind shows (inbound bytes grew; a receiver report about our stream
+     * came) or 20 s passed, samples again. Dino sends RTCP about every 5 s, later on a busy machine.
+     */
+    private static JsonNode growth(String... kinds) throws IOException, InterruptedException {
+        return alice.send("growth", "kinds", List.of(kinds), "waitMs", GROWTH_WAIT_MS);
+    }
+
+    /** Dino's speech reaches the browser; Dino reports (RTCP) on the browser's audio, so it gets it. */
+    private void assertAudioBothWays(JsonNode growth, String call) {
+        JsonNode before = growth.path("before");
+        JsonNode after = growth.path("after");
+        assertThat(after.path("connectionState").asText()).as("connectionState in %s", call).isEqualTo("connected");
+        assertThat(after.path("inbound").path("audio").asLong() - before.path("inbound").path("audio").asLong())
+                .as(() -> String.format("audio bytes from Dino growing in %s (%s -> %s)%s", call,
+                        before.path("inbound"), after.path("inbound"), evidence()))
+                .isGreaterThanOrEqualTo(MIN_AUDIO_GROWTH);
+        // Chromium shows remote-inbound-rtp once an RTCP report block about its stream arrives; Dino's RTP session
+        // writes one only for a source it receives
+        assertThat(after.path("rtcp").path("audio").path("remoteInbound").path("present").asBoolean())
+                .as(() -> String.format("Dino's RTCP receiver report on the browser's audio in %s (%s)%s", call,
+                        after.path("rtcp"), evidence()))
+                .isTrue();
+    }
+
+    /**
+     * Dino has no camera and sends no video; that it gets the browser's shows on its screen. RTCP is no proof here:
+     * when the browser's video goes astray onto Dino's audio transport, Dino still sends receiver reports about the
+     * video's SSRC (from its audio session) while its call window shows only the avatar.
+     */
+    private void dinoShowsVideo() throws IOException, InterruptedException {
+        try {
+            dino.awaitVideoShown();
+        } catch (AssertionError e) {
+            JsonNode video = alice.send("growth", "kinds", List.of("rtcp-video")).path("after");
+            throw new AssertionError(e.getMessage() + "\nthe browser's video toward Dino: " + video.path("outbound")
+                    + ", Dino's RTCP on it (receiver reports, PLI/FIR/NACK): " + video.path("rtcp").path("video")
+                    + evidence(), e);
+        }
+    }
+
+    private static void assertEndedBy(SoftphoneDriver page, String by) throws IOException, InterruptedException {
+        page.send("waitState", "states", List.of("ended"));
+        JsonNode hangup = page.send("dump").path("page").path("lastHangup");
+        assertThat(hangup.path("by").asText()).as("who ended the call: %s", hangup).isEqualTo(by);
+        assertThat(hangup.path("reason").asText()).as("the call's ending: %s", hangup).isEqualTo("success");
+    }
+
+    // ---- Dino's side, from its --print-xmpp log --------------------------------------------------------------------
+
+    private void mark() {
+        logMark = dino.logLength();
+    }
+
+    private String stanzasSinceMark() {
+        return dino.logSince(logMark);
+    }
+
+    /** For a failing media assertion: Dino's Jingle stanzas of this call (in a file) and the browser's SDP. */
+    private String evidence() {
+        try {
+            Path file = Files.createTempFile(dino.dir(), "jingle-", ".log");
+            StringBuilder jingle = new StringBuilder();
+            for (String block : stanzasSinceMark().split("\n(?=XMPP (IN|OUT) )")) {
+                if (block.contains("urn:xmpp:jingle")) {
+                    jingle.append(block).append('\n');
+                }
+            }
+            Files.writeString(file, jingle);
+            JsonNode sdp = alice.send("dump").path("page").path("descriptions");
+            return "\nDino's Jingle stanzas of this call: " + file + "\nbrowser's local SDP:\n"
+                    + sdp.path("local").asText() + "\nbrowser's remote SDP:\n" + sdp.path("remote").asText();
+        } catch (IOException | InterruptedException | AssertionError e) {
+            return "\n(no evidence: " + e + ")";
+        }
+    }
+}
