@@ -167,13 +167,20 @@ if [ "$PROSODY_RUNNING" = 0 ]; then
   say "Prosody is up (c2s 127.0.0.1:$C2S_PORT, component port $COMPONENT_PORT, pid $(cat "$QS/prosody.pid"))"
 fi
 
-# the StanzaJS client page needs its bundle (esbuild, from test-harness/js's npm packages)
-STANZA_PAGE="the StanzaJS client is not built: run npm ci in test-harness/js, then this script again"
-if [ -d test-harness/js/node_modules/stanza ] && command -v node >/dev/null 2>&1; then
-  if [ ! -f test-harness/js/stanza-client/dist/client.js ]; then
-    node test-harness/js/build-stanza-client.mjs >/dev/null
+# the StanzaJS client page (the second tab of the first call) needs its npm packages and its bundle: both made once
+JS=test-harness/js
+STANZA_PAGE=""
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  if [ ! -d "$JS/node_modules/stanza" ] || [ ! -d "$JS/node_modules/esbuild" ]; then
+    say "installing the StanzaJS client's npm packages (npm ci in $JS, once)"
+    (cd "$JS" && NO_COLOR=1 npm_config_color=false npm ci --no-audit --no-fund --no-progress --loglevel=error) 2>&1 \
+      | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' || true
   fi
-  STANZA_PAGE="http://127.0.0.1:$PROSODY_HTTP_PORT/files/"
+  if [ -d "$JS/node_modules/stanza" ] && [ ! -f "$JS/stanza-client/dist/client.js" ]; then
+    say "bundling the StanzaJS client (esbuild, once)"
+    NO_COLOR=1 node "$JS/build-stanza-client.mjs" 2>&1 >/dev/null | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' || true
+  fi
+  [ -f "$JS/stanza-client/dist/client.js" ] && STANZA_PAGE="http://127.0.0.1:$PROSODY_HTTP_PORT/files/"
 fi
 
 if [ ! -f "$JAR" ]; then
@@ -202,20 +209,38 @@ if ! grep -q '^READY ' "$QS/gateway.out"; then
   exit 1
 fi
 grep '^READY ' "$QS/gateway.out" | head -1
+ALICE_PW=$(awk '$1 == "alice@localhost" { print $2 }' "$QS/users.txt")
 cat <<TXT
 
 The gateway is registered with the local Prosody as $DOMAIN.
   XMPP accounts (c2s 127.0.0.1:$C2S_PORT, no TLS, loopback only): see $QS/users.txt
   Prosody WebSocket for web clients: ws://127.0.0.1:$PROSODY_HTTP_PORT/xmpp-websocket
   Browser signaling endpoint:        ws://127.0.0.1:$GATEWAY_HTTP_PORT/ws
+  Browser SDK for your own pages:    http://127.0.0.1:$GATEWAY_HTTP_PORT/sdk/jingle-gateway.js (docs/sdk.md)
   Component secret (random, made by the quickstart): $QS/secret
   Logs: $QS/gateway.log and $QS/prosody.log
-
-A call between two browser tabs:
-  1. Softphone (a browser user of the gateway): http://127.0.0.1:$GATEWAY_HTTP_PORT/
-     Register as carol; it shows its JID, carol@$DOMAIN/web-...
-  2. StanzaJS XMPP client (served by this Prosody): $STANZA_PAGE
-     Log in as alice@localhost with the password from $QS/users.txt, paste carol's full JID, Call.
-  3. Answer in the softphone tab. (Calls the other way: the softphone calls alice@localhost/web.)
-Stop everything with: bash scripts/quickstart.sh stop
 TXT
+if [ -n "$STANZA_PAGE" ]; then
+  cat <<TXT
+
+A call between two browser tabs, with audio and video (allow the camera and microphone when asked):
+  1. Tab 1, the softphone (a browser user of the gateway): open http://127.0.0.1:$GATEWAY_HTTP_PORT/
+     Type carol as User and press Register. It shows: Registered as carol@$DOMAIN/web-... Copy that JID.
+  2. Tab 2, the StanzaJS XMPP client (served by this Prosody): open $STANZA_PAGE
+     Log in as alice@localhost with password $ALICE_PW (leave the WebSocket field as it is).
+  3. In tab 2, paste carol's JID into Call, keep video ticked and press Call.
+  4. In tab 1, press Answer. Each tab shows the other's video; press Hang up in either tab to end.
+  The other way round: in tab 1, call alice@localhost/web with Audio + video.
+TXT
+else
+  cat <<TXT
+
+A call between two browser tabs, with audio and video (allow the camera and microphone when asked):
+  1. Open the softphone twice: http://127.0.0.1:$GATEWAY_HTTP_PORT/ in tab 1 and in tab 2.
+  2. Tab 1: type carol as User and press Register. Tab 2: type dave as User and press Register.
+  3. Tab 2: type carol@$DOMAIN in To, keep Audio + video and press Call.
+  4. Tab 1: press Answer. Each tab shows the other's video; press Hang up in either tab to end.
+  (An XMPP client in the browser too: install Node.js and npm, then run this script again; it sets up StanzaJS.)
+TXT
+fi
+echo "Stop everything with: bash scripts/quickstart.sh stop"

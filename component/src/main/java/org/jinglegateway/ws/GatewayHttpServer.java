@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP listener (Jetty 12): the WebSocket endpoint at {@code /ws}, {@code /health} and {@code /metrics}, the
- * softphone page and its files at {@code /} (from the jar's {@code web/} folder: plain files, no build step), and
+ * softphone page and its files at {@code /} (from the jar's {@code web/} folder: plain files, no build step), the
+ * browser SDK at {@code /sdk/} (the repository's {@code sdk/*.js}, copied into {@code web/sdk/} by the build), and
  * {@code /allowed-origins}, the {@link OriginPolicy} as JSON for the softphone's {@code ?ws=} check.
  *
  * <p>Limits (docs/operations.md §8): the upgrade's {@code Origin} must pass {@code http.allowed-origins} (else HTTP
@@ -167,7 +168,13 @@ public final class GatewayHttpServer implements AutoCloseable {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)), callback);
                 return true;
             }
-            if (!"/".equals(Request.getPathInContext(request)) || index.length == 0) {
+            String path = Request.getPathInContext(request);
+            if (path.startsWith("/sdk/")) {
+                // the browser SDK is public code that other sites import as a module: a cross-origin module script
+                // loads only with CORS (no credentials are involved)
+                response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            }
+            if (!"/".equals(path) || index.length == 0) {
                 return super.handle(request, response, callback);
             }
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");

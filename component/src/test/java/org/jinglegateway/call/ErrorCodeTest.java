@@ -13,10 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The error codes are one list: the enum, the table in docs/protocol.md and the softphone's words agree. */
+/**
+ * The error codes are one list: the enum, the table in docs/protocol.md and the browser SDK's words agree (the SDK,
+ * sdk/*.js, owns the protocol; the softphone in web/ shows its words).
+ */
 final class ErrorCodeTest {
     private static final Path PROTOCOL = Path.of("../docs/protocol.md");
-    private static final Path SOFTPHONE = Path.of("src/main/resources/web/softphone.js");
+    private static final Path SDK = Path.of("../sdk");
+    private static final Path SDK_WORDS = SDK.resolve("words.js");
+    private static final Path SDK_CALL = SDK.resolve("call.js");
+    private static final Path WEB = Path.of("src/main/resources/web");
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|");
     private static final Pattern WORDS_KEY = Pattern.compile("^\\s*(?:'([^']+)'|([A-Za-z][A-Za-z0-9_-]*))\\s*:");
 
@@ -26,23 +32,30 @@ final class ErrorCodeTest {
     }
 
     @Test
-    void softphoneErrorWords_nameEveryEnumCodeAndNothingElse() throws IOException {
-        assertThat(softphoneCodes()).containsExactlyInAnyOrderElementsOf(tokens()).doesNotHaveDuplicates();
+    void sdkErrorWords_nameEveryEnumCodeAndNothingElse() throws IOException {
+        assertThat(sdkCodes()).containsExactlyInAnyOrderElementsOf(tokens()).doesNotHaveDuplicates();
     }
 
     @Test
-    void everyOtherCodeTheSoftphoneNames_isAnEnumCode() throws IOException {
-        String js = Files.readString(SOFTPHONE, StandardCharsets.UTF_8);
+    void everyOtherCodeTheSdkOrSoftphoneNames_isAnEnumCode() throws IOException {
         List<String> named = new ArrayList<>();
-        Matcher fatal = Pattern.compile("FATAL_CALL_ERRORS = new Set\\(\\[([^\\]]*)]").matcher(js);
-        assertThat(fatal.find()).as("softphone.js has FATAL_CALL_ERRORS").isTrue();
+        Matcher fatal = Pattern.compile("FATAL_CALL_ERRORS = new Set\\(\\[([^\\]]*)]")
+                .matcher(Files.readString(SDK_CALL, StandardCharsets.UTF_8));
+        assertThat(fatal.find()).as("sdk/call.js has FATAL_CALL_ERRORS").isTrue();
         Matcher quoted = Pattern.compile("'([^']+)'").matcher(fatal.group(1));
         while (quoted.find()) {
             named.add(quoted.group(1));
         }
-        Matcher compared = Pattern.compile("code === '([^']+)'").matcher(js);
-        while (compared.find()) {
-            named.add(compared.group(1));
+        for (Path dir : List.of(SDK, WEB)) {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                    Matcher compared = Pattern.compile("code === '([^']+)'")
+                            .matcher(Files.readString(file, StandardCharsets.UTF_8));
+                    while (compared.find()) {
+                        named.add(compared.group(1));
+                    }
+                }
+            }
         }
         assertThat(named).isNotEmpty().allSatisfy(code -> assertThat(ErrorCode.of(code)).as(code).isPresent());
     }
@@ -77,12 +90,12 @@ final class ErrorCodeTest {
         return codes;
     }
 
-    /** The keys of the softphone's ERROR_WORDS object. */
-    private static List<String> softphoneCodes() throws IOException {
-        String js = Files.readString(SOFTPHONE, StandardCharsets.UTF_8);
-        int start = js.indexOf("const ERROR_WORDS = {");
-        assertThat(start).as("softphone.js has const ERROR_WORDS").isNotNegative();
-        String body = js.substring(js.indexOf('{', start) + 1, js.indexOf("};", start));
+    /** The keys of the SDK's ERROR_WORDS object. */
+    private static List<String> sdkCodes() throws IOException {
+        String js = Files.readString(SDK_WORDS, StandardCharsets.UTF_8);
+        int start = js.indexOf("const ERROR_WORDS = Object.freeze({");
+        assertThat(start).as("sdk/words.js has const ERROR_WORDS").isNotNegative();
+        String body = js.substring(js.indexOf('{', start) + 1, js.indexOf("});", start));
         List<String> codes = new ArrayList<>();
         for (String line : body.split("\n", -1)) {
             Matcher m = WORDS_KEY.matcher(line);

@@ -170,6 +170,23 @@ final class GatewayHttpServerTest {
     }
 
     @Test
+    void browserSdk_isServedAsJavaScriptThatOtherOriginsMayImport() throws Exception {
+        for (String file : List.of("jingle-gateway.js", "call.js", "emitter.js", "words.js")) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/sdk/" + file)).header("Origin", "https://app.example.org").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(file).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).as(file).hasValueSatisfying(
+                    type -> assertThat(type).matches("(text|application)/javascript.*"));
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(file).contains("*");
+        }
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/index.html")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Access-Control-Allow-Origin")).as("only the SDK is for other sites")
+                .isEmpty();
+    }
+
+    @Test
     void allowedOrigins_areServedForTheSoftphone() throws Exception {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/allowed-origins")).build(), HttpResponse.BodyHandlers.ofString());
