@@ -14,7 +14,7 @@
 //                        sampled again; the SDK page hangs up.
 //   stanza-calls-sdk     StanzaJS calls the SDK page's full JID with audio+video (a direct offer: StanzaJS has no
 //                        XEP-0353); the SDK page answers; media sampled; StanzaJS hangs up.
-//   sdk-calls-stanza     the SDK page calls StanzaJS's full JID with audio only; StanzaJS answers by itself; media
+//   sdk-calls-stanza     the SDK page calls StanzaJS's full JID with audio+video; StanzaJS answers by itself; media
 //                        sampled; the SDK page hangs up.
 // Standard output: {"type":"setup",...} and {"type":"result",...} per scenario, {"type":"failure",...} on a failed
 // step; exit 1 when a step failed, 2 when a browser cannot start or the arguments are wrong.
@@ -168,13 +168,13 @@ async function sdkCallsStanza(sdk, stanza, stanzaJid) {
   const started = Date.now();
   await sdk.eval((to) => {
     document.getElementById('to').value = to;
-    document.getElementById('video').checked = false;
+    document.getElementById('video').checked = true;
     document.getElementById('call').click();
   }, stanzaJid);
   await sdk.until('active', () => window.example.call.state === 'active');
   await stanza.until('connected', () => window.stanzaClient.connectionState === 'connected');
   print({ type: 'setup', scenario: 'sdk-calls-stanza', ms: Date.now() - started });
-  const media = await growth([sdk, stanza], ['audio']);
+  const media = await growth([sdk, stanza], ['audio', 'video']);
   await sdk.eval(() => document.getElementById('hangup').click());
   await stanza.until('call ended', () => window.stanzaClient.status === 'ended');
   return { media, hangup: { sdk: await sdk.eval(() => window.example.ended),

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code code} of an {@code error} frame (docs/protocol.md), each token written once here. docs/protocol.md lists
- * the same codes and softphone.js has words for each; ErrorCodeTest holds the three together.
+ * the same codes and the browser SDK (sdk/words.js) has words for each; ErrorCodeTest holds the three together.
  */
 public enum ErrorCode {
     /** A second {@code register} on a connection that already has a JID. */
