@@ -129,6 +129,16 @@ public final class CallService {
     }
 
     /**
+     * A peer's XEP-0115 caps, seen in a presence addressed to {@code to}: picks its row of the quirk table, and the
+     * first time the device announces this hash, asks its disco#info (from {@code to}), whose feature list then
+     * decides whether a data channel may go to it.
+     */
+    public void onPeerCaps(JID full, JID to, String node, String ver) {
+        onPeerCaps(full, node);
+        context.peers.askFeatures(full, to, node, ver).ifPresent(context::send);
+    }
+
+    /**
      * The XMPP link dropped: calls go on while the gateway reconnects (what they send is held), and end on both sides
      * with {@code connectivity-error} when the link stays down longer than the resume window (docs/calls.md).
      */

@@ -1,19 +1,48 @@
 package org.jinglegateway.call;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dom4j.Element;
+import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 
 /**
  * What the gateway knows of peer devices from their presence: the XEP-0115 caps node of each, which picks its row
- * of the {@link PeerQuirks} table. Indexed by user, so a call to a bare JID looks at that user's devices only.
+ * of the {@link PeerQuirks} table, and the features its disco#info lists, asked once per caps hash it announces.
+ * Indexed by user, so a call to a bare JID looks at that user's devices only.
+ *
+ * <p>Everything here is bounded, since any contact can send presence as often and with as many hashes as it likes:
+ * a feature list is kept per device (the last hash only), questions in flight and lists are capped in number, and a
+ * list in number and length of features.
  */
 final class PeerDirectory {
+    static final String DATA_CHANNELS = "urn:xmpp:jingle:transports:dtls-sctp:1";
+    static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
+    private static final int MAX_FEATURES = 500;
+    private static final int MAX_FEATURE_LENGTH = 512;
+    private static final int MAX_CAPS_LENGTH = 1024;
+
     private final Map<JID, Map<JID, String>> nodesByUser = new ConcurrentHashMap<>();
+    /** The feature list each device's current caps hash stands for; empty while asked or when it could not be read. */
+    private final Cache<JID, Features> features = CacheBuilder.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, Asked> asked = CacheBuilder.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Ids ids = new Ids();
     /** The gateway's own domain: its users' devices are the gateway's, whose presence it never receives. */
     private final String domain;
+
+    private record Features(String ver, Optional<Set<String>> listed) {
+    }
+
+    private record Asked(JID device, String ver) {
+    }
 
     PeerDirectory(String domain) {
         this.domain = domain;
@@ -28,8 +57,58 @@ final class PeerDirectory {
         });
     }
 
+    /**
+     * The disco#info question to send (XEP-0115 §6.2) when a device announces a caps hash whose feature list the
+     * gateway has not read for it yet; empty when it has, or when the values are not worth a question.
+     */
+    Optional<IQ> askFeatures(JID full, JID from, String node, String ver) {
+        if (ver == null || ver.isEmpty() || node.length() + ver.length() > MAX_CAPS_LENGTH) {
+            return Optional.empty();
+        }
+        Features known = features.getIfPresent(full);
+        if (known != null && known.ver().equals(ver)) {
+            return Optional.empty();
+        }
+        features.put(full, new Features(ver, Optional.empty()));
+        IQ question = new IQ(IQ.Type.get, "caps-" + ids.next(12));
+        question.setFrom(from);
+        question.setTo(full);
+        question.setChildElement("query", DISCO_INFO).addAttribute("node", node + "#" + ver);
+        asked.put(question.getID(), new Asked(full, ver));
+        return Optional.of(question);
+    }
+
+    /**
+     * Takes the answer to one of {@link #askFeatures}'s questions; false when the IQ answers no such question (or
+     * comes from another JID than the one asked).
+     */
+    boolean featuresAnswered(IQ reply) {
+        Asked question = reply.getID() == null ? null : asked.getIfPresent(reply.getID());
+        if (question == null || !question.device().equals(reply.getFrom())) {
+            return false;
+        }
+        asked.invalidate(reply.getID());
+        Element query = reply.getType() == IQ.Type.result ? reply.getChildElement() : null;
+        if (query == null || !DISCO_INFO.equals(query.getNamespaceURI())) {
+            return true;
+        }
+        Set<String> listed = new HashSet<>();
+        for (Element feature : query.elements("feature")) {
+            String var = feature.attributeValue("var");
+            if (var != null && var.length() <= MAX_FEATURE_LENGTH && listed.size() < MAX_FEATURES) {
+                listed.add(var);
+            }
+        }
+        Features current = features.getIfPresent(question.device());
+        if (current != null && current.ver().equals(question.ver())) {
+            features.put(question.device(), new Features(question.ver(), Optional.of(Set.copyOf(listed))));
+        }
+        return true;
+    }
+
     /** A peer device went offline. */
     void offline(JID full) {
+        features.invalidate(full);
         nodesByUser.computeIfPresent(full.asBareJID(), (u, m) -> {
             m.remove(full);
             return m.isEmpty() ? null : m;
@@ -38,14 +117,17 @@ final class PeerDirectory {
 
     /**
      * The quirk row of a peer device: {@link PeerQuirks#GATEWAY} for a device of ours, {@link PeerQuirks#DEFAULT}
-     * when its caps are unknown.
+     * when its caps are unknown; its data-channel column from the device's own feature list once read.
      */
     PeerQuirks quirks(JID full) {
         if (domain.equals(full.getDomain())) {
             return PeerQuirks.GATEWAY;
         }
-        return PeerQuirks.forCapsNode(Optional.ofNullable(nodesByUser.getOrDefault(full.asBareJID(), Map.of())
-                .get(full)));
+        PeerQuirks row = PeerQuirks.forCapsNode(Optional.ofNullable(nodesByUser.getOrDefault(full.asBareJID(),
+                Map.of()).get(full)));
+        Features known = features.getIfPresent(full);
+        return known == null || known.listed().isEmpty() ? row
+                : row.withDataChannels(known.listed().get().contains(DATA_CHANNELS));
     }
 
     /**

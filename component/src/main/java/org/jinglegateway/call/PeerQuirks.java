@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param dataChannels  whether its disco#info lists XEP-0343 ({@code urn:xmpp:jingle:transports:dtls-sctp:1}), so
  *                      a browser's data channel may go to it: StanzaJS and the gateway's own devices do; Conversations,
  *                      Dino, Monal, Gajim and Movim do not (from their code and feature lists), and an unknown peer is
- *                      not sent one. A presence carries only the caps node and hash, so the node stands in for the
- *                      feature list (no disco#info round trip per call)
+ *                      not sent one. This column is only the guess for a peer whose feature list the gateway has
+ *                      not read yet: {@link PeerDirectory} asks each peer device's disco#info once per caps hash
+ *                      (XEP-0115), and what it lists wins
  */
 public record PeerQuirks(String client, String capsNode, boolean tcpCandidates, boolean speaksJmi,
                          boolean dataChannels) {
@@ -37,6 +38,11 @@ public record PeerQuirks(String client, String capsNode, boolean tcpCandidates, 
             new PeerQuirks("Movim", "https://movim.eu", false, true, false),
             new PeerQuirks("StanzaJS", "https://stanzajs.org", true, false, true),
             GATEWAY);
+
+    /** This row with what the peer's own disco#info says of XEP-0343, which outranks the row's guess. */
+    PeerQuirks withDataChannels(boolean listed) {
+        return listed == dataChannels ? this : new PeerQuirks(client, capsNode, tcpCandidates, speaksJmi, listed);
+    }
 
     /** The row for a caps node, or {@link #DEFAULT}. */
     public static PeerQuirks forCapsNode(Optional<String> node) {

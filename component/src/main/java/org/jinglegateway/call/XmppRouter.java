@@ -42,6 +42,9 @@ final class XmppRouter {
 
     boolean onIq(IQ iq) {
         if (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error) {
+            if (context.peers.featuresAnswered(iq)) {
+                return true;
+            }
             Optional<CallContext.PendingIq> pending = context.replied(iq);
             pending.ifPresent(p -> context.onLane(p.call(), c -> replies.reply(c, p.action(), iq)));
             return pending.isPresent();

@@ -44,6 +44,7 @@ public final class UserPresence implements DevicePresence {
             "urn:xmpp:jingle:apps:rtp:rtp-hdrext:0",
             "urn:xmpp:jingle:apps:rtp:ssma:0",
             "urn:xmpp:jingle:apps:rtp:video",
+            "urn:xmpp:jingle:transports:dtls-sctp:1",
             "urn:xmpp:jingle:transports:ice-udp:1");
     public static final String CAPS_VER = capsVer();
 
@@ -67,7 +68,7 @@ public final class UserPresence implements DevicePresence {
         if (p.getType() == null) {
             Element c = p.getChildElement("c", "http://jabber.org/protocol/caps");
             if (c != null && c.attributeValue("node") != null) {
-                calls.onPeerCaps(from, c.attributeValue("node"));
+                calls.onPeerCaps(from, to, c.attributeValue("node"), c.attributeValue("ver"));
             }
             return;
         }

@@ -118,6 +118,64 @@ final class RealClientHabitsTest {
     }
 
     @Test
+    void peerWhoseDiscoInfoListsXep0343_getsTheDataChannel_whateverItsRowGuesses() {
+        IQ question = askedForFeatures(CONVERSATIONS, "http://conversations.im");
+        assertThat(question.getTo()).isEqualTo(CONVERSATIONS);
+        assertThat(question.getChildElement().attributeValue("node")).isEqualTo("http://conversations.im#" + VER);
+
+        assertThat(world.service.onIq(featuresReply(question, PeerDirectory.DATA_CHANNELS))).isTrue();
+        world.frame(juliet, call("c1", CONVERSATIONS.toString(),
+                CallWorld.fixture("chrome/audio-video-data-offer.sdp")));
+
+        assertThat(world.lastJingle("session-initiate").getChildElement().elements("content")).hasSize(3);
+    }
+
+    @Test
+    void peerWhoseDiscoInfoLacksXep0343_getsNoDataChannel_whateverItsRowGuesses() {
+        JID stanza = new JID("romeo@example.net/stanza1");
+        IQ question = askedForFeatures(stanza, "https://stanzajs.org");
+
+        world.service.onIq(featuresReply(question, "urn:xmpp:jingle:1"));
+        world.frame(juliet, call("c1", stanza.toString(), CallWorld.fixture("chrome/audio-video-data-offer.sdp")));
+
+        assertThat(world.lastJingle("session-initiate").getChildElement().elements("content")).hasSize(2);
+    }
+
+    @Test
+    void sameCapsHashAgain_isAskedOnce_andAnAnswerFromAnotherJidIsNotTaken() {
+        IQ question = askedForFeatures(CONVERSATIONS, "http://conversations.im");
+        world.service.onPeerCaps(CONVERSATIONS, juliet.jid().asBareJID(), "http://conversations.im", VER);
+        assertThat(world.sentWhere(p -> p instanceof IQ iq && iq.getType() == IQ.Type.get)).hasSize(1);
+
+        IQ forged = featuresReply(question, PeerDirectory.DATA_CHANNELS);
+        forged.setFrom(new JID("mallory@example.net/x"));
+        assertThat(world.service.onIq(forged)).isFalse();
+        world.frame(juliet, call("c1", CONVERSATIONS.toString(),
+                CallWorld.fixture("chrome/audio-video-data-offer.sdp")));
+
+        assertThat(world.lastJingle("session-initiate").getChildElement().elements("content")).hasSize(2);
+    }
+
+    private static final String VER = "q07IKJEyjvHSyhy//CH0CxmKi8w=";
+
+    private IQ askedForFeatures(JID peer, String node) {
+        world.service.onPeerCaps(peer, juliet.jid().asBareJID(), node, VER);
+        List<org.xmpp.packet.Packet> asked = world.sentWhere(p -> p instanceof IQ iq && iq.getType() == IQ.Type.get);
+        assertThat(asked).hasSize(1);
+        return (IQ) asked.get(0);
+    }
+
+    private static IQ featuresReply(IQ question, String... features) {
+        IQ reply = IQ.createResultIQ(question);
+        Element query = reply.setChildElement("query", PeerDirectory.DISCO_INFO);
+        query.addAttribute("node", question.getChildElement().attributeValue("node"));
+        for (String f : features) {
+            query.addElement("feature").addAttribute("var", f);
+        }
+        return reply;
+    }
+
+    @Test
     void dataChannelAloneToAPeerWithoutXep0343_isRefusedAtOnce() {
         world.frame(juliet, call("c1", CONVERSATIONS.toString(), CallWorld.fixture("chrome/data-offer.sdp")));
 
