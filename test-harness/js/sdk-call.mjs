@@ -19,15 +19,10 @@
 // Standard output: {"type":"setup",...} and {"type":"result",...} per scenario, {"type":"failure",...} on a failed
 // step; exit 1 when a step failed, 2 when a browser cannot start or the arguments are wrong.
 // Traffic stays on this machine: no ICE servers, mDNS host obfuscation off, fake media.
-import http from 'node:http';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH, FIREFOX_PREFS } from './lib/browsers.mjs';
 import { GROWTH_WAIT_MS, MIN_GROWTH, STEP_MS, print } from './lib/softphone.mjs';
+import { serveStanzaClient } from './lib/stanza-page.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function parseArgs(argv) {
@@ -103,30 +98,6 @@ async function growth(pages, kinds) {
       return { before, after };
     }
   }
-}
-
-async function serveStanzaClient() {
-  execFileSync(process.execPath, [path.join(here, 'build-stanza-client.mjs')], { stdio: ['ignore', 'ignore',
-    'inherit'] });
-  const root = path.join(here, 'stanza-client');
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = http.createServer(async (request, response) => {
-    const name = new URL(request.url, 'http://127.0.0.1').pathname.replace(/^\/$/, '/index.html');
-    const file = path.join(root, path.normalize(name));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': (types[path.extname(file)] || 'text/plain') + '; charset=utf-8' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
 }
 
 async function sdkCallsSoftphone(sdk, phone, domain, resume) {

@@ -1,6 +1,6 @@
 // The StanzaJS page of the browser tests (stanza-client/, bundled with esbuild by build-stanza-client.mjs): served
 // from a tiny static server on 127.0.0.1 and read through its test hook window.stanzaClient. Shared by
-// stanza-call.mjs and link-drop.mjs.
+// stanza-call.mjs, link-drop.mjs and sdk-call.mjs.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
