@@ -585,13 +585,9 @@ final class CallServiceTest {
 
     @Test
     void browserIceRestart_goesOutAsTransportInfoWithNewCredentials_andThePeersReplyBecomesTheAnswer() {
-        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
-        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
-        world.result(world.lastJingle("session-initiate"));
-        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        String sid = activeCallToRomeo();
 
-        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
-                + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
+        browserRestartsIce();
 
         IQ restart = world.lastJingle("transport-info");
         Element transport = restart.getChildElement().element("content").element("transport");
@@ -608,10 +604,7 @@ final class CallServiceTest {
 
     @Test
     void browserOfferWithNewUfragsAndFewerMediaSections_isNotAnIceRestartButNotSupported() {
-        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
-        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
-        world.result(world.lastJingle("session-initiate"));
-        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        String sid = activeCallToRomeo();
         int sentBefore = world.sent.size();
         String restart = CallWorld.fixture("chrome/ice-restart-offer.sdp");
         String firstSectionOnly = restart.substring(0, restart.indexOf("\r\nm=", restart.indexOf("\r\nm=") + 1) + 2);
@@ -625,12 +618,8 @@ final class CallServiceTest {
 
     @Test
     void crossingIceRestartsAsInitiator_thePeersRestartGetsTieBreak() {
-        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
-        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
-        world.result(world.lastJingle("session-initiate"));
-        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
-        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
-                + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
+        String sid = activeCallToRomeo();
+        browserRestartsIce();
 
         IQ theirs = world.iq("modelled/conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
 
@@ -640,12 +629,8 @@ final class CallServiceTest {
 
     @Test
     void peerAnswersTheBrowsersRestartBeforeItsResult_theAnswerIsTaken_notRefusedAsGlare() {
-        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
-        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
-        world.result(world.lastJingle("session-initiate"));
-        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
-        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
-                + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
+        String sid = activeCallToRomeo();
+        browserRestartsIce();
         IQ ours = world.lastJingle("transport-info");
 
         // StanzaJS's way: its answer (fingerprint with the answerer's role) comes before its result for ours
@@ -668,15 +653,11 @@ final class CallServiceTest {
 
     @Test
     void candidateAcknowledgedAfterTheBrowsersRestart_doesNotCountAsThePeerHavingSeenTheRestart() {
-        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
-        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
-        world.result(world.lastJingle("session-initiate"));
-        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        String sid = activeCallToRomeo();
         world.frame(juliet, "{\"type\":\"candidate\",\"callId\":\"c1\",\"candidate\":\"candidate:2 1 udp"
                 + " 2122260223 192.0.2.2 50000 typ host generation 0\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}");
         IQ candidateInfo = world.lastJingle("transport-info");
-        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
-                + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
+        browserRestartsIce();
         world.result(candidateInfo);
 
         IQ theirs = world.iq("modelled/conversations/transport-info-ice-restart.xml", ROMEO, juliet.jid(), sid);
@@ -759,6 +740,20 @@ final class CallServiceTest {
         String sdp = CallWorld.fixture("chrome/audio-answer.sdp");
         int i = sdp.indexOf("a=ice-pwd:") + 10;
         return sdp.substring(i, sdp.indexOf('\r', i));
+    }
+
+    /** Juliet's browser calls Romeo (Conversations), who accepts: the call is active; returns its sid. */
+    private String activeCallToRomeo() {
+        world.frame(juliet, call("c1", ROMEO.toString(), CallWorld.fixture("chrome/ice-restart-initial-offer.sdp")));
+        String sid = world.lastJingle("session-initiate").getChildElement().attributeValue("sid");
+        world.result(world.lastJingle("session-initiate"));
+        world.iq("modelled/conversations/session-accept-audio.xml", ROMEO, juliet.jid(), sid);
+        return sid;
+    }
+
+    private void browserRestartsIce() {
+        world.frame(juliet, "{\"type\":\"offer\",\"callId\":\"c1\",\"sdp\":"
+                + CallWorld.JSON.valueToTree(CallWorld.fixture("chrome/ice-restart-offer.sdp")) + "}");
     }
 
     private static String restartUfrag() {
