@@ -17,10 +17,8 @@
 // Standard output: phases, results, {"type":"failure",...}; exit 1 when a step failed, 2 when Chromium cannot start.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
-import { Phone, StepFailure, growth, print } from './lib/softphone.mjs';
-import { StanzaPage, serveStanzaClient } from './lib/stanza-page.mjs';
+import { StepFailure, growth, print } from './lib/softphone.mjs';
+import { openSoftphoneAndStanza, startChromiumWithStanzaPage } from './lib/stanza-page.mjs';
 
 const GATE_MS = 120000;
 
@@ -93,26 +91,14 @@ async function iceRestart(phone, stanza) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const server = await serveStanzaClient();
-  let browser;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
-      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
-  } catch (e) {
-    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
-    server.close();
-    process.exit(2);
-  }
+  const { server, browser } = await startChromiumWithStanzaPage();
+  const opened = {};
   let stanza;
   let phone;
   let step = 'open pages';
   try {
-    const context = () => browser.newContext({ permissions: ['camera', 'microphone'] });
-    phone = new Phone('softphone', await (await context()).newPage());
-    await phone.open(args.page, 'carol');
-    stanza = new StanzaPage(await (await context()).newPage());
-    await stanza.page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await stanza.page.evaluate(([j, p, w]) => window.stanzaClient.login(j, p, w), [args.jid, args.password, args.ws]);
+    await openSoftphoneAndStanza(browser, server, args, opened);
+    ({ phone, stanza } = opened);
     const pages = [phone, stanza];
 
     step = 'call';
@@ -152,7 +138,8 @@ async function main() {
         softphone: await phone.read(() => window.softphone.lastHangupReason) } });
   } catch (e) {
     print({ type: 'failure', scenario: step, step: e.step || step, error: e.message,
-      pages: { softphone: phone ? await phone.dump() : null, stanza: stanza ? await stanza.dump() : null } });
+      pages: { softphone: opened.phone ? await opened.phone.dump() : null,
+        stanza: opened.stanza ? await opened.stanza.dump() : null } });
     process.exitCode = 1;
   } finally {
     await browser.close().catch(() => {});

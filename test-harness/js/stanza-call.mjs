@@ -14,10 +14,8 @@
 // The StanzaJS page is bundled here with esbuild and served from a tiny static server on 127.0.0.1.
 // Standard output: {"type":"setup",...} and {"type":"result",...} per scenario, {"type":"failure",...} on a failed
 // step; exit 1 when a step failed, 2 when Chromium cannot start.
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
-import { Phone, growth, print } from './lib/softphone.mjs';
-import { StanzaPage, serveStanzaClient } from './lib/stanza-page.mjs';
+import { growth, print } from './lib/softphone.mjs';
+import { openSoftphoneAndStanza, startChromiumWithStanzaPage } from './lib/stanza-page.mjs';
 
 function parseArgs(argv) {
   const args = {};
@@ -66,34 +64,22 @@ async function softphoneCallsStanza(stanza, phone, stanzaJid) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const server = await serveStanzaClient();
-  let browser;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
-      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
-  } catch (e) {
-    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
-    server.close();
-    process.exit(2);
-  }
+  const { server, browser } = await startChromiumWithStanzaPage();
+  const opened = {};
   let stanza;
   let phone;
   let step = 'open pages';
   try {
-    const context = () => browser.newContext({ permissions: ['camera', 'microphone'] });
-    phone = new Phone('softphone', await (await context()).newPage());
-    await phone.open(args.page, 'carol');
-    stanza = new StanzaPage(await (await context()).newPage());
-    await stanza.page.goto(`http://127.0.0.1:${server.address().port}/`);
-    const stanzaJid = await stanza.page.evaluate(([j, p, w]) => window.stanzaClient.login(j, p, w),
-      [args.jid, args.password, args.ws]);
+    const stanzaJid = await openSoftphoneAndStanza(browser, server, args, opened);
+    ({ phone, stanza } = opened);
     step = 'stanza-calls-softphone';
     print({ type: 'result', scenario: step, chromium: browser.version(), ...await stanzaCallsSoftphone(stanza, phone) });
     step = 'softphone-calls-stanza';
     print({ type: 'result', scenario: step, ...await softphoneCallsStanza(stanza, phone, stanzaJid) });
   } catch (e) {
     print({ type: 'failure', scenario: step, step: e.step || step, error: e.message,
-      pages: { softphone: phone ? await phone.dump() : null, stanza: stanza ? await stanza.dump() : null } });
+      pages: { softphone: opened.phone ? await opened.phone.dump() : null,
+        stanza: opened.stanza ? await opened.stanza.dump() : null } });
     process.exitCode = 1;
   } finally {
     await browser.close().catch(() => {});

@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { STEP_MS, StepFailure } from './softphone.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browsers.mjs';
+import { Phone, STEP_MS, StepFailure } from './softphone.mjs';
 
 const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -32,6 +34,35 @@ export async function serveStanzaClient() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
+}
+
+/** Serves the StanzaJS page and starts Chromium; exits 2 with one line when Chromium cannot start. */
+export async function startChromiumWithStanzaPage() {
+  const server = await serveStanzaClient();
+  try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
+      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
+    return { server, browser };
+  } catch (e) {
+    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
+    server.close();
+    process.exit(2);
+  }
+}
+
+/**
+ * Opens the softphone (registered as carol) and the StanzaJS page, each in its own browser context, and logs the
+ * StanzaJS page in; `opened` receives each page as soon as it exists, so a failure can still dump it.
+ */
+export async function openSoftphoneAndStanza(browser, server, args, opened) {
+  const context = () => browser.newContext({ permissions: ['camera', 'microphone'] });
+  const phone = new Phone('softphone', await (await context()).newPage());
+  opened.phone = phone;
+  await phone.open(args.page, 'carol');
+  const stanza = new StanzaPage(await (await context()).newPage());
+  opened.stanza = stanza;
+  await stanza.page.goto(`http://127.0.0.1:${server.address().port}/`);
+  return stanza.page.evaluate(([j, p, w]) => window.stanzaClient.login(j, p, w), [args.jid, args.password, args.ws]);
 }
 
 /** The StanzaJS page, read through window.stanzaClient. */
