@@ -13,8 +13,8 @@
 // Chromium cannot start or the arguments are wrong.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import { launchOrExit, servePages } from './lib/pages.mjs';
+import { buildStanzaClient } from './lib/stanza-page.mjs';
 import { STEP_MS, StepFailure, growth, print } from './lib/softphone.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -80,8 +80,7 @@ async function resumeMidCall(stanza, phone, gatewayWs) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  execFileSync(process.execPath, [path.join(here, 'build-stanza-client.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const server = await servePages({ '/stanza/': path.join(here, 'stanza-client'),
+  const server = await servePages({ '/stanza/': buildStanzaClient(),
     '/': path.join(here, 'resume-page') });
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await launchOrExit(server);

@@ -1,6 +1,6 @@
 // Serving harness pages from folders on a loopback static server, and starting the headless Chromium that opens
-// them (resume-call.mjs; a page must come from a real loopback server, not a route: Chromium then lets it reach
-// the gateway on 127.0.0.1). http://127.0.0.1 is a secure context: getUserMedia works there.
+// them (resume-call.mjs, lib/stanza-page.mjs; a page must come from a real loopback server, not a route: Chromium
+// then lets it reach the gateway on 127.0.0.1). http://127.0.0.1 is a secure context: getUserMedia works there.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

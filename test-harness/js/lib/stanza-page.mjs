@@ -1,53 +1,29 @@
 // The StanzaJS page of the browser tests (stanza-client/, bundled with esbuild by build-stanza-client.mjs): served
 // from a tiny static server on 127.0.0.1 and read through its test hook window.stanzaClient. Shared by
 // stanza-call.mjs, link-drop.mjs and sdk-call.mjs.
-import http from 'node:http';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browsers.mjs';
+import { launchOrExit, servePages } from './pages.mjs';
 import { Phone, STEP_MS, StepFailure } from './softphone.mjs';
 
 const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-/** Bundles the page (esbuild) and serves it; returns the http.Server (its address().port is the page's port). */
-export async function serveStanzaClient() {
+/** Bundles the StanzaJS page into stanza-client/ (esbuild, build-stanza-client.mjs); returns that folder. */
+export function buildStanzaClient() {
   execFileSync(process.execPath, [path.join(here, 'build-stanza-client.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const root = path.join(here, 'stanza-client');
-  const server = http.createServer(async (request, response) => {
-    const name = new URL(request.url, 'http://127.0.0.1').pathname.replace(/^\/$/, '/index.html');
-    const file = path.join(root, path.normalize(name));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': (TYPES[path.extname(file)] || 'text/plain') + '; charset=utf-8' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
+  return path.join(here, 'stanza-client');
+}
+
+/** Bundles the page and serves it; returns the http.Server (its address().port is the page's port). */
+export async function serveStanzaClient() {
+  return servePages({ '/': buildStanzaClient() });
 }
 
 /** Serves the StanzaJS page and starts Chromium; exits 2 with one line when Chromium cannot start. */
 export async function startChromiumWithStanzaPage() {
   const server = await serveStanzaClient();
-  try {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
-      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
-    return { server, browser };
-  } catch (e) {
-    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
-    server.close();
-    process.exit(2);
-  }
+  return { server, browser: await launchOrExit(server) };
 }
 
 /**
