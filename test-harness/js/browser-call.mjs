@@ -22,7 +22,7 @@
 // failed (the SDP both pages saw is in the failure line), 2 for bad arguments or when Chromium cannot start.
 //
 // Traffic stays on this machine: no ICE servers, mDNS host obfuscation off (so no multicast), fake media.
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
+import { launchChromiumOrExit } from './lib/browsers.mjs';
 import { Phone, STEP_MS, StepFailure, growth, print } from './lib/softphone.mjs';
 
 function parseArgs(argv) {
@@ -172,18 +172,7 @@ async function main() {
     process.exit(2);
   }
   screenshotDir = args.screenshots || null;
-  let browser;
-  try {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'],
-    });
-  } catch (e) {
-    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
-    process.exit(2);
-  }
+  const browser = await launchChromiumOrExit();
   const phones = {};
   let step = 'open pages';
   try {

@@ -18,7 +18,7 @@
 //
 // Traffic stays on this machine: no ICE servers, mDNS host obfuscation off, fake media.
 import readline from 'node:readline';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
+import { launchChromiumOrExit } from './lib/browsers.mjs';
 import { GROWTH_WAIT_MS, MIN_GROWTH, Phone, print } from './lib/softphone.mjs';
 
 function parseArgs(argv) {
@@ -77,18 +77,7 @@ async function main() {
     process.stderr.write(e.message + '\n');
     process.exit(2);
   }
-  let browser;
-  try {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'],
-    });
-  } catch (e) {
-    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
-    process.exit(2);
-  }
+  const browser = await launchChromiumOrExit();
   const phones = [];
   let step = 'open pages';
   try {

@@ -24,7 +24,7 @@
 // Exit status 2 when the arguments are wrong or Chromium cannot start. Traffic stays on this machine (no ICE
 // servers, no mDNS host obfuscation, fake media).
 import readline from 'node:readline';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
+import { launchChromiumOrExit } from './lib/browsers.mjs';
 import { GROWTH_WAIT_MS, MIN_GROWTH, Phone, STEP_MS, print } from './lib/softphone.mjs';
 
 function parseArgs(argv) {
@@ -165,15 +165,7 @@ async function main() {
     process.stderr.write(e.message + '\n');
     process.exit(2);
   }
-  let browser;
-  try {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
-      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
-  } catch (e) {
-    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
-    process.exit(2);
-  }
+  const browser = await launchChromiumOrExit();
   const context = await browser.newContext({ permissions: ['camera', 'microphone'],
     viewport: { width: 1280, height: 800 } });
   await context.addInitScript(keepPeerConnections);

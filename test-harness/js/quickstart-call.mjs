@@ -9,7 +9,7 @@
 // StanzaJS client and logs in; tab 2 calls that JID with video; tab 1 answers; both pages' inbound audio and video
 // must grow; tab 2 hangs up. Standard output: {"type":"result",...} or {"type":"failure",...}; exit 1 when a step
 // failed, 2 when Chromium cannot start.
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browsers.mjs';
+import { launchChromiumOrExit } from './lib/browsers.mjs';
 import { STEP_MS, print } from './lib/softphone.mjs';
 
 const args = { user: 'carol', xmpp: 'alice@localhost' };
@@ -24,15 +24,7 @@ if (!args.softphone || !args.stanza || !args.password) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const MIN = { audio: 1000, video: 5000 };
 
-let browser;
-try {
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
-    args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
-} catch (e) {
-  process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
-  process.exit(2);
-}
+const browser = await launchChromiumOrExit();
 
 async function tab(name) {
   const page = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();

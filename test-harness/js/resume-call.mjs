@@ -13,7 +13,8 @@
 // Chromium cannot start or the arguments are wrong.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchOrExit, servePages } from './lib/pages.mjs';
+import { launchChromiumOrExit } from './lib/browsers.mjs';
+import { servePages } from './lib/pages.mjs';
 import { buildStanzaClient } from './lib/stanza-page.mjs';
 import { STEP_MS, StepFailure, growth, print } from './lib/softphone.mjs';
 
@@ -83,7 +84,7 @@ async function main() {
   const server = await servePages({ '/stanza/': buildStanzaClient(),
     '/': path.join(here, 'resume-page') });
   const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await launchOrExit(server);
+  const browser = await launchChromiumOrExit(server);
   let stanza;
   let phone;
   try {

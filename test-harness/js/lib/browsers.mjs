@@ -35,6 +35,22 @@ export const FIREFOX_PREFS = {
   'toolkit.telemetry.enabled': false,
 };
 
+/**
+ * Headless Chromium for calls (playwright-core, autoplay without a gesture); when it cannot start, says so in one
+ * line on standard error, closes `server` (a page server, when there is one) and exits 2.
+ */
+export async function launchChromiumOrExit(server) {
+  try {
+    const { chromium } = await import('playwright-core');
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
+      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
+  } catch (e) {
+    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
+    server?.close();
+    process.exit(2);
+  }
+}
+
 // A uniform handle: { name, version, userAgent, page: { goto, evaluate, onConsole }, close }.
 export async function launchChromium(extraArgs = []) {
   const { chromium } = await import('playwright-core');

@@ -1,11 +1,9 @@
-// Serving harness pages from folders on a loopback static server, and starting the headless Chromium that opens
-// them (resume-call.mjs, lib/stanza-page.mjs; a page must come from a real loopback server, not a route: Chromium
-// then lets it reach the gateway on 127.0.0.1). http://127.0.0.1 is a secure context: getUserMedia works there.
+// Serving harness pages from folders on a loopback static server (resume-call.mjs, lib/stanza-page.mjs). A page must
+// come from a real loopback server, not a route: Chromium then lets it reach the gateway on 127.0.0.1.
+// http://127.0.0.1 is a secure context: getUserMedia works there.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browsers.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
@@ -31,16 +29,4 @@ export async function servePages(roots) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
-}
-
-/** Headless Chromium for calls; when it cannot start, says so, closes the server and exits 2. */
-export async function launchOrExit(server) {
-  try {
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true,
-      args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
-  } catch (e) {
-    process.stderr.write('cannot start Chromium at ' + CHROMIUM_PATH + ': ' + e.message + '\n');
-    server.close();
-    process.exit(2);
-  }
 }

@@ -4,14 +4,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { launchOrExit, servePages } from './pages.mjs';
+import { launchChromiumOrExit } from './browsers.mjs';
+import { servePages } from './pages.mjs';
 import { Phone, STEP_MS, StepFailure } from './softphone.mjs';
 
 const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Bundles the StanzaJS page into stanza-client/ (esbuild, build-stanza-client.mjs); returns that folder. */
 export function buildStanzaClient() {
-  execFileSync(process.execPath, [path.join(here, 'build-stanza-client.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(here, 'build-stanza-client.mjs')],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
   return path.join(here, 'stanza-client');
 }
 
@@ -23,7 +25,7 @@ export async function serveStanzaClient() {
 /** Serves the StanzaJS page and starts Chromium; exits 2 with one line when Chromium cannot start. */
 export async function startChromiumWithStanzaPage() {
   const server = await serveStanzaClient();
-  return { server, browser: await launchOrExit(server) };
+  return { server, browser: await launchChromiumOrExit(server) };
 }
 
 /**
