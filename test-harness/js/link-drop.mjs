@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StepFailure, growth, print } from './lib/softphone.mjs';
-import { openSoftphoneAndStanza, startChromiumWithStanzaPage } from './lib/stanza-page.mjs';
+import { runWithSoftphoneAndStanza } from './lib/stanza-page.mjs';
 
 const GATE_MS = 120000;
 
@@ -91,17 +91,11 @@ async function iceRestart(phone, stanza) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const { server, browser } = await startChromiumWithStanzaPage();
-  const opened = {};
-  let stanza;
-  let phone;
-  let step = 'open pages';
-  try {
-    await openSoftphoneAndStanza(browser, server, args, opened);
-    ({ phone, stanza } = opened);
+  await runWithSoftphoneAndStanza(args, async (run) => {
+    const { phone, stanza, browser } = run;
     const pages = [phone, stanza];
 
-    step = 'call';
+    run.step = 'call';
     await stanza.page.evaluate(([to]) => window.stanzaClient.call(to, false), [phone.jid]);
     await phone.waitState('incoming call', ['incoming']);
     await phone.page.click('#answer');
@@ -109,15 +103,15 @@ async function main() {
     await stanza.waitFor('connected', () => window.stanzaClient.connectionState === 'connected');
     await growth(pages, ['audio']);
 
-    step = 'prosody-killed';
+    run.step = 'prosody-killed';
     const killed = during(await phase('in-call', 'prosody-back', args.gate, pages), pages);
     await stanza.waitFor('StanzaJS logged in again', () => window.stanzaClient.sessions >= 2);
     const afterKill = await growth(pages, ['audio']);
     const restart = await iceRestart(phone, stanza);
-    print({ type: 'result', scenario: step, chromium: browser.version(), during: killed, after: afterKill, restart,
+    print({ type: 'result', scenario: run.step, chromium: browser.version(), during: killed, after: afterKill, restart,
       stanzaStatus: await stanza.page.evaluate(() => window.stanzaClient.status) });
 
-    step = 'link-cut';
+    run.step = 'link-cut';
     await phase('cut', 'link-down', args.gate, []);
     const errorsBefore = await stanza.page.evaluate(() => window.stanzaClient.errors.length);
     await stanza.page.evaluate(() => window.stanzaClient.sendTransportInfo());
@@ -132,19 +126,11 @@ async function main() {
     const statusBeforeLinkBack = await stanza.page.evaluate(() => window.stanzaClient.status);
     await phase('link-down-done', 'link-back', args.gate, []);
     await stanza.waitFor('call ended', () => window.stanzaClient.status === 'ended');
-    print({ type: 'result', scenario: step, bounce, stanzaStatusAfterBounce: statusAfterBounce, during: cutMedia,
+    print({ type: 'result', scenario: run.step, bounce, stanzaStatusAfterBounce: statusAfterBounce, during: cutMedia,
       stanzaStatusBeforeLinkBack: statusBeforeLinkBack,
       hangup: { stanza: await stanza.page.evaluate(() => window.stanzaClient.lastEndReason),
         softphone: await phone.read(() => window.softphone.lastHangupReason) } });
-  } catch (e) {
-    print({ type: 'failure', scenario: step, step: e.step || step, error: e.message,
-      pages: { softphone: opened.phone ? await opened.phone.dump() : null,
-        stanza: opened.stanza ? await opened.stanza.dump() : null } });
-    process.exitCode = 1;
-  } finally {
-    await browser.close().catch(() => {});
-    server.close();
-  }
+  });
 }
 
 await main();

@@ -15,7 +15,7 @@
 // Standard output: {"type":"setup",...} and {"type":"result",...} per scenario, {"type":"failure",...} on a failed
 // step; exit 1 when a step failed, 2 when Chromium cannot start.
 import { growth, print } from './lib/softphone.mjs';
-import { openSoftphoneAndStanza, startChromiumWithStanzaPage } from './lib/stanza-page.mjs';
+import { runWithSoftphoneAndStanza } from './lib/stanza-page.mjs';
 
 function parseArgs(argv) {
   const args = {};
@@ -63,28 +63,14 @@ async function softphoneCallsStanza(stanza, phone, stanzaJid) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const { server, browser } = await startChromiumWithStanzaPage();
-  const opened = {};
-  let stanza;
-  let phone;
-  let step = 'open pages';
-  try {
-    const stanzaJid = await openSoftphoneAndStanza(browser, server, args, opened);
-    ({ phone, stanza } = opened);
-    step = 'stanza-calls-softphone';
-    print({ type: 'result', scenario: step, chromium: browser.version(), ...await stanzaCallsSoftphone(stanza, phone) });
-    step = 'softphone-calls-stanza';
-    print({ type: 'result', scenario: step, ...await softphoneCallsStanza(stanza, phone, stanzaJid) });
-  } catch (e) {
-    print({ type: 'failure', scenario: step, step: e.step || step, error: e.message,
-      pages: { softphone: opened.phone ? await opened.phone.dump() : null,
-        stanza: opened.stanza ? await opened.stanza.dump() : null } });
-    process.exitCode = 1;
-  } finally {
-    await browser.close().catch(() => {});
-    server.close();
-  }
+  await runWithSoftphoneAndStanza(parseArgs(process.argv.slice(2)), async (run) => {
+    const { phone, stanza, browser } = run;
+    run.step = 'stanza-calls-softphone';
+    print({ type: 'result', scenario: run.step, chromium: browser.version(),
+      ...await stanzaCallsSoftphone(stanza, phone) });
+    run.step = 'softphone-calls-stanza';
+    print({ type: 'result', scenario: run.step, ...await softphoneCallsStanza(stanza, phone, run.stanzaJid) });
+  });
 }
 
 await main();

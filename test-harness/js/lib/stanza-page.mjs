@@ -1,12 +1,12 @@
 // The StanzaJS page of the browser tests (stanza-client/, bundled with esbuild by build-stanza-client.mjs): served
 // from a tiny static server on 127.0.0.1 and read through its test hook window.stanzaClient. Shared by
-// stanza-call.mjs, link-drop.mjs and sdk-call.mjs.
+// stanza-call.mjs, link-drop.mjs, sdk-call.mjs and resume-call.mjs.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { launchChromiumOrExit } from './browsers.mjs';
 import { servePages } from './pages.mjs';
-import { Phone, STEP_MS, StepFailure } from './softphone.mjs';
+import { Phone, STEP_MS, StepFailure, print } from './softphone.mjs';
 
 const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,7 +32,7 @@ export async function startChromiumWithStanzaPage() {
  * Opens the softphone (registered as carol) and the StanzaJS page, each in its own browser context, and logs the
  * StanzaJS page in; `opened` receives each page as soon as it exists, so a failure can still dump it.
  */
-export async function openSoftphoneAndStanza(browser, server, args, opened) {
+async function openSoftphoneAndStanza(browser, server, args, opened) {
   const context = () => browser.newContext({ permissions: ['camera', 'microphone'] });
   const phone = new Phone('softphone', await (await context()).newPage());
   opened.phone = phone;
@@ -41,6 +41,30 @@ export async function openSoftphoneAndStanza(browser, server, args, opened) {
   opened.stanza = stanza;
   await stanza.page.goto(`http://127.0.0.1:${server.address().port}/`);
   return stanza.page.evaluate(([j, p, w]) => window.stanzaClient.login(j, p, w), [args.jid, args.password, args.ws]);
+}
+
+/**
+ * Runs `scenarios(run)` with the softphone and the StanzaJS page open in one headless Chromium; `run` holds phone,
+ * stanza, stanzaJid and browser, and `run.step` names the step under way. When a step throws, prints one
+ * {"type":"failure",...} line with that step and both pages' state and sets exit code 1; always closes the browser
+ * and the page server.
+ */
+export async function runWithSoftphoneAndStanza(args, scenarios) {
+  const { server, browser } = await startChromiumWithStanzaPage();
+  const opened = {};
+  const run = { step: 'open pages', browser };
+  try {
+    run.stanzaJid = await openSoftphoneAndStanza(browser, server, args, opened);
+    await scenarios(Object.assign(run, opened));
+  } catch (e) {
+    print({ type: 'failure', scenario: run.step, step: e.step || run.step, error: e.message,
+      pages: { softphone: opened.phone ? await opened.phone.dump() : null,
+        stanza: opened.stanza ? await opened.stanza.dump() : null } });
+    process.exitCode = 1;
+  } finally {
+    await browser.close().catch(() => {});
+    server.close();
+  }
 }
 
 /** The StanzaJS page, read through window.stanzaClient. */
