@@ -13,7 +13,7 @@
 //    "distinctTransports":true,"addedCandidates":[...], ...}  or {"type":"result","ok":false,"step":..,"error":..}
 // Exit 0 when the run finished (ok true or false is the test's to judge), 2 when the browser could not start.
 // Traffic stays on this machine: no ICE servers, no mDNS names; the answer's candidates are 127.0.0.1.
-import { readFile, writeFile, access } from 'node:fs/promises';
+import { readFile, writeFile, rename, access } from 'node:fs/promises';
 import path from 'node:path';
 import { serve } from './lib/serve.mjs';
 import { launchChromium, launchFirefox } from './lib/browsers.mjs';
@@ -114,12 +114,18 @@ async function answer({ sdp, trickle }) {
   }
 }
 
+/** Writes a file whole under a temporary name, then renames it: whoever waits for the name reads all of it. */
+async function writeWhole(target, text) {
+  await writeFile(target + '.part', text);
+  await rename(target + '.part', target);
+}
+
+/** Waits for a file the Java test writes whole (renamed into place, answer.sdp last). */
 async function waitFor(target) {
   const end = Date.now() + 60000;
   while (Date.now() < end) {
     try {
       await access(target);
-      await sleep(100);
       return;
     } catch {
       await sleep(100);
@@ -141,8 +147,8 @@ async function main() {
   try {
     await browser.page.goto(server.url);
     const made = await browser.page.evaluate(offer, args.policy);
-    await writeFile(file('.offer-candidates.json'), JSON.stringify(made.candidates));
-    await writeFile(file('.offer.sdp'), made.sdp);
+    await writeWhole(file('.offer-candidates.json'), JSON.stringify(made.candidates));
+    await writeWhole(file('.offer.sdp'), made.sdp);
     await waitFor(file('.answer.sdp'));
     const sdp = await readFile(file('.answer.sdp'), 'utf8');
     const trickle = JSON.parse(await readFile(file('.answer-candidates.json'), 'utf8'));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jinglegateway.harness.Await;
 import org.jinglegateway.harness.NodeScript;
 import org.jinglegateway.mapper.candidate.CandidateTransport;
 import org.jinglegateway.mapper.candidate.CandidateType;
@@ -139,12 +142,10 @@ final class UnbundledPeerIT {
             }
         });
         Path offerFile = dir.resolve(name + ".offer.sdp");
-        while (!Files.exists(offerFile) && !script.isDone()) {
-            Thread.sleep(100);
-        }
+        // the script writes each file whole (renamed into place), the offer last
+        Await.until(TIMEOUT, "the browser's offer in " + offerFile, () -> Files.exists(offerFile) || script.isDone());
         assertThat(offerFile).as("the browser's offer (script: %s)", script.isDone() ? script.get().describe()
                 : "running").exists();
-        Thread.sleep(100);
         SessionDescription offer = SdpParser.parse(Files.readString(offerFile)).value();
         // what the gateway sends the peer: the offer as a session-initiate, and each trickled candidate
         Jingle initiate = JingleReader.read(JingleWriter.toXml(SdpToJingle.translate(offer,
@@ -178,8 +179,8 @@ final class UnbundledPeerIT {
                         init.sdpMLineIndex().orElseThrow())));
             }
         }
-        Files.writeString(dir.resolve(name + ".answer-candidates.json"), candidates.append(']'));
-        Files.writeString(dir.resolve(name + ".answer.sdp"), SdpWriter.write(answer));
+        writeWhole(dir.resolve(name + ".answer-candidates.json"), candidates.append(']').toString());
+        writeWhole(dir.resolve(name + ".answer.sdp"), SdpWriter.write(answer));
         NodeScript.Result done = script.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertThat(done.exit()).as("unbundled-answer.mjs: %s", done.describe()).isZero();
         List<JsonNode> results = done.json("result");
@@ -188,6 +189,13 @@ final class UnbundledPeerIT {
         System.out.println("[unbundled] " + name + " " + results.get(0));
         // CHECKSTYLE.ON: RegexpSinglelineJava
         return new Run(results.get(0), offer, initiate, trickle);
+    }
+
+    /** Writes a file under a temporary name and renames it into place: the script waiting for it reads it whole. */
+    private static void writeWhole(Path target, String text) throws IOException {
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        Files.writeString(part, text);
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
