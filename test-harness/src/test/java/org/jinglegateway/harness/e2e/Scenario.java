@@ -30,6 +30,13 @@ final class Scenario {
             return ws.await(type, STEP);
         }
 
+        /** Waits for the gateway's hangup frame for this call and checks its reason. */
+        void awaitHangup(String callId, String reason) {
+            JsonNode hangup = await("hangup");
+            assertThat(hangup.path("callId").asText()).as("the hangup's callId: %s", hangup).isEqualTo(callId);
+            assertThat(hangup.path("reason").asText()).as("the hangup's reason: %s", hangup).isEqualTo(reason);
+        }
+
         void send(Object... keysAndValues) {
             Map<String, Object> frame = new LinkedHashMap<>();
             for (int i = 0; i < keysAndValues.length; i += 2) {
