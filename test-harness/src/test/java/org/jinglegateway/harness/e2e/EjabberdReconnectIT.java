@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 import org.jinglegateway.harness.GatewayProcess;
-import org.jinglegateway.harness.client.BrowserSocket;
 import org.jinglegateway.harness.client.JinglePeer;
 import org.jinglegateway.harness.client.JinglePeer.Received;
 import org.jinglegateway.harness.client.Xml;
 import org.jinglegateway.harness.client.XmppTestClient;
+import org.jinglegateway.harness.e2e.Scenario.Browser;
 import org.jinglegateway.harness.ejabberd.EjabberdServer;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -50,18 +48,11 @@ final class EjabberdReconnectIT {
     void ejabberdRestarted_gatewayReRegistersEachTime_andACallOutlivesTheRestart() throws Exception {
         try (GatewayProcess gateway = GatewayProcess.on(ejabberd).auth("none")
                 .config("xmpp:\n  resume-seconds: 60\n  reconnect-max-millis: 1000\n").startReady();
-             BrowserSocket alice = BrowserSocket.open("alice", gateway.ready().ws().toString())) {
-            String sid = "E-" + UUID.randomUUID().toString().substring(0, 8);
-            alice.send(Map.of("type", "register", "user", "alice"));
-            String aliceJid = alice.await("registered", STEP).path("jid").asText();
+             Browser alice = Scenario.register(gateway.ready().ws().toString(), ejabberd.componentDomain(), "alice")) {
+            String sid = Scenario.unique("E");
             String callId;
             try (JinglePeer bob = JinglePeer.login(ejabberd, "bob", "bob-pw")) {
-                assertThat(bob.sendJingle(aliceJid, Fixtures.jingle("modelled/conversations/session-initiate-audio.xml",
-                        sid))
-                        .getAttribute("type")).isEqualTo("result");
-                callId = alice.await("offer", STEP).path("callId").asText();
-                alice.send(Map.of("type", "answer", "callId", callId, "sdp", Fixtures.read("chrome/audio-answer.sdp")));
-                bob.awaitJingle("session-accept", sid, STEP);
+                callId = Scenario.establishDirectCall(bob, alice, sid);
             }
             for (int i = 1; i <= RESTARTS; i++) {
                 ejabberd.restart();
@@ -69,7 +60,7 @@ final class EjabberdReconnectIT {
                 if (i == 1) {
                     // bob's client comes back on the same full JID, as a phone does after its server restarted
                     try (JinglePeer bob = JinglePeer.login(ejabberd, "bob", "bob-pw")) {
-                        alice.send(Map.of("type", "hangup", "callId", callId));
+                        alice.send("type", "hangup", "callId", callId);
                         Received terminate = bob.awaitJingle("session-terminate", sid, STEP);
                         assertThat(Xml.has(terminate.element(), "j:reason/j:success")).as("%s", terminate).isTrue();
                     }
