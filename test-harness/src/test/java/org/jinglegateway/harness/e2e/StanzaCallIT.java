@@ -1,6 +1,7 @@
 package org.jinglegateway.harness.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jinglegateway.harness.e2e.MediaGrowth.assertGrew;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 final class StanzaCallIT {
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(180);
-    private static final long MIN_AUDIO_GROWTH = 1000;
-    private static final long MIN_VIDEO_GROWTH = 5000;
 
     @RegisterExtension
     static final ProsodyServer prosody = ProsodyServer.builder().user("alice", "alice-pw").build();
@@ -91,18 +90,5 @@ final class StanzaCallIT {
         assertThat(script.exit()).as("stanza-call.mjs exit status: %s", script.describe()).isZero();
         assertThat(RESULTS).containsKey(scenario);
         return RESULTS.get(scenario);
-    }
-
-    private static void assertGrew(JsonNode media, String page, boolean video) {
-        JsonNode before = media.path("before").path(page).path("inbound");
-        JsonNode after = media.path("after").path(page).path("inbound");
-        assertThat(after.path("audio").asLong() - before.path("audio").asLong())
-                .as("inbound audio bytes on the %s page (%s -> %s)", page, before, after)
-                .isGreaterThanOrEqualTo(MIN_AUDIO_GROWTH);
-        if (video) {
-            assertThat(after.path("video").asLong() - before.path("video").asLong())
-                    .as("inbound video bytes on the %s page (%s -> %s)", page, before, after)
-                    .isGreaterThanOrEqualTo(MIN_VIDEO_GROWTH);
-        }
     }
 }
