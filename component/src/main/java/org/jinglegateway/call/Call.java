@@ -287,9 +287,10 @@ final class Call {
         return initiate;
     }
 
-    /** The browser was given {@code sdp} as its remote description. */
-    void gaveBrowser(SessionDescription sdp) {
+    /** The browser is given {@code sdp} as its remote description; returns the text to send it, written once. */
+    String gaveBrowser(SessionDescription sdp) {
         remoteSdp = SdpWriter.write(sdp);
+        return remoteSdp;
     }
 
     Optional<SessionDescription> remoteSdp() {
