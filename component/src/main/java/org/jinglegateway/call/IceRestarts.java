@@ -25,7 +25,7 @@ final class IceRestarts {
 
     /** The browser's renegotiation offer: a restart goes to the peer as a transport-info. */
     void browserOffered(Call call, SessionDescription offer) {
-        if (!call.ice().isRestart(offer, call.remoteSdp())) {
+        if (!call.ice().isRestart(offer, call.remoteMids())) {
             throw new CallException(ErrorCode.NOT_SUPPORTED, "only ICE restarts can be renegotiated (new a=ice-ufrag"
                     + " and a=ice-pwd); adding or changing media is not supported yet");
         }
