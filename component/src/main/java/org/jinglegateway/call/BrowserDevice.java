@@ -1,10 +1,10 @@
 package org.jinglegateway.call;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jinglegateway.limits.Utf8;
 import org.xmpp.packet.JID;
 
 /**
@@ -31,7 +31,11 @@ public final class BrowserDevice implements Device {
     private final JID jid;
     private final ResumePolicy policy;
     private final Loss loss;
-    private final ArrayDeque<String> held = new ArrayDeque<>();
+    /** A frame held while away, with its UTF-8 size counted once. */
+    private record Held(String text, long bytes) {
+    }
+
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
     private long heldBytes;
     private DeviceLink link;
     private State state = State.CONNECTED;
@@ -76,11 +80,11 @@ public final class BrowserDevice implements Device {
     }
 
     private boolean hold(String text) {
-        long bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        long bytes = Utf8.length(text);
         if (held.size() >= policy.maxHeldFrames() || heldBytes + bytes > policy.maxHeldBytes()) {
             return false;
         }
-        held.addLast(text);
+        held.addLast(new Held(text, bytes));
         heldBytes += bytes;
         return true;
     }
@@ -159,8 +163,8 @@ public final class BrowserDevice implements Device {
         cancelExpiry();
         next.offer(greeting);
         int replayed = 0;
-        while (!held.isEmpty() && next.offer(held.peekFirst())) {
-            heldBytes -= held.removeFirst().getBytes(StandardCharsets.UTF_8).length;
+        while (!held.isEmpty() && next.offer(held.peekFirst().text())) {
+            heldBytes -= held.removeFirst().bytes();
             replayed++;
         }
         return Optional.of(new Resumed(Optional.ofNullable(previous).filter(p -> p != next), replayed));

@@ -74,6 +74,8 @@ final class Call {
      * (docs/benchmarks.md, "Load").
      */
     private String remoteSdp;
+    /** The mids of {@link #remoteSdp}, so that telling a restart from a renegotiation needs no parse. */
+    private List<String> remoteMids = List.of();
     /** The far end's DTLS role once settled (never actpass), kept across ICE restarts (RFC 8842 §5.5). */
     private Setup remoteRole;
     private Timers.Timer timer;
@@ -287,9 +289,16 @@ final class Call {
         return initiate;
     }
 
-    /** The browser was given {@code sdp} as its remote description. */
-    void gaveBrowser(SessionDescription sdp) {
+    /** The browser is given {@code sdp} as its remote description; returns the text to send it, written once. */
+    String gaveBrowser(SessionDescription sdp) {
         remoteSdp = SdpWriter.write(sdp);
+        remoteMids = IceCredentials.mids(sdp);
+        return remoteSdp;
+    }
+
+    /** The mids of the browser's remote description; empty before it has one. */
+    List<String> remoteMids() {
+        return remoteMids;
     }
 
     Optional<SessionDescription> remoteSdp() {

@@ -43,11 +43,11 @@ final class IceCredentials {
 
     /**
      * True when a browser offer changes the ICE ufrag of a media section we know (RFC 8445 §9) and keeps the media
-     * sections last negotiated ({@code negotiated}): an offer that also adds or removes m-lines is a renegotiation
-     * the peer would have to hear about, not a restart.
+     * sections last negotiated (their mids, {@code negotiatedMids}; none before the first): an offer that also adds or
+     * removes m-lines is a renegotiation the peer would have to hear about, not a restart.
      */
-    boolean isRestart(SessionDescription offer, Optional<SessionDescription> negotiated) {
-        if (negotiated.isEmpty() || !mids(offer).equals(mids(negotiated.get()))) {
+    boolean isRestart(SessionDescription offer, List<String> negotiatedMids) {
+        if (!mids(offer).equals(negotiatedMids)) {
             return false;
         }
         for (int i = 0; i < offer.media().size(); i++) {
@@ -61,7 +61,8 @@ final class IceCredentials {
         return false;
     }
 
-    private static List<String> mids(SessionDescription sdp) {
+    /** The mid of each media section (its index where it has none), in order. */
+    static List<String> mids(SessionDescription sdp) {
         List<String> mids = new ArrayList<>(sdp.media().size());
         for (int i = 0; i < sdp.media().size(); i++) {
             mids.add(sdp.media().get(i).mid().orElse(String.valueOf(i)));

@@ -2,7 +2,6 @@ package org.jinglegateway.call;
 
 import java.util.Optional;
 import org.jinglegateway.mapper.jingle.Jingle;
-import org.jinglegateway.mapper.sdp.SdpWriter;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 import org.jinglegateway.mapper.translate.IceRestart;
 import org.slf4j.Logger;
@@ -26,7 +25,7 @@ final class IceRestarts {
 
     /** The browser's renegotiation offer: a restart goes to the peer as a transport-info. */
     void browserOffered(Call call, SessionDescription offer) {
-        if (!call.ice().isRestart(offer, call.remoteSdp())) {
+        if (!call.ice().isRestart(offer, call.remoteMids())) {
             throw new CallException(ErrorCode.NOT_SUPPORTED, "only ICE restarts can be renegotiated (new a=ice-ufrag"
                     + " and a=ice-pwd); adding or changing media is not supported yet");
         }
@@ -69,18 +68,18 @@ final class IceRestarts {
         SessionDescription last = call.remoteSdp().orElseThrow(() -> new IllegalStateException(call
                 + " restarts before the browser had a remote description"));
         SessionDescription description = SdpEdits.restartDescription(last, byMid, call.remoteRole());
-        call.gaveBrowser(description);
+        String text = call.gaveBrowser(description);
         IceRestartState now = call.iceRestart();
         if (now == IceRestartState.BROWSER_OFFERED || now == IceRestartState.BROWSER_OFFER_SEEN_BY_PEER) {
             // the answer to the browser's restart: the peer's new credentials (Conversations' convention)
             call.restartAnswered();
-            call.device.send(Frames.sdp("answer", call.callId, Optional.empty(), SdpWriter.write(description)));
+            call.device.send(Frames.sdp("answer", call.callId, Optional.empty(), text));
             log.info("call.ice-restart.answered by=peer");
             return;
         }
         call.peerOfferedRestart();
         call.device.send(Frames.sdp("offer", call.callId, Optional.of(call.peer().toString()),
-                SdpWriter.write(description)));
+                text));
         log.info("call.ice-restart.offered by=peer");
     }
 

@@ -3,34 +3,32 @@ package org.jinglegateway.call;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 
 /**
- * What the gateway knows of peer devices from their presence: the XEP-0115 caps node of each, which picks its row
- * of the {@link PeerQuirks} table, and the features its disco#info lists, asked once per caps hash it announces.
- * Indexed by user, so a call to a bare JID looks at that user's devices only.
+ * What the gateway knows of peer devices from their presence: the {@link PeerQuirks} row each one's XEP-0115 caps
+ * node picks, and whether its disco#info lists XEP-0343, asked once per caps hash it announces. Indexed by user, so a
+ * call to a bare JID looks at that user's devices only. Only these facts are kept, never the node or the feature list.
  *
- * <p>Everything here is bounded, since any contact can send presence as often and with as many hashes as it likes:
- * a feature list is kept per device (the last hash only), questions in flight and lists are capped in number, and a
- * list in number and length of features.
+ * <p>Everything here is bounded, since any contact can send presence as often, from as many resources and with as
+ * many hashes as it likes: users, devices per user, feature answers (the last hash of each device) and questions in
+ * flight are capped in number.
  */
 final class PeerDirectory {
     static final String DATA_CHANNELS = "urn:xmpp:jingle:transports:dtls-sctp:1";
     static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
-    private static final int MAX_FEATURES = 500;
-    private static final int MAX_FEATURE_LENGTH = 512;
+    /** Devices of one user whose caps row is kept; a further device gets {@link PeerQuirks#DEFAULT}. */
+    static final int MAX_DEVICES_PER_USER = 100;
     private static final int MAX_CAPS_LENGTH = 1024;
 
-    private final Map<JID, Map<JID, String>> nodesByUser = new ConcurrentHashMap<>();
-    /** The feature list each device's current caps hash stands for; empty while asked or when it could not be read. */
+    private final Cache<JID, Map<JID, PeerQuirks>> rowsByUser = CacheBuilder.newBuilder().maximumSize(100_000).build();
+    /** Whether each device's current caps hash lists XEP-0343; empty while asked or when it could not be read. */
     private final Cache<JID, Features> features = CacheBuilder.newBuilder().maximumSize(100_000).build();
     private final Cache<String, Asked> asked = CacheBuilder.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
@@ -38,7 +36,7 @@ final class PeerDirectory {
     /** The gateway's own domain: its users' devices are the gateway's, whose presence it never receives. */
     private final String domain;
 
-    private record Features(String ver, Optional<Set<String>> listed) {
+    private record Features(String ver, Optional<Boolean> dataChannels) {
     }
 
     private record Asked(JID device, String ver) {
@@ -48,12 +46,15 @@ final class PeerDirectory {
         this.domain = domain;
     }
 
-    /** A peer device's caps node, seen in its presence. */
+    /** A peer device's caps node, seen in its presence: the row it picks is kept. */
     void caps(JID full, String node) {
-        nodesByUser.compute(full.asBareJID(), (u, m) -> {
-            Map<JID, String> nodes = m == null ? new ConcurrentHashMap<>() : m;
-            nodes.put(full, node);
-            return nodes;
+        PeerQuirks row = PeerQuirks.forCapsNode(Optional.of(node));
+        rowsByUser.asMap().compute(full.asBareJID(), (u, m) -> {
+            Map<JID, PeerQuirks> rows = m == null ? new ConcurrentHashMap<>() : m;
+            if (rows.containsKey(full) || rows.size() < MAX_DEVICES_PER_USER) {
+                rows.put(full, row);
+            }
+            return rows;
         });
     }
 
@@ -92,16 +93,11 @@ final class PeerDirectory {
         if (query == null || !DISCO_INFO.equals(query.getNamespaceURI())) {
             return true;
         }
-        Set<String> listed = new HashSet<>();
-        for (Element feature : query.elements("feature")) {
-            String var = feature.attributeValue("var");
-            if (var != null && var.length() <= MAX_FEATURE_LENGTH && listed.size() < MAX_FEATURES) {
-                listed.add(var);
-            }
-        }
+        boolean dataChannels = query.elements("feature").stream()
+                .anyMatch(f -> DATA_CHANNELS.equals(f.attributeValue("var")));
         Features current = features.getIfPresent(question.device());
         if (current != null && current.ver().equals(question.ver())) {
-            features.put(question.device(), new Features(question.ver(), Optional.of(Set.copyOf(listed))));
+            features.put(question.device(), new Features(question.ver(), Optional.of(dataChannels)));
         }
         return true;
     }
@@ -109,7 +105,7 @@ final class PeerDirectory {
     /** A peer device went offline. */
     void offline(JID full) {
         features.invalidate(full);
-        nodesByUser.computeIfPresent(full.asBareJID(), (u, m) -> {
+        rowsByUser.asMap().computeIfPresent(full.asBareJID(), (u, m) -> {
             m.remove(full);
             return m.isEmpty() ? null : m;
         });
@@ -123,11 +119,11 @@ final class PeerDirectory {
         if (domain.equals(full.getDomain())) {
             return PeerQuirks.GATEWAY;
         }
-        PeerQuirks row = PeerQuirks.forCapsNode(Optional.ofNullable(nodesByUser.getOrDefault(full.asBareJID(),
-                Map.of()).get(full)));
+        Map<JID, PeerQuirks> rows = rowsByUser.getIfPresent(full.asBareJID());
+        PeerQuirks row = rows == null ? PeerQuirks.DEFAULT : rows.getOrDefault(full, PeerQuirks.DEFAULT);
         Features known = features.getIfPresent(full);
-        return known == null || known.listed().isEmpty() ? row
-                : row.withDataChannels(known.listed().get().contains(DATA_CHANNELS));
+        return known == null || known.dataChannels().isEmpty() ? row
+                : row.withDataChannels(known.dataChannels().get());
     }
 
     /**
@@ -135,7 +131,8 @@ final class PeerDirectory {
      * call goes straight to one of those devices instead of a propose nobody answers.
      */
     Optional<JID> deviceWithoutJmi(JID bare) {
-        List<JID> known = nodesByUser.getOrDefault(bare.asBareJID(), Map.of()).keySet().stream().sorted().toList();
+        Map<JID, PeerQuirks> rows = rowsByUser.getIfPresent(bare.asBareJID());
+        List<JID> known = rows == null ? List.of() : rows.keySet().stream().sorted().toList();
         if (known.isEmpty() || known.stream().anyMatch(j -> quirks(j).speaksJmi())) {
             return Optional.empty();
         }

@@ -12,7 +12,6 @@ import org.jinglegateway.mapper.jingle.JingleMessage;
 import org.jinglegateway.mapper.jingle.JingleReader;
 import org.jinglegateway.mapper.jingle.Reason;
 import org.jinglegateway.mapper.jingle.RtpInfo;
-import org.jinglegateway.mapper.sdp.SdpWriter;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 import org.jinglegateway.mapper.translate.AnswerAlignment;
 import org.jinglegateway.mapper.translate.CandidateInit;
@@ -171,11 +170,11 @@ final class PeerEvents {
         }
         context.send(IQ.createResultIQ(iq));
         call.ice().learnPeer(accept);
-        call.gaveBrowser(answer);
+        String answerText = call.gaveBrowser(answer);
         call.settleRemoteRole(SdpEdits.setupOf(answer));
         call.cancelTimer();
         call.move(CallState.ACTIVE);
-        call.device.send(Frames.sdp("answer", call.callId, Optional.empty(), SdpWriter.write(answer)));
+        call.device.send(Frames.sdp("answer", call.callId, Optional.empty(), answerText));
         log.info("call.active");
         out.browserReady(call);
         out.peerReady(call);

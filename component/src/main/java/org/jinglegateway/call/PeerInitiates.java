@@ -7,7 +7,6 @@ import org.jinglegateway.mapper.jingle.Jingle;
 import org.jinglegateway.mapper.jingle.JingleAction;
 import org.jinglegateway.mapper.jingle.JingleReader;
 import org.jinglegateway.mapper.jingle.RtpInfo;
-import org.jinglegateway.mapper.sdp.SdpWriter;
 import org.jinglegateway.mapper.sdp.SessionDescription;
 import org.jinglegateway.mapper.translate.JingleToSdp;
 import org.jinglegateway.mapper.translate.Role;
@@ -70,10 +69,10 @@ final class PeerInitiates {
         context.send(IQ.createResultIQ(iq));
         call.contents().learn(initiate, offer);
         call.ice().learnPeer(initiate);
-        call.gaveBrowser(offer);
+        String offerText = call.gaveBrowser(offer);
         call.pending();
         call.device.send(Frames.sdp("offer", call.callId, Optional.of(call.peer().toString()),
-                SdpWriter.write(offer)));
+                offerText));
         log.info("call.offered contents={}", initiate.contents().size());
         if (!call.jmi) {
             // XEP-0167 §7: the responder's device is ringing

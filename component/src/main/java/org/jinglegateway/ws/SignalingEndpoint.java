@@ -10,6 +10,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.jinglegateway.limits.Utf8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,7 +128,7 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
         if (s == null || !s.isOpen() || closing.get()) {
             return false;
         }
-        long bytes = utf8Length(text);
+        long bytes = Utf8.length(text);
         if (queued.addAndGet(bytes) > limits.maxQueuedBytes()) {
             queued.addAndGet(-bytes);
             overflow(s);
@@ -167,25 +168,5 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
         if (s != null) {
             s.close(code, reason, Callback.NOOP);
         }
-    }
-
-    /** Bytes of the text in UTF-8 (what goes on the wire), without encoding it. */
-    static long utf8Length(String text) {
-        long n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

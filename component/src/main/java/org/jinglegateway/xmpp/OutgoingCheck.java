@@ -14,9 +14,11 @@ final class OutgoingCheck {
     }
 
     /**
+     * Returns the stanza's size in UTF-8 bytes.
+     *
      * @throws UnsendableStanzaException when the server would refuse the stanza
      */
-    static void check(String xml, Packet packet, int maxBytes) {
+    static long check(String xml, Packet packet, int maxBytes) {
         long bytes = 0;
         for (int i = 0; i < xml.length(); i++) {
             char c = xml.charAt(i);
@@ -43,6 +45,7 @@ final class OutgoingCheck {
                     + bytes + " bytes, more than xmpp.max-outgoing-bytes (" + maxBytes
                     + ") lets through to the XMPP server: not sent");
         }
+        return bytes;
     }
 
     private static int reference(String digits) {

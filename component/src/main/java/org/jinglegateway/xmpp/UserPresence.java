@@ -51,6 +51,12 @@ public final class UserPresence implements DevicePresence {
     private final XmppSender xmpp;
     private final CallService calls;
     /** user -> bare JIDs that get the user's presence. */
+    /**
+     * Who watches each user (any contact may subscribe to or probe any name at the domain, from any number of
+     * JIDs): past these bounds a watcher still hears the presence of the moment, but no later change.
+     */
+    static final int MAX_WATCHERS_PER_USER = 1000;
+    static final int MAX_WATCHED_USERS = 100_000;
     private final Map<String, Set<JID>> watchers = new ConcurrentHashMap<>();
 
     public UserPresence(XmppSender xmpp, CallService calls) {
@@ -166,7 +172,19 @@ public final class UserPresence implements DevicePresence {
     }
 
     private void watch(String user, JID who) {
-        if (watchers.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(who.asBareJID())) {
+        JID bare = who.asBareJID();
+        if (!watchers.containsKey(user) && watchers.size() >= MAX_WATCHED_USERS) {
+            log.debug("presence.watch not kept user={} by={}: {} users are watched already", user, bare,
+                    MAX_WATCHED_USERS);
+            return;
+        }
+        Set<JID> of = watchers.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet());
+        if (of.size() >= MAX_WATCHERS_PER_USER && !of.contains(bare)) {
+            log.debug("presence.watch not kept user={} by={}: {} watchers already", user, bare,
+                    MAX_WATCHERS_PER_USER);
+            return;
+        }
+        if (of.add(bare)) {
             log.info("presence.watch user={} by={}", user, who.asBareJID());
         }
     }

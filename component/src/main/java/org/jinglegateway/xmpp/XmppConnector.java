@@ -1,7 +1,6 @@
 package org.jinglegateway.xmpp;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +55,13 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     private final Object sendLock = new Object();
     /** The session stanzas are written to; null while the link is down or its held stanzas are still leaving. */
     private ComponentSession live;
-    private final ArrayDeque<String> held = new ArrayDeque<>();
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
     private long heldBytes;
     private boolean overflowed;
+
+    /** A stanza held while the link is down, with the UTF-8 size {@link OutgoingCheck} counted. */
+    private record Held(String xml, long bytes) {
+    }
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Thread thread;
@@ -261,15 +264,15 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
         synchronized (sendLock) {
             int sent = 0;
             while (!held.isEmpty()) {
-                String xml = held.peek();
+                Held next = held.peek();
                 try {
-                    s.send(xml);
+                    s.send(next.xml());
                 } catch (IOException e) {
                     log.warn("xmpp.held-send failed after {} stanzas: {}", sent, e.getMessage());
                     return sent;
                 }
                 held.poll();
-                heldBytes -= utf8Length(xml);
+                heldBytes -= next.bytes();
                 sent++;
                 listener.stanzaOut();
             }
@@ -280,8 +283,7 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     }
 
     /** Holds a stanza for the next session; past a bound everything held is dropped. Returns true on overflow. */
-    private boolean hold(String xml) {
-        int bytes = utf8Length(xml);
+    private boolean hold(String xml, long bytes) {
         if (held.size() + 1 > settings.heldStanzas() || heldBytes + bytes > settings.heldBytes()) {
             log.warn("xmpp.held-overflow dropped={} bytes={} (xmpp.held-stanzas={}, xmpp.held-bytes={})",
                     held.size() + 1, heldBytes + bytes, settings.heldStanzas(), settings.heldBytes());
@@ -291,13 +293,9 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
             overflowed = true;
             return first;
         }
-        held.add(xml);
+        held.add(new Held(xml, bytes));
         heldBytes += bytes;
         return false;
-    }
-
-    private static int utf8Length(String xml) {
-        return xml.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Stanzas held for the next session (for tests and logs). */
@@ -318,7 +316,7 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     @Override
     public void sendPacket(Component from, Packet packet) throws ComponentException {
         String xml = packet.toXML();
-        OutgoingCheck.check(xml, packet, settings.maxOutgoingBytes());
+        long bytes = OutgoingCheck.check(xml, packet, settings.maxOutgoingBytes());
         if (closed.get()) {
             throw new ComponentException("the XMPP connection is closed");
         }
@@ -335,7 +333,7 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
                     live = null;
                 }
             }
-            overflow = hold(xml);
+            overflow = hold(xml, bytes);
         }
         if (overflow) {
             listener.heldOverflow();

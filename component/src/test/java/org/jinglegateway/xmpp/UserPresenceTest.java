@@ -72,4 +72,20 @@ class UserPresenceTest {
             assertThat(((Presence) p).getType()).isEqualTo(Presence.Type.unavailable);
         });
     }
+
+    @Test
+    void watchersPastTheBound_hearThePresenceOfTheMoment_butAreNotKept() {
+        for (int i = 0; i < UserPresence.MAX_WATCHERS_PER_USER + 10_000; i++) {
+            probe("w" + i + "@evil.example/x", "alice@gw.localhost");
+        }
+        assertThat(sent).hasSize(UserPresence.MAX_WATCHERS_PER_USER + 10_000);
+        sent.clear();
+
+        devices.add(device("alice@gw.localhost/web-1"));
+        presence.deviceOnline(devices.find(new JID("alice@gw.localhost/web-1")).orElseThrow());
+
+        assertThat(sent).hasSize(UserPresence.MAX_WATCHERS_PER_USER);
+        assertThat(sent).noneSatisfy(p -> assertThat(p.getTo().getNode())
+                .isEqualTo("w" + UserPresence.MAX_WATCHERS_PER_USER));
+    }
 }
