@@ -66,6 +66,7 @@ function sdkError(code, message, extra = {}) {
 
 const OPEN = 1;
 
+const isString = (v) => typeof v === 'string';
 const isIceServers = (v) => Array.isArray(v) && v.every((s) => s !== null && typeof s === 'object' && !Array.isArray(s));
 
 /**
@@ -75,18 +76,18 @@ const isIceServers = (v) => Array.isArray(v) && v.every((s) => s !== null && typ
 function frameProblem(frame) {
   switch (frame.type) {
     case 'registered':
-      return typeof frame.jid !== 'string' ? 'jid is not a string'
+      return !isString(frame.jid) ? 'jid is not a string'
         : frame.iceServers !== undefined && !isIceServers(frame.iceServers) ? 'iceServers is not a list of objects'
           : null;
     case 'ice-servers':
       return isIceServers(frame.iceServers) ? null : 'iceServers is not a list of objects';
     case 'offer':
     case 'answer':
-      return typeof frame.sdp === 'string' ? null : 'sdp is not a string';
+      return isString(frame.sdp) ? null : 'sdp is not a string';
     case 'candidate':
-      return typeof frame.candidate === 'string' ? null : 'candidate is not a string';
+      return isString(frame.candidate) ? null : 'candidate is not a string';
     case 'error':
-      return typeof frame.code === 'string' ? null : 'code is not a string';
+      return isString(frame.code) ? null : 'code is not a string';
     default:
       return null;
   }
