@@ -361,6 +361,9 @@ export class Call extends Emitter {
   }
 
   async #onAnswer(sdp) {
+    if (!this.pc || this.pc.signalingState !== 'have-local-offer') {
+      throw new Error('the gateway sent an answer, but this page has no offer out');
+    }
     await this.pc.setRemoteDescription({ type: 'answer', sdp });
     if (this.restarts.local > this.restarts.answered) {
       this.restarts.answered++;

@@ -66,6 +66,33 @@ function sdkError(code, message, extra = {}) {
 
 const OPEN = 1;
 
+const isString = (v) => typeof v === 'string';
+const isIceServers = (v) => Array.isArray(v) && v.every((s) => s !== null && typeof s === 'object' && !Array.isArray(s));
+
+/**
+ * What is wrong with a frame from the gateway, or null: a field the SDK would hand to the peer connection or show must
+ * have the type docs/protocol.md gives it. A frame with a problem is logged with it and dropped.
+ */
+function frameProblem(frame) {
+  switch (frame.type) {
+    case 'registered':
+      return !isString(frame.jid) ? 'jid is not a string'
+        : frame.iceServers !== undefined && !isIceServers(frame.iceServers) ? 'iceServers is not a list of objects'
+          : null;
+    case 'ice-servers':
+      return isIceServers(frame.iceServers) ? null : 'iceServers is not a list of objects';
+    case 'offer':
+    case 'answer':
+      return isString(frame.sdp) ? null : 'sdp is not a string';
+    case 'candidate':
+      return isString(frame.candidate) ? null : 'candidate is not a string';
+    case 'error':
+      return isString(frame.code) ? null : 'code is not a string';
+    default:
+      return null;
+  }
+}
+
 /**
  * One registered device of a user: a WebSocket to the gateway, kept up (and resumed) until close().
  * Made by connect(); states `connecting` → `registered` ⇄ `reconnecting` → `closed`.
@@ -400,6 +427,11 @@ export class Client extends Emitter {
       this._log('! frame without a type from the gateway');
       return;
     }
+    const problem = frameProblem(frame);
+    if (problem) {
+      this._log('! ' + frame.type.slice(0, 40) + ' frame from the gateway dropped: ' + problem);
+      return;
+    }
     this.#logFrame('<', frame);
     switch (frame.type) {
       case 'registered':
@@ -413,7 +445,7 @@ export class Client extends Emitter {
         return;
       case 'ice-servers':
         // fresh TURN logins: new connections use them, and so do current calls' next ICE gatherings
-        this.iceServers = Array.isArray(frame.iceServers) ? frame.iceServers : [];
+        this.iceServers = frame.iceServers;
         for (const call of this.calls) {
           call._iceServers(this.iceServers);
         }
@@ -517,7 +549,7 @@ export class Client extends Emitter {
   }
 
   #onErrorFrame(frame) {
-    const error = { code: String(frame.code), message: frame.message || '', callId: frame.callId || null };
+    const error = { code: frame.code, message: String(frame.message || ''), callId: frame.callId || null };
     if (error.code === 'resume-failed') {
       this.#onResumeFailed(error);
       return;

@@ -201,6 +201,49 @@ test('remoteOfferWebRtcRefuses_endsTheCallWithFailedApplication', async () => {
   assert.deepEqual(socket.frames('hangup')[0], { type: 'hangup', callId: 'g3', reason: 'failed-application' });
 });
 
+test('malformedGatewayFrames_areLoggedAndDropped_neverReachThePeerConnection', async () => {
+  const { client, socket } = await registered();
+  const call = await outgoingCall(client, socket);
+  const pc = call.pc;
+  const logs = record(client, 'log', 'error');
+  socket.receive({ type: 'ice-servers', iceServers: 'turn:evil' });
+  socket.receive({ type: 'ice-servers', iceServers: [null] });
+  socket.receive({ type: 'offer', callId: call.id, sdp: { x: 1 } });
+  socket.receive({ type: 'candidate', callId: call.id, candidate: 42 });
+  socket.receive({ type: 'error', callId: call.id, code: ['bad-sdp'] });
+  socket.onmessage({ data: '\u0000'.repeat(10000) });
+  socket.receive([{ type: 'hangup', callId: call.id }]);
+  await settle();
+  assert.deepEqual(client.iceServers, [{ urls: ['stun:stun.test:3478'] }]);
+  assert.equal(pc.remoteDescription.type, 'answer');
+  assert.deepEqual(pc.added, []);
+  assert.equal(call.state, 'active');
+  const lines = logs.filter(([type]) => type === 'log').map(([, d]) => d.text).filter((t) => t.startsWith('!'));
+  assert.deepEqual(lines, [
+    '! ice-servers frame from the gateway dropped: iceServers is not a list of objects',
+    '! ice-servers frame from the gateway dropped: iceServers is not a list of objects',
+    '! offer frame from the gateway dropped: sdp is not a string',
+    '! candidate frame from the gateway dropped: candidate is not a string',
+    '! error frame from the gateway dropped: code is not a string',
+    '! unreadable frame from the gateway',
+    '! frame without a type from the gateway',
+  ]);
+  assert.equal(logs.filter(([type]) => type === 'error').length, 0);
+});
+
+test('answerForAnIncomingCall_endsItWithAClearWebRtcError', async () => {
+  const { client, socket } = await registered();
+  let call;
+  client.on('incoming', (c) => { call = c; });
+  socket.receive({ type: 'ring', callId: 'g9', from: 'x@y/z', media: ['audio'] });
+  const errors = record(call, 'error');
+  socket.receive({ type: 'answer', callId: 'g9', sdp: 'v=0\r\n' });
+  await settle();
+  assert.deepEqual(errors, [['error', { code: 'webrtc', callId: 'g9',
+    message: 'the gateway sent an answer, but this page has no offer out' }]]);
+  assert.equal(call.ended.reason, 'failed-application');
+});
+
 test('restartIce_sendsAnOfferAndCountsTheAnswer', async () => {
   const { client, socket } = await registered();
   const call = await outgoingCall(client, socket);

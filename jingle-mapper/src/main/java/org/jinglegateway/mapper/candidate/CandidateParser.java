@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.jinglegateway.mapper.XmlChars;
 import org.jinglegateway.mapper.internal.Checks;
+import org.jinglegateway.mapper.internal.Fields;
 
 /**
  * Reads the ICE candidate grammar of RFC 8839 §5.1: the value of an {@code a=candidate} line and the
@@ -82,27 +83,10 @@ public final class CandidateParser {
                 CandidateType.of(f[7]), related, tcpType, generation, network, Optional.empty(), extensions);
     }
 
-    /** The fields before the extension pairs (RFC 8839 §5.1), for naming where a character stands. */
-    private static final List<String> FIELDS = List.of("foundation", "component", "transport", "priority", "address",
-            "port", "typ", "type");
-
-    /** The name of the field of an RTCIceCandidateInit candidate string that index {@code at} falls in. */
+    /** The field of an RTCIceCandidateInit candidate string that index {@code at} falls in. */
     private static String fieldAt(String candidate, int at) {
         int colon = candidate.indexOf(':');
-        if (colon < 0 || at <= colon) {
-            return "prefix";
-        }
-        String[] f = candidate.substring(colon + 1).split(" ", -1);
-        int k = 0;
-        for (int i = colon + 1; i < at; i++) {
-            if (candidate.charAt(i) == ' ') {
-                k++;
-            }
-        }
-        if (k < FIELDS.size()) {
-            return FIELDS.get(k);
-        }
-        return (k - FIELDS.size()) % 2 == 0 ? "extension name" : f[k - 1];
+        return colon < 0 || at <= colon ? "prefix" : Fields.candidate(candidate.substring(colon + 1), at - colon - 1);
     }
 
     private static long number(String s, long min, long max, String field) {

@@ -234,9 +234,8 @@ public final class JingleWriter {
     }
 
     private static void feedback(XmlSink s, List<RtcpFeedback> feedback, OptionalInt trrInt) {
-        List<RtcpFeedback> fs = feedback;
-        for (int i = 0; i < fs.size(); i++) {
-            RtcpFeedback f = fs.get(i);
+        for (int i = 0; i < feedback.size(); i++) {
+            RtcpFeedback f = feedback.get(i);
             s.start(Tag.RTCP_FB);
             s.attribute(TYPE, f.type());
             attr(s, SUBTYPE, f.subtype());
@@ -250,9 +249,8 @@ public final class JingleWriter {
     }
 
     private static void parameters(XmlSink s, List<Parameter> parameters, Tag tag) {
-        List<Parameter> ps = parameters;
-        for (int i = 0; i < ps.size(); i++) {
-            Parameter p = ps.get(i);
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
             s.start(tag);
             s.attribute(NAME, p.name());
             attr(s, VALUE, p.value());
@@ -338,17 +336,15 @@ public final class JingleWriter {
     }
 
     static void raw(XmlSink s, List<RawXml> extra) {
-        List<RawXml> xs = extra;
-        for (int i = 0; i < xs.size(); i++) {
-            RawXml x = xs.get(i);
+        for (int i = 0; i < extra.size(); i++) {
+            RawXml x = extra.get(i);
             s.raw(x);
         }
     }
 
     private static void others(XmlSink s, List<XmlAttribute> attributes) {
-        List<XmlAttribute> as = attributes;
-        for (int i = 0; i < as.size(); i++) {
-            XmlAttribute a = as.get(i);
+        for (int i = 0; i < attributes.size(); i++) {
+            XmlAttribute a = attributes.get(i);
             s.attribute(a.name(), a.value());
         }
     }

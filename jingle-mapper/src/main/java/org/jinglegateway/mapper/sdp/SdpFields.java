@@ -1,6 +1,7 @@
 package org.jinglegateway.mapper.sdp;
 
 import java.util.List;
+import org.jinglegateway.mapper.internal.Fields;
 
 /**
  * Names the field of an SDP line that a column falls in, for errors about a character rather than a value
@@ -8,10 +9,6 @@ import java.util.List;
  * it, so it may cut strings freely.
  */
 final class SdpFields {
-    /** The fields of {@code a=candidate} (RFC 8839 §5.1) before the extension pairs. */
-    private static final List<String> CANDIDATE = List.of("foundation", "component", "transport", "priority",
-            "address", "port", "typ", "type");
-
     private SdpFields() {
     }
 
@@ -39,10 +36,10 @@ final class SdpFields {
         String prefix = "a=" + name;
         return switch (name) {
             case "ssrc" -> prefix + " " + ssrcField(value, at);
-            case "candidate" -> prefix + " " + candidateField(value, at);
+            case "candidate" -> prefix + " " + Fields.candidate(value, at);
             case "fmtp" -> prefix + " " + fmtpField(value, at);
             case "rtcp-fb" -> prefix + " " + List.of("payload type", "type", "subtype").get(Math.min(2,
-                    fieldIndex(value, at)));
+                    Fields.index(value, at)));
             default -> prefix;
         };
     }
@@ -57,19 +54,6 @@ final class SdpFields {
         return colon < 0 || at < colon ? "attribute name" : value.substring(space + 1, colon);
     }
 
-    /** {@code <foundation> <component> ... typ <type> [<name> <value>]...}: an extension value by its name. */
-    private static String candidateField(String value, int at) {
-        int k = fieldIndex(value, at);
-        if (k < CANDIDATE.size()) {
-            return CANDIDATE.get(k);
-        }
-        String[] f = value.split(" ", -1);
-        if ((k - CANDIDATE.size()) % 2 == 0) {
-            return "extension name";
-        }
-        return f[k - 1];
-    }
-
     /** {@code <format> <name>=<value>;...}: a parameter by its name. */
     private static String fmtpField(String value, int at) {
         int space = value.indexOf(' ');
@@ -82,16 +66,5 @@ final class SdpFields {
         int semi = value.indexOf(';', start);
         int end = semi < 0 ? value.length() : semi;
         return eq < 0 || eq >= end || at < eq ? "parameter" : value.substring(start, eq).strip();
-    }
-
-    /** Which space-separated field {@code at} falls in, 0-based. */
-    private static int fieldIndex(String value, int at) {
-        int k = 0;
-        for (int i = 0; i < at && i < value.length(); i++) {
-            if (value.charAt(i) == ' ') {
-                k++;
-            }
-        }
-        return k;
     }
 }

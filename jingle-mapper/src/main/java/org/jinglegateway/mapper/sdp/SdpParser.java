@@ -2,6 +2,7 @@ package org.jinglegateway.mapper.sdp;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,6 +18,9 @@ import org.jinglegateway.mapper.internal.Checks;
  * one is reported with its line and column. Lenient only through {@link Leniency}.
  */
 public final class SdpParser {
+    /** Up to this many formats on an m= line, duplicates are looked for by a scan of the list. */
+    private static final int FEW_FORMATS = 64;
+
     private SdpParser() {
     }
 
@@ -229,11 +233,14 @@ public final class SdpParser {
             b.portCount = count;
             b.protocol = f[2];
             int fmtColumn = 3 + f[0].length() + 1 + f[1].length() + 1 + f[2].length() + 1;
+            // a browser's m= line has up to ~30 formats, found by a scan of the list; a longer one (an attacker's,
+            // 50,000 formats in a frame) by a set, so that the duplicate check stays linear
+            Set<String> seen = f.length - 3 > FEW_FORMATS ? new HashSet<>() : null;
             for (int i = 3; i < f.length; i++) {
                 if (f[i].isEmpty()) {
                     throw error(SdpParseException.Kind.BAD_VALUE, 3, "m= has an empty format (two spaces?)");
                 }
-                if (b.formats.contains(f[i])) {
+                if (seen != null ? !seen.add(f[i]) : b.formats.contains(f[i])) {
                     // a second payload type with one number could only merge with the first (XEP-0167 ids too)
                     throw error(SdpParseException.Kind.BAD_VALUE, fmtColumn, "m= lists format " + f[i]
                             + " twice (RFC 8866 §5.14)");

@@ -1,7 +1,11 @@
 package org.jinglegateway.mapper.translate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jinglegateway.mapper.MappingNote;
 import org.jinglegateway.mapper.jingle.Parameter;
 import org.jinglegateway.mapper.jingle.RtpDescription;
@@ -23,12 +27,21 @@ final class SourceGroups {
         if (d.sourceGroups().isEmpty()) {
             return d;
         }
-        List<Source> sources = new ArrayList<>(d.sources());
+        // by SSRC, the sources that write an a=ssrc line (those with parameters): one look-up per group member, so a
+        // peer's thousands of groups and sources cost linear time
+        Map<Long, Source> described = new HashMap<>();
+        for (Source s : d.sources()) {
+            if (!s.parameters().isEmpty()) {
+                described.putIfAbsent(s.ssrc(), s);
+            }
+        }
+        List<Source> added = new ArrayList<>();
+        Set<Long> filled = new HashSet<>();
         List<SourceGroup> groups = new ArrayList<>(d.sourceGroups().size());
         for (SourceGroup g : d.sourceGroups()) {
             List<Parameter> shared = null;
             for (long ssrc : g.ssrcs()) {
-                Source s = find(sources, ssrc);
+                Source s = described.get(ssrc);
                 if (s != null) {
                     shared = s.parameters();
                     break;
@@ -40,26 +53,26 @@ final class SourceGroups {
                 continue;
             }
             for (long ssrc : g.ssrcs()) {
-                if (find(sources, ssrc) == null) {
-                    sources.removeIf(s -> s.ssrc() == ssrc);
-                    sources.add(new Source(ssrc, shared, List.of(), List.of()));
+                if (!described.containsKey(ssrc)) {
+                    Source source = new Source(ssrc, shared, List.of(), List.of());
+                    described.put(ssrc, source);
+                    added.add(source);
+                    filled.add(ssrc);
                     notes.add(new MappingNote(MappingNote.Kind.DEFAULTED, where, "ssrc " + ssrc + " of ssrc-group "
                             + g.semantics() + " has no <source>: given its group's parameters (RFC 5576 §4.2)"));
                 }
             }
             groups.add(g);
         }
-        return new RtpDescription(d.media(), d.ssrc(), d.payloadTypes(), d.bandwidths(), d.rtcpMux(), d.feedback(),
-                d.trrInt(), d.headerExtensions(), d.extmapAllowMixed(), sources, groups, d.attributes(), d.extra());
-    }
-
-    /** The source with that SSRC and at least one parameter (one without parameters writes no a=ssrc line). */
-    private static Source find(List<Source> sources, long ssrc) {
-        for (Source s : sources) {
-            if (s.ssrc() == ssrc && !s.parameters().isEmpty()) {
-                return s;
+        // a member's <source> without parameters gives way to the filled one, which comes after the others
+        List<Source> sources = new ArrayList<>(d.sources().size() + added.size());
+        for (Source s : d.sources()) {
+            if (!filled.contains(s.ssrc())) {
+                sources.add(s);
             }
         }
-        return null;
+        sources.addAll(added);
+        return new RtpDescription(d.media(), d.ssrc(), d.payloadTypes(), d.bandwidths(), d.rtcpMux(), d.feedback(),
+                d.trrInt(), d.headerExtensions(), d.extmapAllowMixed(), sources, groups, d.attributes(), d.extra());
     }
 }

@@ -2,7 +2,9 @@ package org.jinglegateway.mapper.sdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,6 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class SdpSymmetryChecksTest {
     private static final String HEAD = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+    /** 0 to 199: more formats on one m= line than any browser writes. */
+    private static final String MANY_FORMATS = String.join(" ",
+            IntStream.range(0, 200).mapToObj(Integer::toString).toList());
 
     static Stream<Arguments> refused() {
         return Stream.of(
@@ -37,7 +42,11 @@ final class SdpSymmetryChecksTest {
                 Arguments.of("m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=ice-pwd:",
                         "SDP line 6, column 11: ice-pwd must not be empty"),
                 Arguments.of("m=audio 9 UDP/TLS/RTP/SAVPF 111 0 111",
-                        "SDP line 5, column 35: m= lists format 111 twice (RFC 8866 §5.14)"));
+                        "SDP line 5, column 35: m= lists format 111 twice (RFC 8866 §5.14)"),
+                // past the few formats a browser writes, duplicates are found by a set (linear on a huge m= line)
+                Arguments.of("m=audio 9 UDP/TLS/RTP/SAVPF " + MANY_FORMATS + " 50",
+                        "SDP line 5, column " + (28 + MANY_FORMATS.length() + 2)
+                                + ": m= lists format 50 twice (RFC 8866 §5.14)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,6 +66,13 @@ final class SdpSymmetryChecksTest {
     static Stream<String> accepted() {
         return Stream.of("a=msid:- {8f1c-aa}", "a=msid:stream0", "a=rtcp-fb:* goog-remb", "a=ice-ufrag:a+b/",
                 "a=mid:sdparta_0");
+    }
+
+    @Test
+    void manyDistinctFormats_areAllKept() {
+        SessionDescription sdp = SdpParser.parse(HEAD + "m=audio 9 UDP/TLS/RTP/SAVPF " + MANY_FORMATS + "\r\n")
+                .value();
+        assertThat(sdp.media().get(0).formats()).hasSize(200).startsWith("0", "1").endsWith("199");
     }
 
     @ParameterizedTest(name = "{0}")

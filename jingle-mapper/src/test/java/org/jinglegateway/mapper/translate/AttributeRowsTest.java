@@ -552,6 +552,20 @@ final class AttributeRowsTest {
     }
 
     @Test
+    void ssrcGroup_memberWhoseSourceHasNoParameters_isReplacedOnceByOneWithItsGroupsParameters() {
+        String group = "<ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='FID'>"
+                + "<source ssrc='2'/><source ssrc='1'/></ssrc-group>";
+        String xml = initiate(PT + "<source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='2'/>" + SOURCE_1 + group
+                + group.replace("FID", "FEC-FR"));
+        Parsed<SessionDescription> sdp = toSdp(xml, Role.INITIATOR);
+        assertThat(values(sdp.value().media().get(0), "ssrc")).containsExactly("1 cname:c1", "1 msid:s t",
+                "2 cname:c1", "2 msid:s t");
+        assertThat(values(sdp.value().media().get(0), "ssrc-group")).containsExactly("FID 2 1", "FEC-FR 2 1");
+        assertThat(sdp.notes()).filteredOn(n -> n.kind() == MappingNote.Kind.DEFAULTED
+                && n.text().startsWith("ssrc 2 ")).hasSize(1);
+    }
+
+    @Test
     void ssrcGroup_noMemberWithASourceIsDroppedWithANote() {
         String xml = initiate(PT + "<ssrc-group xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' semantics='FID'>"
                 + "<source ssrc='1'/><source ssrc='2'/></ssrc-group>");
