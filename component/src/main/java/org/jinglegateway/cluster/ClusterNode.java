@@ -147,6 +147,8 @@ public final class ClusterNode implements Directory, AutoCloseable {
         // the topic's listener (from the config) is registered when the topic is first used on this member
         hz.getTopic(topicOf(tag));
         long tickNanos = TimeUnit.MILLISECONDS.toNanos(250);
+        // the join above can take longer than the heartbeat limit (instances starting together): that is no freeze
+        lastTick = System.nanoTime();
         timers.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -230,9 +232,19 @@ public final class ClusterNode implements Directory, AutoCloseable {
         return !excluded && (linkUp.getAsBoolean() || links.keySet().stream().anyMatch(this::alive));
     }
 
+    /** Calls held by every instance. */
+    public int callCount() {
+        return calls.size();
+    }
+
     /** Calls held by every instance, as snapshots (for the admin commands and metrics). */
     public Collection<String> allCalls() {
         return calls.values();
+    }
+
+    /** Bytes the call snapshots this member owns take in its part of the map (backups not counted). */
+    public long callBytesHere() {
+        return calls.getLocalMapStats().getOwnedEntryMemoryCost();
     }
 
     // ---- routing ------------------------------------------------------------------------------------------------
