@@ -89,6 +89,12 @@ final class ClusterSetup {
         p.connector().setRouter(node::route);
         p.connector().standbyRetry(STANDBY_RETRY_MILLIS);
         p.admin().setAfterReload(() -> node.reloadOthers(node.tag()));
+        p.admin().setClusterFigures(() -> {
+            Map<String, String> figures = new java.util.LinkedHashMap<>();
+            figures.put("cluster-members", String.valueOf(node.size()));
+            figures.put("cluster-calls", String.valueOf(node.callCount()));
+            return figures;
+        });
         p.http().healthDetail(() -> "cluster-size=" + node.size() + "\nmembers=" + String.join(",", node.members())
                 + "\nxmpp-link=" + (p.connector().isConnected() ? "here" : node.anyLink() ? "other-instance"
                 : "none") + "\n");
