@@ -675,11 +675,41 @@ public final class ClusterNode implements Directory, AutoCloseable {
             exclude();
         }
         lastTick = now;
-        if (excluded && hz.getLifecycleService().isRunning() && size() > 1 && mergedBack) {
+        if (!hz.getLifecycleService().isRunning()) {
+            return;
+        }
+        int size = size();
+        sawMajority |= size >= majority();
+        if (!excluded && minority(size)) {
+            log.warn("cluster.minority members={} of {}: the others carry on; this instance steps back", size,
+                    settings.members().size());
+            exclude();
+        }
+        // back once Hazelcast merged this member into the cluster again, or, when it never split off (a freeze the
+        // others did not notice), once no merge has begun for a while
+        boolean settled = mergedBack || !merging && now - excludedAt > READMIT_WITHOUT_MERGE.toNanos();
+        if (excluded && settled && !minority(size)) {
             readmit();
         }
     }
 
+    /** More than half of the configured instances. */
+    private int majority() {
+        return settings.members().size() / 2 + 1;
+    }
+
+    /**
+     * True when this instance sees fewer than a majority of three or more configured instances, after having seen a
+     * majority once (a lone instance that starts first is not cut off): the others may be carrying on without it.
+     */
+    private boolean minority(int size) {
+        return settings.members().size() >= 3 && sawMajority && size < majority();
+    }
+
+    private volatile boolean sawMajority;
+    private volatile boolean merging;
+    private volatile long excludedAt;
+    private static final Duration READMIT_WITHOUT_MERGE = Duration.ofSeconds(20);
     private volatile boolean mergedBack;
 
     private synchronized void exclude() {
@@ -687,6 +717,7 @@ public final class ClusterNode implements Directory, AutoCloseable {
             return;
         }
         excluded = true;
+        excludedAt = System.nanoTime();
         mergedBack = false;
         try {
             local.excluded();
@@ -719,7 +750,12 @@ public final class ClusterNode implements Directory, AutoCloseable {
             if (dead == null || excluded) {
                 return;
             }
-            links.remove(dead);
+            // not on Hazelcast's event thread: a map operation may wait for the partitions to settle
+            timers.execute(() -> {
+                if (!excluded && hz.getLifecycleService().isRunning()) {
+                    links.remove(dead);
+                }
+            });
             long delay = resumeWindow.toMillis() + 2000;
             timers.schedule(() -> {
                 try {
@@ -737,11 +773,13 @@ public final class ClusterNode implements Directory, AutoCloseable {
             switch (event.getState()) {
                 case MERGING -> {
                     log.warn("cluster.merging: this instance was split off; the others have its devices");
+                    merging = true;
                     exclude();
                 }
-                case MERGED -> {
-                    log.info("cluster.merged");
-                    mergedBack = true;
+                case MERGED, MERGE_FAILED -> {
+                    log.info("cluster.merged state={}", event.getState());
+                    merging = false;
+                    mergedBack = event.getState() == LifecycleEvent.LifecycleState.MERGED;
                 }
                 default -> log.debug("cluster.lifecycle state={}", event.getState());
             }

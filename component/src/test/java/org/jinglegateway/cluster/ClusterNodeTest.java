@@ -125,6 +125,19 @@ final class ClusterNodeTest {
     }
 
     @Test
+    void anInstanceLeftInTheMinority_stepsBack_andRoutesNothing() throws Exception {
+        start(3);
+        kill(0);
+        assertThat(locals.get(1).excluded).as("two of three carry on").isZero();
+
+        kill(1);
+
+        await(() -> locals.get(2).excluded == 1, "the last one steps back");
+        assertThat(nodes.get(2).route(jingleSet(ALICE))).as("and takes no stanza").isTrue();
+        assertThat(nodes.get(2).anyLink()).isFalse();
+    }
+
+    @Test
     void aProposalToAUserWithDevicesOnTwoInstances_ringsOnBoth_andNotOnTheThird() throws Exception {
         start(3);
         JID other = new JID("alice@gw.test/web-bbbb");
@@ -192,11 +205,15 @@ final class ClusterNodeTest {
         await(() -> nodes.stream().allMatch(x -> x.size() == n), n + " members");
     }
 
+    private final List<ClusterNode> killed = new ArrayList<>();
+
     private void kill(int i) throws Exception {
         ClusterNode victim = nodes.get(i);
         victim.terminateForTest();
-        int left = nodes.size() - 1;
-        await(() -> nodes.stream().filter(x -> x != victim).allMatch(x -> x.size() == left), "the others see it");
+        killed.add(victim);
+        int left = nodes.size() - killed.size();
+        await(() -> nodes.stream().filter(x -> !killed.contains(x)).allMatch(x -> x.size() == left),
+                "the others see it");
     }
 
     private static IQ jingleSet(JID to) {
@@ -226,6 +243,7 @@ final class ClusterNodeTest {
         final List<Presence> presences = new CopyOnWriteArrayList<>();
         final List<JID> released = new CopyOnWriteArrayList<>();
         volatile Runnable onRelease = () -> { };
+        volatile int excluded;
 
         @Override
         public void deliver(Packet packet) {
@@ -277,6 +295,7 @@ final class ClusterNodeTest {
 
         @Override
         public void excluded() {
+            excluded++;
         }
 
         @Override
