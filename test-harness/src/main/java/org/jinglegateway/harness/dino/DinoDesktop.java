@@ -57,7 +57,8 @@ public final class DinoDesktop implements AutoCloseable {
     /** Inside the picture area, away from the call window's header and buttons. */
     private static final Point VIDEO_POINTER = new Point(300, 220, "the call window's picture");
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(40);
+    /** Generous: at a load average of 34 on 2 cores Dino had not logged in after 40 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(20);
     private static final String XMPP_DOMAIN = "localhost";
