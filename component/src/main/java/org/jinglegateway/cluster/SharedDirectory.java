@@ -46,6 +46,9 @@ public final class SharedDirectory implements Directory {
     private final MultiMap<String, String> userDevices;
     private final MultiMap<String, String> held;
     private final MultiMap<String, String> watchers;
+    /** Snapshot writes not confirmed yet, by call key. */
+    private final Map<String, java.util.concurrent.CompletionStage<Void>> saving =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     SharedDirectory(ClusterNode node) {
         this.node = node;
@@ -195,6 +198,7 @@ public final class SharedDirectory implements Directory {
         if (!heldFrames.isEmpty()) {
             frames.set(device.toString(), new ArrayList<>(heldFrames));
         }
+        awaitSaved(device.toString());
         devices.executeOnKey(device.toString(), new MarkReleased());
     }
 
@@ -212,8 +216,34 @@ public final class SharedDirectory implements Directory {
 
     @Override
     public void callSaved(JID device, String callId, String snapshot) {
-        if (!node.excluded()) {
-            calls.set(device + "|" + callId, snapshot);
+        if (node.excluded()) {
+            return;
+        }
+        // not waited for on the call's lane; a hand-over waits for the device's last writes (deviceReleased)
+        String key = device + "|" + callId;
+        java.util.concurrent.CompletionStage<Void> write = calls.setAsync(key, snapshot);
+        saving.put(key, write);
+        write.whenComplete((v, e) -> {
+            saving.remove(key, write);
+            if (e != null) {
+                log.warn("cluster.save-failed call={}: {}", key, e.toString());
+            }
+        });
+    }
+
+    /** Waits (briefly) until the snapshots of a device's calls written so far are in the map. */
+    private void awaitSaved(String jid) {
+        for (Map.Entry<String, java.util.concurrent.CompletionStage<Void>> e : saving.entrySet()) {
+            if (e.getKey().startsWith(jid + "|")) {
+                try {
+                    e.getValue().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException x) {
+                    log.warn("cluster.save-unconfirmed call={}: {}", e.getKey(), x.toString());
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

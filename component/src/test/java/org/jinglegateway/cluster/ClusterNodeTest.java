@@ -61,6 +61,7 @@ final class ClusterNodeTest {
         start(3);
         nodes.get(0).directory().deviceOnline(ALICE, "key-1");
         nodes.get(0).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        await(() -> nodes.get(0).directory().callCount() == 1, "the snapshot is written");
         locals.get(0).onRelease = () -> nodes.get(0).directory().deviceReleased(ALICE, List.of("{\"type\":\"candidate\"}"));
 
         Optional<Directory.Claimed> claimed = nodes.get(1).directory().claim("alice", "key-1");
@@ -91,6 +92,7 @@ final class ClusterNodeTest {
         start(3);
         nodes.get(0).directory().deviceOnline(ALICE, "key-1");
         nodes.get(0).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        await(() -> nodes.get(0).directory().callCount() == 1, "the snapshot is written");
         kill(0);
         IQ first = jingleSet(ALICE);
         IQ second = jingleSet(ALICE);
@@ -143,6 +145,7 @@ final class ClusterNodeTest {
         start(3);
         nodes.get(1).directory().deviceOnline(ALICE, "key-1");
         nodes.get(1).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        await(() -> nodes.get(1).directory().callCount() == 1, "the snapshot is written");
         kill(1);
 
         await(() -> locals.get(0).offline.contains(ALICE), "the oldest sweeps the device");
@@ -157,6 +160,7 @@ final class ClusterNodeTest {
         start(2);
         nodes.get(1).directory().deviceOnline(ALICE, "key-1");
         nodes.get(1).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        await(() -> nodes.get(1).directory().callCount() == 1, "the snapshot is written");
         nodes.get(1).directory().deviceReleased(ALICE, List.of());
 
         await(() -> locals.get(0).offline.contains(ALICE), "the oldest sweeps the device");
