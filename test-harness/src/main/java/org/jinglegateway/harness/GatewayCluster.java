@@ -1,0 +1,304 @@
+package org.jinglegateway.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * N instances of the gateway that form one gateway (docs/operations.md, "Several instances"): each a {@link
+ * GatewayProcess} with its own fixed loopback HTTP port and cluster port, all with the same domain, secret and
+ * {@code --cluster-members} listing every instance. {@link Builder#start()} waits for each instance's READY line
+ * and for {@code /health} of each to report the whole cluster. Instances are ended one at a time by pid ({@link
+ * #kill}: SIGKILL, {@link #freeze}/{@link #thaw}: SIGSTOP/SIGCONT); {@link #close()} stops every one still running.
+ *
+ * <p>With Prosody, which takes one component connection per domain, {@link Builder#standbys()} starts instance 0
+ * first and waits for its READY line; the others are then waited for on {@code /health} only (a standby has no
+ * XEP-0114 session yet, so whether it prints READY before it takes over is not assumed).
+ */
+public final class GatewayCluster implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<GatewayProcess> instances;
+    private final List<Integer> httpPorts;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private GatewayCluster(List<GatewayProcess> instances, List<Integer> httpPorts) {
+        this.instances = instances;
+        this.httpPorts = httpPorts;
+    }
+
+    /** A cluster against a test server: its component port, domain and secret, as {@link GatewayProcess#on}. */
+    public static Builder on(XmppServer server) {
+        return new Builder(server);
+    }
+
+    /** What to start. */
+    public static final class Builder {
+        private final XmppServer server;
+        private int size = 3;
+        private String domain;
+        private String config;
+        private boolean crossOrigins;
+        private boolean standbys;
+        private final List<String> args = new ArrayList<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+
+        private Builder(XmppServer server) {
+            this.server = server;
+            this.domain = server.componentDomain();
+        }
+
+        /** How many instances (default 3). */
+        public Builder size(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("a cluster has at least one instance, not " + n);
+            }
+            this.size = n;
+            return this;
+        }
+
+        public Builder domain(String value) {
+            this.domain = value;
+            return this;
+        }
+
+        /** The same YAML config file for every instance ({@code --config}). */
+        public Builder config(String yaml) {
+            this.config = yaml;
+            return this;
+        }
+
+        /** {@code --auth none|token} on every instance. */
+        public Builder auth(String mode) {
+            return args("--auth", mode);
+        }
+
+        /** More flags for every instance. */
+        public Builder args(String... more) {
+            args.addAll(List.of(more));
+            return this;
+        }
+
+        /** One environment variable for every instance. */
+        public Builder env(String name, String value) {
+            env.put(name, value);
+            return this;
+        }
+
+        /**
+         * Each instance allows the origins of all (JINGLE_GATEWAY_ALLOWED_ORIGINS): a page served by one instance may
+         * open sockets to the others, and the softphone follows {@code ?gateways=} to them.
+         */
+        public Builder crossOrigins() {
+            this.crossOrigins = true;
+            return this;
+        }
+
+        /** Instance 0 is started first and is the active one; the others are hot standbys (Prosody). */
+        public Builder standbys() {
+            this.standbys = true;
+            return this;
+        }
+
+        /** Starts every instance; returns once each has printed READY (see standbys) and reports the cluster. */
+        public GatewayCluster start() throws IOException, InterruptedException {
+            List<Integer> httpPorts = IntStream.range(0, size).mapToObj(i -> Ports.free()).toList();
+            List<Integer> clusterPorts = IntStream.range(0, size).mapToObj(i -> Ports.free()).toList();
+            String members = clusterPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+            String origins = httpPorts.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(","));
+            List<GatewayProcess> started = new ArrayList<>();
+            GatewayCluster cluster = new GatewayCluster(started, httpPorts);
+            try {
+                for (int i = 0; i < size; i++) {
+                    GatewayProcess.Launch launch = GatewayProcess.on(server).domain(domain).httpPort(httpPorts.get(i))
+                            .args("--cluster-port", String.valueOf(clusterPorts.get(i)), "--cluster-members", members)
+                            .args(args.toArray(String[]::new));
+                    if (config != null) {
+                        launch.config(config);
+                    }
+                    env.forEach(launch::env);
+                    if (crossOrigins) {
+                        launch.env("JINGLE_GATEWAY_ALLOWED_ORIGINS", origins);
+                    }
+                    started.add(launch.start());
+                    if (standbys && i == 0) {
+                        started.get(0).awaitReady(1, START_TIMEOUT);
+                    }
+                }
+                for (int i = 0; i < size; i++) {
+                    if (!standbys || i == 0) {
+                        started.get(i).awaitReady(1, START_TIMEOUT);
+                    }
+                }
+                cluster.awaitClusterSize(size, START_TIMEOUT);
+                return cluster;
+            } catch (AssertionError | RuntimeException | IOException e) {
+                cluster.close();
+                throw e;
+            }
+        }
+    }
+
+    public int size() {
+        return instances.size();
+    }
+
+    public GatewayProcess instance(int i) {
+        return instances.get(i);
+    }
+
+    /** Instance i's WebSocket endpoint (from its fixed HTTP port; the same URL its READY line gives). */
+    public String ws(int i) {
+        return "ws://127.0.0.1:" + httpPorts.get(i) + "/ws";
+    }
+
+    /** Instance i's HTTP root, e.g. {@code http://127.0.0.1:PORT/} (the softphone page, /health). */
+    public String http(int i) {
+        return "http://127.0.0.1:" + httpPorts.get(i) + "/";
+    }
+
+    /** Every instance's WebSocket endpoint, in order. */
+    public List<String> wsUrls() {
+        return IntStream.range(0, size()).mapToObj(this::ws).toList();
+    }
+
+    /** The instance whose WebSocket endpoint is this URL; fails when none is. */
+    public int indexOfWs(String url) {
+        int i = wsUrls().indexOf(url);
+        if (i < 0) {
+            throw new AssertionError(url + " is none of the cluster's sockets " + wsUrls());
+        }
+        return i;
+    }
+
+    /** The instances neither killed nor frozen. */
+    public List<Integer> live() {
+        return IntStream.range(0, size()).filter(i -> instances.get(i).isAlive() && !instances.get(i).isFrozen())
+                .boxed().toList();
+    }
+
+    /** {@code GET /health} of instance i: its status and body, the body parsed when it is JSON. */
+    public Health health(int i) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(http(i) + "health"))
+                .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json;
+        try {
+            json = JSON.readTree(r.body());
+        } catch (IOException e) {
+            json = null;
+        }
+        return new Health(r.statusCode(), r.body(), json);
+    }
+
+    /**
+     * One answer of {@code /health}.
+     *
+     * @param status the HTTP status
+     * @param body   the body as sent
+     * @param json   the body parsed, or null when it is not JSON
+     */
+    public record Health(int status, String body, JsonNode json) {
+        /** {@code cluster.size}, or -1 when the answer has none. */
+        public int clusterSize() {
+            return json == null ? -1 : json.path("cluster").path("size").asInt(-1);
+        }
+    }
+
+    /** Waits until /health of every live instance reports {@code n} members. */
+    public void awaitClusterSize(int n, Duration timeout) {
+        Map<Integer, String> last = new LinkedHashMap<>();
+        List<Integer> expected = live();
+        try {
+            Await.until(timeout, "every live instance's /health to report cluster size " + n, () -> {
+                boolean all = true;
+                for (int i : expected) {
+                    if (!instances.get(i).isAlive()) {
+                        throw new AssertionError("instance " + i + " exited; its log:\n" + instances.get(i).logText());
+                    }
+                    try {
+                        Health h = health(i);
+                        last.put(i, h.status() + " " + h.body().strip());
+                        all &= h.clusterSize() == n;
+                    } catch (IOException e) {
+                        last.put(i, e.toString());
+                        all = false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new AssertionError(e);
+                    }
+                }
+                return all;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last answers " + last + "; " + this, e);
+        }
+    }
+
+    /** SIGKILL of instance i by its pid. */
+    public void kill(int i) throws InterruptedException {
+        instances.get(i).kill();
+    }
+
+    /** SIGSTOP of instance i by its pid. */
+    public void freeze(int i) throws IOException, InterruptedException {
+        instances.get(i).freeze();
+    }
+
+    /** SIGCONT of instance i by its pid. */
+    public void thaw(int i) throws IOException, InterruptedException {
+        instances.get(i).thaw();
+    }
+
+    /** For {@code @RegisterExtension}: when a test fails, prints where each instance's log is. */
+    public static TestExecutionExceptionHandler logOnFailure(Supplier<GatewayCluster> cluster) {
+        return (context, failure) -> {
+            GatewayCluster c = cluster.get();
+            // CHECKSTYLE.OFF: RegexpSinglelineJava
+            System.err.println("[gateway cluster] test " + context.getDisplayName() + " failed; "
+                    + (c == null ? "the cluster was not started" : c.toString()));
+            // CHECKSTYLE.ON: RegexpSinglelineJava
+            throw failure;
+        };
+    }
+
+    /** Stops every instance still running, by pid (frozen ones are thawed first). */
+    @Override
+    public void close() throws InterruptedException {
+        InterruptedException interrupted = null;
+        for (GatewayProcess g : instances) {
+            try {
+                g.close();
+            } catch (InterruptedException e) {
+                interrupted = e;
+            }
+        }
+        if (interrupted != null) {
+            throw interrupted;
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("gateway cluster:");
+        for (int i = 0; i < instances.size(); i++) {
+            GatewayProcess g = instances.get(i);
+            b.append("\n  instance ").append(i).append(' ').append(ws(i)).append(g.isAlive() ? "" : " (exited)")
+                    .append(g.isFrozen() ? " (frozen)" : "").append(": ").append(g);
+        }
+        return b.toString();
+    }
+}
