@@ -131,7 +131,7 @@ public final class GatewayProcess implements AutoCloseable {
             return this;
         }
 
-        /** {@code --http-port}: a fixed port instead of any free one (0), e.g. so that instances can list each other. */
+        /** {@code --http-port}: a fixed port instead of any free one (0), so that instances can list each other. */
         public Launch httpPort(int port) {
             args.set(args.indexOf("--http-port") + 1, String.valueOf(port));
             return this;

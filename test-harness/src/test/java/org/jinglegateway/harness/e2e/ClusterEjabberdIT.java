@@ -20,6 +20,7 @@ import org.jivesoftware.smack.filter.FromMatchesFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smackx.ping.packet.Ping;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,13 @@ final class ClusterEjabberdIT {
     @RegisterExtension
     final TestExecutionExceptionHandler clusterLog = GatewayCluster.logOnFailure(() -> cluster);
 
+    @AfterEach
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
     @BeforeAll
     static void needsNodeModules() {
         NodeScript.requireModules("stanza", "esbuild", "playwright-core");
@@ -73,7 +81,8 @@ final class ClusterEjabberdIT {
 
     @Test
     void owningInstanceKilled_twice_pageResumesOnAnotherInstance_mediaGoesOn_andEachSideHangsUp() throws Exception {
-        try (GatewayCluster c = startCluster(); SoftphoneDriver pages = openPages()) {
+        startCluster();
+        try (SoftphoneDriver pages = openPages()) {
             // call 1: StanzaJS calls the softphone, audio and video; the softphone's instance is killed
             JsonNode up = pages.send("call", "from", "stanza", "video", true);
             int owner = cluster.indexOfWs(up.path("phone").path("url").asText());
@@ -101,7 +110,8 @@ final class ClusterEjabberdIT {
 
     @Test
     void owningInstanceFrozen_pageResumesElsewhere_mediaGoesOn_andOnceThawedItAnswersNothingTwice() throws Exception {
-        try (GatewayCluster c = startCluster(); SoftphoneDriver pages = openPages();
+        startCluster();
+        try (SoftphoneDriver pages = openPages();
                 XmppTestClient bob = XmppTestClient.login(ejabberd, "bob", "bob-pw")) {
             Replies replies = new Replies(bob);
             JsonNode up = pages.send("call", "from", "stanza", "video", false);

@@ -10,6 +10,7 @@ import org.jinglegateway.harness.GatewayCluster;
 import org.jinglegateway.harness.NodeScript;
 import org.jinglegateway.harness.SoftphoneDriver;
 import org.jinglegateway.harness.prosody.ProsodyServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +35,13 @@ final class ClusterProsodyStandbyIT {
     @RegisterExtension
     final TestExecutionExceptionHandler clusterLog = GatewayCluster.logOnFailure(() -> cluster);
 
+    @AfterEach
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
     @BeforeAll
     static void needsNodeModules() {
         NodeScript.requireModules("stanza", "esbuild", "playwright-core");
@@ -44,10 +52,9 @@ final class ClusterProsodyStandbyIT {
             throws Exception {
         cluster = GatewayCluster.on(prosody).size(2).standbys().auth("none").crossOrigins().start();
         String page = cluster.http(0) + "?gateways=" + String.join(",", cluster.wsUrls());
-        try (GatewayCluster c = cluster;
-                SoftphoneDriver pages = SoftphoneDriver.start("cluster-call.mjs", "--page", page, "--user", "carol",
-                        "--ws", "ws://127.0.0.1:" + prosody.httpPort() + "/xmpp-websocket", "--jid", "alice@localhost",
-                        "--password", "alice-pw")) {
+        try (SoftphoneDriver pages = SoftphoneDriver.start("cluster-call.mjs", "--page", page, "--user", "carol",
+                "--ws", "ws://127.0.0.1:" + prosody.httpPort() + "/xmpp-websocket", "--jid", "alice@localhost",
+                "--password", "alice-pw")) {
             assertThat(cluster.health(0).status()).as("the active instance's /health").isEqualTo(200);
             long standbyReadies = cluster.instance(1).readyCount();
 
