@@ -55,6 +55,7 @@ public final class GatewayCluster implements AutoCloseable {
         private boolean crossOrigins;
         private boolean standbys;
         private final List<String> args = new ArrayList<>();
+        private final List<String> jvm = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
 
         private Builder(XmppServer server) {
@@ -93,6 +94,12 @@ public final class GatewayCluster implements AutoCloseable {
             return this;
         }
 
+        /** Options for every instance's JVM (e.g. a fixed heap), as {@link GatewayProcess.Launch#jvmArgs}. */
+        public Builder jvmArgs(String... options) {
+            jvm.addAll(List.of(options));
+            return this;
+        }
+
         /** One environment variable for every instance. */
         public Builder env(String name, String value) {
             env.put(name, value);
@@ -126,7 +133,7 @@ public final class GatewayCluster implements AutoCloseable {
                 for (int i = 0; i < size; i++) {
                     GatewayProcess.Launch launch = GatewayProcess.on(server).domain(domain).httpPort(httpPorts.get(i))
                             .args("--cluster-port", String.valueOf(clusterPorts.get(i)), "--cluster-members", members)
-                            .args(args.toArray(String[]::new));
+                            .args(args.toArray(String[]::new)).jvmArgs(jvm.toArray(String[]::new));
                     if (config != null) {
                         launch.config(config);
                     }
