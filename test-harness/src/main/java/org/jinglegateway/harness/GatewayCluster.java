@@ -260,6 +260,11 @@ public final class GatewayCluster implements AutoCloseable {
         instances.get(i).kill();
     }
 
+    /** SIGTERM of instance i by its pid (it hands its calls to the others); returns its exit code. */
+    public int terminate(int i, Duration timeout) throws InterruptedException {
+        return instances.get(i).terminate(timeout);
+    }
+
     /** SIGSTOP of instance i by its pid. */
     public void freeze(int i) throws IOException, InterruptedException {
         instances.get(i).freeze();

@@ -322,6 +322,12 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM by pid, as systemd stops a service; waits for the exit and returns its code. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.toHandle().destroy();
+        return awaitExit(timeout);
+    }
+
     /** SIGSTOP by pid: the process hangs with its sockets open (a frozen VM, a stuck host). */
     public void freeze() throws IOException, InterruptedException {
         signal("STOP");

@@ -31,9 +31,10 @@ import org.jxmpp.jid.impl.JidCreate;
  * One gateway of three instances on a real ejabberd (without {@code domain_balancing}: each stanza for the gateway's
  * domain goes to one instance's connection at random), with real pages: the gateway's softphone in Chromium, opened
  * from instance 0 with every instance's socket ({@code ?gateways=}, docs/sdk.md), in a call with a StanzaJS page
- * (test-harness/js/cluster-call.mjs). The instance that holds the softphone's calls dies (SIGKILL) or hangs
- * (SIGSTOP): the page must resume on another instance, media must keep flowing on both pages (it goes peer to peer;
- * what the test watches is that nobody ends the call), and the hang-up from either side must still reach the other.
+ * (test-harness/js/cluster-call.mjs). The instance that holds the softphone's calls dies (SIGKILL), is stopped
+ * (SIGTERM: it closes the page's socket with 1012) or hangs (SIGSTOP): the page must resume on another instance,
+ * media must keep flowing on both pages (it goes peer to peer; what the test watches is that nobody ends the call),
+ * and the hang-up from either side must still reach the other.
  * Calls of the scripted clients through random instances are ClusterEjabberdCallsIT.
  */
 final class ClusterEjabberdIT {
@@ -43,6 +44,8 @@ final class ClusterEjabberdIT {
      * (10 s, twice without an answer) and must be excluded by the others (about 5 s) before the resume. */
     private static final Duration RESUME_AFTER_KILL = Duration.ofSeconds(30);
     private static final Duration RESUME_AFTER_FREEZE = Duration.ofSeconds(50);
+    /** SIGTERM: the instance hands its calls on, then waits up to shutdown-grace-seconds (10) before it exits. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int PINGS = 12;
 
     @RegisterExtension
@@ -80,7 +83,8 @@ final class ClusterEjabberdIT {
     }
 
     @Test
-    void owningInstanceKilled_twice_pageResumesOnAnotherInstance_mediaGoesOn_andEachSideHangsUp() throws Exception {
+    void owningInstanceKilled_thenStopped_pageResumesOnAnotherInstance_mediaGoesOn_andEachSideHangsUp()
+            throws Exception {
         startCluster();
         try (SoftphoneDriver pages = openPages()) {
             // call 1: StanzaJS calls the softphone, audio and video; the softphone's instance is killed
@@ -95,13 +99,16 @@ final class ClusterEjabberdIT {
             JsonNode ended = pages.send("hangup", "side", "phone");
             assertEndedWithSuccess(ended, "local");
 
-            // call 2: the softphone calls StanzaJS from the instance it resumed on; that one is killed too
+            // call 2: the softphone calls StanzaJS from the instance it resumed on; that one is stopped (SIGTERM):
+            // it hands its calls on and closes the page's socket with 1012, and the page resumes on the third
             pages.send("call", "from", "phone", "video", true);
-            assertMediaFlows(pages, true, "call 2, before the kill");
-            cluster.kill(second);
+            assertMediaFlows(pages, true, "call 2, before the stop");
+            assertThat(cluster.terminate(second, STOP_TIMEOUT)).as("exit code of the stopped instance").isZero();
             int third = resumedElsewhere(pages, 2, second, RESUME_AFTER_KILL);
             assertThat(third).as("the last instance alive").isNotEqualTo(owner);
-            assertMediaFlows(pages, true, "call 2, after instance " + second + " was killed");
+            assertThat(pages.send("dump").path("page").path("softphone").path("events").toString())
+                    .as("the page's socket was closed with 1012 (service restart)").contains("socket closed 1012");
+            assertMediaFlows(pages, true, "call 2, after instance " + second + " was stopped");
             assertEndedWithSuccess(pages.send("hangup", "side", "stanza"), "remote");
 
             cluster.awaitClusterSize(1, Duration.ofSeconds(20));
