@@ -365,7 +365,8 @@ export class Client extends Emitter {
     if (!this.#everRegistered) {
       // the first connection failed: nothing to keep, and the page wants to know now
       const message = opened ? 'the gateway closed the connection before registration'
-        + (event && event.reason ? ' (' + event.reason + ')' : '') : 'cannot reach the gateway at ' + this.#urls.join(', ');
+        + (event && event.reason ? ' (' + event.reason + ')' : '')
+        : 'cannot reach the gateway at ' + this.#urls.join(', ');
       this.#fail(sdkError('unreachable', message));
       return;
     }

@@ -110,7 +110,8 @@ async function main() {
     print({ type: 'ready', jid: run.phone.jid, stanzaJid: run.stanzaJid, chromium: browser.version() });
   } catch (e) {
     print({ type: 'reply', cmd: 'open', ok: false, error: e.message,
-      page: { softphone: run.phone ? await run.phone.dump() : null, stanza: run.stanza ? await run.stanza.dump() : null } });
+      page: { softphone: run.phone ? await run.phone.dump() : null,
+        stanza: run.stanza ? await run.stanza.dump() : null } });
     await browser.close().catch(() => {});
     server.close();
     process.exit(1);
