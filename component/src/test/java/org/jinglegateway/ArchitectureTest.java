@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 final class ArchitectureTest {
     /** The component's packages (STYLE.md §2), each a subtree. */
     private static final String[] COMPONENT = {"org.jinglegateway.admin..", "org.jinglegateway.call..",
-        "org.jinglegateway.cli..", "org.jinglegateway.config..", "org.jinglegateway.limits..",
+        "org.jinglegateway.cli..", "org.jinglegateway.cluster..", "org.jinglegateway.config..",
+        "org.jinglegateway.limits..",
         "org.jinglegateway.logging..", "org.jinglegateway.metrics..",
         "org.jinglegateway.ws..", "org.jinglegateway.xmpp.."};
     private static final String MAPPER = "org.jinglegateway.mapper..";

@@ -48,6 +48,7 @@ public final class AdminCommands {
     private final IceServers ice;
     private final GatewayMetrics metrics;
     private final Reloader reloader;
+    private volatile Runnable afterReload = () -> { };
     private final Clock clock;
     private final Ids ids = new Ids();
     private volatile GatewayConfig config;
@@ -216,13 +217,25 @@ public final class AdminCommands {
     }
 
     private IQ reload(IQ request, String node, String session) {
-        GatewayConfig next;
+        String text;
         try {
-            next = reloader.reload();
+            text = reloadNow();
         } catch (ConfigException e) {
             return error(request, PacketError.Condition.bad_request, "the configuration was not reloaded: "
                     + e.getMessage());
         }
+        afterReload.run();
+        return note(request, node, session, text);
+    }
+
+    /** Runs after an administrator's reload here (a cluster: every other instance reloads too). */
+    public void setAfterReload(Runnable r) {
+        this.afterReload = r;
+    }
+
+    /** Reads the configuration again and applies what applies live; returns what it did, in words. */
+    public String reloadNow() throws ConfigException {
+        GatewayConfig next = reloader.reload();
         GatewayConfig before = config;
         List<String> applied = new ArrayList<>();
         List<String> needRestart = new ArrayList<>();
@@ -252,7 +265,7 @@ public final class AdminCommands {
                 : " Changed but only taken at the next start: " + String.join(", ", needRestart) + ".")
                 + " Calls in progress were kept.";
         log.info("admin.reload applied={} restart-needed={}", applied, needRestart);
-        return note(request, node, session, text);
+        return text;
     }
 
     private static String currentLevel() {

@@ -2,6 +2,7 @@ package org.jinglegateway.call;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jinglegateway.limits.Utf8;
@@ -61,12 +62,16 @@ public final class BrowserDevice implements Device {
     /** Sends a frame on the socket, or holds it while there is none (or the socket takes no more). */
     @Override
     public void send(ObjectNode frame) {
+        sendText(frame.toString());
+    }
+
+    /** Sends a frame already written as text (held frames handed over from another instance). */
+    void sendText(String text) {
         boolean lost;
         synchronized (this) {
             if (state == State.GONE) {
                 return;
             }
-            String text = frame.toString();
             if (link != null && held.isEmpty() && link.offer(text)) {
                 return;
             }
@@ -175,6 +180,30 @@ public final class BrowserDevice implements Device {
             expiry.cancel();
             expiry = null;
         }
+    }
+
+    /**
+     * The first step of a hand-over to another instance: from now on frames are held (for the new instance), and the
+     * socket that carried the device is returned, for the caller to close.
+     */
+    synchronized Optional<DeviceLink> holdFrames() {
+        Optional<DeviceLink> old = Optional.ofNullable(link);
+        link = null;
+        if (state == State.CONNECTED) {
+            state = State.AWAY;
+            absences++;
+        }
+        cancelExpiry();
+        return old;
+    }
+
+    /** The last step of a hand-over: the held frames, in order; the device is gone here. */
+    synchronized List<String> handOff() {
+        List<String> frames = held.stream().map(Held::text).toList();
+        if (state != State.GONE) {
+            goneNow();
+        }
+        return frames;
     }
 
     /** Sets the key of the new resume token; returns the key it replaces. */

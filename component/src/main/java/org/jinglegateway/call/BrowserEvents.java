@@ -78,6 +78,8 @@ final class BrowserEvents {
         for (Call other : out.siblings(call)) {
             context.onLane(other, c -> endings.endQuietly(c, "cancel", Optional.of("answered on another device")));
         }
+        context.directory().siblingsEnded(call.local.asBareJID(), call.sid, call.peerBare, "cancel",
+                "answered on another device");
         // the peer now owes us a session-initiate
         context.schedule(call, context.ringTimeout(), endings::timeout);
     }

@@ -1,11 +1,17 @@
 package org.jinglegateway.call;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.jinglegateway.mapper.jingle.Creator;
 import org.jinglegateway.mapper.jingle.Jingle;
+import org.jinglegateway.mapper.jingle.JingleParseException;
+import org.jinglegateway.mapper.jingle.JingleReader;
+import org.jinglegateway.mapper.jingle.JingleWriter;
 import org.jinglegateway.mapper.sdp.SdpParseException;
 import org.jinglegateway.mapper.sdp.SdpParser;
 import org.jinglegateway.mapper.sdp.SdpWriter;
@@ -41,6 +47,8 @@ final class Call {
     private final CallListener listener;
     /** When the call began, for the call-setup time. */
     final long startedNanos = System.nanoTime();
+    /** When the call began, by the wall clock, kept across instances (for the admin commands). */
+    long startedAtMillis = System.currentTimeMillis();
 
     /** Written on the lane only; read by the routers too, hence volatile. */
     private volatile CallState state;
@@ -344,6 +352,95 @@ final class Call {
         }
     }
 
+
+    /**
+     * What another instance needs to carry this call on after this one is gone (docs/operations.md, "Several
+     * instances"): the session, both sides' ICE and DTLS state, the description the browser has, and what the call
+     * still waits for. Candidates held for a side that is not ready yet, IQs waiting for a reply and the timer are
+     * not in it. Read on the lane.
+     */
+    ObjectNode snapshot() {
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        s.put("callId", callId).put("device", local.toString()).put("outgoing", outgoing).put("sid", sid)
+                .put("peerBare", peerBare.toString()).put("jmi", jmi).put("state", state.name())
+                .put("iceRestart", iceRestart.name()).put("ringingSent", ringingSent).put("accepted", accepted)
+                .put("placed", placed).put("initiateOut", initiateOut).put("startedAt", startedAtMillis)
+                .put("toPeerOpen", toPeer.readiness() == Readiness.OPEN)
+                .put("toBrowserOpen", toBrowser.readiness() == Readiness.OPEN);
+        if (peer != null) {
+            s.put("peer", peer.toString());
+        }
+        s.putObject("quirks").put("client", quirks.client()).put("capsNode", quirks.capsNode())
+                .put("tcpCandidates", quirks.tcpCandidates()).put("speaksJmi", quirks.speaksJmi())
+                .put("dataChannels", quirks.dataChannels());
+        if (remoteSdp != null) {
+            s.put("remoteSdp", remoteSdp);
+        }
+        remoteMids.forEach(s.putArray("remoteMids")::add);
+        if (remoteRole != null) {
+            s.put("remoteRole", remoteRole.name());
+        }
+        if (browserOffer != null) {
+            s.put("browserOffer", SdpWriter.write(browserOffer));
+        }
+        if (pendingInitiate != null) {
+            s.put("pendingInitiate", JingleWriter.toXml(pendingInitiate));
+        }
+        contents.writeTo(s.putObject("contents"));
+        ice.writeTo(s.putObject("ice"));
+        return s;
+    }
+
+    /** The last snapshot written to the directory, so that an event that changed nothing writes nothing. */
+    private String lastSaved;
+
+    /** Writes the snapshot to the directory when it differs from the last one written. */
+    void saved(Directory directory) {
+        String now = snapshot().toString();
+        if (!now.equals(lastSaved)) {
+            directory.callSaved(local, callId, now);
+            lastSaved = now;
+        }
+    }
+
+    /** A call from another instance's {@link #snapshot}, on {@code device} here. */
+    static Call restore(JsonNode s, Device device, Executor lane, CallListener listener) {
+        JsonNode q = s.path("quirks");
+        PeerQuirks quirks = new PeerQuirks(q.path("client").asText("unknown"), q.path("capsNode").asText(""),
+                q.path("tcpCandidates").asBoolean(), q.path("speaksJmi").asBoolean(true),
+                q.path("dataChannels").asBoolean());
+        Call call = new Call(s.path("callId").asText(), device, s.path("outgoing").asBoolean(), s.path("sid").asText(),
+                new JID(s.path("peerBare").asText()), Optional.ofNullable(s.get("peer")).map(p -> new JID(p.asText())),
+                s.path("jmi").asBoolean(), lane, CallState.valueOf(s.path("state").asText()), quirks, listener);
+        call.iceRestart = IceRestartState.valueOf(s.path("iceRestart").asText(IceRestartState.NONE.name()));
+        call.ringingSent = s.path("ringingSent").asBoolean();
+        call.startedAtMillis = s.path("startedAt").asLong(call.startedAtMillis);
+        call.accepted = s.path("accepted").asBoolean();
+        call.placed = s.path("placed").asBoolean();
+        call.initiateOut = s.path("initiateOut").asBoolean();
+        if (s.path("toPeerOpen").asBoolean()) {
+            call.toPeer.open();
+        }
+        if (s.path("toBrowserOpen").asBoolean()) {
+            call.toBrowser.open();
+        }
+        call.remoteSdp = s.hasNonNull("remoteSdp") ? s.get("remoteSdp").asText() : null;
+        List<String> mids = new java.util.ArrayList<>();
+        s.path("remoteMids").forEach(m -> mids.add(m.asText()));
+        call.remoteMids = List.copyOf(mids);
+        call.remoteRole = s.hasNonNull("remoteRole") ? Setup.valueOf(s.get("remoteRole").asText()) : null;
+        try {
+            call.browserOffer = s.hasNonNull("browserOffer")
+                    ? SdpParser.parse(s.get("browserOffer").asText()).value() : null;
+            call.pendingInitiate = s.hasNonNull("pendingInitiate")
+                    ? JingleReader.read(s.get("pendingInitiate").asText()) : null;
+        } catch (SdpParseException | JingleParseException e) {
+            throw new IllegalStateException("a call's snapshot does not parse again: " + e.getMessage(), e);
+        }
+        call.contents.readFrom(s.path("contents"));
+        call.ice.readFrom(s.path("ice"));
+        return call;
+    }
 
     /** "outgoing and pending", for refusals. */
     String describe() {

@@ -37,6 +37,8 @@ final class CallContext {
     private volatile Budgets budgets = Budgets.defaults();
     /** Set on SIGTERM: no new calls from either side (docs/protocol.md §9). */
     private volatile boolean draining;
+    /** Where calls are saved for other instances; NONE for one process. */
+    private volatile Directory directory = Directory.NONE;
     /** Set once by CallService, right after construction (Endings needs this context too). */
     private Endings endings;
 
@@ -62,7 +64,31 @@ final class CallContext {
 
     /** Runs a task on the call's lane, with its ids in the log context, guarded by {@link Endings#guarded}. */
     void onLane(Call call, Consumer<Call> task) {
-        call.lane.execute(() -> withLogContext(call, () -> endings.guarded(call, task)));
+        call.lane.execute(() -> withLogContext(call, () -> {
+            endings.guarded(call, task);
+            save(call);
+        }));
+    }
+
+    Directory directory() {
+        return directory;
+    }
+
+    void directory(Directory d) {
+        this.directory = d;
+    }
+
+    /** After each event: the call's snapshot goes to the directory when it changed (never for one process). */
+    private void save(Call call) {
+        Directory d = directory;
+        if (d == Directory.NONE || call.ended()) {
+            return;
+        }
+        try {
+            call.saved(d);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CallContext.class).warn("cluster.save-failed call={}", call, e);
+        }
     }
 
     /** Runs a task with the call's ids in the log context (STYLE.md §7). */
@@ -140,10 +166,18 @@ final class CallContext {
         return timers.after(delay, task);
     }
 
+    /** Forgets a call handed to another instance: gone from here, its snapshot stays in the directory. */
+    void drop(Call call) {
+        call.cancelTimer();
+        calls.remove(call);
+        pendingIqs.values().removeIf(p -> p.call() == call);
+    }
+
     /** Forgets an ended call: nothing of it stays in memory. */
     void forget(Call call) {
         call.cancelTimer();
         calls.remove(call);
+        directory.callGone(call.local, call.callId);
         pendingIqs.values().removeIf(p -> p.call() == call);
     }
 

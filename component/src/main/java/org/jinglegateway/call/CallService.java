@@ -1,5 +1,6 @@
 package org.jinglegateway.call;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import org.xmpp.packet.Message;
  * one call's events never overtake each other (STYLE.md §8).
  */
 public final class CallService {
+    private static final com.fasterxml.jackson.databind.ObjectMapper SNAPSHOTS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final CallContext context;
     private final BrowserRouter browsers;
     private final XmppRouter xmpp;
@@ -98,6 +101,109 @@ public final class CallService {
         browsers.deviceGone(device, text);
     }
 
+    /** Where calls are saved for other instances (docs/operations.md, "Several instances"); NONE by default. */
+    public void setDirectory(Directory directory) {
+        context.directory(directory);
+    }
+
+    /**
+     * Calls of a device claimed from another instance, from their snapshots, now on this instance's lanes. A call
+     * still being set up gets the ring timeout again; its held candidates and unanswered IQs stayed behind.
+     */
+    List<Call> restore(Device device, List<String> snapshots) {
+        List<Call> restored = new java.util.ArrayList<>();
+        for (String text : snapshots) {
+            Call call;
+            try {
+                call = Call.restore(SNAPSHOTS.readTree(text), device, context.lane(), context.listener());
+            } catch (java.io.IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CallService.class).warn("cluster.restore-failed device={}",
+                        device.jid(), e);
+                continue;
+            }
+            if (call.ended() || !context.calls.add(call)) {
+                continue;
+            }
+            restored.add(call);
+            if (call.state() != CallState.ACTIVE) {
+                context.onLane(call, c -> context.schedule(c, context.ringTimeout(), endings::timeout));
+            } else {
+                context.onLane(call, c -> { });
+            }
+        }
+        return restored;
+    }
+
+    /**
+     * The device's calls leave this instance without ending: each one's snapshot is saved on its lane, then it is
+     * forgotten here (another instance claims them).
+     */
+    void release(Device device) {
+        List<java.util.concurrent.CompletableFuture<Void>> saved = new java.util.ArrayList<>();
+        for (Call call : context.calls.ofDevice(device.jid())) {
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            saved.add(done);
+            call.lane.execute(() -> {
+                try {
+                    if (!call.ended()) {
+                        call.saved(context.directory());
+                    }
+                    context.drop(call);
+                } finally {
+                    done.complete(null);
+                }
+            });
+        }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(saved.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            org.slf4j.LoggerFactory.getLogger(CallService.class).warn("cluster.release-slow device={}",
+                    device.jid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A call whose device nobody claimed in time (its instance died): restored on a device that sends nothing, then
+     * ended on the peer's side with {@code reason} and {@code text}, and forgotten everywhere.
+     */
+    public void endOrphan(String snapshot, String reason, String text) {
+        Call call;
+        try {
+            JsonNode s = SNAPSHOTS.readTree(snapshot);
+            JID jid = new JID(s.path("device").asText());
+            call = Call.restore(s, new Device() {
+                @Override
+                public JID jid() {
+                    return jid;
+                }
+
+                @Override
+                public void send(com.fasterxml.jackson.databind.node.ObjectNode frame) {
+                    // the browser is gone: nobody to tell
+                }
+            }, context.lane(), context.listener());
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CallService.class).warn("cluster.orphan-unreadable", e);
+            return;
+        }
+        if (context.calls.add(call)) {
+            context.onLane(call, c -> endings.endOnBothSides(c, reason, Optional.of(text)));
+        }
+    }
+
+    /** Another instance's device took or declined a proposal: this instance's ringing devices of the user stop. */
+    public void endSiblings(JID user, String sid, JID peerBare, String reason, String text) {
+        for (Call call : context.calls.withSid(sid)) {
+            if (!call.outgoing && call.peerBare.equals(peerBare.asBareJID())
+                    && call.local.asBareJID().equals(user.asBareJID())) {
+                context.onLane(call, c -> endings.endQuietly(c, reason, Optional.of(text)));
+            }
+        }
+    }
+
     /** The shared state, for the device layer of this package ({@link DeviceSessions}). */
     CallContext context() {
         return context;
@@ -115,7 +221,15 @@ public final class CallService {
 
     /** A message for the call layer (XEP-0353). Returns false when it carries no Jingle message. */
     public boolean onMessage(Message message) {
-        return xmpp.onMessage(message);
+        return xmpp.onMessage(message, false);
+    }
+
+    /**
+     * A message another instance passed on to every instance with a device of its user (a proposal to a bare JID):
+     * like {@link #onMessage}, but with no device of the user here it is not refused.
+     */
+    public boolean onSharedMessage(Message message) {
+        return xmpp.onMessage(message, true);
     }
 
     /** A peer device went offline: its calls end with {@code gone}. */
@@ -187,13 +301,52 @@ public final class CallService {
         }
     }
 
-    /** The calls in memory, for the admin commands; {@code id} is what {@link #endCall} takes. */
-    public List<CallInfo> calls(Clock clock) {
-        return admin.calls(clock);
+    /** The calls of every instance of a cluster, as the admin commands see them. */
+    public interface ClusterCalls {
+        /** Every call's snapshot, whichever instance holds it. */
+        java.util.Collection<String> snapshots();
+
+        /** Ends a call another instance holds; false when none does. */
+        boolean endElsewhere(String id, String reason);
     }
 
-    /** Ends a call on an administrator's word: both sides are told, with the reason and who ended it. */
+    private volatile Optional<ClusterCalls> cluster = Optional.empty();
+
+    public void setClusterCalls(ClusterCalls c) {
+        this.cluster = Optional.of(c);
+    }
+
+    /**
+     * The calls, for the admin commands: in memory here, or of every instance in a cluster; {@code id} is what
+     * {@link #endCall} takes.
+     */
+    public List<CallInfo> calls(Clock clock) {
+        if (cluster.isEmpty()) {
+            return admin.calls(clock);
+        }
+        List<CallInfo> all = new java.util.ArrayList<>();
+        for (String text : cluster.get().snapshots()) {
+            try {
+                JsonNode s = SNAPSHOTS.readTree(text);
+                String device = s.path("device").asText();
+                all.add(new CallInfo(device + " " + s.path("callId").asText(), device,
+                        s.path("peer").asText(s.path("peerBare").asText()),
+                        s.path("state").asText().toLowerCase(java.util.Locale.ROOT), s.path("outgoing").asBoolean(),
+                        Instant.ofEpochMilli(s.path("startedAt").asLong())));
+            } catch (java.io.IOException e) {
+                org.slf4j.LoggerFactory.getLogger(CallService.class).warn("cluster.snapshot-unreadable", e);
+            }
+        }
+        return all;
+    }
+
+    /** Ends a call on an administrator's word (on whichever instance holds it): both sides are told. */
     public boolean endCall(String id, String reason) {
+        return admin.endCall(id, reason) || cluster.map(c -> c.endElsewhere(id, reason)).orElse(false);
+    }
+
+    /** Ends a call held here on an administrator's word (asked by another instance). */
+    public boolean endCallHere(String id, String reason) {
         return admin.endCall(id, reason);
     }
 }

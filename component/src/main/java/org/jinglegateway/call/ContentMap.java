@@ -1,5 +1,8 @@
 package org.jinglegateway.call;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +50,30 @@ final class ContentMap {
                 contentIndex.put(c.name(), index);
             }
         }
+    }
+
+    /** Writes the mapping into {@code out} (a call's snapshot for another instance). */
+    void writeTo(ObjectNode out) {
+        ObjectNode mids = out.putObject("mids");
+        contentToMid.forEach(mids::put);
+        ObjectNode indexes = out.putObject("indexes");
+        contentIndex.forEach(indexes::put);
+        ObjectNode creators = out.putObject("creators");
+        contentCreator.forEach((c, creator) -> creators.put(c, creator.name()));
+        ArrayNode w = out.putArray("withheld");
+        withheld.forEach(w::add);
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    void readFrom(JsonNode in) {
+        in.path("mids").fields().forEachRemaining(e -> {
+            contentToMid.put(e.getKey(), e.getValue().asText());
+            midToContent.put(e.getValue().asText(), e.getKey());
+        });
+        in.path("indexes").fields().forEachRemaining(e -> contentIndex.put(e.getKey(), e.getValue().asInt()));
+        in.path("creators").fields().forEachRemaining(e -> contentCreator.put(e.getKey(),
+                Creator.valueOf(e.getValue().asText())));
+        in.path("withheld").forEach(w -> withheld.add(w.asText()));
     }
 
     /** Content name to mid, read-only. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,6 +71,7 @@ public final class DeviceSessions {
         extras.accept(registered);
         device.send(registered);
         calls.devices().add(device);
+        calls.context().directory().deviceOnline(jid, device.tokenKey().orElse(""));
         log.info("device.online jid={}", jid);
         presence.deviceOnline(device);
         return device;
@@ -83,6 +85,12 @@ public final class DeviceSessions {
     public Optional<BrowserDevice> resume(String user, String token, DeviceLink link, Consumer<ObjectNode> extras) {
         String key = key(token);
         BrowserDevice device = byToken.get(key);
+        if (policy.enabled() && device == null) {
+            Optional<Directory.Claimed> claimed = calls.context().directory().claim(user, key);
+            if (claimed.isPresent()) {
+                return Optional.of(takeOver(claimed.get(), link, extras));
+            }
+        }
         if (!policy.enabled() || device == null || !device.jid().getNode().equals(user)) {
             // another user's token stays usable for its own user: guessing gains nothing, and no one can spoil it
             return failed(user, key, !policy.enabled() ? "off" : device == null ? "unknown" : "other-user");
@@ -91,6 +99,7 @@ public final class DeviceSessions {
             return failed(user, key, "used");
         }
         String next = issue(device);
+        calls.context().directory().deviceToken(device.jid(), key(next), Optional.of(key));
         ObjectNode registered = Frames.of("registered").put("jid", device.jid().toString()).put("resume", next);
         ArrayNode list = registered.putArray("calls");
         for (Call call : calls.context().calls.ofDevice(device.jid())) {
@@ -109,6 +118,72 @@ public final class DeviceSessions {
         log.info("device.resumed jid={} token={} calls={} replayed={} replaced={}", device.jid(), shortKey(key),
                 list.size(), resumed.get().replayed(), resumed.get().replaced().isPresent());
         return Optional.of(device);
+    }
+
+    /**
+     * A device claimed from another instance comes here with its calls (docs/operations.md, "Several instances"):
+     * {@code registered} as for a resume, then the frames its old instance held for it.
+     */
+    private BrowserDevice takeOver(Directory.Claimed claimed, DeviceLink link, Consumer<ObjectNode> extras) {
+        BrowserDevice device = new BrowserDevice(claimed.device(), policy, this::lost, null);
+        String next = issue(device);
+        List<Call> restored = calls.restore(device, claimed.calls());
+        ObjectNode registered = Frames.of("registered").put("jid", device.jid().toString()).put("resume", next);
+        ArrayNode list = registered.putArray("calls");
+        for (Call call : restored) {
+            list.addObject().put("callId", call.callId).put("state", stateWord(call));
+        }
+        extras.accept(registered);
+        for (String frame : claimed.heldFrames()) {
+            device.sendText(frame);
+        }
+        device.resumeOn(link, registered.toString());
+        calls.devices().add(device);
+        calls.context().directory().deviceOnline(device.jid(), key(next));
+        listener.resumed();
+        log.info("device.taken-over jid={} calls={} held={}", device.jid(), restored.size(),
+                claimed.heldFrames().size());
+        claimed.done().run();
+        return device;
+    }
+
+    /**
+     * Hands a device of this instance to another one that claims it (docs/operations.md, "Several instances"): its
+     * calls' snapshots are saved, the frames held for it go to the directory, its socket is closed with 4001, and it
+     * leaves this instance without ending a call or going offline. False when the device is not here.
+     */
+    public boolean release(JID jid) {
+        Optional<BrowserDevice> found = calls.devices().find(jid).filter(BrowserDevice.class::isInstance)
+                .map(BrowserDevice.class::cast);
+        if (found.isEmpty()) {
+            return false;
+        }
+        BrowserDevice device = found.get();
+        handOff(device, REPLACED, "resumed on another instance");
+        return true;
+    }
+
+    /** SIGTERM in a cluster: every device here is handed over; its socket closes with 1012 so that it resumes. */
+    public int releaseAll(int code, String reason) {
+        int n = 0;
+        for (Device d : calls.devices().all()) {
+            if (d instanceof BrowserDevice b) {
+                handOff(b, code, reason);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void handOff(BrowserDevice device, int code, String reason) {
+        Optional<DeviceLink> old = device.holdFrames();
+        calls.release(device);
+        List<String> held = device.handOff();
+        device.tokenKey().ifPresent(k -> byToken.remove(k, device));
+        calls.devices().remove(device);
+        calls.context().directory().deviceReleased(device.jid(), held);
+        old.ifPresent(l -> l.close(code, reason));
+        log.info("device.handed-off jid={} held={}", device.jid(), held.size());
     }
 
     private Optional<BrowserDevice> failed(String user, String key, String why) {
@@ -161,6 +236,7 @@ public final class DeviceSessions {
     private void drop(BrowserDevice device, String why, String text) {
         device.tokenKey().ifPresent(k -> byToken.remove(k, device));
         if (calls.devices().remove(device)) {
+            calls.context().directory().deviceGone(device.jid(), device.tokenKey());
             log.info("device.offline jid={} why={}", device.jid(), why);
             calls.deviceGone(device, text);
             presence.deviceOffline(device);

@@ -140,6 +140,8 @@ final class Endings {
             for (Call other : siblings) {
                 context.onLane(other, c -> endQuietly(c, "cancel", Optional.of("declined on another device")));
             }
+            context.directory().siblingsEnded(call.local.asBareJID(), call.sid, call.peerBare, "cancel",
+                    "declined on another device");
         }
     }
 

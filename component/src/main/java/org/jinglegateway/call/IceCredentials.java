@@ -1,5 +1,7 @@
 package org.jinglegateway.call;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,6 +24,20 @@ final class IceCredentials {
     private final Map<String, String> browserUfrag = new HashMap<>();
     private final Map<String, String> browserPwd = new HashMap<>();
     private final Map<String, String> peerUfrag = new HashMap<>();
+
+    /** Writes the credentials into {@code out} (a call's snapshot for another instance). */
+    void writeTo(ObjectNode out) {
+        browserUfrag.forEach(out.putObject("browserUfrag")::put);
+        browserPwd.forEach(out.putObject("browserPwd")::put);
+        peerUfrag.forEach(out.putObject("peerUfrag")::put);
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    void readFrom(JsonNode in) {
+        in.path("browserUfrag").fields().forEachRemaining(e -> browserUfrag.put(e.getKey(), e.getValue().asText()));
+        in.path("browserPwd").fields().forEachRemaining(e -> browserPwd.put(e.getKey(), e.getValue().asText()));
+        in.path("peerUfrag").fields().forEachRemaining(e -> peerUfrag.put(e.getKey(), e.getValue().asText()));
+    }
 
     /** Remembers the browser's ICE credentials from a description it wrote. */
     void learnBrowser(SessionDescription sdp) {

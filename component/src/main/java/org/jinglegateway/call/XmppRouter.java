@@ -98,7 +98,7 @@ final class XmppRouter {
         return true;
     }
 
-    boolean onMessage(Message message) {
+    boolean onMessage(Message message, boolean shared) {
         Optional<JingleMessage> jmi;
         try {
             jmi = JingleMessages.read(message.getElement());
@@ -117,7 +117,7 @@ final class XmppRouter {
         JID from = message.getFrom();
         JID to = message.getTo();
         if (m.kind() == JingleMessage.Kind.PROPOSE) {
-            onPropose(from, to, m);
+            onPropose(from, to, m, shared);
             return true;
         }
         List<Call> matching = context.calls.withSid(m.id()).stream().filter(call -> call.peerBare.equals(
@@ -146,7 +146,7 @@ final class XmppRouter {
         }
     }
 
-    private void onPropose(JID from, JID to, JingleMessage propose) {
+    private void onPropose(JID from, JID to, JingleMessage propose, boolean shared) {
         if (to.getNode() == null) {
             log.debug("jmi.propose to the gateway itself from={}", from);
             return;
@@ -166,6 +166,10 @@ final class XmppRouter {
                 }
                 losing.add(mine);
             }
+        }
+        if (targets.isEmpty() && shared) {
+            log.debug("jmi.propose shared, no device here id={}", propose.id());
+            return;
         }
         if (targets.isEmpty()) {
             reject(to, from, propose, "gone", to.getNode() + " has no browser online");

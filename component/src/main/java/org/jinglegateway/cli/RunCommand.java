@@ -24,6 +24,7 @@ import org.jinglegateway.call.DeviceRegistry;
 import org.jinglegateway.call.DeviceSessions;
 import org.jinglegateway.call.IceServers;
 import org.jinglegateway.call.ResumePolicy;
+import org.jinglegateway.cluster.ClusterNode;
 import org.jinglegateway.config.ConfigException;
 import org.jinglegateway.config.ConfigLoader;
 import org.jinglegateway.config.GatewayConfig;
@@ -79,6 +80,12 @@ final class RunCommand implements Callable<Integer> {
             + " (auth.token-max-lifetime-seconds)")
     String tokenMaxLifetime;
 
+    @Option(names = "--cluster-port", description = "this instance's cluster port, 0 for no cluster (cluster.port)")
+    String clusterPort;
+    @Option(names = "--cluster-members", description = "HOST:PORT of every instance, comma separated"
+            + " (cluster.members)")
+    String clusterMembers;
+
     /** Threads that run the calls' lanes; translation is fast, so a few serve thousands of calls. */
     private static final int LANE_THREADS = 4;
 
@@ -127,11 +134,13 @@ final class RunCommand implements Callable<Integer> {
         metrics.watch(devices);
         calls.setLinkResume(Duration.ofSeconds(settings.xmpp().resumeSeconds()));
         AtomicReference<XmppConnector> connectorRef = new AtomicReference<>();
+        AtomicReference<ClusterNode> clusterRef = new AtomicReference<>();
         Optional<TokenVerifier> tokens = settings.auth().mode() == GatewayConfig.Mode.TOKEN
                 ? Optional.of(TokenVerifier.of(settings.auth(), Clock.systemUTC())) : Optional.empty();
         GatewayHttpServer http = new GatewayHttpServer(settings.http(),
                 new SignalingProtocol(new ObjectMapper(), calls, devices, tokens, ice, timers),
-                () -> connectorRef.get() != null && connectorRef.get().isConnected(), metrics,
+                () -> connectorRef.get() != null && connectorRef.get().isConnected()
+                        || clusterRef.get() != null && clusterRef.get().anyLink(), metrics,
                 new SocketsPerAddress(settings.limits().socketsPerAddress()));
         int port;
         try {
@@ -148,6 +157,10 @@ final class RunCommand implements Callable<Integer> {
                 new ConnectionListener() {
                     @Override
                     public void connected(String componentDomain) {
+                        ClusterNode node = clusterRef.get();
+                        if (node != null) {
+                            node.link(true);
+                        }
                         // what was held has left; the server may have restarted and lost its users' probes
                         calls.onXmppUp();
                         presence.announceAll();
@@ -158,7 +171,14 @@ final class RunCommand implements Callable<Integer> {
                     public void disconnected(String reason) {
                         log.info("xmpp.reconnecting reason={}", reason);
                         metrics.reconnect();
-                        calls.onXmppDown();
+                        ClusterNode node = clusterRef.get();
+                        if (node != null) {
+                            node.link(false);
+                        }
+                        // in a cluster the calls go on over another instance's link, if one has it
+                        if (node == null || !node.anyLink()) {
+                            calls.onXmppDown();
+                        }
                     }
 
                     @Override
@@ -183,14 +203,34 @@ final class RunCommand implements Callable<Integer> {
                     }
                 });
         connectorRef.set(connector);
+        if (settings.cluster().enabled()) {
+            try {
+                clusterRef.set(ClusterSetup.join(new ClusterSetup.Parts(settings, component, calls, devices, presence,
+                        admin, connector, http, metrics)));
+            } catch (RuntimeException e) {
+                http.close();
+                return fail(Main.EXIT_USAGE, "cannot join the cluster on " + settings.cluster().host() + ":"
+                        + settings.cluster().port() + " (cluster.host/cluster.port): " + e.getMessage());
+            }
+        }
         // the hook runs on SIGTERM (drain, then exit 0 as docs/protocol.md §9 says) and on our own exit (close only)
         AtomicBoolean exiting = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean signalled = !exiting.get();
-            if (signalled) {
+            ClusterNode node = clusterRef.get();
+            if (signalled && node != null && node.size() > 1) {
+                // the others carry the calls on: the browsers resume there
+                calls.stopTakingCalls();
+                int n = devices.releaseAll(ClusterSetup.SERVICE_RESTART, "this gateway instance is shutting down;"
+                        + " resume on another");
+                log.info("shutdown.handed-over devices={} members={}", n, node.size());
+            } else if (signalled) {
                 Drain.run(calls, Duration.ofSeconds(settings.shutdownGraceSeconds()));
             }
             connector.close();
+            if (node != null) {
+                node.close();
+            }
             try {
                 http.close();
             } catch (Exception e) {
@@ -208,6 +248,9 @@ final class RunCommand implements Callable<Integer> {
         int code = exit.join();
         exiting.set(true);
         connector.close();
+        if (clusterRef.get() != null) {
+            clusterRef.get().close();
+        }
         http.close();
         return code;
     }
@@ -251,6 +294,8 @@ final class RunCommand implements Callable<Integer> {
         put(m, "auth.token-issuer", tokenIssuer);
         put(m, "auth.token-audience", tokenAudience);
         put(m, "auth.token-max-lifetime-seconds", tokenMaxLifetime);
+        put(m, "cluster.port", clusterPort);
+        put(m, "cluster.members", clusterMembers);
         return m;
     }
 

@@ -76,6 +76,11 @@ public final class ConfigLoader {
               held-frames: 200
               held-frame-bytes: 262144
             shutdown-grace-seconds: 10
+            cluster:
+              port: 0
+              host: 127.0.0.1
+              members: []
+              heartbeat-seconds: 5
             ice:
               stun: []
               turn: []
@@ -108,6 +113,9 @@ public final class ConfigLoader {
         m.put("JINGLE_GATEWAY_STUN", "ice.stun");
         m.put("JINGLE_GATEWAY_TURN", "ice.turn");
         m.put("JINGLE_GATEWAY_TURN_SECRET", "ice.turn-secret");
+        m.put("JINGLE_GATEWAY_CLUSTER_PORT", "cluster.port");
+        m.put("JINGLE_GATEWAY_CLUSTER_HOST", "cluster.host");
+        m.put("JINGLE_GATEWAY_CLUSTER_MEMBERS", "cluster.members");
         return Map.copyOf(m);
     }
 
@@ -272,6 +280,30 @@ public final class ConfigLoader {
                     + " static-auth-secret (use-auth-secret)");
         }
         range(c.ice().turnTtlSeconds(), 60, 7 * 86400, "ice.turn-ttl-seconds");
+        cluster(c.cluster());
+    }
+
+    private static void cluster(GatewayConfig.Cluster c) throws ConfigException {
+        range(c.port(), 0, 65535, "cluster.port");
+        range(c.heartbeatSeconds(), 2, 600, "cluster.heartbeat-seconds");
+        if (!c.enabled()) {
+            return;
+        }
+        requireText(c.host(), "cluster.host");
+        if (c.members().isEmpty()) {
+            throw new ConfigException("cluster.members", "must list the host:port of the instances (this one too)"
+                    + " when cluster.port is set");
+        }
+        for (String member : c.members()) {
+            int colon = member.lastIndexOf(':');
+            boolean ok = colon > 0 && member.substring(colon + 1).matches("[0-9]{1,5}")
+                    && Integer.parseInt(member.substring(colon + 1)) >= 1
+                    && Integer.parseInt(member.substring(colon + 1)) <= 65535;
+            if (!ok) {
+                throw new ConfigException("cluster.members", "expected host:port entries such as 10.0.0.2:5701,"
+                        + " found \"" + member + "\"");
+            }
+        }
     }
 
     /** Each URL in the key's scheme and in {@link IceUrl}'s grammar, the one the gateway serves them by. */

@@ -8,7 +8,7 @@ import java.util.Locale;
  * forms of the record components ({@code max-stanza-bytes}).
  */
 public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins, Calls calls, Ice ice,
-                            Limits limits, int shutdownGraceSeconds) {
+                            Limits limits, int shutdownGraceSeconds, Cluster cluster) {
 
     public GatewayConfig {
         admins = List.copyOf(admins);
@@ -90,6 +90,22 @@ public record GatewayConfig(Xmpp xmpp, Http http, Auth auth, List<String> admins
      */
     public record Limits(int callsPerMinute, int concurrentCalls, int framesPerSecond, int initiatesPerMinute,
                          int socketsPerAddress, int heldFrames, int heldFrameBytes) {
+    }
+
+    /**
+     * Several instances as one gateway (docs/operations.md, "Several instances"): {@code port} is this instance's
+     * Hazelcast member port (0: no cluster, one process), {@code host} the address it binds and announces, and
+     * {@code members} the {@code host:port} of every instance (TCP-IP join; no multicast). A member silent for
+     * {@code heartbeatSeconds} is taken as dead.
+     */
+    public record Cluster(int port, String host, List<String> members, int heartbeatSeconds) {
+        public Cluster {
+            members = members == null ? List.of() : members.stream().map(m -> m == null ? "" : m).toList();
+        }
+
+        public boolean enabled() {
+            return port > 0;
+        }
     }
 
     /** Browser authentication mode. */

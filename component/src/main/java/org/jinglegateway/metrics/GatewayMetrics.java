@@ -65,6 +65,14 @@ public final class GatewayMetrics implements CallListener, DeviceListener {
                 .description("registered browser devices").register(registry);
     }
 
+    /** A cluster's figures (docs/operations.md, "Several instances"): its members, and the calls of all of them. */
+    public void watchCluster(java.util.function.IntSupplier members, java.util.function.IntSupplier calls) {
+        Gauge.builder("jinglegateway.cluster.members", members, m -> m.getAsInt())
+                .description("gateway instances in this instance's cluster, itself included").register(registry);
+        Gauge.builder("jinglegateway.cluster.calls", calls, c -> c.getAsInt())
+                .description("calls held by every instance of the cluster").register(registry);
+    }
+
     /** Devices away now (their socket dropped), held for a resume. */
     public void watch(DeviceSessions devices) {
         Gauge.builder("jinglegateway.devices.away", devices, DeviceSessions::away)

@@ -18,11 +18,18 @@ import org.eclipse.jetty.util.Callback;
 public final class OpsHandler extends Handler.Wrapper {
     private final BooleanSupplier registered;
     private final Supplier<String> metrics;
+    /** Lines added to /health's body (a cluster's size); empty for one process. */
+    private volatile Supplier<String> detail = () -> "";
 
     public OpsHandler(BooleanSupplier registered, Supplier<String> metrics, Handler next) {
         super(next);
         this.registered = registered;
         this.metrics = metrics;
+    }
+
+    /** Adds lines to /health's body, after its first. */
+    public void detail(Supplier<String> lines) {
+        this.detail = lines;
     }
 
     @Override
@@ -31,7 +38,8 @@ public final class OpsHandler extends Handler.Wrapper {
         if ("/health".equals(path)) {
             boolean ok = registered.getAsBoolean();
             write(response, callback, ok ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
-                    "text/plain; charset=utf-8", ok ? "ok\n" : "not registered with the XMPP server\n");
+                    "text/plain; charset=utf-8", (ok ? "ok\n" : "not registered with the XMPP server\n")
+                            + detail.get());
             return true;
         }
         if ("/metrics".equals(path)) {

@@ -55,6 +55,7 @@ public final class GatewayHttpServer implements AutoCloseable {
     private final ServerConnector connector = new ServerConnector(server);
     private final GatewayConfig.Http settings;
     private volatile OriginPolicy origins;
+    private final OpsHandler ops;
 
     public GatewayHttpServer(GatewayConfig.Http settings, SignalingProtocol protocol, BooleanSupplier registered,
                              GatewayMetrics metrics, SocketsPerAddress sockets) {
@@ -64,6 +65,11 @@ public final class GatewayHttpServer implements AutoCloseable {
     GatewayHttpServer(GatewayConfig.Http settings, FrameHandler handler, BooleanSupplier registered,
                       GatewayMetrics metrics, Duration headDeadline) {
         this(settings, handler, registered, metrics, headDeadline, new SocketsPerAddress(Integer.MAX_VALUE));
+    }
+
+    /** Lines /health adds after its first (docs/operations.md, "Several instances"). */
+    public void healthDetail(java.util.function.Supplier<String> lines) {
+        ops.detail(lines);
     }
 
     GatewayHttpServer(GatewayConfig.Http settings, FrameHandler handler, BooleanSupplier registered,
@@ -109,7 +115,8 @@ public final class GatewayHttpServer implements AutoCloseable {
                 : web);
         pages.setDirAllowed(false);
         ws.setHandler(new RootPage(pages, () -> origins));
-        context.setHandler(new OpsHandler(registered, metrics::scrape, ws));
+        ops = new OpsHandler(registered, metrics::scrape, ws);
+        context.setHandler(ops);
         server.setHandler(context);
         server.setStopTimeout(2000);
     }

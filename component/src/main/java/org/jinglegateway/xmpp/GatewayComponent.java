@@ -1,6 +1,7 @@
 package org.jinglegateway.xmpp;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.dom4j.Element;
 import org.jinglegateway.admin.AdminCommands;
 import org.jinglegateway.call.CallService;
@@ -53,6 +54,9 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
     private volatile UserPresence presence;
     private volatile IceServers ice;
     private volatile AdminCommands admin;
+    /** The cluster's routing of what arrives (true: taken elsewhere) and of what leaves (true: sent elsewhere). */
+    private volatile Predicate<Packet> inbound = p -> false;
+    private volatile Predicate<Packet> outbound = p -> false;
 
     public GatewayComponent(String version) {
         // one thread keeps the server's order (a transport-info never overtakes its session-initiate); the call
@@ -85,9 +89,34 @@ public final class GatewayComponent extends AbstractComponent implements XmppSen
     public void send(Packet packet) {
         JID to = packet.getTo();
         if (to != null && to.getDomain().equals(getDomain())) {
-            processPacket(packet);
+            if (!inbound.test(packet)) {
+                processPacket(packet);
+            }
             return;
         }
+        if (outbound.test(packet)) {
+            return;
+        }
+        sendOnLink(packet);
+    }
+
+    /**
+     * Routing for several instances (docs/operations.md, "Several instances"): {@code in} may take a stanza for a
+     * browser user before this instance handles it, {@code out} may send a stanza over another instance's link.
+     */
+    public void setRouting(Predicate<Packet> in, Predicate<Packet> out) {
+        this.inbound = in;
+        this.outbound = out;
+    }
+
+    /** Handles a stanza another instance passed on, as if this instance's link had carried it. */
+    public void deliver(Packet packet) {
+        processPacket(packet);
+    }
+
+    /** Writes a stanza on this instance's own link (for another instance that has none). */
+    public void sendOnLink(Packet packet) {
+        JID to = packet.getTo();
         try {
             compMan.sendPacket(this, packet);
         } catch (ComponentException e) {

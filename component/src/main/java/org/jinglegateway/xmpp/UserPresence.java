@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dom4j.Element;
@@ -58,6 +59,44 @@ public final class UserPresence implements DevicePresence {
     static final int MAX_WATCHERS_PER_USER = 1000;
     static final int MAX_WATCHED_USERS = 100_000;
     private final Map<String, Set<JID>> watchers = new ConcurrentHashMap<>();
+    /** Several instances: devices and watchers of the whole cluster; empty for one process. */
+    private volatile Optional<Shared> shared = Optional.empty();
+
+    /** What every instance of a cluster shares about presence (docs/operations.md, "Several instances"). */
+    public interface Shared {
+        /** The user's devices on every instance. */
+        List<JID> devicesOf(String user);
+
+        /** Remembers a watcher; false when it was known, or the user has {@code max} watchers already. */
+        boolean watch(String user, JID who, int max);
+
+        void unwatch(String user, JID who);
+
+        List<JID> watchersOf(String user);
+
+        /** user -> watchers, for every watched user. */
+        Map<String, ? extends java.util.Collection<String>> all();
+    }
+
+    /** Devices and watchers come from the cluster from now on. */
+    public void share(Shared s) {
+        this.shared = Optional.of(s);
+    }
+
+    /** A device nobody claimed after its instance died is offline: its watchers hear it. */
+    public void deviceOffline(JID device) {
+        for (JID w : watchersOf(device.getNode())) {
+            Presence p = new Presence(Presence.Type.unavailable);
+            p.setFrom(device);
+            p.setTo(w);
+            xmpp.send(p);
+        }
+    }
+
+    private java.util.Collection<JID> watchersOf(String user) {
+        return shared.<java.util.Collection<JID>>map(s -> s.watchersOf(user))
+                .orElseGet(() -> watchers.getOrDefault(user, Set.of()));
+    }
 
     public UserPresence(XmppSender xmpp, CallService calls) {
         this.xmpp = xmpp;
@@ -110,19 +149,14 @@ public final class UserPresence implements DevicePresence {
 
     @Override
     public void deviceOnline(Device device) {
-        for (JID w : watchers.getOrDefault(device.jid().getNode(), Set.of())) {
+        for (JID w : watchersOf(device.jid().getNode())) {
             xmpp.send(available(device.jid(), w));
         }
     }
 
     @Override
     public void deviceOffline(Device device) {
-        for (JID w : watchers.getOrDefault(device.jid().getNode(), Set.of())) {
-            Presence p = new Presence(Presence.Type.unavailable);
-            p.setFrom(device.jid());
-            p.setTo(w);
-            xmpp.send(p);
-        }
+        deviceOffline(device.jid());
     }
 
     /**
@@ -131,9 +165,11 @@ public final class UserPresence implements DevicePresence {
      */
     public void announceAll() {
         int n = 0;
-        for (Map.Entry<String, Set<JID>> e : watchers.entrySet()) {
-            for (JID w : e.getValue()) {
-                sendCurrent(e.getKey(), w);
+        Map<String, ? extends java.util.Collection<?>> all = shared.<Map<String, ? extends java.util.Collection<?>>>map(
+                Shared::all).orElse(watchers);
+        for (Map.Entry<String, ? extends java.util.Collection<?>> e : all.entrySet()) {
+            for (Object w : e.getValue()) {
+                sendCurrent(e.getKey(), new JID(w.toString()));
                 n++;
             }
         }
@@ -141,15 +177,16 @@ public final class UserPresence implements DevicePresence {
     }
 
     private void sendCurrent(String user, JID to) {
-        List<Device> online = calls.devices().of(user);
+        List<JID> online = shared.map(s -> s.devicesOf(user))
+                .orElseGet(() -> calls.devices().of(user).stream().map(Device::jid).toList());
         if (online.isEmpty()) {
             Presence p = new Presence(Presence.Type.unavailable);
             p.setFrom(new JID(user, calls.domain(), null));
             p.setTo(to);
             xmpp.send(p);
         }
-        for (Device d : online) {
-            xmpp.send(available(d.jid(), to));
+        for (JID d : online) {
+            xmpp.send(available(d, to));
         }
     }
 
@@ -173,6 +210,12 @@ public final class UserPresence implements DevicePresence {
 
     private void watch(String user, JID who) {
         JID bare = who.asBareJID();
+        if (shared.isPresent()) {
+            if (shared.get().watch(user, bare, MAX_WATCHERS_PER_USER)) {
+                log.info("presence.watch user={} by={}", user, bare);
+            }
+            return;
+        }
         if (!watchers.containsKey(user) && watchers.size() >= MAX_WATCHED_USERS) {
             log.debug("presence.watch not kept user={} by={}: {} users are watched already", user, bare,
                     MAX_WATCHED_USERS);
@@ -190,6 +233,7 @@ public final class UserPresence implements DevicePresence {
     }
 
     private void unwatch(String user, JID who) {
+        shared.ifPresent(s -> s.unwatch(user, who.asBareJID()));
         watchers.computeIfPresent(user, (u, s) -> {
             s.remove(who.asBareJID());
             return s.isEmpty() ? null : s;

@@ -65,6 +65,12 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Thread thread;
+    /** Takes a stanza before the component does (the cluster's routing); true when it was taken. */
+    private volatile java.util.function.Predicate<Packet> router = p -> false;
+    private volatile long standbyRetryMillis;
+    private boolean standbyLogged;
+    /** Set while the link must stay down (this instance is out of its cluster). */
+    private volatile boolean suspended;
 
     public XmppConnector(GatewayConfig.Xmpp settings, Component component, ConnectionListener listener) {
         this.settings = settings;
@@ -100,10 +106,21 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
 
     private void loop() {
         while (running) {
+            if (suspended) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                continue;
+            }
             ComponentSession s;
             try {
-                log.info("xmpp.connecting host={} port={} domain={} attempt={}", settings.host(), settings.port(),
-                        settings.domain(), backoff.attempts() + 1);
+                if (!standbyLogged) {
+                    log.info("xmpp.connecting host={} port={} domain={} attempt={}", settings.host(), settings.port(),
+                            settings.domain(), backoff.attempts() + 1);
+                }
                 s = ComponentSession.open(settings.host(), settings.port(), settings.domain(), settings.secret(),
                         settings.maxStanzaBytes());
             } catch (IOException e) {
@@ -112,12 +129,17 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
                 pause();
                 continue;
             } catch (StreamException e) {
+                if (standbyRetryMillis > 0 && e.condition() == StreamErrorCondition.CONFLICT) {
+                    standby();
+                    continue;
+                }
                 if (!handleRefusal(e)) {
                     return;
                 }
                 pause();
                 continue;
             }
+            standbyLogged = false;
             session = s;
             backoff.reset();
             int flushed = flushHeld(s);
@@ -230,6 +252,9 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
         }
         try {
             listener.stanzaIn();
+            if (router.test(packet)) {
+                return;
+            }
             component.processPacket(packet);
         } catch (RuntimeException e) {
             log.error("component failed on a stanza", e);
@@ -250,6 +275,50 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    /**
+     * In a cluster behind a server that takes one connection per domain (Prosody): a conflict means another instance
+     * holds the link, and this one waits as a hot standby, asking again every {@code millis} (docs/operations.md,
+     * "Several instances").
+     */
+    public void standbyRetry(long millis) {
+        this.standbyRetryMillis = millis;
+    }
+
+    private void standby() {
+        if (!standbyLogged) {
+            log.info("xmpp.standby domain={}: another instance holds the link; asking again every {} ms",
+                    settings.domain(), standbyRetryMillis);
+            standbyLogged = true;
+        }
+        try {
+            Thread.sleep(standbyRetryMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Routes each received stanza through {@code r} first (docs/operations.md, "Several instances"). */
+    public void setRouter(java.util.function.Predicate<Packet> r) {
+        this.router = r;
+    }
+
+    /**
+     * Closes the link and keeps it down until {@link #unsuspend} (an instance out of its cluster must not answer
+     * what the others now answer).
+     */
+    public void suspend() {
+        suspended = true;
+        ComponentSession s = session;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    public void unsuspend() {
+        suspended = false;
     }
 
     public boolean isConnected() {

@@ -1,0 +1,168 @@
+package org.jinglegateway.cli;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jinglegateway.admin.AdminCommands;
+import org.jinglegateway.call.CallService;
+import org.jinglegateway.call.DeviceSessions;
+import org.jinglegateway.cluster.ClusterNode;
+import org.jinglegateway.config.ConfigException;
+import org.jinglegateway.config.GatewayConfig;
+import org.jinglegateway.metrics.GatewayMetrics;
+import org.jinglegateway.ws.GatewayHttpServer;
+import org.jinglegateway.xmpp.GatewayComponent;
+import org.jinglegateway.xmpp.UserPresence;
+import org.jinglegateway.xmpp.XmppConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+
+/**
+ * Joins this instance to its cluster (docs/operations.md, "Several instances") and connects the parts of the
+ * gateway to it: the routing of stanzas in and out, the call directory, presence, the admin commands, /health and
+ * /metrics, and what an instance does when it finds itself out of the cluster.
+ */
+final class ClusterSetup {
+    private static final Logger log = LoggerFactory.getLogger(ClusterSetup.class);
+    /** RFC 6455 §7.4.1: the service restarts; the SDK resumes at once on another instance. */
+    static final int SERVICE_RESTART = 1012;
+    /** How often a standby behind Prosody asks for the link. */
+    private static final long STANDBY_RETRY_MILLIS = 1000;
+
+    private ClusterSetup() {
+    }
+
+    /** The parts of this instance the cluster reaches into. */
+    record Parts(GatewayConfig settings, GatewayComponent component, CallService calls, DeviceSessions devices,
+                 UserPresence presence, AdminCommands admin, XmppConnector connector, GatewayHttpServer http,
+                 GatewayMetrics metrics) {
+    }
+
+    static ClusterNode join(Parts p) {
+        GatewayConfig s = p.settings();
+        ClusterNode node = ClusterNode.start(s.cluster(), s.xmpp().domain(), s.xmpp().secret(), new Here(p),
+                Duration.ofSeconds(s.calls().resumeSeconds()), p.connector()::isConnected);
+        p.calls().setDirectory(node);
+        p.calls().setClusterCalls(new CallService.ClusterCalls() {
+            @Override
+            public Collection<String> snapshots() {
+                return node.allCalls();
+            }
+
+            @Override
+            public boolean endElsewhere(String id, String reason) {
+                return node.endCallElsewhere(id, reason);
+            }
+        });
+        p.presence().share(new UserPresence.Shared() {
+            @Override
+            public List<JID> devicesOf(String user) {
+                return node.devicesOf(user);
+            }
+
+            @Override
+            public boolean watch(String user, JID who, int max) {
+                return node.watch(user, who, max);
+            }
+
+            @Override
+            public void unwatch(String user, JID who) {
+                node.unwatch(user, who);
+            }
+
+            @Override
+            public List<JID> watchersOf(String user) {
+                return node.watchersOf(user);
+            }
+
+            @Override
+            public Map<String, ? extends Collection<String>> all() {
+                return node.allWatchers();
+            }
+        });
+        p.component().setRouting(node::route, node::sendElsewhere);
+        p.connector().setRouter(node::route);
+        p.connector().standbyRetry(STANDBY_RETRY_MILLIS);
+        p.admin().setAfterReload(() -> node.reloadOthers(node.tag()));
+        p.http().healthDetail(() -> "cluster-size=" + node.size() + "\nmembers=" + String.join(",", node.members())
+                + "\nxmpp-link=" + (p.connector().isConnected() ? "here" : node.anyLink() ? "other-instance"
+                : "none") + "\n");
+        p.metrics().watchCluster(node::size, () -> node.allCalls().size());
+        return node;
+    }
+
+    /** What this instance does for the cluster. */
+    private record Here(Parts p) implements ClusterNode.Local {
+        @Override
+        public void deliver(Packet packet) {
+            p.component().deliver(packet);
+        }
+
+        @Override
+        public void deliverShared(Message message) {
+            p.calls().onSharedMessage(message);
+        }
+
+        @Override
+        public void sendOut(Packet packet) {
+            p.component().sendOnLink(packet);
+        }
+
+        @Override
+        public void presence(Presence presence) {
+            p.presence().onPresence(presence);
+        }
+
+        @Override
+        public boolean release(JID device) {
+            return p.devices().release(device);
+        }
+
+        @Override
+        public void endSiblings(JID user, String sid, JID peerBare, String reason, String text) {
+            p.calls().endSiblings(user, sid, peerBare, reason, text);
+        }
+
+        @Override
+        public void endOrphan(String snapshot, String reason, String text) {
+            p.calls().endOrphan(snapshot, reason, text);
+        }
+
+        @Override
+        public void deviceOffline(JID device) {
+            p.presence().deviceOffline(device);
+        }
+
+        @Override
+        public boolean endCall(String id, String reason) {
+            return p.calls().endCallHere(id, reason);
+        }
+
+        @Override
+        public void reload() {
+            try {
+                log.info("cluster.reload {}", p.admin().reloadNow());
+            } catch (ConfigException e) {
+                log.warn("cluster.reload-failed: {}", e.getMessage());
+            }
+        }
+
+        @Override
+        public void excluded() {
+            p.connector().suspend();
+            int n = p.devices().releaseAll(SERVICE_RESTART, "this gateway instance lost its cluster; resume on"
+                    + " another");
+            log.warn("cluster.excluded link=closed devices-let-go={}", n);
+        }
+
+        @Override
+        public void readmitted() {
+            p.connector().unsuspend();
+        }
+    }
+}

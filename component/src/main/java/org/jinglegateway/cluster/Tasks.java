@@ -1,0 +1,91 @@
+package org.jinglegateway.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.query.Predicate;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The small pieces of code Hazelcast runs on another member: a claim of a directory entry (atomic on the member that
+ * owns the key), the filters of a directory scan, and requests to another instance's gateway.
+ */
+final class Tasks {
+    private Tasks() {
+    }
+
+    /** Moves a device entry to {@code to}, only if it still belongs to {@code from}; true when it did. */
+    record Claim(String from, String to, String tokenKey) implements EntryProcessor<String, DeviceEntry, Boolean> {
+        @Override
+        public Boolean process(Map.Entry<String, DeviceEntry> entry) {
+            DeviceEntry now = entry.getValue();
+            if (now == null || !now.owner().equals(from)) {
+                return false;
+            }
+            entry.setValue(new DeviceEntry(to, tokenKey, false));
+            return true;
+        }
+    }
+
+    /** Entries of the devices an instance holds (or held, when it let go of them). */
+    record OwnedBy(String owner) implements Predicate<String, DeviceEntry> {
+        @Override
+        public boolean apply(Map.Entry<String, DeviceEntry> entry) {
+            return owner.equals(entry.getValue().owner());
+        }
+    }
+
+    /** Keys that start with a prefix (a device's calls: {@code jid|callId}). */
+    record KeyPrefix(String prefix) implements Predicate<String, String> {
+        @Override
+        public boolean apply(Map.Entry<String, String> entry) {
+            return entry.getKey().startsWith(prefix);
+        }
+    }
+
+    /** Runs on the instance that holds a device: it lets the device go (see ClusterNode#release). */
+    static final class Release implements Callable<Boolean>, HazelcastInstanceAware, Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String device;
+        private transient HazelcastInstance hz;
+
+        Release(String device) {
+            this.device = device;
+        }
+
+        @Override
+        public void setHazelcastInstance(HazelcastInstance instance) {
+            this.hz = instance;
+        }
+
+        @Override
+        public Boolean call() {
+            return ClusterNode.of(hz).releaseHere(device);
+        }
+    }
+
+    /** Runs on the instance that holds a call: an administrator ends it. */
+    static final class EndCall implements Callable<Boolean>, HazelcastInstanceAware, Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final String reason;
+        private transient HazelcastInstance hz;
+
+        EndCall(String id, String reason) {
+            this.id = id;
+            this.reason = reason;
+        }
+
+        @Override
+        public void setHazelcastInstance(HazelcastInstance instance) {
+            this.hz = instance;
+        }
+
+        @Override
+        public Boolean call() {
+            return ClusterNode.of(hz).local().endCall(id, reason);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package org.jinglegateway.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.jinglegateway.call.Directory;
+import org.jinglegateway.config.GatewayConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+
+/**
+ * Three cluster nodes in this JVM on real Hazelcast over loopback (no XMPP): stanzas reach the instance that holds a
+ * device, wait in the cluster while nobody does, and a claim moves a device with its calls and held frames, once.
+ */
+final class ClusterNodeTest {
+    private static final JID ALICE = new JID("alice@gw.test/web-aaaa");
+    private static final JID PEER = new JID("bob@example.org/phone");
+
+    private final List<ClusterNode> nodes = new ArrayList<>();
+    private final List<Recorder> locals = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(n -> {
+            try {
+                n.close();
+            } catch (RuntimeException e) {
+                // a node killed by the test is closed already
+            }
+        });
+    }
+
+    @Test
+    void aStanzaForADeviceGoesToTheInstanceThatHoldsIt_andOnlyThere() throws Exception {
+        start(2);
+        nodes.get(0).deviceOnline(ALICE, "key-1");
+        IQ iq = jingleSet(ALICE);
+
+        assertThat(nodes.get(0).route(iq)).as("the holder handles it itself").isFalse();
+        assertThat(nodes.get(1).route(iq)).as("the other passes it on").isTrue();
+
+        await(() -> locals.get(0).delivered.size() == 1, "the holder gets the stanza");
+        assertThat(locals.get(0).delivered.get(0).getID()).isEqualTo(iq.getID());
+        assertThat(locals.get(1).delivered).isEmpty();
+    }
+
+    @Test
+    void aClaimAfterTheHolderLetGo_movesTheDeviceWithItsCallsAndFrames_once() throws Exception {
+        start(3);
+        nodes.get(0).deviceOnline(ALICE, "key-1");
+        nodes.get(0).callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        locals.get(0).onRelease = () -> nodes.get(0).deviceReleased(ALICE, List.of("{\"type\":\"candidate\"}"));
+
+        Optional<Directory.Claimed> claimed = nodes.get(1).claim("alice", "key-1");
+
+        assertThat(claimed).as("the claim succeeds").isPresent();
+        assertThat(locals.get(0).released).containsExactly(ALICE);
+        assertThat(claimed.get().device()).isEqualTo(ALICE);
+        assertThat(claimed.get().calls()).containsExactly("{\"callId\":\"c1\"}");
+        assertThat(claimed.get().heldFrames()).containsExactly("{\"type\":\"candidate\"}");
+        assertThat(nodes.get(2).claim("alice", "key-1")).as("the token was used").isEmpty();
+
+        IQ iq = jingleSet(ALICE);
+        assertThat(nodes.get(2).route(iq)).isTrue();
+        await(() -> locals.get(1).delivered.size() == 1, "the claimer gets stanzas for the device from now on");
+    }
+
+    @Test
+    void aTokenOfAnotherUser_claimsNothing() throws Exception {
+        start(2);
+        nodes.get(0).deviceOnline(ALICE, "key-1");
+        assertThat(nodes.get(1).claim("mallory", "key-1")).isEmpty();
+        assertThat(nodes.get(1).claim("alice", "key-2")).isEmpty();
+        assertThat(locals.get(0).released).isEmpty();
+    }
+
+    @Test
+    void whenTheHolderDies_stanzasWaitForTheClaimer_andReachItInOrder() throws Exception {
+        start(3);
+        nodes.get(0).deviceOnline(ALICE, "key-1");
+        nodes.get(0).callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        kill(0);
+        IQ first = jingleSet(ALICE);
+        IQ second = jingleSet(ALICE);
+
+        assertThat(nodes.get(1).route(first)).isTrue();
+        assertThat(nodes.get(2).route(second)).isTrue();
+        Optional<Directory.Claimed> claimed = nodes.get(2).claim("alice", "key-1");
+
+        assertThat(claimed).isPresent();
+        assertThat(claimed.get().calls()).containsExactly("{\"callId\":\"c1\"}");
+        claimed.get().done().run();
+        assertThat(locals.get(2).delivered).extracting(Packet::getID).containsExactly(first.getID(), second.getID());
+    }
+
+    @Test
+    void aProposalToAUserWithDevicesOnTwoInstances_ringsOnBoth_andNotOnTheThird() throws Exception {
+        start(3);
+        JID other = new JID("alice@gw.test/web-bbbb");
+        nodes.get(0).deviceOnline(ALICE, "key-1");
+        nodes.get(1).deviceOnline(other, "key-2");
+        Message propose = new Message();
+        propose.setTo(ALICE.asBareJID());
+        propose.setFrom(PEER);
+        propose.setID("p1");
+
+        assertThat(nodes.get(2).route(propose)).isTrue();
+
+        await(() -> locals.get(0).shared.size() == 1 && locals.get(1).shared.size() == 1, "both holders ring");
+        assertThat(locals.get(2).shared).isEmpty();
+        assertThat(nodes.get(2).devicesOf("alice")).containsExactlyInAnyOrder(ALICE, other);
+    }
+
+    @Test
+    void aPeersUnavailablePresence_reachesEveryInstance() throws Exception {
+        start(3);
+        Presence gone = new Presence(Presence.Type.unavailable);
+        gone.setFrom(PEER);
+        gone.setTo(ALICE.asBareJID());
+
+        assertThat(nodes.get(1).route(gone)).as("handled here too").isFalse();
+
+        await(() -> locals.get(0).presences.size() == 1 && locals.get(2).presences.size() == 1, "all instances hear");
+        assertThat(locals.get(1).presences).isEmpty();
+    }
+
+    @Test
+    void aStandbyWithoutALink_sendsOverTheInstanceThatHasOne() throws Exception {
+        start(2, new boolean[] {true, false});
+        nodes.get(0).link(true);
+        IQ out = jingleSet(PEER);
+
+        assertThat(nodes.get(0).sendElsewhere(out)).as("the linked one sends itself").isFalse();
+        await(() -> nodes.get(1).anyLink(), "the standby sees the link");
+        assertThat(nodes.get(1).sendElsewhere(out)).isTrue();
+        await(() -> locals.get(0).sentOut.size() == 1, "the linked instance writes it");
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------------------------
+
+    private void start(int n) throws IOException, InterruptedException {
+        start(n, null);
+    }
+
+    private void start(int n, boolean[] linked) throws IOException, InterruptedException {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                ports.add(s.getLocalPort());
+            }
+        }
+        List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+        for (int i = 0; i < n; i++) {
+            Recorder r = new Recorder();
+            boolean up = linked != null && linked[i];
+            BooleanSupplier link = () -> up;
+            locals.add(r);
+            nodes.add(ClusterNode.start(new GatewayConfig.Cluster(ports.get(i), "127.0.0.1", members, 5), "gw.test",
+                    "secret", r, Duration.ofSeconds(30), link));
+        }
+        await(() -> nodes.stream().allMatch(x -> x.size() == n), n + " members");
+    }
+
+    private void kill(int i) throws Exception {
+        ClusterNode victim = nodes.get(i);
+        victim.terminateForTest();
+        int left = nodes.size() - 1;
+        await(() -> nodes.stream().filter(x -> x != victim).allMatch(x -> x.size() == left), "the others see it");
+    }
+
+    private static IQ jingleSet(JID to) {
+        IQ iq = new IQ(IQ.Type.set);
+        iq.setTo(to);
+        iq.setFrom(PEER);
+        iq.setChildElement("jingle", "urn:xmpp:jingle:1").addAttribute("action", "transport-info")
+                .addAttribute("sid", "s1");
+        return iq;
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** What the cluster handed an instance. */
+    private static final class Recorder implements ClusterNode.Local {
+        final List<Packet> delivered = new CopyOnWriteArrayList<>();
+        final List<Message> shared = new CopyOnWriteArrayList<>();
+        final List<Packet> sentOut = new CopyOnWriteArrayList<>();
+        final List<Presence> presences = new CopyOnWriteArrayList<>();
+        final List<JID> released = new CopyOnWriteArrayList<>();
+        volatile Runnable onRelease = () -> { };
+
+        @Override
+        public void deliver(Packet packet) {
+            delivered.add(packet);
+        }
+
+        @Override
+        public void deliverShared(Message message) {
+            shared.add(message);
+        }
+
+        @Override
+        public void sendOut(Packet packet) {
+            sentOut.add(packet);
+        }
+
+        @Override
+        public void presence(Presence presence) {
+            presences.add(presence);
+        }
+
+        @Override
+        public boolean release(JID device) {
+            released.add(device);
+            onRelease.run();
+            return true;
+        }
+
+        @Override
+        public void endSiblings(JID user, String sid, JID peerBare, String reason, String text) {
+        }
+
+        @Override
+        public void endOrphan(String snapshot, String reason, String text) {
+        }
+
+        @Override
+        public void deviceOffline(JID device) {
+        }
+
+        @Override
+        public boolean endCall(String id, String reason) {
+            return false;
+        }
+
+        @Override
+        public void reload() {
+        }
+
+        @Override
+        public void excluded() {
+        }
+
+        @Override
+        public void readmitted() {
+        }
+    }
+}
