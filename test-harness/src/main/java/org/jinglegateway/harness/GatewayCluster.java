@@ -212,16 +212,47 @@ public final class GatewayCluster implements AutoCloseable {
     }
 
     /**
-     * One answer of {@code /health}.
+     * One answer of {@code /health}: in a cluster, {@code ok} (or the reason it is not) and then lines
+     * {@code cluster-size=N}, {@code members=host:port,...} and {@code xmpp-link=here|other-instance|none}
+     * (docs/operations.md); a JSON body with {@code cluster.size} and {@code cluster.members} is read too.
      *
      * @param status the HTTP status
      * @param body   the body as sent
      * @param json   the body parsed, or null when it is not JSON
      */
     public record Health(int status, String body, JsonNode json) {
-        /** {@code cluster.size}, or -1 when the answer has none. */
+        /** The cluster's size, or -1 when the answer has none. */
         public int clusterSize() {
-            return json == null ? -1 : json.path("cluster").path("size").asInt(-1);
+            if (json != null) {
+                return json.path("cluster").path("size").asInt(-1);
+            }
+            String size = line("cluster-size");
+            try {
+                return size == null ? -1 : Integer.parseInt(size.strip());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        /** The members the answer lists ({@code host:port}). */
+        public List<String> members() {
+            if (json != null) {
+                List<String> out = new ArrayList<>();
+                json.path("cluster").path("members").forEach(m -> out.add(m.asText()));
+                return out;
+            }
+            String members = line("members");
+            return members == null || members.isBlank() ? List.of() : List.of(members.strip().split(","));
+        }
+
+        /** Where this instance says the XEP-0114 link is ({@code here}, {@code other-instance}, {@code none}). */
+        public String xmppLink() {
+            return json != null ? json.path("cluster").path("xmpp-link").asText(null) : line("xmpp-link");
+        }
+
+        private String line(String key) {
+            return body.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
+                    .findFirst().orElse(null);
         }
     }
 

@@ -53,8 +53,9 @@ final class ClusterEjabberdCallsIT extends CallScenarios {
             assertThat(health.status()).as("instance %d /health: %s", i, health.body()).isEqualTo(200);
             assertThat(health.clusterSize()).as("instance %d /health cluster.size: %s", i, health.body())
                     .isEqualTo(INSTANCES);
-            assertThat(health.json().path("cluster").path("members").size()).as("instance %d members: %s", i,
-                    health.body()).isEqualTo(INSTANCES);
+            assertThat(health.members()).as("instance %d members: %s", i, health.body()).hasSize(INSTANCES);
+            assertThat(health.xmppLink()).as("instance %d: each has its own link to ejabberd: %s", i, health.body())
+                    .isEqualTo("here");
         }
     }
 }

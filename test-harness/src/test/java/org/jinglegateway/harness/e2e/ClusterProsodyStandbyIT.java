@@ -55,7 +55,10 @@ final class ClusterProsodyStandbyIT {
         try (SoftphoneDriver pages = SoftphoneDriver.start("cluster-call.mjs", "--page", page, "--user", "carol",
                 "--ws", "ws://127.0.0.1:" + prosody.httpPort() + "/xmpp-websocket", "--jid", "alice@localhost",
                 "--password", "alice-pw")) {
-            assertThat(cluster.health(0).status()).as("the active instance's /health").isEqualTo(200);
+            assertThat(cluster.health(0).xmppLink()).as("the active instance's /health: %s", cluster.health(0).body())
+                    .isEqualTo("here");
+            assertThat(cluster.health(1).xmppLink()).as("the standby's /health: %s", cluster.health(1).body())
+                    .isEqualTo("other-instance");
             long standbyReadies = cluster.instance(1).readyCount();
 
             JsonNode up = pages.send("call", "from", "stanza", "video", true);
@@ -64,9 +67,10 @@ final class ClusterProsodyStandbyIT {
 
             cluster.kill(0);
             cluster.instance(1).awaitReady((int) standbyReadies + 1, TAKEOVER);
-            Await.until(TAKEOVER, "the standby's /health to turn 200", () -> {
+            Await.until(TAKEOVER, "the standby's /health to say xmpp-link=here", () -> {
                 try {
-                    return cluster.health(1).status() == 200;
+                    GatewayCluster.Health h = cluster.health(1);
+                    return h.status() == 200 && "here".equals(h.xmppLink());
                 } catch (Exception e) {
                     return false;
                 }
