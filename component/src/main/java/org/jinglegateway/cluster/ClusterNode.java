@@ -147,6 +147,8 @@ public final class ClusterNode implements Directory, AutoCloseable {
         // the topic's listener (from the config) is registered when the topic is first used on this member
         hz.getTopic(topicOf(tag));
         long tickNanos = TimeUnit.MILLISECONDS.toNanos(250);
+        // the join above can take longer than the heartbeat limit (instances starting together): that is no freeze
+        lastTick = System.nanoTime();
         timers.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
     }
 
