@@ -153,7 +153,10 @@ public final class GatewayCluster implements AutoCloseable {
                 }
                 cluster.awaitClusterSize(size, START_TIMEOUT);
                 return cluster;
-            } catch (AssertionError | RuntimeException | IOException e) {
+            } catch (AssertionError | RuntimeException e) {
+                cluster.close();
+                throw new AssertionError(e.getMessage() + "\n" + cluster, e);
+            } catch (IOException e) {
                 cluster.close();
                 throw e;
             }
