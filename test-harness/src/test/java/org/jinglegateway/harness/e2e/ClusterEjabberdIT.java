@@ -121,7 +121,7 @@ final class ClusterEjabberdIT {
         try (SoftphoneDriver pages = openPages();
                 XmppTestClient bob = XmppTestClient.login(ejabberd, "bob", "bob-pw")) {
             Replies replies = new Replies(bob);
-            JsonNode up = pages.send("call", "from", "stanza", "video", false);
+            JsonNode up = pages.send("call", "from", "phone", "video", false);
             int owner = cluster.indexOfWs(up.path("phone").path("url").asText());
             assertMediaFlows(pages, false, "before the freeze");
 
