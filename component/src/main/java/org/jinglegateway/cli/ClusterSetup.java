@@ -92,7 +92,7 @@ final class ClusterSetup {
         p.http().healthDetail(() -> "cluster-size=" + node.size() + "\nmembers=" + String.join(",", node.members())
                 + "\nxmpp-link=" + (p.connector().isConnected() ? "here" : node.anyLink() ? "other-instance"
                 : "none") + "\n");
-        p.metrics().watchCluster(node::size, () -> node.allCalls().size());
+        p.metrics().watchCluster(node::size, node::callCount, node::callBytesHere);
         return node;
     }
 

@@ -232,9 +232,19 @@ public final class ClusterNode implements Directory, AutoCloseable {
         return !excluded && (linkUp.getAsBoolean() || links.keySet().stream().anyMatch(this::alive));
     }
 
+    /** Calls held by every instance. */
+    public int callCount() {
+        return calls.size();
+    }
+
     /** Calls held by every instance, as snapshots (for the admin commands and metrics). */
     public Collection<String> allCalls() {
         return calls.values();
+    }
+
+    /** Bytes the call snapshots this member owns take in its part of the map (backups not counted). */
+    public long callBytesHere() {
+        return calls.getLocalMapStats().getOwnedEntryMemoryCost();
     }
 
     // ---- routing ------------------------------------------------------------------------------------------------
@@ -495,7 +505,10 @@ public final class ClusterNode implements Directory, AutoCloseable {
                 () -> replayHeld(jid)));
     }
 
-    /** Asks the instance that holds a device to let it go; true once it has (or has died meanwhile). */
+    /**
+     * Asks the instance that holds a device to let it go; true once it has, or once it is out of the cluster (a
+     * killed instance can stay listed for a moment after its socket closed, a frozen one for the heartbeat limit).
+     */
     private boolean askToRelease(String owner, String jid) {
         Optional<Member> member = memberOf(owner);
         if (member.isEmpty()) {
@@ -505,18 +518,23 @@ public final class ClusterNode implements Directory, AutoCloseable {
             hz.getExecutorService("jg-requests").submitToMember(new Tasks.Release(jid), member.get())
                     .get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (ExecutionException e) {
-            boolean gone = !alive(owner);
-            log.info("cluster.release-failed device={} owner={} owner-gone={}: {}", jid, owner, gone,
-                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            return gone;
-        } catch (TimeoutException e) {
-            log.warn("cluster.release-timeout device={} owner={}", jid, owner);
-            return !alive(owner);
+        } catch (ExecutionException | TimeoutException e) {
+            log.info("cluster.release-unanswered device={} owner={}: {}; waiting for the cluster to drop it", jid,
+                    owner, e.getCause() == null ? e.toString() : e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds() + 2L);
+        while (alive(owner) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !alive(owner);
     }
 
     /** On the instance that holds a device: lets it go for a claim from another instance. */

@@ -66,7 +66,11 @@ public final class GatewayMetrics implements CallListener, DeviceListener {
     }
 
     /** A cluster's figures (docs/operations.md, "Several instances"): its members, and the calls of all of them. */
-    public void watchCluster(java.util.function.IntSupplier members, java.util.function.IntSupplier calls) {
+    public void watchCluster(java.util.function.IntSupplier members, java.util.function.IntSupplier calls,
+                             java.util.function.LongSupplier snapshotBytes) {
+        Gauge.builder("jinglegateway.cluster.snapshot.bytes", snapshotBytes, b -> b.getAsLong())
+                .description("bytes the call snapshots this member owns take in the cluster's map (backups apart)")
+                .register(registry);
         Gauge.builder("jinglegateway.cluster.members", members, m -> m.getAsInt())
                 .description("gateway instances in this instance's cluster, itself included").register(registry);
         Gauge.builder("jinglegateway.cluster.calls", calls, c -> c.getAsInt())

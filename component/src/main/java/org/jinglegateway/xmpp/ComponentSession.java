@@ -35,12 +35,15 @@ public final class ComponentSession implements AutoCloseable {
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile boolean closed;
 
-    private ComponentSession(Socket socket, String domain, int maxStanzaBytes) throws IOException, StreamException {
+    private ComponentSession(Socket socket, String domain, int maxStanzaBytes, boolean allowMultiple)
+            throws IOException, StreamException {
         this.socket = socket;
         this.domain = domain;
         this.out = socket.getOutputStream();
+        // Openfire takes a second connection for a domain only when the header asks with allowMultiple (any value)
         writeRaw("<?xml version='1.0'?><stream:stream xmlns='jabber:component:accept'"
-                + " xmlns:stream='http://etherx.jabber.org/streams' to='" + escape(domain) + "'>");
+                + " xmlns:stream='http://etherx.jabber.org/streams' to='" + escape(domain) + "'"
+                + (allowMultiple ? " allowMultiple='true'" : "") + ">");
         this.reader = new XmppStreamReader(socket.getInputStream(), maxStanzaBytes, MAX_DEPTH, this::refused);
     }
 
@@ -70,11 +73,20 @@ public final class ComponentSession implements AutoCloseable {
      */
     public static ComponentSession open(String host, int port, String domain, String secret, int maxStanzaBytes)
             throws IOException, StreamException {
+        return open(host, port, domain, secret, maxStanzaBytes, false);
+    }
+
+    /**
+     * Connects and authenticates; with {@code allowMultiple} the stream header asks Openfire to take this connection
+     * beside others for the same domain (several instances: docs/operations.md, "Several instances").
+     */
+    public static ComponentSession open(String host, int port, String domain, String secret, int maxStanzaBytes,
+                                        boolean allowMultiple) throws IOException, StreamException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
             socket.setTcpNoDelay(true);
-            ComponentSession session = new ComponentSession(socket, domain, maxStanzaBytes);
+            ComponentSession session = new ComponentSession(socket, domain, maxStanzaBytes, allowMultiple);
             try {
                 session.handshake(secret);
             } catch (StreamException e) {

@@ -122,7 +122,7 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
                             settings.domain(), backoff.attempts() + 1);
                 }
                 s = ComponentSession.open(settings.host(), settings.port(), settings.domain(), settings.secret(),
-                        settings.maxStanzaBytes());
+                        settings.maxStanzaBytes(), standbyRetryMillis > 0);
             } catch (IOException e) {
                 log.warn("xmpp.unreachable host={} port={} reason={}", settings.host(), settings.port(),
                         e.getMessage());
@@ -278,9 +278,10 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     }
 
     /**
-     * In a cluster behind a server that takes one connection per domain (Prosody): a conflict means another instance
-     * holds the link, and this one waits as a hot standby, asking again every {@code millis} (docs/operations.md,
-     * "Several instances").
+     * In a cluster: the stream header asks Openfire for a connection beside the others ({@code allowMultiple}), and
+     * behind a server that takes one connection per domain (Prosody) a conflict means another instance holds the
+     * link: this one waits as a hot standby, asking again every {@code millis} (docs/operations.md, "Several
+     * instances").
      */
     public void standbyRetry(long millis) {
         this.standbyRetryMillis = millis;
@@ -311,6 +312,11 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
      */
     public void suspend() {
         suspended = true;
+        synchronized (sendLock) {
+            // what was held is stale: other instances carry the calls now
+            held.clear();
+            heldBytes = 0;
+        }
         ComponentSession s = session;
         if (s != null) {
             s.close();
@@ -388,6 +394,10 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
         long bytes = OutgoingCheck.check(xml, packet, settings.maxOutgoingBytes());
         if (closed.get()) {
             throw new ComponentException("the XMPP connection is closed");
+        }
+        if (suspended) {
+            log.debug("xmpp.suspended dropped to={}", packet.getTo());
+            return;
         }
         boolean overflow;
         synchronized (sendLock) {

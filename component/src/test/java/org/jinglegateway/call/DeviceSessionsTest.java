@@ -13,8 +13,8 @@ import org.xmpp.packet.JID;
 
 /** Browser resume (docs/protocol.md §8): a device outlives its socket for calls.resume-seconds. */
 final class DeviceSessionsTest {
-    private static final JID ROMEO = new JID("romeo@example.net/Conversations.r0Me");
-    private static final String SID = "rSr5h/5/pz8I8cMY26V9aQ";
+    static final JID ROMEO = new JID("romeo@example.net/Conversations.r0Me");
+    static final String SID = "rSr5h/5/pz8I8cMY26V9aQ";
     private static final Duration WINDOW = Duration.ofSeconds(30);
 
     private final CallWorld world = new CallWorld();
@@ -69,13 +69,18 @@ final class DeviceSessionsTest {
 
     /** Romeo calls juliet's new device by XEP-0353; she accepts and answers: the call is active. */
     private String activeCall(BrowserDevice juliet, FakeLink link) {
-        world.message("modelled/conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
+        return activeCall(world, juliet, link);
+    }
+
+    /** The same in any world (HandOverTest has two). */
+    static String activeCall(CallWorld w, BrowserDevice juliet, FakeLink link) {
+        w.message("modelled/conversations/jmi-propose-audio.xml", ROMEO, juliet.jid().asBareJID(), SID);
         String callId = last(link, "ring").get("callId").asText();
-        world.frame(juliet, "{\"type\":\"accept\",\"callId\":\"" + callId + "\"}");
-        world.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
-        world.frame(juliet, CallWorld.JSON.createObjectNode().put("type", "answer").put("callId", callId)
+        w.frame(juliet, "{\"type\":\"accept\",\"callId\":\"" + callId + "\"}");
+        w.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
+        w.frame(juliet, CallWorld.JSON.createObjectNode().put("type", "answer").put("callId", callId)
                 .put("sdp", CallWorld.fixture("chrome/audio-answer.sdp")));
-        world.lastJingle("session-accept");
+        w.lastJingle("session-accept");
         return callId;
     }
 
@@ -92,7 +97,7 @@ final class DeviceSessionsTest {
         return new Away(juliet, first, callId);
     }
 
-    private static JsonNode last(FakeLink link, String type) {
+    static JsonNode last(FakeLink link, String type) {
         return link.frames.stream().filter(f -> type.equals(f.get("type").asText())).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no " + type + " in " + link.frames));
     }
