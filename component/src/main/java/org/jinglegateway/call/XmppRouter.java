@@ -30,6 +30,9 @@ final class XmppRouter {
     private final PeerInitiates initiates;
     private final PeerReplies replies;
     private final Endings endings;
+    /** How long a Jingle set waits for the session-initiate it belongs to, in a cluster ({@link EarlyIqs}). */
+    static final java.time.Duration EARLY_WAIT = java.time.Duration.ofSeconds(2);
+    private final EarlyIqs early = new EarlyIqs();
 
     XmppRouter(CallContext context, PeerEvents events, PeerInitiates initiates, PeerReplies replies,
                Endings endings) {
@@ -88,9 +91,21 @@ final class XmppRouter {
                 context.listener().started(false);
             }
             context.onLane(call, c -> initiates.initiate(c, iq));
+            for (IQ early : this.early.take(new CallKey(from, to, sid))) {
+                context.onLane(call, c -> events.jingle(c, early));
+            }
             return true;
         }
         if (call == null) {
+            CallKey key = new CallKey(from, to, sid);
+            if (context.directory() != Directory.NONE && early.park(key, iq)) {
+                // several instances: its session-initiate may still be on its way through another one
+                context.calls.byKey(key).ifPresent(arrived -> early.take(key).forEach(e -> context.onLane(arrived,
+                        c -> events.jingle(c, e))));
+                context.after(EARLY_WAIT, () -> early.take(key).forEach(e -> context.send(Stanzas.unknownSession(e,
+                        "no Jingle session " + sid + " between " + from + " and " + to))));
+                return true;
+            }
             context.send(Stanzas.unknownSession(iq, "no Jingle session " + sid + " between " + from + " and " + to));
             return true;
         }

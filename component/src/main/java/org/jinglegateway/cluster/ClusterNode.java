@@ -5,6 +5,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MultiMapConfig;
@@ -66,6 +67,8 @@ public final class ClusterNode implements Directory, AutoCloseable {
     private static final String TAG_ATTRIBUTE = "jg.tag";
     /** How long a claim waits for the instance that holds the device to let it go. */
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(8);
+    /** Stanzas kept for one device while nobody holds it. */
+    static final int MAX_HELD_PER_DEVICE = 500;
 
     /** What this instance does with what the cluster hands it. */
     public interface Local {
@@ -181,6 +184,10 @@ public final class ClusterNode implements Directory, AutoCloseable {
         c.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         c.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         c.setProperty("hazelcast.local.localAddress", s.host());
+        // Java deserialization from the cluster port: only Hazelcast's own, the JDK's and this package's classes
+        JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
+        filter.getWhitelist().addPackages("org.jinglegateway.cluster");
+        c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         NetworkConfig network = c.getNetworkConfig();
         network.setPort(s.port()).setPortAutoIncrement(false);
         network.setPublicAddress(s.host() + ":" + s.port());
@@ -274,12 +281,30 @@ public final class ClusterNode implements Directory, AutoCloseable {
             return false;
         }
         if (entry.released() || !alive(entry.owner())) {
-            held.put(to.toString(), packet.toXML());
-            log.info("cluster.held to={} owner={}", to, entry.owner());
+            hold(to, packet, entry.owner());
             return true;
         }
         publish(entry.owner(), new Notes.StanzaIn(packet.toXML()));
         return true;
+    }
+
+    /**
+     * Keeps a stanza for a device nobody holds now, for whoever claims it; past {@link #MAX_HELD_PER_DEVICE} a request
+     * is refused (wait, resource-constraint) and anything else dropped, so that a peer cannot fill the cluster.
+     */
+    private void hold(JID to, Packet packet, String owner) {
+        if (held.valueCount(to.toString()) >= MAX_HELD_PER_DEVICE) {
+            log.warn("cluster.held-full to={} from={}", to, packet.getFrom());
+            if (packet instanceof IQ iq && (iq.getType() == IQ.Type.set || iq.getType() == IQ.Type.get)) {
+                IQ error = IQ.createResultIQ(iq);
+                error.setError(new PacketError(PacketError.Condition.resource_constraint, PacketError.Type.wait,
+                        to + " is moving to another gateway instance; try again in a moment"));
+                local.sendOut(error);
+            }
+            return;
+        }
+        held.put(to.toString(), packet.toXML());
+        log.info("cluster.held to={} owner={}", to, owner);
     }
 
     /** A peer's unavailable or caps presence: every instance hears it (each has its own calls and quirk table). */

@@ -188,4 +188,30 @@ final class HandOverTest {
         assertThat(terminate.getChildElement().element("reason").elements().get(0).getName()).isEqualTo("gone");
         assertThat(second.service.size()).isZero();
     }
+
+    @Test
+    void aTransportInfoThatOvertookItsSessionInitiate_waitsForIt_andIsHandledAfterIt() {
+        CallWorld.FakeDevice juliet = second.device("juliet", "web-j");
+        IQ info = second.iq("modelled/conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), SID);
+        assertThat(second.sentWhere(p -> p instanceof IQ iq && info.getID().equals(iq.getID())))
+                .as("not refused while its session may still come through another instance").isEmpty();
+
+        IQ initiate = second.iq("modelled/conversations/session-initiate-audio.xml", ROMEO, juliet.jid(), SID);
+
+        assertThat(second.replyTo(initiate).getType()).isEqualTo(IQ.Type.result);
+        assertThat(second.replyTo(info).getType()).as("handled once its session exists").isEqualTo(IQ.Type.result);
+        assertThat(juliet.of("offer")).hasSize(1);
+    }
+
+    @Test
+    void aTransportInfoWhoseSessionNeverComes_getsUnknownSessionAfterAWhile() {
+        CallWorld.FakeDevice juliet = second.device("juliet", "web-j");
+        IQ info = second.iq("modelled/conversations/transport-info-candidate-01.xml", ROMEO, juliet.jid(), "nope");
+
+        second.timers.advance(XmppRouter.EARLY_WAIT);
+
+        IQ reply = second.replyTo(info);
+        assertThat(reply.getType()).isEqualTo(IQ.Type.error);
+        assertThat(reply.getError().getApplicationConditionName()).isEqualTo("unknown-session");
+    }
 }

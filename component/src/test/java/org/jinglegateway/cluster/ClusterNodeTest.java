@@ -106,6 +106,25 @@ final class ClusterNodeTest {
     }
 
     @Test
+    void stanzasForADeviceNobodyHolds_areBounded_andTheRequestPastTheBoundIsRefused() throws Exception {
+        start(2);
+        nodes.get(0).deviceOnline(ALICE, "key-1");
+        kill(0);
+        for (int i = 0; i < ClusterNode.MAX_HELD_PER_DEVICE; i++) {
+            assertThat(nodes.get(1).route(jingleSet(ALICE))).isTrue();
+        }
+        assertThat(locals.get(1).sentOut).as("all kept so far").isEmpty();
+
+        IQ tooMany = jingleSet(ALICE);
+        assertThat(nodes.get(1).route(tooMany)).isTrue();
+
+        assertThat(locals.get(1).sentOut).hasSize(1);
+        IQ refusal = (IQ) locals.get(1).sentOut.get(0);
+        assertThat(refusal.getID()).isEqualTo(tooMany.getID());
+        assertThat(refusal.getError().getCondition().toXMPP()).isEqualTo("resource-constraint");
+    }
+
+    @Test
     void aProposalToAUserWithDevicesOnTwoInstances_ringsOnBoth_andNotOnTheThird() throws Exception {
         start(3);
         JID other = new JID("alice@gw.test/web-bbbb");
