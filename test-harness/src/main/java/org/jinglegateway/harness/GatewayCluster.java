@@ -8,14 +8,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * N instances of the gateway that form one gateway (docs/operations.md, "Several instances"): each a {@link
@@ -31,10 +37,12 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 public final class GatewayCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(GatewayCluster.class);
 
     private final List<GatewayProcess> instances;
     private final List<Integer> httpPorts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<Integer, LocalTime> signalled = new ConcurrentHashMap<>();
 
     private GatewayCluster(List<GatewayProcess> instances, List<Integer> httpPorts) {
         this.instances = instances;
@@ -129,6 +137,7 @@ public final class GatewayCluster implements AutoCloseable {
             String origins = httpPorts.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(","));
             List<GatewayProcess> started = new ArrayList<>();
             GatewayCluster cluster = new GatewayCluster(started, httpPorts);
+            long t0 = System.nanoTime();
             try {
                 for (int i = 0; i < size; i++) {
                     GatewayProcess.Launch launch = GatewayProcess.on(server).domain(domain).httpPort(httpPorts.get(i))
@@ -146,12 +155,16 @@ public final class GatewayCluster implements AutoCloseable {
                         started.get(0).awaitReady(1, START_TIMEOUT);
                     }
                 }
+                List<Long> readyMs = new ArrayList<>();
                 for (int i = 0; i < size; i++) {
                     if (!standbys || i == 0) {
                         started.get(i).awaitReady(1, START_TIMEOUT);
+                        readyMs.add((System.nanoTime() - t0) / 1_000_000);
                     }
                 }
                 cluster.awaitClusterSize(size, START_TIMEOUT);
+                log.info("figure cluster.started instances={} ready_ms_since_start={} whole_cluster_ms={} joined_ms={}",
+                        size, readyMs, (System.nanoTime() - t0) / 1_000_000, cluster.joinMillis());
                 return cluster;
             } catch (AssertionError | RuntimeException e) {
                 cluster.close();
@@ -291,21 +304,71 @@ public final class GatewayCluster implements AutoCloseable {
 
     /** SIGKILL of instance i by its pid. */
     public void kill(int i) throws InterruptedException {
+        signal(i, "KILL");
         instances.get(i).kill();
+    }
+
+    private void signal(int i, String name) {
+        LocalTime at = LocalTime.now();
+        signalled.put(i, at);
+        log.info("cluster.signal SIG{} instance={} pid={} at={}", name, i, instances.get(i).pid(), at);
+    }
+
+    /** When instance i was last signalled (kill, terminate, freeze, thaw), as the gateways' logs write times. */
+    public LocalTime signalledAt(int i) {
+        LocalTime at = signalled.get(i);
+        if (at == null) {
+            throw new IllegalStateException("instance " + i + " was never signalled");
+        }
+        return at;
+    }
+
+    /**
+     * The time of the first line of instance i's log, at or after {@code notBefore}, that contains {@code text}
+     * (the log's lines start with {@code HH:mm:ss.SSS}).
+     */
+    public Optional<LocalTime> logged(int i, String text, LocalTime notBefore) {
+        for (String line : instances.get(i).logText().lines().toList()) {
+            if (line.length() > 12 && line.contains(text)) {
+                try {
+                    LocalTime at = LocalTime.parse(line.substring(0, 12));
+                    if (!at.isBefore(notBefore)) {
+                        return Optional.of(at);
+                    }
+                } catch (DateTimeParseException e) {
+                    // not a log line of ours
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Each instance's {@code cluster.joined ... millis=N} (its Hazelcast join), -1 where there is none. */
+    public List<Long> joinMillis() {
+        List<Long> out = new ArrayList<>();
+        for (GatewayProcess g : instances) {
+            out.add(g.logText().lines().filter(l -> l.contains("cluster.joined")).map(l -> l.replaceAll(".*millis=",
+                    "").replaceAll("\\D.*", "")).filter(v -> !v.isEmpty()).map(Long::parseLong).findFirst()
+                    .orElse(-1L));
+        }
+        return out;
     }
 
     /** SIGTERM of instance i by its pid (it hands its calls to the others); returns its exit code. */
     public int terminate(int i, Duration timeout) throws InterruptedException {
+        signal(i, "TERM");
         return instances.get(i).terminate(timeout);
     }
 
     /** SIGSTOP of instance i by its pid. */
     public void freeze(int i) throws IOException, InterruptedException {
+        signal(i, "STOP");
         instances.get(i).freeze();
     }
 
     /** SIGCONT of instance i by its pid. */
     public void thaw(int i) throws IOException, InterruptedException {
+        signal(i, "CONT");
         instances.get(i).thaw();
     }
 

@@ -279,6 +279,15 @@ public final class LoadMain {
             table.append(String.format(Locale.ROOT, "%8d %12.1f %10d %10.1f %8d %6d %12.1f %10.2f %9d%n", held,
                     h.liveBytes() / 1048576.0, perCall, s.gatewayRssBytes() / 1048576.0, s.gatewayThreads(),
                     s.gatewayFds(), Proc.rssBytes(xmpp) / 1048576.0, setup.p99(), lostTotal));
+            long[] snapshots = s.clusterSnapshots();
+            if (snapshots != null) {
+                m.put("cluster_snapshot_bytes", snapshots[0]);
+                m.put("cluster_calls", snapshots[1]);
+                m.put("cluster_snapshot_bytes_per_call", snapshots[1] == 0 ? 0 : snapshots[0] / snapshots[1]);
+                table.append(String.format(Locale.ROOT, "%8s cluster map: %d bytes of call snapshots for %d calls"
+                        + " (%d a call, backups apart)%n", "", snapshots[0], snapshots[1],
+                        snapshots[1] == 0 ? 0 : snapshots[0] / snapshots[1]));
+            }
             if (s.dead() != null) {
                 throw new IllegalStateException("the gateway died at " + level + " held calls: " + s.dead());
             }

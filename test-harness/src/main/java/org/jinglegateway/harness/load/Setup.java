@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,6 +206,31 @@ final class Setup implements AutoCloseable {
             });
         }
         return new Proc.Histogram(live, classes);
+    }
+
+    /**
+     * The call snapshots in the cluster's map, from each instance's /metrics: {@code [sum of
+     * jinglegateway_cluster_snapshot_bytes, largest jinglegateway_cluster_calls]}; null with one instance.
+     */
+    long[] clusterSnapshots() throws IOException, InterruptedException {
+        if (cluster == null) {
+            return null;
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        long bytes = 0;
+        long calls = 0;
+        for (int i = 0; i < cluster.size(); i++) {
+            String text = http.send(HttpRequest.newBuilder(URI.create(cluster.http(i) + "metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            bytes += metric(text, "jinglegateway_cluster_snapshot_bytes");
+            calls = Math.max(calls, metric(text, "jinglegateway_cluster_calls"));
+        }
+        return new long[] {bytes, calls};
+    }
+
+    private static long metric(String prometheusText, String name) {
+        return prometheusText.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The instance that has died, or null while all run. */

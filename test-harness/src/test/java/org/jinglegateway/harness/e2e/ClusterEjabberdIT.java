@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jinglegateway.harness.Await;
 import org.jinglegateway.harness.GatewayCluster;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.jxmpp.jid.impl.JidCreate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One gateway of three instances on a real ejabberd (without {@code domain_balancing}: each stanza for the gateway's
@@ -38,6 +42,7 @@ import org.jxmpp.jid.impl.JidCreate;
  * Calls of the scripted clients through random instances are ClusterEjabberdCallsIT.
  */
 final class ClusterEjabberdIT {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterEjabberdIT.class);
     private static final String DOMAIN = "gw.localhost";
     private static final int INSTANCES = 3;
     /** Death by SIGKILL closes the page's socket: it resumes at once. A frozen instance is found by the page's pings
@@ -87,15 +92,30 @@ final class ClusterEjabberdIT {
     void owningInstanceKilled_thenStopped_pageResumesOnAnotherInstance_mediaGoesOn_andEachSideHangsUp()
             throws Exception {
         startCluster("calls:\n  resume-seconds: 30\n");
-        try (SoftphoneDriver pages = openPages()) {
+        try (SoftphoneDriver pages = openPages();
+                XmppTestClient bob = XmppTestClient.login(ejabberd, "bob", "bob-pw")) {
+            Replies replies = new Replies(bob);
             // call 1: StanzaJS calls the softphone, audio and video; the softphone's instance is killed
             JsonNode up = pages.send("call", "from", "stanza", "video", true);
             int owner = cluster.indexOfWs(up.path("phone").path("url").asText());
             assertThat(owner).as("the page registers on the first socket of its list").isZero();
             assertMediaFlows(pages, true, "call 1, before the kill");
 
+            // pings to the domain every 20 ms across the death: ejabberd moves the dead connection's share at once,
+            // what the dead instance had taken and not answered is lost (a figure, not an assertion)
+            Replies.Stream stream = replies.stream(Duration.ofMillis(20));
+            Thread.sleep(500);
+            long killed = System.nanoTime();
             cluster.kill(owner);
             int second = resumedElsewhere(pages, 1, owner, RESUME_AFTER_KILL);
+            figure("resume after SIGKILL", killed);
+            detection(owner, "SIGKILL");
+            List<String> acrossDeath = stream.stop();
+            replies.settle(acrossDeath, Duration.ofSeconds(5));
+            LOG.info("figure pings across a SIGKILL: sent={} unanswered={} (every 20 ms from 0.5 s before the kill"
+                    + " until the page resumed)", acrossDeath.size(), replies.unanswered(acrossDeath));
+            assertThat(acrossDeath).as("no ping answered twice: %s", replies.counts())
+                    .allMatch(id -> replies.count(id) <= 1);
             assertMediaFlows(pages, true, "call 1, after instance " + owner + " was killed");
             JsonNode ended = pages.send("hangup", "side", "phone");
             assertEndedWithSuccess(ended, "local");
@@ -104,8 +124,11 @@ final class ClusterEjabberdIT {
             // it hands its calls on and closes the page's socket with 1012, and the page resumes on the third
             pages.send("call", "from", "phone", "video", true);
             assertMediaFlows(pages, true, "call 2, before the stop");
+            long stopped = System.nanoTime();
             assertThat(cluster.terminate(second, STOP_TIMEOUT)).as("exit code of the stopped instance").isZero();
+            LOG.info("figure SIGTERM to exit: {} ms", (System.nanoTime() - stopped) / 1_000_000);
             int third = resumedElsewhere(pages, 2, second, RESUME_AFTER_KILL);
+            figure("resume after SIGTERM (page closed with 1012; includes the exit)", stopped);
             assertThat(third).as("the last instance alive").isNotEqualTo(owner);
             assertThat(pages.send("dump").path("page").path("softphone").path("events").toString())
                     .as("the page's socket was closed with 1012 (service restart)").contains("socket closed 1012");
@@ -128,15 +151,19 @@ final class ClusterEjabberdIT {
             int owner = cluster.indexOfWs(up.path("phone").path("url").asText());
             assertMediaFlows(pages, false, "before the freeze");
 
+            long frozen = System.nanoTime();
             cluster.freeze(owner);
             // IQs to the domain while it hangs: ejabberd still hands the frozen connection its share, so some may never
             // be answered, but none may be answered twice (below)
             List<String> duringFreeze = replies.send(PINGS);
             resumedElsewhere(pages, 1, owner, RESUME_AFTER_FREEZE);
+            figure("resume after SIGSTOP (the page's pings find it)", frozen);
+            detection(owner, "SIGSTOP (heartbeat limit 10 s)");
             assertMediaFlows(pages, false, "after instance " + owner + " froze");
             cluster.awaitClusterSize(INSTANCES - 1, Duration.ofSeconds(20));
 
             cluster.thaw(owner);
+            LocalTime thawed = cluster.signalledAt(owner);
             // the thawed instance learns it was excluded; whatever it does then, it must neither end the call it
             // held nor answer a stanza that another instance answers
             Await.until(Duration.ofSeconds(20), "the thawed instance's /health to answer", () -> {
@@ -149,6 +176,10 @@ final class ClusterEjabberdIT {
             });
             List<String> afterThaw = replies.send(PINGS);
             replies.awaitAnswered(afterThaw, Duration.ofSeconds(10));
+            LOG.info("figure pings sent during a freeze: sent={} unanswered={}; the thawed instance logged"
+                    + " cluster.frozen {} ms after SIGCONT", duringFreeze.size(), replies.unanswered(duringFreeze),
+                    cluster.logged(owner, "cluster.frozen", thawed).map(t -> Duration.between(thawed, t).toMillis())
+                            .orElse(-1L));
             assertMediaFlows(pages, false, "after instance " + owner + " was thawed");
             JsonNode status = pages.send("status");
             assertThat(status.path("phone").path("state").asText()).as("the softphone's call after the thaw: %s",
@@ -165,6 +196,21 @@ final class ClusterEjabberdIT {
                 assertThat(replies.count(id)).as("replies to ping %s sent during the freeze (all: %s)", id,
                         replies.counts()).isLessThanOrEqualTo(1);
             }
+        }
+    }
+
+    private static void figure(String what, long sinceNanos) {
+        LOG.info("figure {}: the page had its call back after {} ms", what,
+                (System.nanoTime() - sinceNanos) / 1_000_000);
+    }
+
+    /** How long after its signal each live instance logged that the signalled one left the cluster. */
+    private void detection(int gone, String how) {
+        LocalTime at = cluster.signalledAt(gone);
+        for (int i : cluster.live()) {
+            LOG.info("figure {} of instance {}: instance {} logged cluster.member-removed after {} ms", how, gone, i,
+                    cluster.logged(i, "cluster.member-removed", at).map(t -> Duration.between(at, t).toMillis())
+                            .orElse(-1L));
         }
     }
 
@@ -214,6 +260,58 @@ final class ClusterEjabberdIT {
                 ids.add(ping.getStanzaId());
             }
             return ids;
+        }
+
+        /** Pings every period on a thread of its own until {@link Stream#stop()}, which returns their ids. */
+        Stream stream(Duration period) {
+            Stream st = new Stream();
+            Thread t = new Thread(() -> {
+                while (!st.stopped) {
+                    try {
+                        st.ids.addAll(send(1));
+                        Thread.sleep(period.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        st.failure = e;
+                        return;
+                    }
+                }
+            }, "ping-stream");
+            t.setDaemon(true);
+            st.thread = t;
+            t.start();
+            return st;
+        }
+
+        /** A running {@link #stream}. */
+        static final class Stream {
+            private final List<String> ids = new CopyOnWriteArrayList<>();
+            private volatile boolean stopped;
+            private volatile Exception failure;
+            private Thread thread;
+
+            List<String> stop() throws InterruptedException {
+                stopped = true;
+                thread.join(5000);
+                if (failure != null) {
+                    throw new AssertionError("the ping stream failed", failure);
+                }
+                return List.copyOf(ids);
+            }
+        }
+
+        /** Gives the answers to these pings that long to come (those that come at all). */
+        void settle(List<String> ids, Duration wait) {
+            try {
+                awaitAnswered(ids, wait);
+            } catch (AssertionError e) {
+                // some were lost: counted by unanswered()
+            }
+        }
+
+        long unanswered(List<String> ids) {
+            return ids.stream().filter(id -> count(id) == 0).count();
         }
 
         void awaitAnswered(List<String> ids, Duration timeout) {

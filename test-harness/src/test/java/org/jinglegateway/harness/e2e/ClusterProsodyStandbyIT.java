@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import org.jinglegateway.harness.Await;
 import org.jinglegateway.harness.GatewayCluster;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two gateway instances on a real Prosody, which takes one component connection per domain (docs/operations.md,
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * the call on the page.
  */
 final class ClusterProsodyStandbyIT {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterProsodyStandbyIT.class);
     private static final Duration TAKEOVER = Duration.ofSeconds(30);
 
     @RegisterExtension
@@ -65,8 +69,13 @@ final class ClusterProsodyStandbyIT {
             assertThat(cluster.indexOfWs(up.path("phone").path("url").asText())).isZero();
             assertMediaFlows(pages, "before the kill");
 
+            long killed = System.nanoTime();
             cluster.kill(0);
+            LocalTime killedAt = cluster.signalledAt(0);
             cluster.instance(1).awaitReady((int) standbyReadies + 1, TAKEOVER);
+            LOG.info("figure Prosody standby: member-removed after {} ms, link taken (xmpp.registered) after {} ms,"
+                    + " READY seen by the test after {} ms", since(1, "cluster.member-removed", killedAt),
+                    since(1, "xmpp.registered", killedAt), (System.nanoTime() - killed) / 1_000_000);
             Await.until(TAKEOVER, "the standby's /health to say xmpp-link=here", () -> {
                 try {
                     GatewayCluster.Health h = cluster.health(1);
@@ -76,6 +85,8 @@ final class ClusterProsodyStandbyIT {
                 }
             });
             JsonNode resumed = pages.send("waitResumed", "resumes", 1, "timeoutMs", TAKEOVER.toMillis());
+            LOG.info("figure Prosody standby: the page had its call back {} ms after the kill",
+                    (System.nanoTime() - killed) / 1_000_000);
             assertThat(cluster.indexOfWs(resumed.path("phone").path("url").asText())).as("resumed on: %s", resumed)
                     .isEqualTo(1);
             assertThat(resumed.path("phone").path("state").asText()).as("the call after the resume: %s", resumed)
@@ -88,6 +99,10 @@ final class ClusterProsodyStandbyIT {
             assertThat(ended.path("phone").path("lastHangup").path("by").asText()).as("%s", ended).isEqualTo("remote");
             assertThat(ended.path("stanza").path("lastEndReason").asText()).as("%s", ended).isEqualTo("success");
         }
+    }
+
+    private long since(int instance, String text, LocalTime at) {
+        return cluster.logged(instance, text, at).map(t -> Duration.between(at, t).toMillis()).orElse(-1L);
     }
 
     private static void assertMediaFlows(SoftphoneDriver pages, String when) throws Exception {
