@@ -283,10 +283,10 @@ public final class LoadMain {
             if (snapshots != null) {
                 m.put("cluster_snapshot_bytes", snapshots[0]);
                 m.put("cluster_calls", snapshots[1]);
-                m.put("cluster_snapshot_bytes_per_call", snapshots[1] == 0 ? 0 : snapshots[0] / snapshots[1]);
+                m.put("cluster_snapshot_bytes_per_call", snapshots[1] <= 0 ? -1 : snapshots[0] / snapshots[1]);
                 table.append(String.format(Locale.ROOT, "%8s cluster map: %d bytes of call snapshots for %d calls"
                         + " (%d a call, backups apart)%n", "", snapshots[0], snapshots[1],
-                        snapshots[1] == 0 ? 0 : snapshots[0] / snapshots[1]));
+                        snapshots[1] <= 0 ? -1 : snapshots[0] / snapshots[1]));
             }
             if (s.dead() != null) {
                 throw new IllegalStateException("the gateway died at " + level + " held calls: " + s.dead());

@@ -210,7 +210,8 @@ final class Setup implements AutoCloseable {
 
     /**
      * The call snapshots in the cluster's map, from each instance's /metrics: {@code [sum of
-     * jinglegateway_cluster_snapshot_bytes, largest jinglegateway_cluster_calls]}; null with one instance.
+     * jinglegateway_cluster_snapshot_bytes, largest jinglegateway_cluster_calls]}, {@code [-1, -1]} when an
+     * instance does not report them; null with one instance.
      */
     long[] clusterSnapshots() throws IOException, InterruptedException {
         if (cluster == null) {
@@ -222,15 +223,22 @@ final class Setup implements AutoCloseable {
         for (int i = 0; i < cluster.size(); i++) {
             String text = http.send(HttpRequest.newBuilder(URI.create(cluster.http(i) + "metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            bytes += metric(text, "jinglegateway_cluster_snapshot_bytes");
-            calls = Math.max(calls, metric(text, "jinglegateway_cluster_calls"));
+            long b = metric(text, "jinglegateway_cluster_snapshot_bytes");
+            long c = metric(text, "jinglegateway_cluster_calls");
+            if (b < 0 || c < 0) {
+                return new long[] {-1, -1};
+            }
+            bytes += b;
+            calls = Math.max(calls, c);
         }
         return new long[] {bytes, calls};
     }
 
+    /** A gauge's value, or -1 when it is missing or not a number (NaN). */
     private static long metric(String prometheusText, String name) {
-        return prometheusText.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        double v = prometheusText.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(
+                l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
+        return Double.isNaN(v) ? -1 : (long) v;
     }
 
     /** The instance that has died, or null while all run. */
