@@ -49,6 +49,7 @@ public final class AdminCommands {
     private final GatewayMetrics metrics;
     private final Reloader reloader;
     private volatile Runnable afterReload = () -> { };
+    private volatile java.util.function.Supplier<Map<String, String>> clusterFigures = Map::of;
     private final Clock clock;
     private final Ids ids = new Ids();
     private volatile GatewayConfig config;
@@ -146,8 +147,15 @@ public final class AdminCommands {
     private DataForm stats() {
         DataForm f = DataForm.result("Gateway statistics");
         metrics.summary().forEach((name, value) -> f.fixed(name, name, value));
-        return f.fixed("devices", "registered browser devices", String.valueOf(calls.devices().size()))
+        f.fixed("devices", "registered browser devices", String.valueOf(calls.devices().size()))
                 .fixed("sessions", "calls in memory", String.valueOf(calls.size()));
+        clusterFigures.get().forEach((name, value) -> f.fixed(name, name, value));
+        return f;
+    }
+
+    /** Figures of the cluster for the statistics (members, calls of every instance); none for one process. */
+    public void setClusterFigures(java.util.function.Supplier<Map<String, String>> figures) {
+        this.clusterFigures = figures;
     }
 
     private DataForm listDevices() {

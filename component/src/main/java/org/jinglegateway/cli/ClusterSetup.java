@@ -8,6 +8,8 @@ import org.jinglegateway.admin.AdminCommands;
 import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.DeviceSessions;
 import org.jinglegateway.cluster.ClusterNode;
+import org.jinglegateway.cluster.SharedDirectory;
+import org.jinglegateway.cluster.StanzaRouting;
 import org.jinglegateway.config.ConfigException;
 import org.jinglegateway.config.GatewayConfig;
 import org.jinglegateway.metrics.GatewayMetrics;
@@ -47,52 +49,60 @@ final class ClusterSetup {
         GatewayConfig s = p.settings();
         ClusterNode node = ClusterNode.start(s.cluster(), s.xmpp().domain(), s.xmpp().secret(), new Here(p),
                 Duration.ofSeconds(s.calls().resumeSeconds()), p.connector()::isConnected);
-        p.calls().setDirectory(node);
+        SharedDirectory directory = node.directory();
+        StanzaRouting routing = node.routing();
+        p.calls().setDirectory(directory);
         p.calls().setClusterCalls(new CallService.ClusterCalls() {
             @Override
             public Collection<String> snapshots() {
-                return node.allCalls();
+                return directory.allCalls();
             }
 
             @Override
             public boolean endElsewhere(String id, String reason) {
-                return node.endCallElsewhere(id, reason);
+                return directory.endCallElsewhere(id, reason);
             }
         });
         p.presence().share(new UserPresence.Shared() {
             @Override
             public List<JID> devicesOf(String user) {
-                return node.devicesOf(user);
+                return directory.devicesOf(user);
             }
 
             @Override
             public boolean watch(String user, JID who, int max) {
-                return node.watch(user, who, max);
+                return directory.watch(user, who, max);
             }
 
             @Override
             public void unwatch(String user, JID who) {
-                node.unwatch(user, who);
+                directory.unwatch(user, who);
             }
 
             @Override
             public List<JID> watchersOf(String user) {
-                return node.watchersOf(user);
+                return directory.watchersOf(user);
             }
 
             @Override
             public Map<String, ? extends Collection<String>> all() {
-                return node.allWatchers();
+                return directory.allWatchers();
             }
         });
-        p.component().setRouting(node::route, node::sendElsewhere);
-        p.connector().setRouter(node::route);
+        p.component().setRouting(routing::route, routing::sendElsewhere);
+        p.connector().setRouter(routing::route);
         p.connector().standbyRetry(STANDBY_RETRY_MILLIS);
         p.admin().setAfterReload(() -> node.reloadOthers(node.tag()));
+        p.admin().setClusterFigures(() -> {
+            Map<String, String> figures = new java.util.LinkedHashMap<>();
+            figures.put("cluster-members", String.valueOf(node.size()));
+            figures.put("cluster-calls", String.valueOf(directory.callCount()));
+            return figures;
+        });
         p.http().healthDetail(() -> "cluster-size=" + node.size() + "\nmembers=" + String.join(",", node.members())
-                + "\nxmpp-link=" + (p.connector().isConnected() ? "here" : node.anyLink() ? "other-instance"
+                + "\nxmpp-link=" + (p.connector().isConnected() ? "here" : routing.anyLink() ? "other-instance"
                 : "none") + "\n");
-        p.metrics().watchCluster(node::size, node::callCount, node::callBytesHere);
+        p.metrics().watchCluster(node::size, directory::callCount, directory::callBytesHere);
         return node;
     }
 

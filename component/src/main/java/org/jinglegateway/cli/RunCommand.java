@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         GatewayHttpServer http = new GatewayHttpServer(settings.http(),
                 new SignalingProtocol(new ObjectMapper(), calls, devices, tokens, ice, timers),
                 () -> connectorRef.get() != null && connectorRef.get().isConnected()
-                        || clusterRef.get() != null && clusterRef.get().anyLink(), metrics,
+                        || clusterRef.get() != null && clusterRef.get().routing().anyLink(), metrics,
                 new SocketsPerAddress(settings.limits().socketsPerAddress()));
         int port;
         try {
@@ -159,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
                     public void connected(String componentDomain) {
                         ClusterNode node = clusterRef.get();
                         if (node != null) {
-                            node.link(true);
+                            node.routing().link(true);
                         }
                         // what was held has left; the server may have restarted and lost its users' probes
                         calls.onXmppUp();
@@ -173,10 +173,10 @@ final class RunCommand implements Callable<Integer> {
                         metrics.reconnect();
                         ClusterNode node = clusterRef.get();
                         if (node != null) {
-                            node.link(false);
+                            node.routing().link(false);
                         }
                         // in a cluster the calls go on over another instance's link, if one has it
-                        if (node == null || !node.anyLink()) {
+                        if (node == null || !node.routing().anyLink()) {
                             calls.onXmppDown();
                         }
                     }

@@ -61,14 +61,10 @@ import org.xmpp.packet.Presence;
  * it back after a split) has had its devices claimed by others: it closes its XMPP link and lets go of everything it
  * held, without a word to anyone, so that nothing is answered twice; it connects again once it is back.
  */
-public final class ClusterNode implements Directory, AutoCloseable {
+public final class ClusterNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
     private static final String USER_CONTEXT_KEY = "jingle-gateway.cluster";
     private static final String TAG_ATTRIBUTE = "jg.tag";
-    /** How long a claim waits for the instance that holds the device to let it go. */
-    private static final Duration RELEASE_WAIT = Duration.ofSeconds(8);
-    /** Stanzas kept for one device while nobody holds it. */
-    static final int MAX_HELD_PER_DEVICE = 500;
 
     /** What this instance does with what the cluster hands it. */
     public interface Local {
@@ -112,16 +108,9 @@ public final class ClusterNode implements Directory, AutoCloseable {
     private final String tag = new Ids().next(8);
     private final Local local;
     private final Duration resumeWindow;
-    private final BooleanSupplier linkUp;
     private final HazelcastInstance hz;
-    private final IMap<String, DeviceEntry> devices;
-    private final IMap<String, String> tokens;
-    private final IMap<String, String> calls;
-    private final IMap<String, ArrayList<String>> frames;
-    private final MultiMap<String, String> userDevices;
-    private final MultiMap<String, String> held;
-    private final MultiMap<String, String> watchers;
-    private final ReplicatedMap<String, Long> links;
+    private final SharedDirectory directory;
+    private final StanzaRouting routing;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cluster-timers");
         t.setDaemon(true);
@@ -137,16 +126,9 @@ public final class ClusterNode implements Directory, AutoCloseable {
         this.settings = settings;
         this.local = local;
         this.resumeWindow = resumeWindow;
-        this.linkUp = linkUp;
         this.hz = Hazelcast.newHazelcastInstance(config(settings, domain, secret));
-        this.devices = hz.getMap("jg-devices");
-        this.tokens = hz.getMap("jg-tokens");
-        this.calls = hz.getMap("jg-calls");
-        this.frames = hz.getMap("jg-frames");
-        this.userDevices = hz.getMultiMap("jg-user-devices");
-        this.held = hz.getMultiMap("jg-held");
-        this.watchers = hz.getMultiMap("jg-watchers");
-        this.links = hz.getReplicatedMap("jg-links");
+        this.directory = new SharedDirectory(this);
+        this.routing = new StanzaRouting(this, directory, linkUp);
         // the topic's listener (from the config) is registered when the topic is first used on this member
         hz.getTopic(topicOf(tag));
         long tickNanos = TimeUnit.MILLISECONDS.toNanos(250);
@@ -218,6 +200,32 @@ public final class ClusterNode implements Directory, AutoCloseable {
         return local;
     }
 
+    HazelcastInstance hz() {
+        return hz;
+    }
+
+    GatewayConfig.Cluster settings() {
+        return settings;
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    boolean excluded() {
+        return excluded;
+    }
+
+    /** The shared directory: devices, calls, claims (the call layer's {@link org.jinglegateway.call.Directory}). */
+    public SharedDirectory directory() {
+        return directory;
+    }
+
+    /** Where stanzas go. */
+    public StanzaRouting routing() {
+        return routing;
+    }
+
     /** This instance's name in the directory. */
     public String tag() {
         return tag;
@@ -234,366 +242,13 @@ public final class ClusterNode implements Directory, AutoCloseable {
                 + m.getAddress().getPort()).toList();
     }
 
-    /** True while some instance of the cluster has an XMPP link. */
-    public boolean anyLink() {
-        return !excluded && (linkUp.getAsBoolean() || links.keySet().stream().anyMatch(this::alive));
-    }
-
-    /** Calls held by every instance. */
-    public int callCount() {
-        return calls.size();
-    }
-
-    /** Calls held by every instance, as snapshots (for the admin commands and metrics). */
-    public Collection<String> allCalls() {
-        return calls.values();
-    }
-
-    /** Bytes the call snapshots this member owns take in its part of the map (backups not counted). */
-    public long callBytesHere() {
-        return calls.getLocalMapStats().getOwnedEntryMemoryCost();
-    }
-
-    // ---- routing ------------------------------------------------------------------------------------------------
-
-    /**
-     * Decides where a stanza that arrived here goes. Returns false when this instance handles it; true when it went
-     * to another instance, waits in the cluster for a device being claimed, or must not be answered by an instance
-     * that is out of the cluster.
-     */
-    public boolean route(Packet packet) {
-        if (excludedNow()) {
-            log.debug("cluster.excluded dropped to={}", packet.getTo());
-            return true;
-        }
-        JID to = packet.getTo();
-        if (to == null || to.getNode() == null) {
-            return false;
-        }
-        if (packet instanceof Presence p) {
-            return sharePresence(p);
-        }
-        if (to.getResource() == null) {
-            return packet instanceof org.xmpp.packet.Message m && shareProposal(m, to);
-        }
-        DeviceEntry entry = devices.get(to.toString());
-        if (entry == null || entry.owner().equals(tag) && !entry.released()) {
-            return false;
-        }
-        if (entry.released() || !alive(entry.owner())) {
-            hold(to, packet, entry.owner());
-            return true;
-        }
-        publish(entry.owner(), new Notes.StanzaIn(packet.toXML()));
-        return true;
-    }
-
-    /**
-     * Keeps a stanza for a device nobody holds now, for whoever claims it; past {@link #MAX_HELD_PER_DEVICE} a request
-     * is refused (wait, resource-constraint) and anything else dropped, so that a peer cannot fill the cluster.
-     */
-    private void hold(JID to, Packet packet, String owner) {
-        if (held.valueCount(to.toString()) >= MAX_HELD_PER_DEVICE) {
-            log.warn("cluster.held-full to={} from={}", to, packet.getFrom());
-            if (packet instanceof IQ iq && (iq.getType() == IQ.Type.set || iq.getType() == IQ.Type.get)) {
-                IQ error = IQ.createResultIQ(iq);
-                error.setError(new PacketError(PacketError.Condition.resource_constraint, PacketError.Type.wait,
-                        to + " is moving to another gateway instance; try again in a moment"));
-                local.sendOut(error);
-            }
-            return;
-        }
-        held.put(to.toString(), packet.toXML());
-        log.info("cluster.held to={} owner={}", to, owner);
-    }
-
-    /** A peer's unavailable or caps presence: every instance hears it (each has its own calls and quirk table). */
-    private boolean sharePresence(Presence p) {
-        boolean everyone = p.getType() == null || p.getType() == Presence.Type.unavailable;
-        if (everyone) {
-            for (String other : otherTags()) {
-                publish(other, new Notes.PresenceAll(p.toXML()));
-            }
-        }
-        return false;
-    }
-
-    /** A message to a user's bare JID (a proposal): to every instance with a device of the user. */
-    private boolean shareProposal(org.xmpp.packet.Message m, JID to) {
-        Set<String> owners = new LinkedHashSet<>();
-        for (String jid : userDevices.get(to.getNode())) {
-            DeviceEntry e = devices.get(jid);
-            if (e != null && !e.released() && alive(e.owner())) {
-                owners.add(e.owner());
-            }
-        }
-        if (owners.isEmpty() || owners.equals(Set.of(tag))) {
-            return false;
-        }
-        for (String owner : owners) {
-            if (!owner.equals(tag)) {
-                publish(owner, new Notes.SharedIn(m.toXML()));
-            }
-        }
-        if (owners.contains(tag)) {
-            local.deliverShared(m);
-        }
-        return true;
-    }
-
-    /**
-     * A stanza to send while this instance has no XMPP link of its own (a standby behind Prosody): it leaves on the
-     * link of an instance that has one. False when this instance has its own link, or no instance has one.
-     */
-    public boolean sendElsewhere(Packet packet) {
-        if (linkUp.getAsBoolean() || excluded) {
-            return false;
-        }
-        for (String other : links.keySet()) {
-            if (!other.equals(tag) && alive(other)) {
-                publish(other, new Notes.StanzaOut(packet.toXML()));
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** This instance's XMPP link is up or down. */
-    public void link(boolean up) {
-        if (excluded) {
-            return;
-        }
-        if (up) {
-            links.put(tag, System.currentTimeMillis());
-        } else {
-            links.remove(tag);
-        }
-    }
-
-    // ---- presence ------------------------------------------------------------------------------------------------
-
-    /** The full JIDs of a user's devices on every instance. */
-    public List<JID> devicesOf(String user) {
-        return userDevices.get(user).stream().map(JID::new).toList();
-    }
-
-    /** Remembers that {@code who} watches {@code user}; false when it did already. */
-    public boolean watch(String user, JID who, int maxPerUser) {
-        String bare = who.toBareJID();
-        if (watchers.containsEntry(user, bare) || watchers.valueCount(user) >= maxPerUser) {
-            return false;
-        }
-        return watchers.put(user, bare);
-    }
-
-    public void unwatch(String user, JID who) {
-        watchers.remove(user, who.toBareJID());
-    }
-
-    public List<JID> watchersOf(String user) {
-        return watchers.get(user).stream().map(JID::new).toList();
-    }
-
-    /** Every user someone watches, with the watchers. */
-    public Map<String, Collection<String>> allWatchers() {
-        Map<String, Collection<String>> all = new java.util.HashMap<>();
-        for (String user : watchers.keySet()) {
-            all.put(user, watchers.get(user));
-        }
-        return all;
-    }
-
-    // ---- Directory ------------------------------------------------------------------------------------------------
-
-    @Override
-    public void deviceOnline(JID device, String tokenKey) {
-        if (excluded) {
-            return;
-        }
-        devices.set(device.toString(), new DeviceEntry(tag, tokenKey, false));
-        if (!tokenKey.isEmpty()) {
-            tokens.set(tokenKey, device.toString());
-        }
-        if (!userDevices.containsEntry(device.getNode(), device.toString())) {
-            userDevices.put(device.getNode(), device.toString());
-        }
-    }
-
-    @Override
-    public void deviceToken(JID device, String tokenKey, Optional<String> oldKey) {
-        if (excluded) {
-            return;
-        }
-        oldKey.ifPresent(tokens::delete);
-        tokens.set(tokenKey, device.toString());
-        devices.set(device.toString(), new DeviceEntry(tag, tokenKey, false));
-    }
-
-    @Override
-    public void deviceGone(JID device, Optional<String> tokenKey) {
-        if (excluded) {
-            return;
-        }
-        forgetDevice(device.toString(), tokenKey);
-    }
-
-    private void forgetDevice(String jid, Optional<String> tokenKey) {
-        devices.delete(jid);
-        tokenKey.filter(k -> !k.isEmpty()).ifPresent(tokens::delete);
-        userDevices.remove(new JID(jid).getNode(), jid);
-        frames.delete(jid);
-        for (String key : calls.keySet(new Tasks.KeyPrefix(jid + "|"))) {
-            calls.delete(key);
-        }
-        held.remove(jid);
-    }
-
-    @Override
-    public void deviceReleased(JID device, List<String> heldFrames) {
-        if (excluded) {
-            return;
-        }
-        if (!heldFrames.isEmpty()) {
-            frames.set(device.toString(), new ArrayList<>(heldFrames));
-        }
-        devices.executeOnKey(device.toString(), new MarkReleased());
-    }
-
-    /** Marks a device entry released, whoever holds it. */
-    record MarkReleased() implements com.hazelcast.map.EntryProcessor<String, DeviceEntry, Boolean> {
-        @Override
-        public Boolean process(Map.Entry<String, DeviceEntry> entry) {
-            if (entry.getValue() == null) {
-                return false;
-            }
-            entry.setValue(entry.getValue().releasedNow());
-            return true;
-        }
-    }
-
-    @Override
-    public void callSaved(JID device, String callId, String snapshot) {
-        if (!excluded) {
-            calls.set(device + "|" + callId, snapshot);
-        }
-    }
-
-    @Override
-    public void callGone(JID device, String callId) {
-        if (!excluded) {
-            calls.delete(device + "|" + callId);
-        }
-    }
-
-    @Override
-    public void siblingsEnded(JID user, String sid, JID peerBare, String reason, String text) {
-        Set<String> owners = new LinkedHashSet<>();
-        for (String jid : userDevices.get(user.getNode())) {
-            DeviceEntry e = devices.get(jid);
-            if (e != null && !e.owner().equals(tag)) {
-                owners.add(e.owner());
-            }
-        }
-        for (String owner : owners) {
-            publish(owner, new Notes.SiblingsEnded(user.toString(), sid, peerBare.toString(), reason, text));
-        }
-    }
-
-    @Override
-    public Optional<Claimed> claim(String user, String tokenKey) {
-        if (excludedNow()) {
-            return Optional.empty();
-        }
-        String jid = tokens.get(tokenKey);
-        if (jid == null || !user.equals(new JID(jid).getNode())) {
-            return Optional.empty();
-        }
-        DeviceEntry entry = devices.get(jid);
-        if (entry == null || entry.owner().equals(tag) || !tokenKey.equals(entry.tokenKey())) {
-            return Optional.empty();
-        }
-        if (!entry.released() && alive(entry.owner())) {
-            if (!askToRelease(entry.owner(), jid)) {
-                return Optional.empty();
-            }
-        }
-        if (!Boolean.TRUE.equals(devices.executeOnKey(jid, new Tasks.Claim(entry.owner(), tag, tokenKey)))) {
-            log.info("cluster.claim-lost device={}: another instance claimed it first", jid);
-            return Optional.empty();
-        }
-        tokens.delete(tokenKey);
-        List<String> snapshots = new ArrayList<>(calls.values(new Tasks.KeyPrefix(jid + "|")));
-        ArrayList<String> heldFrames = frames.remove(jid);
-        log.info("cluster.claimed device={} from={} calls={} frames={}", jid, entry.owner(), snapshots.size(),
-                heldFrames == null ? 0 : heldFrames.size());
-        return Optional.of(new Claimed(new JID(jid), snapshots, heldFrames == null ? List.of() : heldFrames,
-                () -> replayHeld(jid)));
-    }
-
-    /**
-     * Asks the instance that holds a device to let it go; true once it has, or once it is out of the cluster (a
-     * killed instance can stay listed for a moment after its socket closed, a frozen one for the heartbeat limit).
-     */
-    private boolean askToRelease(String owner, String jid) {
-        Optional<Member> member = memberOf(owner);
-        if (member.isEmpty()) {
-            return true;
-        }
-        try {
-            hz.getExecutorService("jg-requests").submitToMember(new Tasks.Release(jid), member.get())
-                    .get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            log.info("cluster.release-unanswered device={} owner={}: {}; waiting for the cluster to drop it", jid,
-                    owner, e.getCause() == null ? e.toString() : e.getCause().toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds() + 2L);
-        while (alive(owner) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return !alive(owner);
-    }
-
-    /** On the instance that holds a device: lets it go for a claim from another instance. */
-    boolean releaseHere(String jid) {
-        if (excluded) {
-            return false;
-        }
-        devices.executeOnKey(jid, new MarkReleased());
-        return local.release(new JID(jid));
-    }
-
-    /** Stanzas that waited in the cluster for a claimed device go through this instance now, in order (twice). */
-    private void replayHeld(String jid) {
-        Runnable replay = () -> {
-            Collection<String> waiting = held.remove(jid);
-            for (String xml : waiting) {
-                parse(xml).ifPresent(local::deliver);
-            }
-            if (!waiting.isEmpty()) {
-                log.info("cluster.replayed device={} stanzas={}", jid, waiting.size());
-            }
-        };
-        replay.run();
-        // a stanza another instance decided to hold just before the claim arrives a moment later
-        timers.schedule(replay, 2, TimeUnit.SECONDS);
-    }
-
     // ---- the instances ------------------------------------------------------------------------------------------
 
-    private boolean alive(String owner) {
+    boolean alive(String owner) {
         return memberOf(owner).isPresent();
     }
 
-    private Optional<Member> memberOf(String owner) {
+    Optional<Member> memberOf(String owner) {
         for (Member m : hz.getCluster().getMembers()) {
             if (owner.equals(m.getAttribute(TAG_ATTRIBUTE))) {
                 return Optional.of(m);
@@ -602,7 +257,7 @@ public final class ClusterNode implements Directory, AutoCloseable {
         return Optional.empty();
     }
 
-    private List<String> otherTags() {
+    List<String> otherTags() {
         List<String> out = new ArrayList<>();
         for (Member m : hz.getCluster().getMembers()) {
             String t = m.getAttribute(TAG_ATTRIBUTE);
@@ -613,7 +268,7 @@ public final class ClusterNode implements Directory, AutoCloseable {
         return out;
     }
 
-    private void publish(String owner, Notes.Note note) {
+    void publish(String owner, Notes.Note note) {
         ITopic<Notes.Note> topic = hz.getTopic(topicOf(owner));
         topic.publish(note);
     }
@@ -623,46 +278,11 @@ public final class ClusterNode implements Directory, AutoCloseable {
     }
 
     /** The instance that runs the sweeps: the oldest member. */
-    private boolean oldest() {
+    boolean oldest() {
         return hz.getCluster().getMembers().iterator().next().localMember();
     }
 
-    /**
-     * After an instance died: once the resume window has passed, the devices it held that nobody claimed are
-     * offline and their calls end on the peers' side (run by the oldest survivor).
-     */
-    private void sweep(String dead) {
-        if (excluded || !oldest() || alive(dead)) {
-            return;
-        }
-        int devicesSwept = 0;
-        int callsEnded = 0;
-        for (Map.Entry<String, DeviceEntry> e : devices.entrySet(new Tasks.OwnedBy(dead))) {
-            String jid = e.getKey();
-            for (String snapshot : calls.values(new Tasks.KeyPrefix(jid + "|"))) {
-                local.endOrphan(snapshot, "gone", "the browser did not come back after its gateway instance went"
-                        + " away");
-                callsEnded++;
-            }
-            for (String xml : held.remove(jid)) {
-                parse(xml).filter(p -> p instanceof IQ iq && (iq.getType() == IQ.Type.set
-                        || iq.getType() == IQ.Type.get)).ifPresent(p -> refuse((IQ) p));
-            }
-            local.deviceOffline(new JID(jid));
-            forgetDevice(jid, Optional.ofNullable(e.getValue().tokenKey()));
-            devicesSwept++;
-        }
-        log.info("cluster.swept instance={} devices={} calls={}", dead, devicesSwept, callsEnded);
-    }
-
-    private void refuse(IQ request) {
-        IQ error = IQ.createResultIQ(request);
-        error.setError(new PacketError(PacketError.Condition.recipient_unavailable, PacketError.Type.wait,
-                request.getTo() + " is offline"));
-        local.sendOut(error);
-    }
-
-    private boolean excludedNow() {
+    boolean excludedNow() {
         return excluded || System.nanoTime() - lastTick > TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds());
     }
 
@@ -675,11 +295,41 @@ public final class ClusterNode implements Directory, AutoCloseable {
             exclude();
         }
         lastTick = now;
-        if (excluded && hz.getLifecycleService().isRunning() && size() > 1 && mergedBack) {
+        if (!hz.getLifecycleService().isRunning()) {
+            return;
+        }
+        int size = size();
+        sawMajority |= size >= majority();
+        if (!excluded && minority(size)) {
+            log.warn("cluster.minority members={} of {}: the others carry on; this instance steps back", size,
+                    settings.members().size());
+            exclude();
+        }
+        // back once Hazelcast merged this member into the cluster again, or, when it never split off (a freeze the
+        // others did not notice), once no merge has begun for a while
+        boolean settled = mergedBack || !merging && now - excludedAt > READMIT_WITHOUT_MERGE.toNanos();
+        if (excluded && settled && !minority(size)) {
             readmit();
         }
     }
 
+    /** More than half of the configured instances. */
+    private int majority() {
+        return settings.members().size() / 2 + 1;
+    }
+
+    /**
+     * True when this instance sees fewer than a majority of three or more configured instances, after having seen a
+     * majority once (a lone instance that starts first is not cut off): the others may be carrying on without it.
+     */
+    private boolean minority(int size) {
+        return settings.members().size() >= 3 && sawMajority && size < majority();
+    }
+
+    private volatile boolean sawMajority;
+    private volatile boolean merging;
+    private volatile long excludedAt;
+    private static final Duration READMIT_WITHOUT_MERGE = Duration.ofSeconds(20);
     private volatile boolean mergedBack;
 
     private synchronized void exclude() {
@@ -687,6 +337,7 @@ public final class ClusterNode implements Directory, AutoCloseable {
             return;
         }
         excluded = true;
+        excludedAt = System.nanoTime();
         mergedBack = false;
         try {
             local.excluded();
@@ -719,11 +370,16 @@ public final class ClusterNode implements Directory, AutoCloseable {
             if (dead == null || excluded) {
                 return;
             }
-            links.remove(dead);
+            // not on Hazelcast's event thread: a map operation may wait for the partitions to settle
+            timers.execute(() -> {
+                if (!excluded && hz.getLifecycleService().isRunning()) {
+                    routing.forgetLink(dead);
+                }
+            });
             long delay = resumeWindow.toMillis() + 2000;
             timers.schedule(() -> {
                 try {
-                    sweep(dead);
+                    directory.sweep(dead);
                 } catch (RuntimeException e) {
                     log.warn("cluster.sweep-failed instance={}", dead, e);
                 }
@@ -737,11 +393,13 @@ public final class ClusterNode implements Directory, AutoCloseable {
             switch (event.getState()) {
                 case MERGING -> {
                     log.warn("cluster.merging: this instance was split off; the others have its devices");
+                    merging = true;
                     exclude();
                 }
-                case MERGED -> {
-                    log.info("cluster.merged");
-                    mergedBack = true;
+                case MERGED, MERGE_FAILED -> {
+                    log.info("cluster.merged state={}", event.getState());
+                    merging = false;
+                    mergedBack = event.getState() == LifecycleEvent.LifecycleState.MERGED;
                 }
                 default -> log.debug("cluster.lifecycle state={}", event.getState());
             }
@@ -763,14 +421,14 @@ public final class ClusterNode implements Directory, AutoCloseable {
 
         private void handle(Notes.Note note) {
             if (note instanceof Notes.StanzaIn in) {
-                parse(in.xml()).ifPresent(local::deliver);
+                StanzaXml.parse(in.xml()).ifPresent(local::deliver);
             } else if (note instanceof Notes.SharedIn in) {
-                parse(in.xml()).filter(org.xmpp.packet.Message.class::isInstance)
+                StanzaXml.parse(in.xml()).filter(org.xmpp.packet.Message.class::isInstance)
                         .ifPresent(p -> local.deliverShared((org.xmpp.packet.Message) p));
             } else if (note instanceof Notes.StanzaOut out) {
-                parse(out.xml()).ifPresent(local::sendOut);
+                StanzaXml.parse(out.xml()).ifPresent(local::sendOut);
             } else if (note instanceof Notes.PresenceAll p) {
-                parse(p.xml()).filter(Presence.class::isInstance).ifPresent(x -> local.presence((Presence) x));
+                StanzaXml.parse(p.xml()).filter(Presence.class::isInstance).ifPresent(x -> local.presence((Presence) x));
             } else if (note instanceof Notes.SiblingsEnded e) {
                 local.endSiblings(new JID(e.user()), e.sid(), new JID(e.peerBare()), e.reason(), e.text());
             } else if (note instanceof Notes.Reload) {
@@ -786,47 +444,6 @@ public final class ClusterNode implements Directory, AutoCloseable {
         }
     }
 
-    /** Ends a call held by another instance (admin); false when no instance holds it. */
-    public boolean endCallElsewhere(String id, String reason) {
-        int space = id.indexOf(' ');
-        if (space < 0) {
-            return false;
-        }
-        DeviceEntry entry = devices.get(id.substring(0, space));
-        if (entry == null || entry.owner().equals(tag)) {
-            return false;
-        }
-        Optional<Member> member = memberOf(entry.owner());
-        if (member.isEmpty()) {
-            return false;
-        }
-        try {
-            return Boolean.TRUE.equals(hz.getExecutorService("jg-requests").submitToMember(
-                    new Tasks.EndCall(id, reason), member.get()).get(5, TimeUnit.SECONDS));
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("cluster.end-call-failed id={}: {}", id, e.getMessage());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Optional<Packet> parse(String xml) {
-        try {
-            Element e = org.dom4j.DocumentHelper.parseText(xml).getRootElement();
-            return Optional.ofNullable(switch (e.getName()) {
-                case "iq" -> new IQ(e);
-                case "message" -> new org.xmpp.packet.Message(e);
-                case "presence" -> new Presence(e);
-                default -> null;
-            });
-        } catch (org.dom4j.DocumentException | RuntimeException e) {
-            log.warn("cluster.unreadable-stanza problem={}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     /** Ends this member at once, as a killed process would (tests). */
     void terminateForTest() {
         timers.shutdownNow();
@@ -837,7 +454,9 @@ public final class ClusterNode implements Directory, AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
-        links.remove(tag);
+        if (!excluded) {
+            routing.link(false);
+        }
         hz.shutdown();
     }
 }

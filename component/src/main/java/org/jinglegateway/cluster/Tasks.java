@@ -62,7 +62,7 @@ final class Tasks {
 
         @Override
         public Boolean call() {
-            return ClusterNode.of(hz).releaseHere(device);
+            return ClusterNode.of(hz).directory().releaseHere(device);
         }
     }
 

@@ -45,11 +45,11 @@ final class ClusterNodeTest {
     @Test
     void aStanzaForADeviceGoesToTheInstanceThatHoldsIt_andOnlyThere() throws Exception {
         start(2);
-        nodes.get(0).deviceOnline(ALICE, "key-1");
+        nodes.get(0).directory().deviceOnline(ALICE, "key-1");
         IQ iq = jingleSet(ALICE);
 
-        assertThat(nodes.get(0).route(iq)).as("the holder handles it itself").isFalse();
-        assertThat(nodes.get(1).route(iq)).as("the other passes it on").isTrue();
+        assertThat(nodes.get(0).routing().route(iq)).as("the holder handles it itself").isFalse();
+        assertThat(nodes.get(1).routing().route(iq)).as("the other passes it on").isTrue();
 
         await(() -> locals.get(0).delivered.size() == 1, "the holder gets the stanza");
         assertThat(locals.get(0).delivered.get(0).getID()).isEqualTo(iq.getID());
@@ -59,45 +59,45 @@ final class ClusterNodeTest {
     @Test
     void aClaimAfterTheHolderLetGo_movesTheDeviceWithItsCallsAndFrames_once() throws Exception {
         start(3);
-        nodes.get(0).deviceOnline(ALICE, "key-1");
-        nodes.get(0).callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
-        locals.get(0).onRelease = () -> nodes.get(0).deviceReleased(ALICE, List.of("{\"type\":\"candidate\"}"));
+        nodes.get(0).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(0).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        locals.get(0).onRelease = () -> nodes.get(0).directory().deviceReleased(ALICE, List.of("{\"type\":\"candidate\"}"));
 
-        Optional<Directory.Claimed> claimed = nodes.get(1).claim("alice", "key-1");
+        Optional<Directory.Claimed> claimed = nodes.get(1).directory().claim("alice", "key-1");
 
         assertThat(claimed).as("the claim succeeds").isPresent();
         assertThat(locals.get(0).released).containsExactly(ALICE);
         assertThat(claimed.get().device()).isEqualTo(ALICE);
         assertThat(claimed.get().calls()).containsExactly("{\"callId\":\"c1\"}");
         assertThat(claimed.get().heldFrames()).containsExactly("{\"type\":\"candidate\"}");
-        assertThat(nodes.get(2).claim("alice", "key-1")).as("the token was used").isEmpty();
+        assertThat(nodes.get(2).directory().claim("alice", "key-1")).as("the token was used").isEmpty();
 
         IQ iq = jingleSet(ALICE);
-        assertThat(nodes.get(2).route(iq)).isTrue();
+        assertThat(nodes.get(2).routing().route(iq)).isTrue();
         await(() -> locals.get(1).delivered.size() == 1, "the claimer gets stanzas for the device from now on");
     }
 
     @Test
     void aTokenOfAnotherUser_claimsNothing() throws Exception {
         start(2);
-        nodes.get(0).deviceOnline(ALICE, "key-1");
-        assertThat(nodes.get(1).claim("mallory", "key-1")).isEmpty();
-        assertThat(nodes.get(1).claim("alice", "key-2")).isEmpty();
+        nodes.get(0).directory().deviceOnline(ALICE, "key-1");
+        assertThat(nodes.get(1).directory().claim("mallory", "key-1")).isEmpty();
+        assertThat(nodes.get(1).directory().claim("alice", "key-2")).isEmpty();
         assertThat(locals.get(0).released).isEmpty();
     }
 
     @Test
     void whenTheHolderDies_stanzasWaitForTheClaimer_andReachItInOrder() throws Exception {
         start(3);
-        nodes.get(0).deviceOnline(ALICE, "key-1");
-        nodes.get(0).callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        nodes.get(0).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(0).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
         kill(0);
         IQ first = jingleSet(ALICE);
         IQ second = jingleSet(ALICE);
 
-        assertThat(nodes.get(1).route(first)).isTrue();
-        assertThat(nodes.get(2).route(second)).isTrue();
-        Optional<Directory.Claimed> claimed = nodes.get(2).claim("alice", "key-1");
+        assertThat(nodes.get(1).routing().route(first)).isTrue();
+        assertThat(nodes.get(2).routing().route(second)).isTrue();
+        Optional<Directory.Claimed> claimed = nodes.get(2).directory().claim("alice", "key-1");
 
         assertThat(claimed).isPresent();
         assertThat(claimed.get().calls()).containsExactly("{\"callId\":\"c1\"}");
@@ -108,15 +108,15 @@ final class ClusterNodeTest {
     @Test
     void stanzasForADeviceNobodyHolds_areBounded_andTheRequestPastTheBoundIsRefused() throws Exception {
         start(2);
-        nodes.get(0).deviceOnline(ALICE, "key-1");
+        nodes.get(0).directory().deviceOnline(ALICE, "key-1");
         kill(0);
-        for (int i = 0; i < ClusterNode.MAX_HELD_PER_DEVICE; i++) {
-            assertThat(nodes.get(1).route(jingleSet(ALICE))).isTrue();
+        for (int i = 0; i < SharedDirectory.MAX_HELD_PER_DEVICE; i++) {
+            assertThat(nodes.get(1).routing().route(jingleSet(ALICE))).isTrue();
         }
         assertThat(locals.get(1).sentOut).as("all kept so far").isEmpty();
 
         IQ tooMany = jingleSet(ALICE);
-        assertThat(nodes.get(1).route(tooMany)).isTrue();
+        assertThat(nodes.get(1).routing().route(tooMany)).isTrue();
 
         assertThat(locals.get(1).sentOut).hasSize(1);
         IQ refusal = (IQ) locals.get(1).sentOut.get(0);
@@ -125,21 +125,34 @@ final class ClusterNodeTest {
     }
 
     @Test
+    void anInstanceLeftInTheMinority_stepsBack_andRoutesNothing() throws Exception {
+        start(3);
+        kill(0);
+        assertThat(locals.get(1).excluded).as("two of three carry on").isZero();
+
+        kill(1);
+
+        await(() -> locals.get(2).excluded == 1, "the last one steps back");
+        assertThat(nodes.get(2).routing().route(jingleSet(ALICE))).as("and takes no stanza").isTrue();
+        assertThat(nodes.get(2).routing().anyLink()).isFalse();
+    }
+
+    @Test
     void aProposalToAUserWithDevicesOnTwoInstances_ringsOnBoth_andNotOnTheThird() throws Exception {
         start(3);
         JID other = new JID("alice@gw.test/web-bbbb");
-        nodes.get(0).deviceOnline(ALICE, "key-1");
-        nodes.get(1).deviceOnline(other, "key-2");
+        nodes.get(0).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(1).directory().deviceOnline(other, "key-2");
         Message propose = new Message();
         propose.setTo(ALICE.asBareJID());
         propose.setFrom(PEER);
         propose.setID("p1");
 
-        assertThat(nodes.get(2).route(propose)).isTrue();
+        assertThat(nodes.get(2).routing().route(propose)).isTrue();
 
         await(() -> locals.get(0).shared.size() == 1 && locals.get(1).shared.size() == 1, "both holders ring");
         assertThat(locals.get(2).shared).isEmpty();
-        assertThat(nodes.get(2).devicesOf("alice")).containsExactlyInAnyOrder(ALICE, other);
+        assertThat(nodes.get(2).directory().devicesOf("alice")).containsExactlyInAnyOrder(ALICE, other);
     }
 
     @Test
@@ -149,7 +162,7 @@ final class ClusterNodeTest {
         gone.setFrom(PEER);
         gone.setTo(ALICE.asBareJID());
 
-        assertThat(nodes.get(1).route(gone)).as("handled here too").isFalse();
+        assertThat(nodes.get(1).routing().route(gone)).as("handled here too").isFalse();
 
         await(() -> locals.get(0).presences.size() == 1 && locals.get(2).presences.size() == 1, "all instances hear");
         assertThat(locals.get(1).presences).isEmpty();
@@ -158,12 +171,12 @@ final class ClusterNodeTest {
     @Test
     void aStandbyWithoutALink_sendsOverTheInstanceThatHasOne() throws Exception {
         start(2, new boolean[] {true, false});
-        nodes.get(0).link(true);
+        nodes.get(0).routing().link(true);
         IQ out = jingleSet(PEER);
 
-        assertThat(nodes.get(0).sendElsewhere(out)).as("the linked one sends itself").isFalse();
-        await(() -> nodes.get(1).anyLink(), "the standby sees the link");
-        assertThat(nodes.get(1).sendElsewhere(out)).isTrue();
+        assertThat(nodes.get(0).routing().sendElsewhere(out)).as("the linked one sends itself").isFalse();
+        await(() -> nodes.get(1).routing().anyLink(), "the standby sees the link");
+        assertThat(nodes.get(1).routing().sendElsewhere(out)).isTrue();
         await(() -> locals.get(0).sentOut.size() == 1, "the linked instance writes it");
     }
 
@@ -192,11 +205,15 @@ final class ClusterNodeTest {
         await(() -> nodes.stream().allMatch(x -> x.size() == n), n + " members");
     }
 
+    private final List<ClusterNode> killed = new ArrayList<>();
+
     private void kill(int i) throws Exception {
         ClusterNode victim = nodes.get(i);
         victim.terminateForTest();
-        int left = nodes.size() - 1;
-        await(() -> nodes.stream().filter(x -> x != victim).allMatch(x -> x.size() == left), "the others see it");
+        killed.add(victim);
+        int left = nodes.size() - killed.size();
+        await(() -> nodes.stream().filter(x -> !killed.contains(x)).allMatch(x -> x.size() == left),
+                "the others see it");
     }
 
     private static IQ jingleSet(JID to) {
@@ -226,6 +243,7 @@ final class ClusterNodeTest {
         final List<Presence> presences = new CopyOnWriteArrayList<>();
         final List<JID> released = new CopyOnWriteArrayList<>();
         volatile Runnable onRelease = () -> { };
+        volatile int excluded;
 
         @Override
         public void deliver(Packet packet) {
@@ -277,6 +295,7 @@ final class ClusterNodeTest {
 
         @Override
         public void excluded() {
+            excluded++;
         }
 
         @Override

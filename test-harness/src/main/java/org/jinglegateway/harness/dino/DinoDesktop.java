@@ -54,8 +54,11 @@ public final class DinoDesktop implements AutoCloseable {
     /** The call window's size (it opens at 0,0), and its picture area above its buttons (ImageMagick geometry). */
     private static final String CALL_WINDOW = "704x528";
     private static final String VIDEO_AREA = "660x360+20+60";
+    /** Inside the picture area, away from the call window's header and buttons. */
+    private static final Point VIDEO_POINTER = new Point(300, 220, "the call window's picture");
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(40);
+    /** Generous: at a load average of 34 on 2 cores Dino had not logged in after 40 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(20);
     private static final String XMPP_DOMAIN = "localhost";
@@ -176,12 +179,20 @@ public final class DinoDesktop implements AutoCloseable {
      * Waits until Dino's call window shows the peer's video: most of its picture area ({@link #VIDEO_AREA}, scaled
      * down to {@code 66x36} pixels) is no longer the dark background, or it changes between two looks a second
      * apart. Without video the area is the dark background with the peer's avatar (a 100x100 square) in the middle.
+     * <p>
+     * Before each look the pointer moves over the picture: under Xvfb with no window manager, Dino's GTK 4 call
+     * window sometimes stops repainting while its video sink keeps rendering decoded frames, and only an input event
+     * wakes it (docs/testing.md, "Dino in CI"). A user's pointer does the same; it cannot make video appear that Dino
+     * did not decode, and an avatar or a black picture still fails.
      */
     public void awaitVideoShown() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + UI_TIMEOUT.toNanos();
         List<Integer> previous = videoArea();
         String seen = "";
-        while (true) {
+        for (int look = 0; ; look++) {
+            // two points inside the picture, away from the call controls, so that each look is a real motion
+            xdotool("mousemove", String.valueOf(VIDEO_POINTER.x() + look % 2 * 12),
+                    String.valueOf(VIDEO_POINTER.y() + look % 2 * 12));
             Thread.sleep(1000);
             List<Integer> now = videoArea();
             long lit = now.stream().filter(rgb -> luma(rgb) > 70 || chroma(rgb) > 40).count();
@@ -198,7 +209,8 @@ public final class DinoDesktop implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 Path shot = screenshot("no-video-" + System.currentTimeMillis());
                 throw new AssertionError("Dino's call window shows no video after " + UI_TIMEOUT.toSeconds() + " s ("
-                        + seen + "; screenshot " + shot + ", Dino's log " + log() + ")");
+                        + seen + ", the pointer moved over it before each look; screenshot " + shot + ", Dino's log "
+                        + log() + ")");
             }
             previous = now;
         }
@@ -370,6 +382,14 @@ public final class DinoDesktop implements AutoCloseable {
         env.put("GDK_BACKEND", "x11");
         env.put("NO_AT_BRIDGE", "1");
         env.put("GTK_A11Y", "none");
+        String gstDebug = System.getenv("JG_DINO_GST_DEBUG");
+        if (gstDebug != null && !gstDebug.isBlank()) {
+            // diagnosis (docs/testing.md): Dino's debug lines into its log, GStreamer's beside it (dino.log.gst)
+            env.put("G_MESSAGES_DEBUG", "all");
+            env.put("GST_DEBUG", gstDebug);
+            env.put("GST_DEBUG_NO_COLOR", "1");
+            env.put("GST_DEBUG_FILE", logFile.resolveSibling(logFile.getFileName() + ".gst").toString());
+        }
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

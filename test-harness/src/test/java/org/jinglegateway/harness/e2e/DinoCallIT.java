@@ -15,7 +15,6 @@ import org.jinglegateway.harness.prosody.ProsodyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -143,9 +142,6 @@ final class DinoCallIT {
 
     @Test
     @Order(3)
-    @Disabled("flaky, issue 14 stays open for it: in about half the runs Dino 0.4.2 receives and decrypts the"
-            + " browser's video (its RTCP receiver reports and one FIR come back on the video transport) but its call"
-            + " window stays black; Dino never asks again for a key frame. Dino -> browser video passes every run.")
     void browserCallsDino_video_dinoReceivesTheVideo_andDinosHangupEndsThePage() throws Exception {
         mark();
         alice.send("call", "to", DINO, "media", "video");

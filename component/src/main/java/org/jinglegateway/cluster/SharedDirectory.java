@@ -1,0 +1,388 @@
+package org.jinglegateway.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.map.IMap;
+import com.hazelcast.multimap.MultiMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jinglegateway.call.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+
+/**
+ * The directory every instance of a cluster shares (docs/operations.md, "Several instances"), in Hazelcast maps: which
+ * instance holds each browser device ({@code jg-devices}) and each resume token ({@code jg-tokens}), every call's
+ * snapshot ({@code jg-calls}), frames a device's old instance held for it ({@code jg-frames}), each user's devices
+ * and watchers, and stanzas waiting for a device nobody holds now ({@code jg-held}). It claims a device for a resume
+ * here, lets one go for a claim elsewhere, and sweeps the devices of a dead instance that nobody claimed.
+ */
+public final class SharedDirectory implements Directory {
+    private static final Logger log = LoggerFactory.getLogger(SharedDirectory.class);
+    /** How long a claim waits for the instance that holds the device to let it go. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(8);
+    /** Stanzas kept for one device while nobody holds it. */
+    static final int MAX_HELD_PER_DEVICE = 500;
+
+    private final ClusterNode node;
+    private final IMap<String, DeviceEntry> devices;
+    private final IMap<String, String> tokens;
+    private final IMap<String, String> calls;
+    private final IMap<String, ArrayList<String>> frames;
+    private final MultiMap<String, String> userDevices;
+    private final MultiMap<String, String> held;
+    private final MultiMap<String, String> watchers;
+
+    SharedDirectory(ClusterNode node) {
+        this.node = node;
+        this.devices = node.hz().getMap("jg-devices");
+        this.tokens = node.hz().getMap("jg-tokens");
+        this.calls = node.hz().getMap("jg-calls");
+        this.frames = node.hz().getMap("jg-frames");
+        this.userDevices = node.hz().getMultiMap("jg-user-devices");
+        this.held = node.hz().getMultiMap("jg-held");
+        this.watchers = node.hz().getMultiMap("jg-watchers");
+    }
+
+    /** The entry of a device (full JID), if any instance holds or held it. */
+    DeviceEntry entry(String jid) {
+        return devices.get(jid);
+    }
+
+    /** The instances that hold a device of {@code user} now (not let go of, and alive). */
+    Set<String> liveOwnersOf(String user) {
+        Set<String> owners = new LinkedHashSet<>();
+        for (String jid : userDevices.get(user)) {
+            DeviceEntry e = devices.get(jid);
+            if (e != null && !e.released() && node.alive(e.owner())) {
+                owners.add(e.owner());
+            }
+        }
+        return owners;
+    }
+
+    /** Calls held by every instance. */
+    public int callCount() {
+        return calls.size();
+    }
+
+    /** Calls held by every instance, as snapshots (for the admin commands and metrics). */
+    public Collection<String> allCalls() {
+        return calls.values();
+    }
+
+    /** Bytes the call snapshots this member owns take in its part of the map (backups not counted). */
+    public long callBytesHere() {
+        return calls.getLocalMapStats().getOwnedEntryMemoryCost();
+    }
+
+    /**
+     * Keeps a stanza for a device nobody holds now, for whoever claims it; past {@link #MAX_HELD_PER_DEVICE} a request
+     * is refused (wait, resource-constraint) and anything else dropped, so that a peer cannot fill the cluster.
+     */
+    void hold(JID to, Packet packet, String owner) {
+        if (held.valueCount(to.toString()) >= MAX_HELD_PER_DEVICE) {
+            log.warn("cluster.held-full to={} from={}", to, packet.getFrom());
+            if (packet instanceof IQ iq && (iq.getType() == IQ.Type.set || iq.getType() == IQ.Type.get)) {
+                IQ error = IQ.createResultIQ(iq);
+                error.setError(new PacketError(PacketError.Condition.resource_constraint, PacketError.Type.wait,
+                        to + " is moving to another gateway instance; try again in a moment"));
+                node.local().sendOut(error);
+            }
+            return;
+        }
+        held.put(to.toString(), packet.toXML());
+        log.info("cluster.held to={} owner={}", to, owner);
+    }
+
+    // ---- presence ------------------------------------------------------------------------------------------------
+
+    /** The full JIDs of a user's devices on every instance. */
+    public List<JID> devicesOf(String user) {
+        return userDevices.get(user).stream().map(JID::new).toList();
+    }
+
+    /** Remembers that {@code who} watches {@code user}; false when it did already. */
+    public boolean watch(String user, JID who, int maxPerUser) {
+        String bare = who.toBareJID();
+        if (watchers.containsEntry(user, bare) || watchers.valueCount(user) >= maxPerUser) {
+            return false;
+        }
+        return watchers.put(user, bare);
+    }
+
+    public void unwatch(String user, JID who) {
+        watchers.remove(user, who.toBareJID());
+    }
+
+    public List<JID> watchersOf(String user) {
+        return watchers.get(user).stream().map(JID::new).toList();
+    }
+
+    /** Every user someone watches, with the watchers. */
+    public Map<String, Collection<String>> allWatchers() {
+        Map<String, Collection<String>> all = new java.util.HashMap<>();
+        for (String user : watchers.keySet()) {
+            all.put(user, watchers.get(user));
+        }
+        return all;
+    }
+
+    // ---- Directory ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void deviceOnline(JID device, String tokenKey) {
+        if (node.excluded()) {
+            return;
+        }
+        devices.set(device.toString(), new DeviceEntry(node.tag(), tokenKey, false));
+        if (!tokenKey.isEmpty()) {
+            tokens.set(tokenKey, device.toString());
+        }
+        if (!userDevices.containsEntry(device.getNode(), device.toString())) {
+            userDevices.put(device.getNode(), device.toString());
+        }
+    }
+
+    @Override
+    public void deviceToken(JID device, String tokenKey, Optional<String> oldKey) {
+        if (node.excluded()) {
+            return;
+        }
+        oldKey.ifPresent(tokens::delete);
+        tokens.set(tokenKey, device.toString());
+        devices.set(device.toString(), new DeviceEntry(node.tag(), tokenKey, false));
+    }
+
+    @Override
+    public void deviceGone(JID device, Optional<String> tokenKey) {
+        if (node.excluded()) {
+            return;
+        }
+        forgetDevice(device.toString(), tokenKey);
+    }
+
+    private void forgetDevice(String jid, Optional<String> tokenKey) {
+        devices.delete(jid);
+        tokenKey.filter(k -> !k.isEmpty()).ifPresent(tokens::delete);
+        userDevices.remove(new JID(jid).getNode(), jid);
+        frames.delete(jid);
+        for (String key : calls.keySet(new Tasks.KeyPrefix(jid + "|"))) {
+            calls.delete(key);
+        }
+        held.remove(jid);
+    }
+
+    @Override
+    public void deviceReleased(JID device, List<String> heldFrames) {
+        if (node.excluded()) {
+            return;
+        }
+        if (!heldFrames.isEmpty()) {
+            frames.set(device.toString(), new ArrayList<>(heldFrames));
+        }
+        devices.executeOnKey(device.toString(), new MarkReleased());
+    }
+
+    /** Marks a device entry released, whoever holds it. */
+    record MarkReleased() implements com.hazelcast.map.EntryProcessor<String, DeviceEntry, Boolean> {
+        @Override
+        public Boolean process(Map.Entry<String, DeviceEntry> entry) {
+            if (entry.getValue() == null) {
+                return false;
+            }
+            entry.setValue(entry.getValue().releasedNow());
+            return true;
+        }
+    }
+
+    @Override
+    public void callSaved(JID device, String callId, String snapshot) {
+        if (!node.excluded()) {
+            calls.set(device + "|" + callId, snapshot);
+        }
+    }
+
+    @Override
+    public void callGone(JID device, String callId) {
+        if (!node.excluded()) {
+            calls.delete(device + "|" + callId);
+        }
+    }
+
+    @Override
+    public void siblingsEnded(JID user, String sid, JID peerBare, String reason, String text) {
+        Set<String> owners = new LinkedHashSet<>();
+        for (String jid : userDevices.get(user.getNode())) {
+            DeviceEntry e = devices.get(jid);
+            if (e != null && !e.owner().equals(node.tag())) {
+                owners.add(e.owner());
+            }
+        }
+        for (String owner : owners) {
+            node.publish(owner, new Notes.SiblingsEnded(user.toString(), sid, peerBare.toString(), reason, text));
+        }
+    }
+
+    @Override
+    public Optional<Claimed> claim(String user, String tokenKey) {
+        if (node.excludedNow()) {
+            return Optional.empty();
+        }
+        String jid = tokens.get(tokenKey);
+        if (jid == null || !user.equals(new JID(jid).getNode())) {
+            return Optional.empty();
+        }
+        DeviceEntry entry = devices.get(jid);
+        if (entry == null || entry.owner().equals(node.tag()) || !tokenKey.equals(entry.tokenKey())) {
+            return Optional.empty();
+        }
+        if (!entry.released() && node.alive(entry.owner())) {
+            if (!askToRelease(entry.owner(), jid)) {
+                return Optional.empty();
+            }
+        }
+        if (!Boolean.TRUE.equals(devices.executeOnKey(jid, new Tasks.Claim(entry.owner(), node.tag(),
+                tokenKey)))) {
+            log.info("cluster.claim-lost device={}: another instance claimed it first", jid);
+            return Optional.empty();
+        }
+        tokens.delete(tokenKey);
+        List<String> snapshots = new ArrayList<>(calls.values(new Tasks.KeyPrefix(jid + "|")));
+        ArrayList<String> heldFrames = frames.remove(jid);
+        log.info("cluster.claimed device={} from={} calls={} frames={}", jid, entry.owner(), snapshots.size(),
+                heldFrames == null ? 0 : heldFrames.size());
+        return Optional.of(new Claimed(new JID(jid), snapshots, heldFrames == null ? List.of() : heldFrames,
+                () -> replayHeld(jid)));
+    }
+
+    /**
+     * Asks the instance that holds a device to let it go; true once it has, or once it is out of the cluster (a
+     * killed instance can stay listed for a moment after its socket closed, a frozen one for the heartbeat limit).
+     */
+    private boolean askToRelease(String owner, String jid) {
+        Optional<Member> member = node.memberOf(owner);
+        if (member.isEmpty()) {
+            return true;
+        }
+        try {
+            node.hz().getExecutorService("jg-requests").submitToMember(new Tasks.Release(jid), member.get())
+                    .get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            log.info("cluster.release-unanswered device={} owner={}: {}; waiting for the cluster to drop it", jid,
+                    owner, e.getCause() == null ? e.toString() : e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(node.settings().heartbeatSeconds() + 2L);
+        while (node.alive(owner) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !node.alive(owner);
+    }
+
+    /** On the instance that holds a device: lets it go for a claim from another instance. */
+    boolean releaseHere(String jid) {
+        if (node.excluded()) {
+            return false;
+        }
+        devices.executeOnKey(jid, new MarkReleased());
+        return node.local().release(new JID(jid));
+    }
+
+    /** Stanzas that waited in the cluster for a claimed device go through this instance now, in order (twice). */
+    private void replayHeld(String jid) {
+        Runnable replay = () -> {
+            Collection<String> waiting = held.remove(jid);
+            for (String xml : waiting) {
+                StanzaXml.parse(xml).ifPresent(node.local()::deliver);
+            }
+            if (!waiting.isEmpty()) {
+                log.info("cluster.replayed device={} stanzas={}", jid, waiting.size());
+            }
+        };
+        replay.run();
+        // a stanza another instance decided to hold just before the claim arrives a moment later
+        node.timers().schedule(replay, 2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * After an instance died: once the resume window has passed, the devices it held that nobody claimed are
+     * offline and their calls end on the peers' side (run by the oldest survivor).
+     */
+    void sweep(String dead) {
+        if (node.excluded() || !node.oldest() || node.alive(dead)) {
+            return;
+        }
+        int devicesSwept = 0;
+        int callsEnded = 0;
+        for (Map.Entry<String, DeviceEntry> e : devices.entrySet(new Tasks.OwnedBy(dead))) {
+            String jid = e.getKey();
+            for (String snapshot : calls.values(new Tasks.KeyPrefix(jid + "|"))) {
+                node.local().endOrphan(snapshot, "gone", "the browser did not come back after its gateway instance"
+                        + " went away");
+                callsEnded++;
+            }
+            for (String xml : held.remove(jid)) {
+                StanzaXml.parse(xml).filter(p -> p instanceof IQ iq && (iq.getType() == IQ.Type.set
+                        || iq.getType() == IQ.Type.get)).ifPresent(p -> refuse((IQ) p));
+            }
+            node.local().deviceOffline(new JID(jid));
+            forgetDevice(jid, Optional.ofNullable(e.getValue().tokenKey()));
+            devicesSwept++;
+        }
+        log.info("cluster.swept instance={} devices={} calls={}", dead, devicesSwept, callsEnded);
+    }
+
+    private void refuse(IQ request) {
+        IQ error = IQ.createResultIQ(request);
+        error.setError(new PacketError(PacketError.Condition.recipient_unavailable, PacketError.Type.wait,
+                request.getTo() + " is offline"));
+        node.local().sendOut(error);
+    }
+
+    /** Ends a call held by another instance (admin); false when no instance holds it. */
+    public boolean endCallElsewhere(String id, String reason) {
+        int space = id.indexOf(' ');
+        if (space < 0) {
+            return false;
+        }
+        DeviceEntry entry = devices.get(id.substring(0, space));
+        if (entry == null || entry.owner().equals(node.tag())) {
+            return false;
+        }
+        Optional<Member> member = node.memberOf(entry.owner());
+        if (member.isEmpty()) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(node.hz().getExecutorService("jg-requests").submitToMember(
+                    new Tasks.EndCall(id, reason), member.get()).get(5, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("cluster.end-call-failed id={}: {}", id, e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
