@@ -40,6 +40,7 @@ public final class GatewayCluster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayCluster.class);
 
     private final List<GatewayProcess> instances;
+    private final List<GatewayProcess.Launch> launches = new ArrayList<>();
     private final List<Integer> httpPorts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Integer, LocalTime> signalled = new ConcurrentHashMap<>();
@@ -150,6 +151,7 @@ public final class GatewayCluster implements AutoCloseable {
                     if (crossOrigins) {
                         launch.env("JINGLE_GATEWAY_ALLOWED_ORIGINS", origins);
                     }
+                    cluster.launches.add(launch);
                     started.add(launch.start());
                     if (standbys && i == 0) {
                         started.get(0).awaitReady(1, START_TIMEOUT);
@@ -300,6 +302,23 @@ public final class GatewayCluster implements AutoCloseable {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; last answers " + last + "; " + this, e);
         }
+    }
+
+    /**
+     * Starts instance i again, with the same ports and flags, after it was killed or stopped; returns once it has
+     * printed READY and every live instance reports them all. (With three or more members, an instance that sees
+     * fewer than a majority steps back: a test that ends two of three brings the first back before the second.)
+     */
+    public void restart(int i) throws IOException, InterruptedException {
+        GatewayProcess old = instances.get(i);
+        if (old.isAlive()) {
+            throw new IllegalStateException("instance " + i + " is still running: " + old);
+        }
+        GatewayProcess again = launches.get(i).start();
+        instances.set(i, again);
+        again.awaitReady(1, START_TIMEOUT);
+        awaitClusterSize(live().size(), START_TIMEOUT);
+        log.info("cluster.restarted instance={} pid={}", i, again.pid());
     }
 
     /** SIGKILL of instance i by its pid. */
