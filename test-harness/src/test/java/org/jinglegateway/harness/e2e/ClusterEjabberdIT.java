@@ -119,23 +119,24 @@ final class ClusterEjabberdIT {
             assertMediaFlows(pages, true, "call 1, after instance " + owner + " was killed");
             JsonNode ended = pages.send("hangup", "side", "phone");
             assertEndedWithSuccess(ended, "local");
+            // two of three gone would leave no majority (the last one steps back): the dead one comes back first
+            cluster.restart(owner);
 
             // call 2: the softphone calls StanzaJS from the instance it resumed on; that one is stopped (SIGTERM):
-            // it hands its calls on and closes the page's socket with 1012, and the page resumes on the third
+            // it hands its calls on and closes the page's socket with 1012, and the page resumes on another one
             pages.send("call", "from", "phone", "video", true);
             assertMediaFlows(pages, true, "call 2, before the stop");
             long stopped = System.nanoTime();
             assertThat(cluster.terminate(second, STOP_TIMEOUT)).as("exit code of the stopped instance").isZero();
             LOG.info("figure SIGTERM to exit: {} ms", (System.nanoTime() - stopped) / 1_000_000);
-            int third = resumedElsewhere(pages, 2, second, RESUME_AFTER_KILL);
+            resumedElsewhere(pages, 2, second, RESUME_AFTER_KILL);
             figure("resume after SIGTERM (page closed with 1012; includes the exit)", stopped);
-            assertThat(third).as("the last instance alive").isNotEqualTo(owner);
             assertThat(pages.send("dump").path("page").path("softphone").path("events").toString())
                     .as("the page's socket was closed with 1012 (service restart)").contains("socket closed 1012");
             assertMediaFlows(pages, true, "call 2, after instance " + second + " was stopped");
             assertEndedWithSuccess(pages.send("hangup", "side", "stanza"), "remote");
 
-            cluster.awaitClusterSize(1, Duration.ofSeconds(20));
+            cluster.awaitClusterSize(INSTANCES - 1, Duration.ofSeconds(20));
         }
     }
 
