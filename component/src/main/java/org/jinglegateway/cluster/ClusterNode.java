@@ -135,6 +135,9 @@ public final class ClusterNode implements AutoCloseable {
         // the join above can take longer than the heartbeat limit (instances starting together): that is no freeze
         lastTick = System.nanoTime();
         timers.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+        // on its own thread: a long sweep must not delay the watchdog's ticks
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -198,6 +201,34 @@ public final class ClusterNode implements AutoCloseable {
 
     Local local() {
         return local;
+    }
+
+    /** How often the oldest instance looks for devices nobody claimed in time. */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
+    /** When this instance saw each instance it knew leave (by tag). */
+    private final Map<String, Long> deadSince = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cluster-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private void sweep() {
+        try {
+            deadSince.keySet().removeIf(this::alive);
+            directory.sweep();
+        } catch (RuntimeException e) {
+            log.warn("cluster.sweep-failed", e);
+        }
+    }
+
+    /** How long the instance {@code tag} has been gone, as far as this one knows (from now, if it never knew it). */
+    Duration deadFor(String tag) {
+        return Duration.ofNanos(System.nanoTime() - deadSince.computeIfAbsent(tag, t -> System.nanoTime()));
+    }
+
+    Duration resumeWindow() {
+        return resumeWindow;
     }
 
     HazelcastInstance hz() {
@@ -376,14 +407,7 @@ public final class ClusterNode implements AutoCloseable {
                     routing.forgetLink(dead);
                 }
             });
-            long delay = resumeWindow.toMillis() + 2000;
-            timers.schedule(() -> {
-                try {
-                    directory.sweep(dead);
-                } catch (RuntimeException e) {
-                    log.warn("cluster.sweep-failed instance={}", dead, e);
-                }
-            }, delay, TimeUnit.MILLISECONDS);
+            deadSince.putIfAbsent(dead, System.nanoTime());
         }
     }
 
@@ -447,6 +471,7 @@ public final class ClusterNode implements AutoCloseable {
     /** Ends this member at once, as a killed process would (tests). */
     void terminateForTest() {
         timers.shutdownNow();
+        sweeper.shutdownNow();
         hz.getLifecycleService().terminate();
     }
 
@@ -454,6 +479,7 @@ public final class ClusterNode implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
+        sweeper.shutdownNow();
         if (!excluded) {
             routing.link(false);
         }

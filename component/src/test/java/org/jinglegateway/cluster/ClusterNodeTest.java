@@ -138,6 +138,32 @@ final class ClusterNodeTest {
     }
 
     @Test
+    void aDeviceNobodyClaims_isSweptAfterTheWindow_byTheOldestSurvivor_once() throws Exception {
+        window = Duration.ofSeconds(1);
+        start(3);
+        nodes.get(1).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(1).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        kill(1);
+
+        await(() -> locals.get(0).offline.contains(ALICE), "the oldest sweeps the device");
+        assertThat(locals.get(0).orphans).containsExactly("{\"callId\":\"c1\"}");
+        assertThat(locals.get(2).orphans).as("only the oldest sweeps").isEmpty();
+        assertThat(nodes.get(2).directory().claim("alice", "key-1")).as("and the device is gone").isEmpty();
+    }
+
+    @Test
+    void aDeviceLetGoOfOnALiveInstance_andNeverClaimed_isSweptToo() throws Exception {
+        window = Duration.ofSeconds(1);
+        start(2);
+        nodes.get(1).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(1).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        nodes.get(1).directory().deviceReleased(ALICE, List.of());
+
+        await(() -> locals.get(0).offline.contains(ALICE), "the oldest sweeps the device");
+        assertThat(locals.get(0).orphans).containsExactly("{\"callId\":\"c1\"}");
+    }
+
+    @Test
     void aProposalToAUserWithDevicesOnTwoInstances_ringsOnBoth_andNotOnTheThird() throws Exception {
         start(3);
         JID other = new JID("alice@gw.test/web-bbbb");
@@ -186,6 +212,8 @@ final class ClusterNodeTest {
         start(n, null);
     }
 
+    private Duration window = Duration.ofSeconds(30);
+
     private void start(int n, boolean[] linked) throws IOException, InterruptedException {
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -200,7 +228,7 @@ final class ClusterNodeTest {
             BooleanSupplier link = () -> up;
             locals.add(r);
             nodes.add(ClusterNode.start(new GatewayConfig.Cluster(ports.get(i), "127.0.0.1", members, 5), "gw.test",
-                    "secret", r, Duration.ofSeconds(30), link));
+                    "secret", r, window, link));
         }
         await(() -> nodes.stream().allMatch(x -> x.size() == n), n + " members");
     }
@@ -242,6 +270,8 @@ final class ClusterNodeTest {
         final List<Packet> sentOut = new CopyOnWriteArrayList<>();
         final List<Presence> presences = new CopyOnWriteArrayList<>();
         final List<JID> released = new CopyOnWriteArrayList<>();
+        final List<String> orphans = new CopyOnWriteArrayList<>();
+        final List<JID> offline = new CopyOnWriteArrayList<>();
         volatile Runnable onRelease = () -> { };
         volatile int excluded;
 
@@ -278,10 +308,12 @@ final class ClusterNodeTest {
 
         @Override
         public void endOrphan(String snapshot, String reason, String text) {
+            orphans.add(snapshot);
         }
 
         @Override
         public void deviceOffline(JID device) {
+            offline.add(device);
         }
 
         @Override
