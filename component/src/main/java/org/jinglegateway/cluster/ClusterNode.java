@@ -14,9 +14,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
-import com.hazelcast.map.IMap;
-import com.hazelcast.multimap.MultiMap;
-import com.hazelcast.replicatedmap.ReplicatedMap;
 import com.hazelcast.spi.merge.DiscardMergePolicy;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
@@ -24,28 +21,19 @@ import com.hazelcast.topic.MessageListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import org.dom4j.Element;
-import org.jinglegateway.call.Directory;
 import org.jinglegateway.call.Ids;
 import org.jinglegateway.config.GatewayConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
-import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 /**
@@ -452,7 +440,8 @@ public final class ClusterNode implements AutoCloseable {
             } else if (note instanceof Notes.StanzaOut out) {
                 StanzaXml.parse(out.xml()).ifPresent(local::sendOut);
             } else if (note instanceof Notes.PresenceAll p) {
-                StanzaXml.parse(p.xml()).filter(Presence.class::isInstance).ifPresent(x -> local.presence((Presence) x));
+                StanzaXml.parse(p.xml()).filter(Presence.class::isInstance)
+                        .ifPresent(x -> local.presence((Presence) x));
             } else if (note instanceof Notes.SiblingsEnded e) {
                 local.endSiblings(new JID(e.user()), e.sid(), new JID(e.peerBare()), e.reason(), e.text());
             } else if (note instanceof Notes.Reload) {

@@ -62,7 +62,8 @@ final class ClusterNodeTest {
         nodes.get(0).directory().deviceOnline(ALICE, "key-1");
         nodes.get(0).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
         await(() -> nodes.get(0).directory().callCount() == 1, "the snapshot is written");
-        locals.get(0).onRelease = () -> nodes.get(0).directory().deviceReleased(ALICE, List.of("{\"type\":\"candidate\"}"));
+        locals.get(0).onRelease = () -> nodes.get(0).directory().deviceReleased(ALICE,
+                List.of("{\"type\":\"candidate\"}"));
 
         Optional<Directory.Claimed> claimed = nodes.get(1).directory().claim("alice", "key-1");
 
