@@ -100,7 +100,8 @@ final class ClusterSetup {
             figures.put("cluster-calls", String.valueOf(directory.callCount()));
             return figures;
         });
-        p.http().healthDetail(() -> "cluster-size=" + node.size() + "\nmembers=" + String.join(",", node.members())
+        p.http().healthDetail(() -> "cluster-size=" + node.size() + "\ncluster-safe=" + node.safe()
+                + "\nmembers=" + String.join(",", node.members())
                 + "\nxmpp-link=" + (p.connector().isConnected() ? "here" : routing.anyLink() ? "other-instance"
                 : "none") + "\n");
         p.metrics().watchCluster(node::size, directory::callCount, directory::callBytesHere);

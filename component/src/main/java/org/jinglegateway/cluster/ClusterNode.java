@@ -7,7 +7,9 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
@@ -172,6 +174,11 @@ public final class ClusterNode implements AutoCloseable {
         String discard = DiscardMergePolicy.class.getName();
         c.getMapConfig("default").getMergePolicyConfig().setPolicy(discard);
         c.getMultiMapConfig("default").getMergePolicyConfig().setPolicy(discard);
+        // who holds a device is read for most stanzas: from a local copy that changes follow (a stale read is
+        // corrected where the stanza lands, StanzaRouting#arrived)
+        c.getMapConfig("jg-devices").setNearCacheConfig(new NearCacheConfig("jg-devices")
+                .setInvalidateOnChange(true).setInMemoryFormat(InMemoryFormat.OBJECT))
+                .getMergePolicyConfig().setPolicy(discard);
         c.getReplicatedMapConfig("default").getMergePolicyConfig().setPolicy(discard);
         // stanzas wait in the order they came (a multimap keeps a set by default)
         c.getMultiMapConfig("jg-held").setValueCollectionType(MultiMapConfig.ValueCollectionType.LIST)
@@ -248,6 +255,14 @@ public final class ClusterNode implements AutoCloseable {
     /** This instance's name in the directory. */
     public String tag() {
         return tag;
+    }
+
+    /**
+     * True when every entry has its backup on another member (no partition moving): the death of any one instance
+     * loses nothing now. Shortly after an instance joins or leaves it is false for a moment.
+     */
+    public boolean safe() {
+        return hz.getPartitionService().isClusterSafe();
     }
 
     /** Members of the cluster now, this one included. */
@@ -433,7 +448,7 @@ public final class ClusterNode implements AutoCloseable {
 
         private void handle(Notes.Note note) {
             if (note instanceof Notes.StanzaIn in) {
-                StanzaXml.parse(in.xml()).ifPresent(local::deliver);
+                StanzaXml.parse(in.xml()).ifPresent(p -> routing.arrived(p, in.hops()));
             } else if (note instanceof Notes.SharedIn in) {
                 StanzaXml.parse(in.xml()).filter(org.xmpp.packet.Message.class::isInstance)
                         .ifPresent(p -> local.deliverShared((org.xmpp.packet.Message) p));

@@ -14,8 +14,12 @@ final class Notes {
     sealed interface Note extends Serializable {
     }
 
-    /** A stanza for a device or call held by the receiver: handled there as if its own link had carried it. */
-    record StanzaIn(String xml) implements Note {
+    /**
+     * A stanza for a device or call held by the receiver: handled there as if its own link had carried it. The
+     * sender's view of who holds the device may be a moment old (a near cache), so a receiver that no longer holds it
+     * routes it again; {@code hops} counts how often it was passed on.
+     */
+    record StanzaIn(String xml, int hops) implements Note {
     }
 
     /** A proposal to a user with devices on several instances: each rings its own, none refuses for lack of one. */

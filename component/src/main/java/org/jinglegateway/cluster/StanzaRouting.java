@@ -54,6 +54,25 @@ public final class StanzaRouting {
      * that is out of the cluster.
      */
     public boolean route(Packet packet) {
+        return route(packet, 0);
+    }
+
+    /** How often a stanza may be passed on before it waits in the directory instead. */
+    private static final int MAX_HOPS = 2;
+
+    /** A stanza another instance passed on: handled here if the device is here, else routed again (or held). */
+    void arrived(Packet packet, int hops) {
+        JID to = packet.getTo();
+        if (to == null || heldHere.test(to)) {
+            node.local().deliver(packet);
+        } else if (hops >= MAX_HOPS) {
+            directory.hold(to, packet, "?");
+        } else if (!route(packet, hops)) {
+            node.local().deliver(packet);
+        }
+    }
+
+    private boolean route(Packet packet, int hops) {
         if (node.excludedNow()) {
             log.debug("cluster.excluded dropped to={}", packet.getTo());
             return true;
@@ -80,7 +99,7 @@ public final class StanzaRouting {
             directory.hold(to, packet, entry.owner());
             return true;
         }
-        node.publish(entry.owner(), new Notes.StanzaIn(packet.toXML()));
+        node.publish(entry.owner(), new Notes.StanzaIn(packet.toXML(), hops + 1));
         return true;
     }
 
