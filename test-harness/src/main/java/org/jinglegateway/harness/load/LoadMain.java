@@ -163,7 +163,8 @@ public final class LoadMain {
         return m;
     }
 
-    private List<Map<String, Object>> throughput(Setup s, String server) throws InterruptedException {
+    private List<Map<String, Object>> throughput(Setup s, String server)
+            throws InterruptedException, java.io.IOException {
         List<Map<String, Object>> steps = new ArrayList<>();
         ProcessHandle gw = ProcessHandle.of(s.gateway.pid()).orElseThrow();
         ProcessHandle xmpp = s.server.handle();
@@ -183,6 +184,7 @@ public final class LoadMain {
             double g0 = Proc.cpuSeconds(gw);
             double x0 = Proc.cpuSeconds(xmpp);
             double m0 = Proc.cpuSeconds(self);
+            Map<String, Double> c0 = s.metrics();
             long t0 = System.nanoTime();
             long placed = s.workers.pace(rate, Long.MAX_VALUE, o.stepSeconds());
             s.workers.drain(10);
@@ -190,6 +192,7 @@ public final class LoadMain {
             double g = Proc.cpuSeconds(gw) - g0;
             double x = Proc.cpuSeconds(xmpp) - x0;
             double m = Proc.cpuSeconds(self) - m0;
+            Map<String, Double> c1 = s.metrics();
             int lost = s.workers.forgetPending();
             long answered = s.workers.answered() - answered0;
             Latencies.Summary setup = s.workers.resetSetup().summary("setup");
@@ -206,12 +209,20 @@ public final class LoadMain {
             step.put("server_cpu_cores", round(x / wall));
             step.put("server_cpu_ms_per_call", round(x * 1000 / Math.max(1, answered)));
             step.put("generator_cpu_cores", round(m / wall));
+            for (String k : List.of("stanzas_in", "stanzas_out", "frames_in", "frames_out")) {
+                String name = "jinglegateway_" + k + "_total";
+                step.put(k + "_per_call", round((c1.getOrDefault(name, 0.0) - c0.getOrDefault(name, 0.0))
+                        / Math.max(1, answered)));
+            }
             step.put("load_average", Proc.loadAverage());
             steps.add(step);
             table.append(String.format(Locale.ROOT, "%8d %9.0f %7d %8.2f %8.2f %8.2f | %6.2f %10.2f | %6.2f %10.2f | "
                     + "%6.2f%n", rate, answered / (double) o.stepSeconds(), lost, setup.p50(), setup.p99(),
                     setup.max(), g / wall, g * 1000 / Math.max(1, answered), x / wall,
                     x * 1000 / Math.max(1, answered), m / wall));
+            table.append(String.format(Locale.ROOT, "%8s a call through the gateway: stanzas in %.2f, out %.2f; frames"
+                    + " in %.2f, out %.2f%n", "", step.get("stanzas_in_per_call"), step.get("stanzas_out_per_call"),
+                    step.get("frames_in_per_call"), step.get("frames_out_per_call")));
             if (firstP99 < 0) {
                 firstP99 = setup.p99();
             }

@@ -24,13 +24,15 @@ import java.util.List;
  * @param gatewayLogLevel the gateway's log level
  * @param fixtures       the mapper's fixture folder
  * @param out            the JSON report
+ * @param jfr            a Java Flight Recording of the gateway written here when it stops (empty: none), for
+ *                       {@code jfr print --events jdk.ExecutionSample}
  * @param nice           the nice value given to the server, the gateway and the generator (0: left alone; below 0
  *                       needs root): on a machine shared with other work, a single-threaded server otherwise gets
  *                       its per-thread share of the cores and becomes the bottleneck
  */
 record LoadOptions(List<String> servers, int devices, int peers, int probes, int backgroundRate, List<Integer> rates,
                    int stepSeconds, List<Integer> held, int holdRate, boolean nagle, String heap,
-                   String gatewayLogLevel, Path fixtures, Path out, int nice) {
+                   String gatewayLogLevel, Path fixtures, Path out, int nice, String jfr) {
 
     static LoadOptions parse(String... args) {
         String servers = "prosody";
@@ -48,6 +50,7 @@ record LoadOptions(List<String> servers, int devices, int peers, int probes, int
         Path fixtures = Path.of("jingle-mapper/src/test/resources/fixtures");
         Path out = Path.of("docs/bench/" + LocalDate.now(ZoneOffset.UTC) + "-load.json");
         int nice = 0;
+        String jfr = "";
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -70,11 +73,12 @@ record LoadOptions(List<String> servers, int devices, int peers, int probes, int
                 case "--fixtures" -> fixtures = Path.of(v);
                 case "--out" -> out = Path.of(v);
                 case "--nice" -> nice = Integer.parseInt(v);
+                case "--jfr" -> jfr = v;
                 default -> throw new IllegalArgumentException("unknown option " + name + " (see LoadOptions)");
             }
         }
         return new LoadOptions(List.of(servers.split(",")), devices, peers, probes, background, ints(rates), step,
-                ints(held), holdRate, nagle, heap, level, fixtures, out, nice);
+                ints(held), holdRate, nagle, heap, level, fixtures, out, nice, jfr);
     }
 
     private static List<Integer> ints(String csv) {

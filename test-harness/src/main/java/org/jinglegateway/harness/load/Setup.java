@@ -32,8 +32,13 @@ final class Setup implements AutoCloseable {
         try {
             s = server(o, serverName, nagle);
             s.start();
+            List<String> jvm = new ArrayList<>(List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC"));
+            if (!o.jfr().isEmpty()) {
+                jvm.add("-XX:StartFlightRecording=filename=" + Path.of(o.jfr().replace("{server}", serverName))
+                        .toAbsolutePath() + ",settings=profile,dumponexit=true");
+            }
             g = GatewayProcess.on(s).auth("none").config(config())
-                    .jvmArgs("-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC")
+                    .jvmArgs(jvm.toArray(String[]::new))
                     .env("JINGLE_GATEWAY_LOG_LEVEL", o.gatewayLogLevel()).startReady();
         } catch (Exception | AssertionError e) {
             if (g != null) {
@@ -121,6 +126,18 @@ final class Setup implements AutoCloseable {
                   initiates-per-minute: 100000
                   sockets-per-address: 10000
                 """;
+    }
+
+    /** The gateway's counters from /metrics by name (e.g. {@code jinglegateway_stanzas_in_total}); 0 when absent. */
+    java.util.Map<String, Double> metrics() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> r = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                gateway.ready().http().resolve("/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.util.Map<String, Double> m = new java.util.HashMap<>();
+        r.body().lines().filter(l -> l.startsWith("jinglegateway_") && !l.contains("{")).forEach(l -> {
+            String[] f = l.split(" ");
+            m.put(f[0], Double.parseDouble(f[1]));
+        });
+        return m;
     }
 
     private C2sClient c2s(String user) throws IOException {
