@@ -260,7 +260,8 @@ final class XmppStreamReaderTest {
     void stanzasOfManyShapesAndSizes_eachComeOutWholeFromOneParser() throws Exception {
         List<String> sent = new ArrayList<>();
         for (int size = 0; size < 9000; size += 37) {
-            sent.add("<message id='m" + size + "' to='a@gw.localhost/r'><body>" + "x".repeat(size) + "</body></message>");
+            sent.add("<message id='m" + size + "' to='a@gw.localhost/r'><body>" + "x".repeat(size)
+                    + "</body></message>");
             sent.add("<presence from='b@localhost/r' to='a@gw.localhost'/>");
             sent.add("<iq type='result' id='i" + size + "'><q xmlns='urn:x'><![CDATA[" + "é".repeat(size % 500)
                     + "]]></q></iq>");
@@ -272,8 +273,9 @@ final class XmppStreamReaderTest {
             assertThat(r.nextElement()).as(stanza).isPresent();
             assertThat(r.nextElement()).as(stanza).isPresent();
         }
-        XmppStreamReader all = new XmppStreamReader(new ByteArrayInputStream((HEADER + String.join("\n", sent) + "</stream:stream>")
-                .getBytes(StandardCharsets.UTF_8)), 65536, 32);
+        String stream = HEADER + String.join("\n", sent) + "</stream:stream>";
+        XmppStreamReader all = new XmppStreamReader(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)),
+                65536, 32);
         all.readHeader();
         for (String stanza : sent) {
             Element e = all.nextElement().orElseThrow();

@@ -26,13 +26,16 @@ import java.util.List;
  * @param out            the JSON report
  * @param jfr            a Java Flight Recording of the gateway written here when it stops (empty: none), for
  *                       {@code jfr print --events jdk.ExecutionSample}
+ * @param warmUpCalls    calls placed (at 100/s) before anything is measured, so that the gateway's JIT has compiled
+ *                       the call path
  * @param nice           the nice value given to the server, the gateway and the generator (0: left alone; below 0
  *                       needs root): on a machine shared with other work, a single-threaded server otherwise gets
  *                       its per-thread share of the cores and becomes the bottleneck
  */
 record LoadOptions(List<String> servers, int devices, int peers, int probes, int backgroundRate, List<Integer> rates,
                    int stepSeconds, List<Integer> held, int holdRate, boolean nagle, String heap,
-                   String gatewayLogLevel, Path fixtures, Path out, int nice, String jfr) {
+                   String gatewayLogLevel, Path fixtures, Path out, int nice, String jfr,
+                   int warmUpCalls) {
 
     static LoadOptions parse(String... args) {
         String servers = "prosody";
@@ -51,6 +54,7 @@ record LoadOptions(List<String> servers, int devices, int peers, int probes, int
         Path out = Path.of("docs/bench/" + LocalDate.now(ZoneOffset.UTC) + "-load.json");
         int nice = 0;
         String jfr = "";
+        int warmUp = 3000;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -74,11 +78,12 @@ record LoadOptions(List<String> servers, int devices, int peers, int probes, int
                 case "--out" -> out = Path.of(v);
                 case "--nice" -> nice = Integer.parseInt(v);
                 case "--jfr" -> jfr = v;
+                case "--warm-up-calls" -> warmUp = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + name + " (see LoadOptions)");
             }
         }
         return new LoadOptions(List.of(servers.split(",")), devices, peers, probes, background, ints(rates), step,
-                ints(held), holdRate, nagle, heap, level, fixtures, out, nice, jfr);
+                ints(held), holdRate, nagle, heap, level, fixtures, out, nice, jfr, warmUp);
     }
 
     private static List<Integer> ints(String csv) {

@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.ServerProcess;
@@ -129,10 +133,10 @@ final class Setup implements AutoCloseable {
     }
 
     /** The gateway's counters from /metrics by name (e.g. {@code jinglegateway_stanzas_in_total}); 0 when absent. */
-    java.util.Map<String, Double> metrics() throws IOException, InterruptedException {
-        java.net.http.HttpResponse<String> r = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                gateway.ready().http().resolve("/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        java.util.Map<String, Double> m = new java.util.HashMap<>();
+    Map<String, Double> metrics() throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                gateway.ready().http().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Double> m = new HashMap<>();
         r.body().lines().filter(l -> l.startsWith("jinglegateway_") && !l.contains("{")).forEach(l -> {
             String[] f = l.split(" ");
             m.put(f[0], Double.parseDouble(f[1]));
