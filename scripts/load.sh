@@ -3,6 +3,7 @@
 # heap, and a generator of WebSocket devices and raw c2s clients; prints tables and writes docs/bench/<date>-load.json.
 # Options go to org.jinglegateway.harness.load.LoadOptions, e.g.
 #   bash scripts/load.sh --servers prosody,ejabberd --held 1000,10000 --rates 100,200,400
+#   bash scripts/load.sh --servers ejabberd --instances 3     (one gateway of three instances, figures summed)
 # It takes about half an hour with the defaults (100,000 held calls are built up at 400 a second).
 set -euo pipefail
 cd "$(dirname "$0")/.."

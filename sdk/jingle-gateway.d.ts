@@ -32,6 +32,8 @@ export interface Registration {
   jid: string;
   /** True when this registration resumed the device of a dropped socket (same JID, calls kept). */
   resumed: boolean;
+  /** The socket URL registered on (one of the list given to connect()). */
+  url: string;
   /** The calls that go on. */
   calls: { callId: string; state: CallState }[];
 }
@@ -40,7 +42,7 @@ export interface ClientEvents {
   /** The device is registered: first time, and again after every reconnection. */
   registered: Registration;
   /** The socket dropped; the client tries again after `delayMs`. `resumable`: the calls can survive it. */
-  reconnecting: { attempt: number; delayMs: number; resumable: boolean };
+  reconnecting: { attempt: number; delayMs: number; resumable: boolean; url: string };
   /** Registered again after a drop (`resumed` says whether the calls survived). */
   reconnected: Registration;
   /** A `ring` (XEP-0353 propose) or a direct `offer`: accept() or reject() the call. */
@@ -66,7 +68,10 @@ export interface ConnectOptions {
   reconnectMinMs?: number;
   /** … doubling up to this (default 10000). */
   reconnectMaxMs?: number;
-  /** Seconds between the SDK's own `ping` frames (default 60). */
+  /**
+   * Seconds between the SDK's own `ping` frames once registered (default 10); a socket from which nothing came for
+   * twice this (a frozen gateway, a dead route) is given up and the device resumes, on the next URL of the list.
+   */
   pingSeconds?: number;
   /** After the browser's `online` event, a `pong` must come within this or the socket is replaced (default 5000). */
   pongTimeoutMs?: number;
@@ -167,7 +172,10 @@ export declare class Call extends Emitter<CallEvents> {
 }
 
 export declare class Client extends Emitter<ClientEvents> {
+  /** The socket URL in use or being tried now. */
   readonly url: string;
+  /** Every URL given to connect() (one for a single URL). */
+  readonly urls: readonly string[];
   readonly user: string;
   readonly state: ClientState;
   /** The device's full JID once registered. */
@@ -183,7 +191,11 @@ export declare class Client extends Emitter<ClientEvents> {
   dropSocket(): void;
 }
 
-export declare function connect(url: string, options: ConnectOptions): Client;
+/**
+ * `url`: the gateway's socket, or a list of the sockets of one gateway's instances (a cluster): the first connection
+ * tries them in turn, each reconnection moves to the next one.
+ */
+export declare function connect(url: string | readonly string[], options: ConnectOptions): Client;
 
 export declare const CALL_STATES: readonly CallState[];
 export declare const FATAL_CALL_ERRORS: ReadonlySet<string>;

@@ -4,6 +4,7 @@
 //
 //   import { connect } from 'https://gateway.example.org/sdk/jingle-gateway.js';
 //   const client = connect('wss://gateway.example.org/ws', { user: 'alice', token });
+//   (or connect(['wss://gw1.example.org/ws', 'wss://gw2.example.org/ws'], ...): the instances of one gateway)
 //   client.on('incoming', (call) => call.accept());
 //   const call = client.call('bob@example.org', { audio: true, video: true });
 //   call.on('track', ({ stream }) => { video.srcObject = stream; });
@@ -19,6 +20,8 @@ export const VERSION = '0.1.0';
 // Close codes after which the gateway does not want this socket back: a refused registration or an administrator's
 // "disconnect" (1008, docs/protocol.md §1).
 const NO_RECONNECT_CLOSE_CODES = new Set([1008]);
+// "Service restart": a gateway instance that stops hands its calls to the others; resume elsewhere at once.
+const RESTART_CLOSE_CODE = 1012;
 // Registration errors that end the client: retrying the same register would fail the same way.
 const FATAL_REGISTER_ERRORS = new Set(['auth-failed', 'bad-user', 'already-registered', 'bad-frame', 'bad-json']);
 const STORAGE_PREFIX = 'jingle-gateway.resume:';
@@ -30,7 +33,7 @@ const DEFAULTS = {
   resume: true,
   reconnectMinMs: 500,
   reconnectMaxMs: 10000,
-  pingSeconds: 60,
+  pingSeconds: 10,
   pongTimeoutMs: 5000,
 };
 
@@ -57,6 +60,7 @@ function environment(env = {}) {
     clearTimeout: env.clearTimeout || ((id) => g.clearTimeout(id)),
     setInterval: env.setInterval || ((fn, ms) => g.setInterval(fn, ms)),
     clearInterval: env.clearInterval || ((id) => g.clearInterval(id)),
+    now: env.now || (() => Date.now()),
   };
 }
 
@@ -67,6 +71,7 @@ function sdkError(code, message, extra = {}) {
 const OPEN = 1;
 
 const isString = (v) => typeof v === 'string';
+const isWsUrl = (v) => isString(v) && /^wss?:\/\//.test(v);
 const isIceServers = (v) => Array.isArray(v) && v.every((s) => s !== null && typeof s === 'object' && !Array.isArray(s));
 
 /**
@@ -111,8 +116,13 @@ export class Client extends Emitter {
   #everRegistered = false;
   #attempt = 0;
   #retryTimer = null;
+  #urls;
+  #urlIndex = 0;
+  #untried = 0;             // URLs not yet tried for the first connection
   #pingTimer = null;
   #pongTimer = null;
+  #lastHeard = 0;           // env.now() of the last sign of life from the current socket
+  #lastPing = 0;
   #readyResolve;
   #readyReject;
   #nextId = 1;
@@ -129,13 +139,21 @@ export class Client extends Emitter {
 
   constructor(url, options = {}) {
     super();
-    if (typeof url !== 'string' || !/^wss?:\/\//.test(url)) {
-      throw sdkError('bad-argument', 'connect(url): url must be a ws:// or wss:// URL, found ' + String(url));
+    const urls = Array.isArray(url) ? url.slice() : [url];
+    if (urls.length === 0 || !urls.every(isWsUrl)) {
+      throw sdkError('bad-argument', 'connect(url): url must be a ws:// or wss:// URL or a non-empty list of them,'
+        + ' found ' + String(url));
+    }
+    if (!(options.pingSeconds === undefined || (Number.isFinite(options.pingSeconds) && options.pingSeconds > 0))) {
+      throw sdkError('bad-argument', 'connect(url, {pingSeconds}): pingSeconds must be a positive number');
     }
     if (typeof options.user !== 'string' || options.user === '') {
       throw sdkError('bad-argument', 'connect(url, {user}): user must be a non-empty string');
     }
-    this.url = url;
+    this.#urls = urls;
+    this.#untried = urls.length - 1;
+    this.urls = Object.freeze(urls.slice());
+    this.url = urls[0];
     this.user = options.user;
     this.#options = { ...DEFAULTS, ...options };
     this.#env = environment(options.env);
@@ -253,6 +271,7 @@ export class Client extends Emitter {
   // ---- the socket --------------------------------------------------------------------------------------------
 
   #open() {
+    this.url = this.#urls[this.#urlIndex];
     let ws;
     try {
       ws = new this.#env.WebSocket(this.url);
@@ -262,12 +281,18 @@ export class Client extends Emitter {
     }
     this.#ws = ws;
     let opened = false;
+    // a frozen gateway keeps its sockets open and answers nothing, not even the handshake: the watchdog runs from now
+    this.#startWatchdog(ws);
     ws.onopen = () => {
       opened = true;
+      this.#lastHeard = this.#env.now();
       this._log('socket open ' + this.url);
       this.#sendRegister(ws);
     };
-    ws.onmessage = (event) => this.#onMessage(event.data);
+    ws.onmessage = (event) => {
+      this.#lastHeard = this.#env.now();
+      this.#onMessage(event.data);
+    };
     ws.onerror = () => {};   // a close event follows, with what there is to know
     ws.onclose = (event) => {
       if (this.#ws === ws) {
@@ -330,10 +355,18 @@ export class Client extends Emitter {
     }
     const code = event && event.code;
     this._log('socket closed' + (code ? ' ' + code : '') + (event && event.reason ? ' ' + event.reason : ''));
+    if (!this.#everRegistered && this.#untried > 0) {
+      // the first connection failed but another instance of the gateway is listed: try it now
+      this.#untried--;
+      this.#urlIndex = (this.#urlIndex + 1) % this.#urls.length;
+      this.#open();
+      return;
+    }
     if (!this.#everRegistered) {
       // the first connection failed: nothing to keep, and the page wants to know now
       const message = opened ? 'the gateway closed the connection before registration'
-        + (event && event.reason ? ' (' + event.reason + ')' : '') : 'cannot reach the gateway at ' + this.url;
+        + (event && event.reason ? ' (' + event.reason + ')' : '')
+        : 'cannot reach the gateway at ' + this.#urls.join(', ');
       this.#fail(sdkError('unreachable', message));
       return;
     }
@@ -347,6 +380,10 @@ export class Client extends Emitter {
       // a gateway without resume (docs/protocol.md §8) has already ended this device's calls
       this.#endAllCalls('gone', 'the connection to the gateway closed');
     }
+    if (code === RESTART_CLOSE_CODE) {
+      // the instance is going away and its calls wait for this device elsewhere: no backoff
+      this.#attempt = 0;
+    }
     this.#setState('reconnecting');
     this.#scheduleReconnect();
   }
@@ -357,7 +394,10 @@ export class Client extends Emitter {
     // at once the first time, then exponential with jitter so that a restarted gateway is not hit all at once
     const base = attempt === 0 ? 0 : Math.min(reconnectMaxMs, reconnectMinMs * 2 ** (attempt - 1));
     const delayMs = Math.round(base * (0.8 + 0.4 * this.#env.random()));
-    this.emit('reconnecting', { attempt: attempt + 1, delayMs, resumable: this.#resumeToken !== null });
+    // each attempt goes to the next instance of the list: the one that dropped the socket may be gone
+    this.#urlIndex = (this.#urlIndex + 1) % this.#urls.length;
+    this.emit('reconnecting', { attempt: attempt + 1, delayMs, resumable: this.#resumeToken !== null,
+      url: this.#urls[this.#urlIndex] });
     this.#retryTimer = this.#env.setTimeout(() => {
       this.#retryTimer = null;
       this.#open();
@@ -391,15 +431,31 @@ export class Client extends Emitter {
     }, this.#options.pongTimeoutMs);
   }
 
-  #startPing() {
+  /**
+   * Every pingSeconds a `ping` frame once registered (for proxies that close sockets without data frames, and so
+   * that a live gateway always has something to say); a socket from which nothing came for 2 x pingSeconds (a
+   * frozen gateway, a dead route) is given up and the device resumes as after a drop. Checked twice per period.
+   */
+  #startWatchdog(ws) {
     this.#stopPing();
-    // the gateway pings the socket itself (http.ping-seconds) and browsers answer on their own; this frame-level
-    // ping is for proxies in front that close sockets without data frames
+    const periodMs = this.#options.pingSeconds * 1000;
+    this.#lastHeard = this.#env.now();
+    this.#lastPing = this.#lastHeard;
     this.#pingTimer = this.#env.setInterval(() => {
-      if (this.#ws && this.#ws.readyState === OPEN) {
-        this.#ws.send(JSON.stringify({ type: 'ping' }));
+      if (this.#ws !== ws) {
+        return;
       }
-    }, this.#options.pingSeconds * 1000);
+      const now = this.#env.now();
+      if (now - this.#lastHeard >= 2 * periodMs) {
+        this._log('! nothing from the gateway for ' + Math.round((now - this.#lastHeard) / 1000) + ' s: reconnecting');
+        this.#abandon(ws, 4002, 'gateway silent');
+        return;
+      }
+      if (this.state === 'registered' && ws.readyState === OPEN && now - this.#lastPing >= periodMs) {
+        this.#lastPing = now;
+        ws.send(JSON.stringify({ type: 'ping' }));
+      }
+    }, periodMs / 2);
   }
 
   #stopPing() {
@@ -506,7 +562,6 @@ export class Client extends Emitter {
     this.#attempt = 0;
     this.#everRegistered = true;
     this.#setState('registered');
-    this.#startPing();
     if (resumed) {
       // the gateway's list is the truth: calls it no longer has are over; calls this page does not know (a reload)
       // are let go
@@ -532,7 +587,8 @@ export class Client extends Emitter {
     for (const f of held) {
       this._send(f);
     }
-    const detail = { jid: this.jid, resumed, calls: this.calls.map((c) => ({ callId: c.id, state: c.state })) };
+    const detail = { jid: this.jid, resumed, url: this.url,
+      calls: this.calls.map((c) => ({ callId: c.id, state: c.state })) };
     if (wasRegistered) {
       this.emit('reconnected', detail);
       // media whose path broke with the network gets a new one
@@ -634,7 +690,7 @@ export class Client extends Emitter {
   }
 
   #storageKey() {
-    return STORAGE_PREFIX + this.url + '#' + this.user;
+    return STORAGE_PREFIX + this.#urls.join(',') + '#' + this.user;
   }
 
   #loadToken() {
@@ -688,7 +744,9 @@ export class Client extends Emitter {
 
 /**
  * Opens a socket to the gateway and registers `user` (with `token` where the gateway asks for one).
- * Returns the Client at once; `client.ready` resolves with the device's JID.
+ * `url` is one ws(s):// URL or a list of them (the instances of one gateway): the first connection tries them in
+ * turn, and each reconnection moves to the next. Returns the Client at once; `client.ready` resolves with the
+ * device's JID.
  */
 export function connect(url, options) {
   return new Client(url, options);

@@ -488,3 +488,145 @@ test('describeError_givesWordsForGatewayAndSdkCodes', () => {
   assert.equal(describeError('unreachable'), 'Cannot reach the gateway.');
   assert.equal(describeError('toString'), 'The gateway reported a problem (toString).');
 });
+
+// ---- several instances of one gateway, and liveness ------------------------------------------------------------
+
+const URLS = ['ws://gw1.test/ws', 'ws://gw2.test/ws', 'ws://gw3.test/ws'];
+
+async function registeredOnList(options = {}, browser = fakeBrowser()) {
+  const client = connect(URLS, { user: 'alice', ...options, env: browser.env });
+  const socket = FakeSocket.last();
+  assert.equal(socket.url, URLS[0]);
+  socket.open();
+  await settle();
+  socket.receive({ type: 'registered', jid: JID, resume: 'r1' });
+  await client.ready;
+  return { client, socket, ...browser };
+}
+
+test('urlList_eachReconnectionGoesToTheNextInstance_roundRobin_withTheResumeToken', async () => {
+  const { client, socket, timers } = await registeredOnList();
+  const seen = record(client, 'reconnecting', 'reconnected');
+  socket.drop();
+  timers.runAll();
+  assert.equal(FakeSocket.last().url, URLS[1]);
+  FakeSocket.last().drop();   // that one is down too
+  timers.runAll();
+  assert.equal(FakeSocket.last().url, URLS[2]);
+  FakeSocket.last().drop();
+  timers.runAll();
+  const back = FakeSocket.last();
+  assert.equal(back.url, URLS[0], 'round robin: back to the first');
+  back.open();
+  await settle();
+  assert.equal(back.sent[0].resume, 'r1');
+  back.receive({ type: 'registered', jid: JID, resume: 'r2', calls: [] });
+  assert.equal(client.url, URLS[0]);
+  assert.deepEqual(seen.filter(([t]) => t === 'reconnecting').map(([, d]) => d.url), [URLS[1], URLS[2], URLS[0]]);
+  assert.equal(seen.at(-1)[1].url, URLS[0]);
+  assert.deepEqual(client.urls, URLS);
+});
+
+test('urlList_firstConnectionTriesEachInstanceInTurn_andIsUnreachableOnlyWhenAllFail', async () => {
+  const browser = fakeBrowser();
+  const client = connect(URLS, { user: 'alice', env: browser.env });
+  FakeSocket.last().drop();
+  assert.equal(FakeSocket.last().url, URLS[1], 'the second instance at once');
+  FakeSocket.last().drop();
+  assert.equal(FakeSocket.last().url, URLS[2]);
+  FakeSocket.last().drop();
+  await assert.rejects(client.ready, (e) => e.code === 'unreachable' && e.message.includes(URLS[2]));
+  assert.equal(FakeSocket.instances.length, 3);
+  assert.equal(client.state, 'closed');
+});
+
+test('urlList_firstInstanceDown_registersOnTheSecond', async () => {
+  const browser = fakeBrowser();
+  const client = connect(URLS, { user: 'alice', env: browser.env });
+  FakeSocket.last().drop();
+  const second = FakeSocket.last();
+  second.open();
+  await settle();
+  second.receive({ type: 'registered', jid: JID, resume: 'r1' });
+  assert.equal(await client.ready, JID);
+  assert.equal(client.url, URLS[1]);
+});
+
+test('connect_refusesAnEmptyListOrANonWsUrlInIt_andABadPingSeconds', () => {
+  const env = fakeBrowser().env;
+  assert.throws(() => connect([], { user: 'a', env }), (e) => e.code === 'bad-argument');
+  assert.throws(() => connect([URLS[0], 'http://x/ws'], { user: 'a', env }), (e) => e.code === 'bad-argument');
+  assert.throws(() => connect(URLS, { user: 'a', pingSeconds: 0, env }), (e) => e.code === 'bad-argument');
+  assert.throws(() => connect(URLS, { user: 'a', pingSeconds: 'x', env }), (e) => e.code === 'bad-argument');
+});
+
+test('close1012_serviceRestart_resumesOnTheNextInstanceAtOnce_evenAfterEarlierAttempts', async () => {
+  const { client, socket, timers } = await registeredOnList({ reconnectMinMs: 5000 });
+  const call = await outgoingCall(client, socket);
+  socket.drop();
+  timers.runAll();
+  FakeSocket.last().drop();   // a failed attempt: the next would wait 5 s
+  assert.deepEqual(timers.delays(), [5000]);
+  timers.runAll();
+  const third = FakeSocket.last();
+  third.open();
+  await settle();
+  third.receive({ type: 'registered', jid: JID, resume: 'r2', calls: [{ callId: call.id, state: 'active' }] });
+  third.drop(1012, 'service restart');   // that instance stops and hands its calls on
+  assert.deepEqual(timers.delays(), [0], 'no backoff after 1012');
+  timers.runAll();
+  const next = FakeSocket.last();
+  assert.equal(next.url, URLS[(URLS.indexOf(third.url) + 1) % URLS.length]);
+  next.open();
+  await settle();
+  assert.equal(next.sent[0].resume, 'r2');
+  assert.equal(call.state, 'active', 'the call goes on');
+});
+
+test('ping_everyPingSeconds_whileRegistered_andAnAnsweringGatewayKeepsTheSocket', async () => {
+  const { client, socket, timers } = await registeredOnList({ pingSeconds: 10 });
+  timers.advance(9000);
+  assert.equal(socket.frames('ping').length, 0);
+  timers.advance(1000);
+  assert.equal(socket.frames('ping').length, 1);
+  socket.receive({ type: 'pong' });
+  timers.advance(10000);
+  assert.equal(socket.frames('ping').length, 2);
+  socket.receive({ type: 'pong' });
+  timers.advance(15000);
+  socket.receive({ type: 'pong' });
+  timers.advance(15000);
+  assert.equal(client.state, 'registered');
+  assert.equal(socket.closed, null);
+});
+
+test('silentSocket_nothingFor2xPingSeconds_isGivenUp_andTheDeviceResumesOnTheNextInstance', async () => {
+  const { client, socket, timers } = await registeredOnList({ pingSeconds: 10 });
+  const call = await outgoingCall(client, socket);
+  const seen = record(client, 'reconnecting');
+  timers.advance(19000);   // pings go out, nothing comes back (a frozen gateway keeps the TCP socket open)
+  assert.equal(client.state, 'registered');
+  timers.advance(1000);
+  assert.equal(socket.closed.code, 4002);
+  assert.equal(client.state, 'reconnecting');
+  assert.equal(seen[0][1].url, URLS[1]);
+  timers.runAll();
+  const next = FakeSocket.last();
+  assert.equal(next.url, URLS[1]);
+  next.open();
+  await settle();
+  assert.equal(next.sent[0].resume, 'r1');
+  assert.equal(call.state, 'active');
+});
+
+test('frozenInstanceAtConnect_socketNeverOpens_theNextInstanceIsTriedAfter2xPingSeconds', async () => {
+  const { socket, timers } = await registeredOnList({ pingSeconds: 5 });
+  socket.drop();
+  timers.runAll();
+  const hanging = FakeSocket.last();   // never opens: a stopped process still accepts TCP connections
+  assert.equal(hanging.url, URLS[1]);
+  timers.advance(10000);
+  assert.equal(hanging.closed.code, 4002);
+  timers.runAll();
+  assert.equal(FakeSocket.last().url, URLS[2]);
+});

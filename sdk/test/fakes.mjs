@@ -190,9 +190,41 @@ export class ManualTimers {
     this.pending.delete(id);
   };
 
-  setInterval = () => 0;
+  // intervals run only when the test moves the clock (advance)
+  intervals = new Map();
+  clock = 0;
 
-  clearInterval = () => {};
+  now = () => this.clock;
+
+  setInterval = (fn, ms) => {
+    const id = this.next++;
+    this.intervals.set(id, { fn, ms, due: this.clock + ms });
+    return id;
+  };
+
+  clearInterval = (id) => {
+    this.intervals.delete(id);
+  };
+
+  /** Moves the clock on by ms, running each interval as often as it falls due (timeouts are left to runAll). */
+  advance(ms) {
+    const end = this.clock + ms;
+    for (;;) {
+      let next = null;
+      for (const [id, t] of this.intervals) {
+        if (t.due <= end && (next === null || t.due < next[1].due)) {
+          next = [id, t];
+        }
+      }
+      if (next === null) {
+        break;
+      }
+      this.clock = next[1].due;
+      next[1].due += next[1].ms;
+      next[1].fn();
+    }
+    this.clock = end;
+  }
 
   delays() {
     return [...this.pending.values()].map((t) => t.ms);
@@ -269,6 +301,7 @@ export function fakeBrowser({ storage = new MemoryStorage(), mediaError = null }
     clearTimeout: timers.clearTimeout,
     setInterval: timers.setInterval,
     clearInterval: timers.clearInterval,
+    now: timers.now,
   };
   return { env, timers, window, storage };
 }

@@ -2,7 +2,7 @@
 // docs/sdk.md), which speaks the protocol of docs/protocol.md and resumes after a dropped socket.
 // No build step and no external URLs: the ICE servers are the gateway's, media from getUserMedia.
 import { connect, describeError, describeReason } from './sdk/jingle-gateway.js';
-import { wsUrl } from './softphone-url.js';
+import { wsUrls } from './softphone-url.js';
 import {
   events, log, notice, showConnection, showError, showIncoming, showMute, showState, showStats, showStreams, ui,
 } from './softphone-view.js';
@@ -14,6 +14,7 @@ const app = {
   state: 'idle',        // idle | calling | ringing | incoming | connecting | active | ended
   lastHangup: null,     // { callId, reason, text, by: 'local'|'remote' }
   lastError: null,      // { callId, code, message }
+  resumes: 0,           // registrations that resumed the device (calls kept)
 };
 
 function setState(state) {
@@ -35,14 +36,14 @@ async function register(user, token) {
   if (app.client && app.client.state !== 'closed') {
     return;
   }
-  let url;
+  let urls;
   try {
-    url = await wsUrl();
+    urls = await wsUrls();
   } catch (e) {
     showError(e.message);
     return;
   }
-  const client = connect(url, { user, token: token || undefined });
+  const client = connect(urls.length === 1 ? urls[0] : urls, { user, token: token || undefined });
   app.client = client;
   client.on('log', ({ text }) => log(text));
   client.on('state', render);
@@ -50,6 +51,7 @@ async function register(user, token) {
     showError('');
     render();
     if (resumed) {
+      app.resumes++;
       notice('Reconnected to the gateway; calls went on.');
     }
     log('registered ' + jid + (resumed ? ' (resumed)' : ''));
@@ -229,6 +231,9 @@ window.softphone = {
   get jid() { return app.client && app.client.state !== 'closed' ? app.client.jid : null; },
   /** The SDK client's state: connecting | registered | reconnecting | closed (or closed before any). */
   get connection() { return app.client ? app.client.state : 'closed'; },
+  /** The gateway socket URL in use (with ?gateways=, the instance registered on last), and resumes so far. */
+  get url() { return app.client ? app.client.url : null; },
+  get resumes() { return app.resumes; },
   get callId() { return app.call ? app.call.id : null; },
   get connectionState() { return app.call && app.call.pc ? app.call.pc.connectionState : 'closed'; },
   get iceConnectionState() { return app.call && app.call.pc ? app.call.pc.iceConnectionState : 'closed'; },

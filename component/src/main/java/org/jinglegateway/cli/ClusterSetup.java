@@ -89,6 +89,7 @@ final class ClusterSetup {
                 return directory.allWatchers();
             }
         });
+        routing.heldHere(jid -> p.calls().devices().find(jid).isPresent());
         p.component().setRouting(routing::route, routing::sendElsewhere);
         p.connector().setRouter(routing::route);
         p.connector().standbyRetry(STANDBY_RETRY_MILLIS);

@@ -14,9 +14,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
-import com.hazelcast.map.IMap;
-import com.hazelcast.multimap.MultiMap;
-import com.hazelcast.replicatedmap.ReplicatedMap;
 import com.hazelcast.spi.merge.DiscardMergePolicy;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
@@ -24,28 +21,19 @@ import com.hazelcast.topic.MessageListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import org.dom4j.Element;
-import org.jinglegateway.call.Directory;
 import org.jinglegateway.call.Ids;
 import org.jinglegateway.config.GatewayConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
-import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 /**
@@ -135,6 +123,9 @@ public final class ClusterNode implements AutoCloseable {
         // the join above can take longer than the heartbeat limit (instances starting together): that is no freeze
         lastTick = System.nanoTime();
         timers.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+        // on its own thread: a long sweep must not delay the watchdog's ticks
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -198,6 +189,34 @@ public final class ClusterNode implements AutoCloseable {
 
     Local local() {
         return local;
+    }
+
+    /** How often the oldest instance looks for devices nobody claimed in time. */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
+    /** When this instance saw each instance it knew leave (by tag). */
+    private final Map<String, Long> deadSince = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cluster-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private void sweep() {
+        try {
+            deadSince.keySet().removeIf(this::alive);
+            directory.sweep();
+        } catch (RuntimeException e) {
+            log.warn("cluster.sweep-failed", e);
+        }
+    }
+
+    /** How long the instance {@code tag} has been gone, as far as this one knows (from now, if it never knew it). */
+    Duration deadFor(String tag) {
+        return Duration.ofNanos(System.nanoTime() - deadSince.computeIfAbsent(tag, t -> System.nanoTime()));
+    }
+
+    Duration resumeWindow() {
+        return resumeWindow;
     }
 
     HazelcastInstance hz() {
@@ -376,14 +395,7 @@ public final class ClusterNode implements AutoCloseable {
                     routing.forgetLink(dead);
                 }
             });
-            long delay = resumeWindow.toMillis() + 2000;
-            timers.schedule(() -> {
-                try {
-                    directory.sweep(dead);
-                } catch (RuntimeException e) {
-                    log.warn("cluster.sweep-failed instance={}", dead, e);
-                }
-            }, delay, TimeUnit.MILLISECONDS);
+            deadSince.putIfAbsent(dead, System.nanoTime());
         }
     }
 
@@ -428,7 +440,8 @@ public final class ClusterNode implements AutoCloseable {
             } else if (note instanceof Notes.StanzaOut out) {
                 StanzaXml.parse(out.xml()).ifPresent(local::sendOut);
             } else if (note instanceof Notes.PresenceAll p) {
-                StanzaXml.parse(p.xml()).filter(Presence.class::isInstance).ifPresent(x -> local.presence((Presence) x));
+                StanzaXml.parse(p.xml()).filter(Presence.class::isInstance)
+                        .ifPresent(x -> local.presence((Presence) x));
             } else if (note instanceof Notes.SiblingsEnded e) {
                 local.endSiblings(new JID(e.user()), e.sid(), new JID(e.peerBare()), e.reason(), e.text());
             } else if (note instanceof Notes.Reload) {
@@ -447,6 +460,7 @@ public final class ClusterNode implements AutoCloseable {
     /** Ends this member at once, as a killed process would (tests). */
     void terminateForTest() {
         timers.shutdownNow();
+        sweeper.shutdownNow();
         hz.getLifecycleService().terminate();
     }
 
@@ -454,6 +468,7 @@ public final class ClusterNode implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
+        sweeper.shutdownNow();
         if (!excluded) {
             routing.link(false);
         }

@@ -35,6 +35,8 @@ public final class SharedDirectory implements Directory {
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(8);
     /** Stanzas kept for one device while nobody holds it. */
     static final int MAX_HELD_PER_DEVICE = 500;
+    /** Beyond the resume window, before a device nobody claimed is swept. */
+    private static final Duration SWEEP_GRACE = Duration.ofSeconds(2);
 
     private final ClusterNode node;
     private final IMap<String, DeviceEntry> devices;
@@ -44,6 +46,9 @@ public final class SharedDirectory implements Directory {
     private final MultiMap<String, String> userDevices;
     private final MultiMap<String, String> held;
     private final MultiMap<String, String> watchers;
+    /** Snapshot writes not confirmed yet, by call key. */
+    private final Map<String, java.util.concurrent.CompletionStage<Void>> saving =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     SharedDirectory(ClusterNode node) {
         this.node = node;
@@ -147,7 +152,7 @@ public final class SharedDirectory implements Directory {
         if (node.excluded()) {
             return;
         }
-        devices.set(device.toString(), new DeviceEntry(node.tag(), tokenKey, false));
+        devices.set(device.toString(), DeviceEntry.heldBy(node.tag(), tokenKey));
         if (!tokenKey.isEmpty()) {
             tokens.set(tokenKey, device.toString());
         }
@@ -163,7 +168,7 @@ public final class SharedDirectory implements Directory {
         }
         oldKey.ifPresent(tokens::delete);
         tokens.set(tokenKey, device.toString());
-        devices.set(device.toString(), new DeviceEntry(node.tag(), tokenKey, false));
+        devices.set(device.toString(), DeviceEntry.heldBy(node.tag(), tokenKey));
     }
 
     @Override
@@ -193,6 +198,7 @@ public final class SharedDirectory implements Directory {
         if (!heldFrames.isEmpty()) {
             frames.set(device.toString(), new ArrayList<>(heldFrames));
         }
+        awaitSaved(device.toString());
         devices.executeOnKey(device.toString(), new MarkReleased());
     }
 
@@ -210,8 +216,34 @@ public final class SharedDirectory implements Directory {
 
     @Override
     public void callSaved(JID device, String callId, String snapshot) {
-        if (!node.excluded()) {
-            calls.set(device + "|" + callId, snapshot);
+        if (node.excluded()) {
+            return;
+        }
+        // not waited for on the call's lane; a hand-over waits for the device's last writes (deviceReleased)
+        String key = device + "|" + callId;
+        java.util.concurrent.CompletionStage<Void> write = calls.setAsync(key, snapshot);
+        saving.put(key, write);
+        write.whenComplete((v, e) -> {
+            saving.remove(key, write);
+            if (e != null) {
+                log.warn("cluster.save-failed call={}: {}", key, e.toString());
+            }
+        });
+    }
+
+    /** Waits (briefly) until the snapshots of a device's calls written so far are in the map. */
+    private void awaitSaved(String jid) {
+        for (Map.Entry<String, java.util.concurrent.CompletionStage<Void>> e : saving.entrySet()) {
+            if (e.getKey().startsWith(jid + "|")) {
+                try {
+                    e.getValue().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException x) {
+                    log.warn("cluster.save-unconfirmed call={}: {}", e.getKey(), x.toString());
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -329,28 +361,48 @@ public final class SharedDirectory implements Directory {
      * After an instance died: once the resume window has passed, the devices it held that nobody claimed are
      * offline and their calls end on the peers' side (run by the oldest survivor).
      */
-    void sweep(String dead) {
-        if (node.excluded() || !node.oldest() || node.alive(dead)) {
+    void sweep() {
+        if (node.excluded() || !node.oldest()) {
             return;
         }
+        Set<String> alive = new java.util.HashSet<>(node.otherTags());
+        alive.add(node.tag());
+        long graceMillis = node.resumeWindow().toMillis() + SWEEP_GRACE.toMillis();
+        long nowMillis = System.currentTimeMillis();
         int devicesSwept = 0;
         int callsEnded = 0;
-        for (Map.Entry<String, DeviceEntry> e : devices.entrySet(new Tasks.OwnedBy(dead))) {
-            String jid = e.getKey();
-            for (String snapshot : calls.values(new Tasks.KeyPrefix(jid + "|"))) {
-                node.local().endOrphan(snapshot, "gone", "the browser did not come back after its gateway instance"
-                        + " went away");
-                callsEnded++;
+        for (Map.Entry<String, DeviceEntry> e : devices.entrySet(new Tasks.Unheld(alive))) {
+            DeviceEntry entry = e.getValue();
+            boolean due = alive.contains(entry.owner())
+                    ? nowMillis - entry.releasedAtMillis() > graceMillis
+                    : node.deadFor(entry.owner()).toMillis() > graceMillis;
+            if (due) {
+                callsEnded += sweepDevice(e.getKey(), entry);
+                devicesSwept++;
             }
-            for (String xml : held.remove(jid)) {
-                StanzaXml.parse(xml).filter(p -> p instanceof IQ iq && (iq.getType() == IQ.Type.set
-                        || iq.getType() == IQ.Type.get)).ifPresent(p -> refuse((IQ) p));
-            }
-            node.local().deviceOffline(new JID(jid));
-            forgetDevice(jid, Optional.ofNullable(e.getValue().tokenKey()));
-            devicesSwept++;
         }
-        log.info("cluster.swept instance={} devices={} calls={}", dead, devicesSwept, callsEnded);
+        if (devicesSwept > 0) {
+            log.info("cluster.swept devices={} calls={}", devicesSwept, callsEnded);
+        }
+    }
+
+    /** A device nobody claimed in time: its calls end on the peers' side, it goes offline, its entries go. */
+    private int sweepDevice(String jid, DeviceEntry entry) {
+        int ended = 0;
+        for (String snapshot : calls.values(new Tasks.KeyPrefix(jid + "|"))) {
+            node.local().endOrphan(snapshot, "gone", "the browser did not come back after its gateway instance"
+                    + " went away");
+            ended++;
+        }
+        for (String xml : held.remove(jid)) {
+            StanzaXml.parse(xml).filter(p -> p instanceof IQ iq && (iq.getType() == IQ.Type.set
+                    || iq.getType() == IQ.Type.get)).ifPresent(p -> refuse((IQ) p));
+        }
+        node.local().deviceOffline(new JID(jid));
+        forgetDevice(jid, Optional.ofNullable(entry.tokenKey()));
+        log.info("cluster.device-swept device={} owner={} released={} calls={}", jid, entry.owner(),
+                entry.released(), ended);
+        return ended;
     }
 
     private void refuse(IQ request) {

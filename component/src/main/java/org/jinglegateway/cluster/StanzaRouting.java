@@ -31,6 +31,13 @@ public final class StanzaRouting {
         this.links = node.hz().getReplicatedMap("jg-links");
     }
 
+    /** Whether a browser device is held by this instance now (its device registry). */
+    private volatile java.util.function.Predicate<JID> heldHere = j -> false;
+
+    public void heldHere(java.util.function.Predicate<JID> here) {
+        this.heldHere = here;
+    }
+
     /** True while some instance of the cluster has an XMPP link. */
     public boolean anyLink() {
         return !node.excluded() && (linkUp.getAsBoolean() || links.keySet().stream().anyMatch(node::alive));
@@ -60,6 +67,10 @@ public final class StanzaRouting {
         }
         if (to.getResource() == null) {
             return packet instanceof org.xmpp.packet.Message m && shareProposal(m, to);
+        }
+        if (heldHere.test(to)) {
+            // the common case needs no directory read: the device is on this instance
+            return false;
         }
         DeviceEntry entry = directory.entry(to.toString());
         if (entry == null || entry.owner().equals(node.tag()) && !entry.released()) {

@@ -24,16 +24,16 @@ final class Tasks {
             if (now == null || !now.owner().equals(from)) {
                 return false;
             }
-            entry.setValue(new DeviceEntry(to, tokenKey, false));
+            entry.setValue(DeviceEntry.heldBy(to, tokenKey));
             return true;
         }
     }
 
-    /** Entries of the devices an instance holds (or held, when it let go of them). */
-    record OwnedBy(String owner) implements Predicate<String, DeviceEntry> {
+    /** Entries of devices nobody holds now: let go of, or of an instance not among {@code alive}. */
+    record Unheld(java.util.Set<String> alive) implements Predicate<String, DeviceEntry> {
         @Override
         public boolean apply(Map.Entry<String, DeviceEntry> entry) {
-            return owner.equals(entry.getValue().owner());
+            return entry.getValue().released() || !alive.contains(entry.getValue().owner());
         }
     }
 

@@ -80,7 +80,7 @@ public final class ConfigLoader {
               port: 0
               host: 127.0.0.1
               members: []
-              heartbeat-seconds: 5
+              heartbeat-seconds: 10
             ice:
               stun: []
               turn: []

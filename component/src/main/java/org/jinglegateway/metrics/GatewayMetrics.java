@@ -68,12 +68,14 @@ public final class GatewayMetrics implements CallListener, DeviceListener {
     /** A cluster's figures (docs/operations.md, "Several instances"): its members, and the calls of all of them. */
     public void watchCluster(java.util.function.IntSupplier members, java.util.function.IntSupplier calls,
                              java.util.function.LongSupplier snapshotBytes) {
-        Gauge.builder("jinglegateway.cluster.snapshot.bytes", snapshotBytes, b -> b.getAsLong())
+        // the suppliers are method references made for this call: only the gauges hold them, and a gauge's reference
+        // is weak unless told otherwise (after the first GC they read NaN)
+        Gauge.builder("jinglegateway.cluster.snapshot.bytes", snapshotBytes, b -> b.getAsLong()).strongReference(true)
                 .description("bytes the call snapshots this member owns take in the cluster's map (backups apart)")
                 .register(registry);
-        Gauge.builder("jinglegateway.cluster.members", members, m -> m.getAsInt())
+        Gauge.builder("jinglegateway.cluster.members", members, m -> m.getAsInt()).strongReference(true)
                 .description("gateway instances in this instance's cluster, itself included").register(registry);
-        Gauge.builder("jinglegateway.cluster.calls", calls, c -> c.getAsInt())
+        Gauge.builder("jinglegateway.cluster.calls", calls, c -> c.getAsInt()).strongReference(true)
                 .description("calls held by every instance of the cluster").register(registry);
     }
 

@@ -61,7 +61,9 @@ final class ClusterNodeTest {
         start(3);
         nodes.get(0).directory().deviceOnline(ALICE, "key-1");
         nodes.get(0).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
-        locals.get(0).onRelease = () -> nodes.get(0).directory().deviceReleased(ALICE, List.of("{\"type\":\"candidate\"}"));
+        await(() -> nodes.get(0).directory().callCount() == 1, "the snapshot is written");
+        locals.get(0).onRelease = () -> nodes.get(0).directory().deviceReleased(ALICE,
+                List.of("{\"type\":\"candidate\"}"));
 
         Optional<Directory.Claimed> claimed = nodes.get(1).directory().claim("alice", "key-1");
 
@@ -91,6 +93,7 @@ final class ClusterNodeTest {
         start(3);
         nodes.get(0).directory().deviceOnline(ALICE, "key-1");
         nodes.get(0).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        await(() -> nodes.get(0).directory().callCount() == 1, "the snapshot is written");
         kill(0);
         IQ first = jingleSet(ALICE);
         IQ second = jingleSet(ALICE);
@@ -135,6 +138,34 @@ final class ClusterNodeTest {
         await(() -> locals.get(2).excluded == 1, "the last one steps back");
         assertThat(nodes.get(2).routing().route(jingleSet(ALICE))).as("and takes no stanza").isTrue();
         assertThat(nodes.get(2).routing().anyLink()).isFalse();
+    }
+
+    @Test
+    void aDeviceNobodyClaims_isSweptAfterTheWindow_byTheOldestSurvivor_once() throws Exception {
+        window = Duration.ofSeconds(1);
+        start(3);
+        nodes.get(1).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(1).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        await(() -> nodes.get(1).directory().callCount() == 1, "the snapshot is written");
+        kill(1);
+
+        await(() -> locals.get(0).offline.contains(ALICE), "the oldest sweeps the device");
+        assertThat(locals.get(0).orphans).containsExactly("{\"callId\":\"c1\"}");
+        assertThat(locals.get(2).orphans).as("only the oldest sweeps").isEmpty();
+        assertThat(nodes.get(2).directory().claim("alice", "key-1")).as("and the device is gone").isEmpty();
+    }
+
+    @Test
+    void aDeviceLetGoOfOnALiveInstance_andNeverClaimed_isSweptToo() throws Exception {
+        window = Duration.ofSeconds(1);
+        start(2);
+        nodes.get(1).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(1).directory().callSaved(ALICE, "c1", "{\"callId\":\"c1\"}");
+        await(() -> nodes.get(1).directory().callCount() == 1, "the snapshot is written");
+        nodes.get(1).directory().deviceReleased(ALICE, List.of());
+
+        await(() -> locals.get(0).offline.contains(ALICE), "the oldest sweeps the device");
+        assertThat(locals.get(0).orphans).containsExactly("{\"callId\":\"c1\"}");
     }
 
     @Test
@@ -186,6 +217,8 @@ final class ClusterNodeTest {
         start(n, null);
     }
 
+    private Duration window = Duration.ofSeconds(30);
+
     private void start(int n, boolean[] linked) throws IOException, InterruptedException {
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -200,7 +233,7 @@ final class ClusterNodeTest {
             BooleanSupplier link = () -> up;
             locals.add(r);
             nodes.add(ClusterNode.start(new GatewayConfig.Cluster(ports.get(i), "127.0.0.1", members, 5), "gw.test",
-                    "secret", r, Duration.ofSeconds(30), link));
+                    "secret", r, window, link));
         }
         await(() -> nodes.stream().allMatch(x -> x.size() == n), n + " members");
     }
@@ -242,6 +275,8 @@ final class ClusterNodeTest {
         final List<Packet> sentOut = new CopyOnWriteArrayList<>();
         final List<Presence> presences = new CopyOnWriteArrayList<>();
         final List<JID> released = new CopyOnWriteArrayList<>();
+        final List<String> orphans = new CopyOnWriteArrayList<>();
+        final List<JID> offline = new CopyOnWriteArrayList<>();
         volatile Runnable onRelease = () -> { };
         volatile int excluded;
 
@@ -278,10 +313,12 @@ final class ClusterNodeTest {
 
         @Override
         public void endOrphan(String snapshot, String reason, String text) {
+            orphans.add(snapshot);
         }
 
         @Override
         public void deviceOffline(JID device) {
+            offline.add(device);
         }
 
         @Override

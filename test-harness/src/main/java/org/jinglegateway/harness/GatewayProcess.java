@@ -37,6 +37,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private final Path stdout;
     private final Path log;
+    private volatile boolean frozen;
 
     /**
      * One READY line (README.md): {@code READY domain=<component domain> ws=<websocket url>}.
@@ -127,6 +128,12 @@ public final class GatewayProcess implements AutoCloseable {
         /** Another component domain than the server's ({@code --domain}). */
         public Launch domain(String value) {
             this.domain = value;
+            return this;
+        }
+
+        /** {@code --http-port}: a fixed port instead of any free one (0), so that instances can list each other. */
+        public Launch httpPort(int port) {
+            args.set(args.indexOf("--http-port") + 1, String.valueOf(port));
             return this;
         }
 
@@ -306,10 +313,60 @@ public final class GatewayProcess implements AutoCloseable {
         };
     }
 
-    /** Stops the process by its pid (SIGTERM, then SIGKILL after 10 s) and waits for it. */
+    /** SIGKILL by pid, as a crash or the OOM killer would end it: no shutdown of any kind. Waits for the exit. */
+    public void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the gateway did not die of SIGKILL within " + STOP_TIMEOUT.toSeconds() + " s ("
+                    + this + ")");
+        }
+    }
+
+    /** SIGTERM by pid, as systemd stops a service; waits for the exit and returns its code. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.toHandle().destroy();
+        return awaitExit(timeout);
+    }
+
+    /** SIGSTOP by pid: the process hangs with its sockets open (a frozen VM, a stuck host). */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** SIGCONT by pid after {@link #freeze()}. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+        frozen = false;
+    }
+
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (!process.isAlive()) {
+            throw new AssertionError("SIG" + name + " for a gateway that has exited (" + this + ")");
+        }
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).redirectErrorStream(true)
+                .start();
+        String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed: " + out.strip());
+        }
+    }
+
+    /** Stops the process by its pid (SIGTERM, then SIGKILL after 10 s) and waits for it; thaws it first if frozen. */
     @Override
     public void close() throws InterruptedException {
         ProcessHandle handle = process.toHandle();
+        if (frozen && handle.isAlive()) {
+            try {
+                thaw();
+            } catch (IOException | AssertionError e) {
+                // SIGKILL below still ends it
+            }
+        }
         if (handle.isAlive()) {
             handle.destroy();
             if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

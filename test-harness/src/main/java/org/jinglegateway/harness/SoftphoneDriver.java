@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One softphone page in headless Chromium, driven a command at a time by test-harness/js/phone-driver.mjs: for
- * tests that take turns between the browser and something else (a desktop client clicked with xdotool). Each
+ * tests that take turns between the browser and something else (a desktop client clicked with xdotool, a gateway
+ * instance killed mid-call: {@link #start} runs another driver script of the same kind, cluster-call.mjs). Each
  * {@link #send} writes one JSON command line and returns the script's reply line; a reply with {@code ok: false}
  * fails with the step, the page's SDP and its last events. {@link #close()} quits the script and kills its process
  * tree by pid.
@@ -33,6 +35,7 @@ public final class SoftphoneDriver implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Path stderr;
     private final String jid;
+    private final JsonNode ready;
 
     private SoftphoneDriver(Process process, Path stderr) throws IOException, InterruptedException {
         this.process = process;
@@ -53,19 +56,39 @@ public final class SoftphoneDriver implements AutoCloseable {
         JsonNode ready = next();
         if (!"ready".equals(ready.path("type").asText())) {
             close();
-            throw new IllegalStateException("phone-driver.mjs did not get ready: " + ready + "; stderr " + stderr);
+            throw new IllegalStateException("the driver script did not get ready: " + ready + "; stderr " + stderr);
         }
         this.jid = ready.path("jid").asText();
+        this.ready = ready;
     }
 
     /** Opens the page at {@code pageUrl} and registers {@code user}; returns once the page is registered. */
     public static SoftphoneDriver open(String pageUrl, String user) throws IOException, InterruptedException {
+        return start("phone-driver.mjs", "--page", pageUrl, "--user", user);
+    }
+
+    /**
+     * Runs another driver script of test-harness/js that speaks the same lines (a {@code ready} line with
+     * {@code jid}, then one reply per command); returns once it is ready.
+     */
+    public static SoftphoneDriver start(String script, String... args) throws IOException, InterruptedException {
         NodeScript.requireModules("playwright-core");
         Path dir = Files.createTempDirectory("jg-phone-driver-");
         Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(List.of("node", Path.of("js", "phone-driver.mjs").toString(), "--page", pageUrl,
-                "--user", user)).redirectError(err.toFile()).start();
+        List<String> command = new ArrayList<>(List.of("node", Path.of("js", script).toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
         return new SoftphoneDriver(p, err);
+    }
+
+    /** The script's ready line (the softphone's {@code jid} and whatever else the script reports). */
+    public JsonNode ready() {
+        return ready;
+    }
+
+    /** Where the script's standard error (the pages' console) goes. */
+    public Path stderr() {
+        return stderr;
     }
 
     /** The device's full JID on the gateway. */
@@ -84,7 +107,7 @@ public final class SoftphoneDriver implements AutoCloseable {
         JsonNode reply = next();
         if (!reply.path("ok").asBoolean()) {
             throw new AssertionError("softphone step " + cmd + " failed: " + reply.path("error").asText()
-                    + describePage(reply.path("page")) + "\nphone-driver.mjs stderr: " + stderr);
+                    + describePage(reply.path("page")) + "\ndriver script stderr: " + stderr);
         }
         return reply;
     }
@@ -92,7 +115,7 @@ public final class SoftphoneDriver implements AutoCloseable {
     private JsonNode next() throws InterruptedException {
         String line = lines.poll(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (line == null) {
-            throw new AssertionError("phone-driver.mjs gave no answer within " + REPLY_TIMEOUT.toSeconds()
+            throw new AssertionError("the driver script gave no answer within " + REPLY_TIMEOUT.toSeconds()
                     + " s (alive: " + process.isAlive() + "); stderr " + stderr);
         }
         try {
@@ -105,6 +128,13 @@ public final class SoftphoneDriver implements AutoCloseable {
     private static String describePage(JsonNode page) {
         if (page.isMissingNode()) {
             return "";
+        }
+        if (!page.has("state")) {
+            // a script with several pages: each as it reported itself
+            StringBuilder b = new StringBuilder();
+            page.fields().forEachRemaining(e -> b.append("\n").append(e.getKey()).append(": ")
+                    .append(e.getValue().toPrettyString()));
+            return b.toString();
         }
         StringBuilder b = new StringBuilder("\npage state ").append(page.path("state").asText())
                 .append(", last hangup ").append(page.path("lastHangup")).append(", last error ")

@@ -54,12 +54,17 @@ import org.jinglegateway.harness.ServerProcess;
  * <li>{@code ejabberdctl stop} closes the component's socket without a stream error or {@code </stream:stream>}.
  * With no component connected, an IQ to its domain goes to s2s, which {@code s2s_access: none} answers with
  * forbidden "Access denied by service policy".</li>
+ * <li>An {@code ejabberd_service} listener without {@code domain_balancing} takes several connections for one
+ * component domain (several gateway instances) and hands each stanza to one of them at random; a closed
+ * connection's share moves to the others. With {@code domain_balancing} an empty slot silently drops its share:
+ * never set it.</li>
  * <li>The temp folder is kept after the run, like Prosody's, so the logs can be read after a failure.</li>
  * </ul>
  */
 public final class EjabberdServer extends ServerProcess {
     private final Path ctl;
     private final int distPort = Ports.free();
+    private final int httpPort = Ports.free();
     private final String node = "jg-ejabberd-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
     private final String cookie = UUID.randomUUID().toString().replace("-", "");
 
@@ -204,6 +209,13 @@ public final class EjabberdServer extends ServerProcess {
                 "    hosts:",
                 "      \"" + componentDomain() + "\":",
                 "        password: \"" + componentSecret() + "\"",
+                // XMPP over WebSocket (RFC 7395) for the StanzaJS page of the browser tests
+                "  -",
+                "    port: " + httpPort,
+                "    ip: \"127.0.0.1\"",
+                "    module: ejabberd_http",
+                "    request_handlers:",
+                "      /xmpp-websocket: ejabberd_http_ws",
                 "acl:",
                 "  local:",
                 "    user_regexp: \"\"",
@@ -223,6 +235,11 @@ public final class EjabberdServer extends ServerProcess {
                 "  mod_stream_mgmt: {}",
                 "  mod_version: {}",
                 "");
+    }
+
+    /** ejabberd's HTTP port: XMPP over WebSocket at {@code /xmpp-websocket}. */
+    public int httpPort() {
+        return httpPort;
     }
 
     /** The Erlang node name of this server ({@code jg-ejabberd-<random>@localhost}). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jinglegateway.harness.GatewayProcess;
 
 /**
  * The load suite's entry point ({@code bash scripts/load.sh}; docs/benchmarks.md "Load"). Per XMPP server: latency
@@ -104,9 +105,12 @@ public final class LoadMain {
         }
         say("load: " + server + " with the recommended settings");
         try (Setup s = Setup.start(o, payloads, server, false)) {
-            r.put("gateway_pid", s.gateway.pid());
-            r.put("gateway_log", s.gateway.logFile().toString());
-            say("load: gateway log " + s.gateway.logFile());
+            r.put("gateway_instances", s.gateways.size());
+            r.put("gateway_pid", s.gateways.stream().map(GatewayProcess::pid).toList());
+            r.put("gateway_log", s.gateways.stream().map(g -> g.logFile().toString()).toList());
+            for (GatewayProcess g : s.gateways) {
+                say("load: gateway log " + g.logFile());
+            }
             warmUp(s);
             say("load: latency probes at idle");
             Latencies idle = new Latencies();
@@ -119,7 +123,7 @@ public final class LoadMain {
             latencyTable(server, idle, loaded, nagleOn);
             r.put("setup_throughput", throughput(s, server));
             r.put("held_calls", held(s, server));
-            r.put("gateway_log_lines", s.gateway.logText().lines().count());
+            r.put("gateway_log_lines", s.gateways.stream().mapToLong(g -> g.logText().lines().count()).sum());
         }
     }
 
@@ -167,7 +171,6 @@ public final class LoadMain {
     private List<Map<String, Object>> throughput(Setup s, String server)
             throws InterruptedException, IOException {
         List<Map<String, Object>> steps = new ArrayList<>();
-        ProcessHandle gw = ProcessHandle.of(s.gateway.pid()).orElseThrow();
         ProcessHandle xmpp = s.server.handle();
         ProcessHandle self = ProcessHandle.current();
         s.workers.hold(false);
@@ -182,20 +185,20 @@ public final class LoadMain {
             s.workers.resetSetup();
             long answered0 = s.workers.answered();
             long refused0 = s.workers.refused();
-            double g0 = Proc.cpuSeconds(gw);
-            double j0 = Proc.jitCpuSeconds(gw.pid());
+            double g0 = s.gatewayCpuSeconds();
+            double j0 = s.gatewayJitCpuSeconds();
+            Map<String, Double> c0 = s.metrics();
             double x0 = Proc.cpuSeconds(xmpp);
             double m0 = Proc.cpuSeconds(self);
-            Map<String, Double> c0 = s.metrics();
             long t0 = System.nanoTime();
             long placed = s.workers.pace(rate, Long.MAX_VALUE, o.stepSeconds());
             s.workers.drain(10);
             double wall = (System.nanoTime() - t0) / 1e9;
-            double g = Proc.cpuSeconds(gw) - g0;
-            double jit = Proc.jitCpuSeconds(gw.pid()) - j0;
+            double g = s.gatewayCpuSeconds() - g0;
+            double jit = s.gatewayJitCpuSeconds() - j0;
+            Map<String, Double> c1 = s.metrics();
             double x = Proc.cpuSeconds(xmpp) - x0;
             double m = Proc.cpuSeconds(self) - m0;
-            Map<String, Double> c1 = s.metrics();
             int lost = s.workers.forgetPending();
             long answered = s.workers.answered() - answered0;
             Latencies.Summary setup = s.workers.resetSetup().summary("setup");
@@ -245,18 +248,18 @@ public final class LoadMain {
         if (o.held().isEmpty()) {
             return levels;
         }
-        long pid = s.gateway.pid();
         ProcessHandle xmpp = s.server.handle();
         Thread.sleep(2000);
-        Proc.Histogram base = Proc.histogram(pid);
+        Proc.Histogram base = s.gatewayHistogram();
         long base0 = s.workers.answered();
         s.workers.hold(true);
-        table.append(String.format(Locale.ROOT, "%n== %s: calls held at once (gateway -Xmx%s)%n", server, o.heap()));
+        table.append(String.format(Locale.ROOT, "%n== %s: calls held at once (gateway -Xmx%s%s)%n", server, o.heap(),
+                s.gateways.size() > 1 ? ", " + s.gateways.size() + " instances, figures summed" : ""));
         table.append(String.format(Locale.ROOT, "%8s %12s %10s %10s %8s %6s %12s %10s %9s%n", "calls", "live heap MiB",
                 "bytes/call", "RSS MiB", "threads", "FDs", "server RSS MiB", "setup p99", "lost"));
         table.append(String.format(Locale.ROOT, "%8d %12.1f %10s %10.1f %8d %6d %12.1f%n", 0,
-                base.liveBytes() / 1048576.0, "-", Proc.rssBytes(ProcessHandle.of(pid).orElseThrow()) / 1048576.0,
-                Proc.threads(pid), Proc.fds(pid), Proc.rssBytes(xmpp) / 1048576.0));
+                base.liveBytes() / 1048576.0, "-", s.gatewayRssBytes() / 1048576.0, s.gatewayThreads(), s.gatewayFds(),
+                Proc.rssBytes(xmpp) / 1048576.0));
         int lostTotal = 0;
         for (int level : o.held()) {
             long have = s.workers.answered() - base0 - s.workers.ended();
@@ -271,8 +274,7 @@ public final class LoadMain {
             Latencies.Summary setup = s.workers.resetSetup().summary("setup");
             Thread.sleep(3000);
             long held = s.workers.answered() - base0 - s.workers.ended();
-            Proc.Histogram h = Proc.histogram(pid);
-            ProcessHandle gw = ProcessHandle.of(pid).orElseThrow();
+            Proc.Histogram h = s.gatewayHistogram();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("target", level);
             m.put("held", held);
@@ -281,9 +283,9 @@ public final class LoadMain {
             m.put("live_heap_bytes", h.liveBytes());
             long perCall = held == 0 ? 0 : (h.liveBytes() - base.liveBytes()) / held;
             m.put("bytes_per_call", perCall);
-            m.put("gateway_rss_bytes", Proc.rssBytes(gw));
-            m.put("gateway_threads", Proc.threads(pid));
-            m.put("gateway_fds", Proc.fds(pid));
+            m.put("gateway_rss_bytes", s.gatewayRssBytes());
+            m.put("gateway_threads", s.gatewayThreads());
+            m.put("gateway_fds", s.gatewayFds());
             m.put("server_rss_bytes", Proc.rssBytes(xmpp));
             m.put("setup_ms", setup);
             m.put("build_up_calls_per_s", round(need / buildSeconds));
@@ -291,10 +293,19 @@ public final class LoadMain {
             m.put("load_average", Proc.loadAverage());
             levels.add(m);
             table.append(String.format(Locale.ROOT, "%8d %12.1f %10d %10.1f %8d %6d %12.1f %10.2f %9d%n", held,
-                    h.liveBytes() / 1048576.0, perCall, Proc.rssBytes(gw) / 1048576.0, Proc.threads(pid),
-                    Proc.fds(pid), Proc.rssBytes(xmpp) / 1048576.0, setup.p99(), lostTotal));
-            if (!s.gateway.isAlive()) {
-                throw new IllegalStateException("the gateway died at " + level + " held calls: " + s.gateway);
+                    h.liveBytes() / 1048576.0, perCall, s.gatewayRssBytes() / 1048576.0, s.gatewayThreads(),
+                    s.gatewayFds(), Proc.rssBytes(xmpp) / 1048576.0, setup.p99(), lostTotal));
+            long[] snapshots = s.clusterSnapshots();
+            if (snapshots != null) {
+                m.put("cluster_snapshot_bytes", snapshots[0]);
+                m.put("cluster_calls", snapshots[1]);
+                m.put("cluster_snapshot_bytes_per_call", snapshots[1] <= 0 ? -1 : snapshots[0] / snapshots[1]);
+                table.append(String.format(Locale.ROOT, "%8s cluster map: %d bytes of call snapshots for %d calls"
+                        + " (%d a call, backups apart)%n", "", snapshots[0], snapshots[1],
+                        snapshots[1] <= 0 ? -1 : snapshots[0] / snapshots[1]));
+            }
+            if (s.dead() != null) {
+                throw new IllegalStateException("the gateway died at " + level + " held calls: " + s.dead());
             }
         }
         return levels;

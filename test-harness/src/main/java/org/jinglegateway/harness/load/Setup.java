@@ -9,9 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.jinglegateway.harness.GatewayCluster;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.ServerProcess;
 import org.jinglegateway.harness.ejabberd.EjabberdServer;
@@ -19,13 +22,18 @@ import org.jinglegateway.harness.prosody.ProsodyServer;
 
 /**
  * One load setup: the XMPP server (quiet log, no rate limits, Nagle as asked), the gateway with a fixed heap and a
- * config whose budgets do not stop the run, and the generator's clients (probe pair, direct pair, workers).
+ * config whose budgets do not stop the run (or {@code --instances} of it forming one gateway, each with that heap),
+ * and the generator's clients (probe pair, direct pair, workers; the workers' devices on the instances in turn).
  */
 final class Setup implements AutoCloseable {
     static final String PASSWORD = "load-pw";
 
     final ServerProcess server;
+    /** The first (or only) instance: the probe device's. */
     final GatewayProcess gateway;
+    /** Every instance. */
+    final List<GatewayProcess> gateways;
+    private final GatewayCluster cluster;
     final Probe probe;
     final Workers workers;
     private final List<AutoCloseable> clients = new ArrayList<>();
@@ -33,19 +41,28 @@ final class Setup implements AutoCloseable {
     private Setup(LoadOptions o, Payloads payloads, String serverName, boolean nagle) throws Exception {
         ServerProcess s = null;
         GatewayProcess g = null;
+        GatewayCluster c = null;
+        List<String> options = new ArrayList<>(List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC"));
+        if (!o.jfr().isEmpty()) {
+            options.add("-XX:StartFlightRecording=filename=" + Path.of(o.jfr().replace("{server}", serverName))
+                    .toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
+        String[] jvm = options.toArray(String[]::new);
         try {
             s = server(o, serverName, nagle);
             s.start();
-            List<String> jvm = new ArrayList<>(List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC"));
-            if (!o.jfr().isEmpty()) {
-                jvm.add("-XX:StartFlightRecording=filename=" + Path.of(o.jfr().replace("{server}", serverName))
-                        .toAbsolutePath() + ",settings=profile,dumponexit=true");
+            if (o.instances() > 1) {
+                c = GatewayCluster.on(s).size(o.instances()).auth("none").config(config()).jvmArgs(jvm)
+                        .env("JINGLE_GATEWAY_LOG_LEVEL", o.gatewayLogLevel()).start();
+                g = c.instance(0);
+            } else {
+                g = GatewayProcess.on(s).auth("none").config(config()).jvmArgs(jvm)
+                        .env("JINGLE_GATEWAY_LOG_LEVEL", o.gatewayLogLevel()).startReady();
             }
-            g = GatewayProcess.on(s).auth("none").config(config())
-                    .jvmArgs(jvm.toArray(String[]::new))
-                    .env("JINGLE_GATEWAY_LOG_LEVEL", o.gatewayLogLevel()).startReady();
         } catch (Exception | AssertionError e) {
-            if (g != null) {
+            if (c != null) {
+                c.close();
+            } else if (g != null) {
                 g.close();
             }
             if (s != null) {
@@ -55,13 +72,18 @@ final class Setup implements AutoCloseable {
         }
         this.server = s;
         this.gateway = g;
+        this.cluster = c;
+        this.gateways = c == null ? List.of(g) : IntStream.range(0, c.size()).mapToObj(c::instance).toList();
         if (o.nice() != 0) {
             renice(o.nice(), s.handle());
-            renice(o.nice(), ProcessHandle.of(g.pid()).orElseThrow());
+            for (GatewayProcess each : gateways) {
+                renice(o.nice(), ProcessHandle.of(each.pid()).orElseThrow());
+            }
             renice(o.nice(), ProcessHandle.current());
         }
         try {
             URI ws = g.ready().ws();
+            List<URI> wss = c == null ? List.of(ws) : c.wsUrls().stream().map(URI::create).toList();
             HttpClient http = HttpClient.newHttpClient();
             WsDevice probeDevice = add(WsDevice.register(http, ws, "web-probe", payloads.chrome, f -> { }));
             C2sClient probePeer = add(c2s("probe"));
@@ -69,7 +91,7 @@ final class Setup implements AutoCloseable {
             List<WsDevice> devices = new ArrayList<>();
             for (int i = 0; i < o.devices(); i++) {
                 // half the devices send Chromium's SDP, half Firefox's
-                devices.add(add(WsDevice.register(http, ws, "web" + i, i % 2 == 0 ? payloads.chrome
+                devices.add(add(WsDevice.register(http, wss.get(i % wss.size()), "web" + i, i % 2 == 0 ? payloads.chrome
                         : payloads.firefox, f -> { })));
             }
             List<C2sClient> peers = new ArrayList<>();
@@ -132,18 +154,6 @@ final class Setup implements AutoCloseable {
                 """;
     }
 
-    /** The gateway's counters from /metrics by name (e.g. {@code jinglegateway_stanzas_in_total}); 0 when absent. */
-    Map<String, Double> metrics() throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                gateway.ready().http().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, Double> m = new HashMap<>();
-        r.body().lines().filter(l -> l.startsWith("jinglegateway_") && !l.contains("{")).forEach(l -> {
-            String[] f = l.split(" ");
-            m.put(f[0], Double.parseDouble(f[1]));
-        });
-        return m;
-    }
-
     private C2sClient c2s(String user) throws IOException {
         return C2sClient.connect("127.0.0.1", server.c2sPort(), server.virtualHost(), user, PASSWORD, "load", s -> { });
     }
@@ -162,7 +172,110 @@ final class Setup implements AutoCloseable {
                 // going away anyway
             }
         }
-        gateway.close();
+        if (cluster != null) {
+            cluster.close();
+        } else {
+            gateway.close();
+        }
         server.stop();
+    }
+
+    // ---- the gateway's figures: sums over its instances ----
+
+    /** CPU seconds of the gateway instances' JIT compiler threads. */
+    double gatewayJitCpuSeconds() {
+        return gateways.stream().mapToDouble(g -> Proc.jitCpuSeconds(g.pid())).sum();
+    }
+
+    /**
+     * The gateway's counters from /metrics by name (e.g. {@code jinglegateway_stanzas_in_total}), summed over the
+     * instances.
+     */
+    Map<String, Double> metrics() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, Double> m = new HashMap<>();
+        for (GatewayProcess g : gateways) {
+            String text = http.send(HttpRequest.newBuilder(g.ready().http().resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            text.lines().filter(l -> l.startsWith("jinglegateway_") && !l.contains("{")).forEach(l -> {
+                String[] f = l.split(" ");
+                m.merge(f[0], Double.parseDouble(f[1]), Double::sum);
+            });
+        }
+        return m;
+    }
+
+    double gatewayCpuSeconds() {
+        return gateways.stream().mapToDouble(g -> Proc.cpuSeconds(handle(g))).sum();
+    }
+
+    long gatewayRssBytes() {
+        return gateways.stream().mapToLong(g -> Proc.rssBytes(handle(g))).sum();
+    }
+
+    long gatewayThreads() {
+        return gateways.stream().mapToLong(g -> Proc.threads(g.pid())).sum();
+    }
+
+    long gatewayFds() {
+        return gateways.stream().mapToLong(g -> Proc.fds(g.pid())).sum();
+    }
+
+    /** The live heap's class histogram, summed over the instances. */
+    Proc.Histogram gatewayHistogram() throws IOException, InterruptedException {
+        long live = 0;
+        Map<String, long[]> classes = new LinkedHashMap<>();
+        for (GatewayProcess g : gateways) {
+            Proc.Histogram h = Proc.histogram(g.pid());
+            live += h.liveBytes();
+            h.classes().forEach((k, v) -> {
+                long[] sum = classes.computeIfAbsent(k, x -> new long[2]);
+                sum[0] += v[0];
+                sum[1] += v[1];
+            });
+        }
+        return new Proc.Histogram(live, classes);
+    }
+
+    /**
+     * The call snapshots in the cluster's map, from each instance's /metrics: {@code [sum of
+     * jinglegateway_cluster_snapshot_bytes, largest jinglegateway_cluster_calls]}, {@code [-1, -1]} when an
+     * instance does not report them; null with one instance.
+     */
+    long[] clusterSnapshots() throws IOException, InterruptedException {
+        if (cluster == null) {
+            return null;
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        long bytes = 0;
+        long calls = 0;
+        for (int i = 0; i < cluster.size(); i++) {
+            String text = http.send(HttpRequest.newBuilder(URI.create(cluster.http(i) + "metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            long b = metric(text, "jinglegateway_cluster_snapshot_bytes");
+            long c = metric(text, "jinglegateway_cluster_calls");
+            if (b < 0 || c < 0) {
+                return new long[] {-1, -1};
+            }
+            bytes += b;
+            calls = Math.max(calls, c);
+        }
+        return new long[] {bytes, calls};
+    }
+
+    /** A gauge's value, or -1 when it is missing or not a number (NaN). */
+    private static long metric(String prometheusText, String name) {
+        double v = prometheusText.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(
+                l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
+        return Double.isNaN(v) ? -1 : (long) v;
+    }
+
+    /** The instance that has died, or null while all run. */
+    GatewayProcess dead() {
+        return gateways.stream().filter(g -> !g.isAlive()).findFirst().orElse(null);
+    }
+
+    private static ProcessHandle handle(GatewayProcess g) {
+        return ProcessHandle.of(g.pid()).orElseThrow(() -> new IllegalStateException("the gateway has exited: " + g));
     }
 }

@@ -10,6 +10,7 @@ import static org.jinglegateway.harness.e2e.Scenario.types;
 import static org.jinglegateway.harness.e2e.Scenario.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.client.BrowserSocket;
@@ -41,7 +42,8 @@ abstract class CallScenarios {
     static final String DOMAIN = "gw.localhost";
 
     private GatewayProcess gateway;
-    private String wsUrl;
+    private List<String> wsUrls;
+    private int nextWs;
 
     @RegisterExtension
     final TestExecutionExceptionHandler gatewayLog = GatewayProcess.logOnFailure(() -> gateway);
@@ -53,23 +55,40 @@ abstract class CallScenarios {
     void startGateway() throws Exception {
         // resume off: each scenario's closed sockets take their devices with them at once, so no scenario meets
         // another's device (resume has its own ITs: BrowserResumeIT, BrowserPageResumeIT)
-        gateway = GatewayProcess.on(server()).domain(DOMAIN).config("calls:\n  resume-seconds: 0\n").auth("none")
-                .startReady();
-        wsUrl = gateway.ready().ws().toString();
+        wsUrls = startGateways("calls:\n  resume-seconds: 0\n");
+    }
+
+    /**
+     * Starts what the scenarios talk to, with this config file and auth none; returns the WebSocket URLs that
+     * browsers register on, in turn. One gateway here; a cluster in ClusterEjabberdCallsIT.
+     */
+    List<String> startGateways(String config) throws Exception {
+        gateway = GatewayProcess.on(server()).domain(DOMAIN).config(config).auth("none").startReady();
+        return List.of(gateway.ready().ws().toString());
     }
 
     @AfterAll
     void stopGateway() throws Exception {
+        stopGateways();
+    }
+
+    /** Stops what {@link #startGateways} started. */
+    void stopGateways() throws Exception {
         if (gateway != null) {
             gateway.close();
         }
+    }
+
+    /** The next WebSocket URL, round robin: with several instances, each page of a scenario is on another one. */
+    private String wsUrl() {
+        return wsUrls.get(nextWs++ % wsUrls.size());
     }
 
     // (a) registration
 
     @Test
     void register_answersRegisteredWithFullJidOnGatewayDomain() throws Exception {
-        try (BrowserSocket ws = BrowserSocket.open("alice", wsUrl)) {
+        try (BrowserSocket ws = BrowserSocket.open("alice", wsUrl())) {
             ws.send(Map.of("type", "register", "user", "alice"));
             JsonNode registered = ws.await("registered", STEP);
             assertThat(registered.path("jid").asText()).matches("alice@gw\\.localhost/\\S+");
@@ -78,7 +97,7 @@ abstract class CallScenarios {
 
     @Test
     void frameBeforeRegister_getsErrorAndSocketStaysOpen() throws Exception {
-        try (BrowserSocket ws = BrowserSocket.open("unregistered", wsUrl)) {
+        try (BrowserSocket ws = BrowserSocket.open("unregistered", wsUrl())) {
             ws.send(Map.of("type", "call", "callId", unique("early"), "to", "bob@localhost",
                     "sdp", Fixtures.read("chrome/audio-offer.sdp")));
             JsonNode error = ws.await("error", STEP);
@@ -523,7 +542,7 @@ abstract class CallScenarios {
     }
 
     private Browser register(String user) throws Exception {
-        return Scenario.register(wsUrl, DOMAIN, user);
+        return Scenario.register(wsUrl(), DOMAIN, user);
     }
 
     private JinglePeer login(String user) throws Exception {

@@ -3,6 +3,7 @@ package org.jinglegateway.harness.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * The media check of the StanzaJS and SDK call tests: a page's inbound RTP bytes grew between the two samples a
@@ -15,6 +16,17 @@ final class MediaGrowth {
     static final long MIN_VIDEO = 5000;
 
     private MediaGrowth() {
+    }
+
+    /** {@link #assertGrew} on each of these pages; a failure says when (e.g. "after the kill"). */
+    static void assertGrewOn(JsonNode media, List<String> pages, boolean video, String when) {
+        for (String page : pages) {
+            try {
+                assertGrew(media, page, video);
+            } catch (AssertionError e) {
+                throw new AssertionError(when + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The page's inbound audio (and video, when asked) grew by at least the minimum between the two samples. */

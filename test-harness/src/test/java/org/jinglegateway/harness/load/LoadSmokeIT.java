@@ -1,6 +1,7 @@
 package org.jinglegateway.harness.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,5 +53,35 @@ class LoadSmokeIT {
         assertThat(held.path("held").asLong()).as("calls held").isEqualTo(30);
         assertThat(held.path("bytes_per_call").asLong()).as("heap per held call").isPositive();
         assertThat(held.path("top_classes_per_call")).as("the heap histogram's classes").isNotEmpty();
+    }
+
+    /** {@code --instances 3} on ejabberd: the worker devices on three instances of one gateway, figures summed. */
+    @Test
+    void aShortRunOverThreeInstancesOnEjabberd_reportsThroughputAndHeldCallsOfAllThree() throws Exception {
+        Path out = Files.createTempFile("jg-load-", ".json");
+        LoadOptions o = LoadOptions.parse("--servers", "ejabberd", "--instances", "3", "--probes", "3",
+                "--background-rate", "10", "--rates", "20", "--step-seconds", "2", "--held", "30", "--hold-rate", "30",
+                "--devices", "3", "--peers", "2", "--heap", "256m", "--fixtures",
+                "../jingle-mapper/src/test/resources/fixtures", "--out", out.toString());
+
+        int code = new LoadMain(o).run();
+
+        JsonNode ejabberd = new ObjectMapper().readTree(out.toFile()).path("ejabberd");
+        assertThat(ejabberd.path("failed").asText("")).as("the run's failure, if any").isEmpty();
+        assertThat(code).isZero();
+        assertThat(ejabberd.path("gateway_instances").asInt()).isEqualTo(3);
+        assertThat(ejabberd.path("gateway_pid").size()).as("a pid per instance").isEqualTo(3);
+        JsonNode step = ejabberd.path("setup_throughput").path(0);
+        assertThat(step.path("answered").asLong()).as("calls answered at 20/s for 2 s").isPositive();
+        JsonNode held = ejabberd.path("held_calls").path(0);
+        assertThat(held.path("held").asLong()).as("calls held").isEqualTo(30);
+    }
+
+    @Test
+    void instancesAboveOne_needEjabberd() {
+        assertThatThrownBy(() -> LoadOptions.parse("--instances", "2"))
+                .hasMessageContaining("needs --servers ejabberd");
+        assertThatThrownBy(() -> LoadOptions.parse("--servers", "ejabberd", "--instances", "0"))
+                .hasMessageContaining("at least 1");
     }
 }
