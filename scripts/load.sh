@@ -12,8 +12,9 @@ mvn -B -q -o -DskipTests -pl test-harness -am package dependency:build-classpath
   -Dmdep.outputFile=target/load.classpath >/dev/null
 cp=$(cat test-harness/target/load.classpath)
 # the gateway runs from a copy, so that a build during the run cannot change the jar under it
+# (LOAD_GATEWAY_JAR: another build's jar, for a before/after pair in the same conditions)
 jar=test-harness/target/load-gateway.jar
-cp component/target/jingle-gateway.jar "$jar"
+cp "${LOAD_GATEWAY_JAR:-component/target/jingle-gateway.jar}" "$jar"
 # the servers and the gateway it starts inherit this: many calls, many sockets
 ulimit -n "$(ulimit -Hn)"
 echo "load: uptime before the run: $(uptime)"

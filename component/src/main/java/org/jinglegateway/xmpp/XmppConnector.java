@@ -1,6 +1,8 @@
 package org.jinglegateway.xmpp;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dom4j.Element;
+import org.dom4j.io.OutputFormat;
+import org.dom4j.io.XMLWriter;
 import org.jinglegateway.config.GatewayConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -381,6 +385,22 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
     }
 
     /**
+     * What {@code packet.toXML()} gives, written into a buffer sized for a Jingle stanza at once (dom4j's own
+     * {@code asXML()} starts from 16 characters and grows a Jingle stanza's buffer eight times).
+     */
+    static String toXml(Packet packet) {
+        StringWriter out = new StringWriter(2048);
+        try {
+            XMLWriter writer = new XMLWriter(out, new OutputFormat());
+            writer.write(packet.getElement());
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    /**
      * Serializes the stanza once, checks it ({@link OutgoingCheck}) and writes it, or holds it while the link is
      * down (a failed write holds it too: the link just broke).
      *
@@ -390,7 +410,7 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
      */
     @Override
     public void sendPacket(Component from, Packet packet) throws ComponentException {
-        String xml = packet.toXML();
+        String xml = toXml(packet);
         long bytes = OutgoingCheck.check(xml, packet, settings.maxOutgoingBytes());
         if (closed.get()) {
             throw new ComponentException("the XMPP connection is closed");

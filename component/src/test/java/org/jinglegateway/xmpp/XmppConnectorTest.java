@@ -298,4 +298,16 @@ final class XmppConnectorTest {
         }
     }
 
+
+    @Test
+    void toXml_writesWhatTindersToXmlWrites() {
+        org.xmpp.packet.IQ iq = new org.xmpp.packet.IQ(org.xmpp.packet.IQ.Type.set, "a&b<c>\"'");
+        iq.setTo("peer@localhost/r");
+        iq.setFrom("alice@gw.localhost/web");
+        org.dom4j.Element jingle = iq.setChildElement("jingle", "urn:xmpp:jingle:1");
+        jingle.addAttribute("sid", "s'1\"");
+        jingle.addElement("reason").addElement("text").setText("é ü <&> \u00a0 " + "x".repeat(5000));
+        jingle.addElement("description", "urn:xmpp:jingle:apps:rtp:1").addAttribute("media", "audio");
+        assertThat(XmppConnector.toXml(iq)).isEqualTo(iq.toXML());
+    }
 }

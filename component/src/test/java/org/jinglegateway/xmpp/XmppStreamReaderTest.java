@@ -250,4 +250,64 @@ final class XmppStreamReaderTest {
     void brokenXml_isNotWellFormed() throws Exception {
         assertThat(failure("<message><body></message>")).isEqualTo(StreamErrorCondition.NOT_WELL_FORMED);
     }
+
+    /**
+     * One parser reads the whole stream: stanzas of every shape and of sizes that end on and around the parser's
+     * buffer edges must each come out whole, as soon as their own bytes are in (the stream below ends right after
+     * each stanza is read, so a parser that read ahead would fail).
+     */
+    @Test
+    void stanzasOfManyShapesAndSizes_eachComeOutWholeFromOneParser() throws Exception {
+        List<String> sent = new ArrayList<>();
+        for (int size = 0; size < 9000; size += 37) {
+            sent.add("<message id='m" + size + "' to='a@gw.localhost/r'><body>" + "x".repeat(size)
+                    + "</body></message>");
+            sent.add("<presence from='b@localhost/r' to='a@gw.localhost'/>");
+            sent.add("<iq type='result' id='i" + size + "'><q xmlns='urn:x'><![CDATA[" + "é".repeat(size % 500)
+                    + "]]></q></iq>");
+        }
+        for (String stanza : sent) {
+            XmppStreamReader r = new XmppStreamReader(new ByteArrayInputStream((HEADER + stanza + stanza)
+                    .getBytes(StandardCharsets.UTF_8)), 65536, 32);
+            r.readHeader();
+            assertThat(r.nextElement()).as(stanza).isPresent();
+            assertThat(r.nextElement()).as(stanza).isPresent();
+        }
+        String stream = HEADER + String.join("\n", sent) + "</stream:stream>";
+        XmppStreamReader all = new XmppStreamReader(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)),
+                65536, 32);
+        all.readHeader();
+        for (String stanza : sent) {
+            Element e = all.nextElement().orElseThrow();
+            assertThat(e.asXML().replace('"', '\'')).as(stanza).contains(stanza.substring(1, stanza.indexOf(' ')));
+            if (e.getName().equals("message")) {
+                assertThat(e.elementText("body")).isEqualTo("x".repeat(Integer.parseInt(e.attributeValue("id")
+                        .substring(1))));
+            }
+        }
+        assertThat(all.nextElement()).isEmpty();
+    }
+
+    /** A stream outlives the JDK parser's size limits on entities (50,000,000 bytes in all). */
+    @Test
+    void aStreamLongerThanTheParsersEntityLimits_goesOn() throws Exception {
+        String stanza = "<message to='a@gw.localhost/r' id='x'><body>" + "y".repeat(1000) + "</body></message>";
+        int count = 60_000;
+        java.io.InputStream in = new java.io.SequenceInputStream(new ByteArrayInputStream(HEADER.getBytes(
+                StandardCharsets.UTF_8)), new java.io.InputStream() {
+                    private final byte[] one = stanza.getBytes(StandardCharsets.UTF_8);
+                    private long at;
+
+                    @Override
+                    public int read() {
+                        return at < (long) one.length * count ? one[(int) (at++ % one.length)] : -1;
+                    }
+                });
+        XmppStreamReader r = new XmppStreamReader(in, 4096, 32);
+        r.readHeader();
+        for (int i = 0; i < count; i++) {
+            assertThat(r.nextElement()).isPresent();
+        }
+        assertThatThrownBy(r::nextElement).matches(e -> ((StreamException) e).closed());
+    }
 }

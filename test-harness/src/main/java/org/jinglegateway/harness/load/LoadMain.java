@@ -2,6 +2,7 @@ package org.jinglegateway.harness.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -129,7 +130,7 @@ public final class LoadMain {
     private void warmUp(Setup s) throws InterruptedException {
         s.workers.hold(false);
         // at most 50 calls waiting: warming up must not leave a queue behind for the probes
-        s.workers.pace(100, 500, 60, 50);
+        s.workers.pace(100, o.warmUpCalls(), 60, 50);
         s.workers.drain(60);
         s.workers.forgetPending();
         s.probe.run(Math.max(1, o.probes() / 10), new Latencies());
@@ -167,7 +168,8 @@ public final class LoadMain {
         return m;
     }
 
-    private List<Map<String, Object>> throughput(Setup s, String server) throws InterruptedException {
+    private List<Map<String, Object>> throughput(Setup s, String server)
+            throws InterruptedException, IOException {
         List<Map<String, Object>> steps = new ArrayList<>();
         ProcessHandle xmpp = s.server.handle();
         ProcessHandle self = ProcessHandle.current();
@@ -184,6 +186,8 @@ public final class LoadMain {
             long answered0 = s.workers.answered();
             long refused0 = s.workers.refused();
             double g0 = s.gatewayCpuSeconds();
+            double j0 = s.gatewayJitCpuSeconds();
+            Map<String, Double> c0 = s.metrics();
             double x0 = Proc.cpuSeconds(xmpp);
             double m0 = Proc.cpuSeconds(self);
             long t0 = System.nanoTime();
@@ -191,6 +195,8 @@ public final class LoadMain {
             s.workers.drain(10);
             double wall = (System.nanoTime() - t0) / 1e9;
             double g = s.gatewayCpuSeconds() - g0;
+            double jit = s.gatewayJitCpuSeconds() - j0;
+            Map<String, Double> c1 = s.metrics();
             double x = Proc.cpuSeconds(xmpp) - x0;
             double m = Proc.cpuSeconds(self) - m0;
             int lost = s.workers.forgetPending();
@@ -206,15 +212,25 @@ public final class LoadMain {
             step.put("setup_ms", setup);
             step.put("gateway_cpu_cores", round(g / wall));
             step.put("gateway_cpu_ms_per_call", round(g * 1000 / Math.max(1, answered)));
+            step.put("gateway_jit_cpu_ms_per_call", round(jit * 1000 / Math.max(1, answered)));
             step.put("server_cpu_cores", round(x / wall));
             step.put("server_cpu_ms_per_call", round(x * 1000 / Math.max(1, answered)));
             step.put("generator_cpu_cores", round(m / wall));
+            for (String k : List.of("stanzas_in", "stanzas_out", "frames_in", "frames_out")) {
+                String name = "jinglegateway_" + k + "_total";
+                step.put(k + "_per_call", round((c1.getOrDefault(name, 0.0) - c0.getOrDefault(name, 0.0))
+                        / Math.max(1, answered)));
+            }
             step.put("load_average", Proc.loadAverage());
             steps.add(step);
             table.append(String.format(Locale.ROOT, "%8d %9.0f %7d %8.2f %8.2f %8.2f | %6.2f %10.2f | %6.2f %10.2f | "
                     + "%6.2f%n", rate, answered / (double) o.stepSeconds(), lost, setup.p50(), setup.p99(),
                     setup.max(), g / wall, g * 1000 / Math.max(1, answered), x / wall,
                     x * 1000 / Math.max(1, answered), m / wall));
+            table.append(String.format(Locale.ROOT, "%8s a call through the gateway: stanzas in %.2f, out %.2f; frames"
+                    + " in %.2f, out %.2f; gateway CPU ms without its JIT compiler threads %.2f%n", "",
+                    step.get("stanzas_in_per_call"), step.get("stanzas_out_per_call"), step.get("frames_in_per_call"),
+                    step.get("frames_out_per_call"), (g - jit) * 1000 / Math.max(1, answered)));
             if (firstP99 < 0) {
                 firstP99 = setup.p99();
             }

@@ -27,13 +27,18 @@ import java.util.List;
  * @param instances      gateway instances forming one gateway (docs/operations.md, "Several instances"); above 1
  *                       only with ejabberd, which spreads stanzas over their connections; the worker devices
  *                       register on the instances in turn, and the gateway figures are the sums over all of them
+ * @param jfr            a Java Flight Recording of the gateway written here when it stops ({@code {server}} is
+ *                       replaced; empty: none), for {@code jfr print --events jdk.ExecutionSample}
+ * @param warmUpCalls    calls placed (at 100/s) before anything is measured, so that the gateway's JIT has compiled
+ *                       the call path
  * @param nice           the nice value given to the server, the gateway and the generator (0: left alone; below 0
  *                       needs root): on a machine shared with other work, a single-threaded server otherwise gets
  *                       its per-thread share of the cores and becomes the bottleneck
  */
 record LoadOptions(List<String> servers, int devices, int peers, int probes, int backgroundRate, List<Integer> rates,
                    int stepSeconds, List<Integer> held, int holdRate, boolean nagle, String heap,
-                   String gatewayLogLevel, Path fixtures, Path out, int nice, int instances) {
+                   String gatewayLogLevel, Path fixtures, Path out, int nice, int instances,
+                   String jfr, int warmUpCalls) {
 
     static LoadOptions parse(String... args) {
         String servers = "prosody";
@@ -52,6 +57,8 @@ record LoadOptions(List<String> servers, int devices, int peers, int probes, int
         Path out = Path.of("docs/bench/" + LocalDate.now(ZoneOffset.UTC) + "-load.json");
         int nice = 0;
         int instances = 1;
+        String jfr = "";
+        int warmUp = 3000;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -75,6 +82,8 @@ record LoadOptions(List<String> servers, int devices, int peers, int probes, int
                 case "--out" -> out = Path.of(v);
                 case "--nice" -> nice = Integer.parseInt(v);
                 case "--instances" -> instances = Integer.parseInt(v);
+                case "--jfr" -> jfr = v;
+                case "--warm-up-calls" -> warmUp = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + name + " (see LoadOptions)");
             }
         }
@@ -86,7 +95,7 @@ record LoadOptions(List<String> servers, int devices, int peers, int probes, int
                     + " one component connection per domain: the other instances would only wait as standbys)");
         }
         return new LoadOptions(List.of(servers.split(",")), devices, peers, probes, background, ints(rates), step,
-                ints(held), holdRate, nagle, heap, level, fixtures, out, nice, instances);
+                ints(held), holdRate, nagle, heap, level, fixtures, out, nice, instances, jfr, warmUp);
     }
 
     private static List<Integer> ints(String csv) {

@@ -28,7 +28,33 @@ final class Proc {
         return total;
     }
 
+    /**
+     * CPU seconds of a JVM's JIT compiler threads ({@code C1/C2 CompilerThre}, as /proc names them): a one-off cost
+     * of warming up, not of the calls, so the setup table shows it apart.
+     */
+    static double jitCpuSeconds(long pid) {
+        double total = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    if (Files.readString(t.resolve("comm"), StandardCharsets.UTF_8).contains("CompilerThre")) {
+                        total += cpuOf(pid + "/task/" + t.getFileName());
+                    }
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
+    }
+
     private static double cpuOf(long pid) {
+        return cpuOf(String.valueOf(pid));
+    }
+
+    private static double cpuOf(String pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.UTF_8);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,12 @@ final class Setup implements AutoCloseable {
         ServerProcess s = null;
         GatewayProcess g = null;
         GatewayCluster c = null;
-        String[] jvm = {"-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC"};
+        List<String> options = new ArrayList<>(List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC"));
+        if (!o.jfr().isEmpty()) {
+            options.add("-XX:StartFlightRecording=filename=" + Path.of(o.jfr().replace("{server}", serverName))
+                    .toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
+        String[] jvm = options.toArray(String[]::new);
         try {
             s = server(o, serverName, nagle);
             s.start();
@@ -175,6 +181,29 @@ final class Setup implements AutoCloseable {
     }
 
     // ---- the gateway's figures: sums over its instances ----
+
+    /** CPU seconds of the gateway instances' JIT compiler threads. */
+    double gatewayJitCpuSeconds() {
+        return gateways.stream().mapToDouble(g -> Proc.jitCpuSeconds(g.pid())).sum();
+    }
+
+    /**
+     * The gateway's counters from /metrics by name (e.g. {@code jinglegateway_stanzas_in_total}), summed over the
+     * instances.
+     */
+    Map<String, Double> metrics() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, Double> m = new HashMap<>();
+        for (GatewayProcess g : gateways) {
+            String text = http.send(HttpRequest.newBuilder(g.ready().http().resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            text.lines().filter(l -> l.startsWith("jinglegateway_") && !l.contains("{")).forEach(l -> {
+                String[] f = l.split(" ");
+                m.merge(f[0], Double.parseDouble(f[1]), Double::sum);
+            });
+        }
+        return m;
+    }
 
     double gatewayCpuSeconds() {
         return gateways.stream().mapToDouble(g -> Proc.cpuSeconds(handle(g))).sum();

@@ -28,8 +28,8 @@ class LoadSmokeIT {
         Path out = Files.createTempFile("jg-load-", ".json");
         LoadOptions o = LoadOptions.parse("--probes", "3", "--background-rate", "10", "--rates", "20",
                 "--step-seconds", "2", "--held", "30", "--hold-rate", "30", "--devices", "2", "--peers", "2",
-                "--nagle", "false", "--fixtures", "../jingle-mapper/src/test/resources/fixtures", "--out",
-                out.toString());
+                "--nagle", "false", "--warm-up-calls", "100", "--fixtures",
+                "../jingle-mapper/src/test/resources/fixtures", "--out", out.toString());
 
         int code = new LoadMain(o).run();
 
