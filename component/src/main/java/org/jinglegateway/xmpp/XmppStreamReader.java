@@ -27,11 +27,6 @@ import org.jinglegateway.mapper.jingle.StaxDom;
  * ends the stream with {@code restricted-xml}, as Prosody does. Only XML that is not well-formed (or restricted)
  * ends the stream; elements are built iteratively, so depth never costs stack.
  *
- * <p>One parser reads the whole stream: it is given the header, then each accepted stanza's bytes and nothing
- * else, and never reads past the end of a stanza (a stanza ends with {@code >}, after which the parser has what it
- * needs to report the end tag). A parser per stanza cost more than everything else the gateway does with a
- * stanza (docs/benchmarks.md, "Load").
- *
  * <p>Not thread-safe: one reader thread per connection.
  */
 public final class XmppStreamReader {
@@ -45,9 +40,6 @@ public final class XmppStreamReader {
     private final int maxDepth;
     private final Consumer<RefusedStanza> refused;
     private byte[] header;
-    /** What the stream's parser reads: the header, then one accepted stanza at a time. */
-    private final Feed feed = new Feed();
-    private XMLStreamReader stream;
 
     /** A reader whose refused stanzas are only dropped (for tests and the handshake). */
     public XmppStreamReader(InputStream in, int maxStanzaBytes, int maxDepth) {
@@ -81,15 +73,13 @@ public final class XmppStreamReader {
     /** Waits for the server's {@code <stream:stream>} header and returns its attributes. */
     public Map<String, String> readHeader() throws StreamException {
         byte[] tag = framer.header();
-        feed.set(tag);
-        XMLStreamReader xml = open(feed);
+        XMLStreamReader xml = open(tag, new byte[0]);
         next(xml);
         if (!"stream".equals(xml.getLocalName()) || !STREAM_NS.equals(xml.getNamespaceURI())) {
             throw StreamException.local(StreamErrorCondition.INVALID_NAMESPACE,
                     "expected <stream:stream> in " + STREAM_NS + ", found <" + xml.getLocalName() + ">");
         }
         this.header = tag;
-        this.stream = xml;
         return attributes(xml);
     }
 
@@ -144,27 +134,20 @@ public final class XmppStreamReader {
     }
 
     private XMLStreamReader open(byte[] context, byte[] stanza) throws StreamException {
-        return open(new SequenceInputStream(new ByteArrayInputStream(context), new ByteArrayInputStream(stanza)));
-    }
-
-    private static XMLStreamReader open(InputStream in) throws StreamException {
         try {
-            return FACTORY.createXMLStreamReader(in, "UTF-8");
+            return FACTORY.createXMLStreamReader(new SequenceInputStream(new ByteArrayInputStream(context),
+                    new ByteArrayInputStream(stanza)), "UTF-8");
         } catch (XMLStreamException e) {
             throw StreamException.local(StreamErrorCondition.NOT_WELL_FORMED, "cannot start the XML parser: "
                     + firstLine(String.valueOf(e.getMessage())));
         }
     }
 
-    /** Parses one whole stanza with the stream's parser, so it sees the stream's namespaces. */
+    /** Parses one whole stanza in the context of the stream header, so it sees the stream's namespaces. */
     private Element parse(byte[] stanza) throws StreamException {
-        feed.set(stanza);
-        XMLStreamReader xml = stream;
-        int first = next(xml);
-        if (first != XMLStreamConstants.START_ELEMENT) {
-            checkAllowedOutsideStanza(xml, first);
-            throw parseFailure("expected a stanza, found XML event " + first);
-        }
+        XMLStreamReader xml = open(header, stanza);
+        next(xml); // the stream header again
+        next(xml);
         Deque<Element> open = new ArrayDeque<>();
         Element root = StaxDom.element(xml, null);
         open.push(root);
@@ -175,9 +158,6 @@ public final class XmppStreamReader {
                 case XMLStreamConstants.END_ELEMENT -> {
                     open.pop();
                     if (open.isEmpty()) {
-                        if (!feed.isEmpty()) {
-                            throw parseFailure("bytes after the end of a stanza");
-                        }
                         return root;
                     }
                 }
@@ -185,43 +165,6 @@ public final class XmppStreamReader {
                         open.peek().addText(xml.getText());
                 default -> checkAllowedOutsideStanza(xml, event);
             }
-        }
-    }
-
-    /**
-     * The bytes the stream's parser may read: the current stanza's, then end of input. The parser never asks for
-     * more before the next stanza is set, since every stanza ends with the {@code >} that completes its end tag.
-     */
-    private static final class Feed extends InputStream {
-        private byte[] bytes = new byte[0];
-        private int at;
-
-        void set(byte[] next) {
-            this.bytes = next;
-            this.at = 0;
-        }
-
-        boolean isEmpty() {
-            return at == bytes.length;
-        }
-
-        @Override
-        public int read() {
-            return at < bytes.length ? bytes[at++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] into, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (at == bytes.length) {
-                return -1;
-            }
-            int n = Math.min(len, bytes.length - at);
-            System.arraycopy(bytes, at, into, off, n);
-            at += n;
-            return n;
         }
     }
 
