@@ -69,9 +69,11 @@ public final class DeviceSessions {
             registered.put("resume", issue(device));
         }
         extras.accept(registered);
+        // in a cluster the other instances learn where the device is before the page learns its JID, so that a call
+        // placed to it the moment the page knows it is routed here (docs/operations.md, "Several instances")
+        calls.context().directory().deviceOnline(jid, device.tokenKey().orElse(""));
         device.send(registered);
         calls.devices().add(device);
-        calls.context().directory().deviceOnline(jid, device.tokenKey().orElse(""));
         log.info("device.online jid={}", jid);
         presence.deviceOnline(device);
         return device;
@@ -137,9 +139,9 @@ public final class DeviceSessions {
         for (String frame : claimed.heldFrames()) {
             device.sendText(frame);
         }
+        calls.context().directory().deviceOnline(device.jid(), key(next));
         device.resumeOn(link, registered.toString());
         calls.devices().add(device);
-        calls.context().directory().deviceOnline(device.jid(), key(next));
         listener.resumed();
         log.info("device.taken-over jid={} calls={} held={}", device.jid(), restored.size(),
                 claimed.heldFrames().size());
