@@ -22,9 +22,8 @@
 //   {"cmd":"hangup","side":"phone"|"stanza"}             hangs up on that side, waits until both pages ended the call
 //   {"cmd":"dump"} / {"cmd":"quit"}
 // Exit status 2 when the arguments are wrong or Chromium cannot start.
-import readline from 'node:readline';
 import { launchChromiumOrExit } from './lib/browsers.mjs';
-import { Phone, StepFailure, growth, print } from './lib/softphone.mjs';
+import { Phone, StepFailure, growth, print, serveCommands } from './lib/softphone.mjs';
 import { StanzaPage, serveStanzaClient } from './lib/stanza-page.mjs';
 
 function parseArgs(argv) {
@@ -116,32 +115,9 @@ async function main() {
     server.close();
     process.exit(1);
   }
-  for await (const line of readline.createInterface({ input: process.stdin })) {
-    if (!line.trim()) {
-      continue;
-    }
-    let c;
-    try {
-      c = JSON.parse(line);
-    } catch (e) {
-      print({ type: 'reply', cmd: null, ok: false, error: 'not JSON: ' + e.message });
-      continue;
-    }
-    if (c.cmd === 'quit') {
-      break;
-    }
-    const step = commands[c.cmd];
-    if (!step) {
-      print({ type: 'reply', cmd: c.cmd, ok: false, error: 'unknown command' });
-      continue;
-    }
-    try {
-      print({ type: 'reply', cmd: c.cmd, ok: true, ...(await step(run, c)) });
-    } catch (e) {
-      print({ type: 'reply', cmd: c.cmd, ok: false, error: (e.step ? e.step + ': ' : '') + e.message,
-        page: { softphone: await run.phone.dump(), stanza: await run.stanza.dump() } });
-    }
-  }
+  await serveCommands(commands, run, async () => ({
+    softphone: await run.phone.dump(), stanza: await run.stanza.dump(),
+  }));
   await browser.close().catch(() => {});
   server.close();
 }

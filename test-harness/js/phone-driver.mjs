@@ -23,9 +23,8 @@
 // (inbound bytes grew) and "rtcp-audio" (a receiver report about our audio is there).
 // Exit status 2 when the arguments are wrong or Chromium cannot start. Traffic stays on this machine (no ICE
 // servers, no mDNS host obfuscation, fake media).
-import readline from 'node:readline';
 import { launchChromiumOrExit } from './lib/browsers.mjs';
-import { GROWTH_WAIT_MS, MIN_GROWTH, Phone, STEP_MS, print } from './lib/softphone.mjs';
+import { GROWTH_WAIT_MS, MIN_GROWTH, Phone, STEP_MS, print, serveCommands } from './lib/softphone.mjs';
 
 function parseArgs(argv) {
   const args = {};
@@ -178,33 +177,7 @@ async function main() {
     await browser.close().catch(() => {});
     process.exit(1);
   }
-  const lines = readline.createInterface({ input: process.stdin });
-  for await (const line of lines) {
-    if (!line.trim()) {
-      continue;
-    }
-    let c;
-    try {
-      c = JSON.parse(line);
-    } catch (e) {
-      print({ type: 'reply', cmd: null, ok: false, error: 'not JSON: ' + e.message });
-      continue;
-    }
-    if (c.cmd === 'quit') {
-      break;
-    }
-    const run = commands[c.cmd];
-    if (!run) {
-      print({ type: 'reply', cmd: c.cmd, ok: false, error: 'unknown command' });
-      continue;
-    }
-    try {
-      print({ type: 'reply', cmd: c.cmd, ok: true, ...(await run(phone, c)) });
-    } catch (e) {
-      print({ type: 'reply', cmd: c.cmd, ok: false, error: (e.step ? e.step + ': ' : '') + e.message,
-        page: await phone.dump() });
-    }
-  }
+  await serveCommands(commands, phone, () => phone.dump());
   await browser.close().catch(() => {});
 }
 

@@ -1,3 +1,4 @@
+import readline from 'node:readline';
 // Driving the gateway's softphone page from playwright: the Phone wrapper (buttons in, window.softphone out), the
 // media-growth check and the step failure both browser scripts share (browser-call.mjs, stanza-call.mjs).
 export const STEP_MS = 20000;
@@ -6,6 +7,40 @@ export const GROWTH_WAIT_MS = 10000;
 export const MIN_GROWTH = { audio: 1000, video: 5000 };
 
 export const print = (object) => process.stdout.write(JSON.stringify(object) + '\n');
+
+/**
+ * The driver loop of the node scripts the Java tests drive: one JSON command a line on stdin until `quit` or the
+ * end, each run as `commands[cmd](target, command)` and answered with one `reply` line; a failed step's reply
+ * carries `dump()`, what the pages showed.
+ */
+export async function serveCommands(commands, target, dump) {
+  for await (const line of readline.createInterface({ input: process.stdin })) {
+    if (!line.trim()) {
+      continue;
+    }
+    let c;
+    try {
+      c = JSON.parse(line);
+    } catch (e) {
+      print({ type: 'reply', cmd: null, ok: false, error: 'not JSON: ' + e.message });
+      continue;
+    }
+    if (c.cmd === 'quit') {
+      break;
+    }
+    const step = commands[c.cmd];
+    if (!step) {
+      print({ type: 'reply', cmd: c.cmd, ok: false, error: 'unknown command' });
+      continue;
+    }
+    try {
+      print({ type: 'reply', cmd: c.cmd, ok: true, ...(await step(target, c)) });
+    } catch (e) {
+      print({ type: 'reply', cmd: c.cmd, ok: false, error: (e.step ? e.step + ': ' : '') + e.message,
+        page: await dump() });
+    }
+  }
+}
 
 export class StepFailure extends Error {
   constructor(step, message) {
