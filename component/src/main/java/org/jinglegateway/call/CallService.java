@@ -20,6 +20,7 @@ import org.xmpp.packet.Message;
  * one call's events never overtake each other (STYLE.md §8).
  */
 public final class CallService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallService.class);
     private static final com.fasterxml.jackson.databind.ObjectMapper SNAPSHOTS =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private final CallContext context;
@@ -117,7 +118,7 @@ public final class CallService {
             try {
                 call = Call.restore(SNAPSHOTS.readTree(text), device, context.lane(), context.listener());
             } catch (java.io.IOException | RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(CallService.class).warn("cluster.restore-failed device={}",
+                log.warn("cluster.restore-failed device={}",
                         device.jid(), e);
                 continue;
             }
@@ -127,8 +128,6 @@ public final class CallService {
             restored.add(call);
             if (call.state() != CallState.ACTIVE) {
                 context.onLane(call, c -> context.schedule(c, context.ringTimeout(), endings::timeout));
-            } else {
-                context.onLane(call, c -> { });
             }
         }
         return restored;
@@ -158,7 +157,7 @@ public final class CallService {
             java.util.concurrent.CompletableFuture.allOf(saved.toArray(java.util.concurrent.CompletableFuture[]::new))
                     .get(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            org.slf4j.LoggerFactory.getLogger(CallService.class).warn("cluster.release-slow device={}",
+            log.warn("cluster.release-slow device={}",
                     device.jid(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -186,7 +185,7 @@ public final class CallService {
                 }
             }, context.lane(), context.listener());
         } catch (java.io.IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(CallService.class).warn("cluster.orphan-unreadable", e);
+            log.warn("cluster.orphan-unreadable", e);
             return;
         }
         if (context.calls.add(call)) {
@@ -334,7 +333,7 @@ public final class CallService {
                         s.path("state").asText().toLowerCase(java.util.Locale.ROOT), s.path("outgoing").asBoolean(),
                         Instant.ofEpochMilli(s.path("startedAt").asLong())));
             } catch (java.io.IOException e) {
-                org.slf4j.LoggerFactory.getLogger(CallService.class).warn("cluster.snapshot-unreadable", e);
+                log.warn("cluster.snapshot-unreadable", e);
             }
         }
         return all;

@@ -102,13 +102,10 @@ public final class DeviceSessions {
         }
         String next = issue(device);
         calls.context().directory().deviceToken(device.jid(), key(next), Optional.of(key));
-        ObjectNode registered = Frames.of("registered").put("jid", device.jid().toString()).put("resume", next);
-        ArrayNode list = registered.putArray("calls");
-        for (Call call : calls.context().calls.ofDevice(device.jid())) {
-            if (call.device == device && !call.ended()) {
-                list.addObject().put("callId", call.callId).put("state", stateWord(call));
-            }
-        }
+        List<Call> going = calls.context().calls.ofDevice(device.jid()).stream()
+                .filter(call -> call.device == device && !call.ended()).toList();
+        ObjectNode registered = resumed(device, next, going);
+        ArrayNode list = (ArrayNode) registered.get("calls");
         extras.accept(registered);
         Optional<BrowserDevice.Resumed> resumed = device.resumeOn(link, registered.toString());
         if (resumed.isEmpty()) {
@@ -122,6 +119,16 @@ public final class DeviceSessions {
         return Optional.of(device);
     }
 
+    /** {@code registered} for a resumed device: its JID, its new token and the calls still going on. */
+    private static ObjectNode resumed(BrowserDevice device, String token, List<Call> going) {
+        ObjectNode registered = Frames.of("registered").put("jid", device.jid().toString()).put("resume", token);
+        ArrayNode list = registered.putArray("calls");
+        for (Call call : going) {
+            list.addObject().put("callId", call.callId).put("state", stateWord(call));
+        }
+        return registered;
+    }
+
     /**
      * A device claimed from another instance comes here with its calls (docs/operations.md, "Several instances"):
      * {@code registered} as for a resume, then the frames its old instance held for it.
@@ -130,11 +137,7 @@ public final class DeviceSessions {
         BrowserDevice device = new BrowserDevice(claimed.device(), policy, this::lost, null);
         String next = issue(device);
         List<Call> restored = calls.restore(device, claimed.calls());
-        ObjectNode registered = Frames.of("registered").put("jid", device.jid().toString()).put("resume", next);
-        ArrayNode list = registered.putArray("calls");
-        for (Call call : restored) {
-            list.addObject().put("callId", call.callId).put("state", stateWord(call));
-        }
+        ObjectNode registered = resumed(device, next, restored);
         extras.accept(registered);
         for (String frame : claimed.heldFrames()) {
             device.sendText(frame);

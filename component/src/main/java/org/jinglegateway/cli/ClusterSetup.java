@@ -1,8 +1,6 @@
 package org.jinglegateway.cli;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.jinglegateway.admin.AdminCommands;
 import org.jinglegateway.call.CallService;
@@ -52,43 +50,8 @@ final class ClusterSetup {
         SharedDirectory directory = node.directory();
         StanzaRouting routing = node.routing();
         p.calls().setDirectory(directory);
-        p.calls().setClusterCalls(new CallService.ClusterCalls() {
-            @Override
-            public Collection<String> snapshots() {
-                return directory.allCalls();
-            }
-
-            @Override
-            public boolean endElsewhere(String id, String reason) {
-                return directory.endCallElsewhere(id, reason);
-            }
-        });
-        p.presence().share(new UserPresence.Shared() {
-            @Override
-            public List<JID> devicesOf(String user) {
-                return directory.devicesOf(user);
-            }
-
-            @Override
-            public boolean watch(String user, JID who, int max) {
-                return directory.watch(user, who, max);
-            }
-
-            @Override
-            public void unwatch(String user, JID who) {
-                directory.unwatch(user, who);
-            }
-
-            @Override
-            public List<JID> watchersOf(String user) {
-                return directory.watchersOf(user);
-            }
-
-            @Override
-            public Map<String, ? extends Collection<String>> all() {
-                return directory.allWatchers();
-            }
-        });
+        p.calls().setClusterCalls(directory);
+        p.presence().share(directory);
         routing.heldHere(jid -> p.calls().devices().find(jid).isPresent());
         p.component().setRouting(routing::route, routing::sendElsewhere);
         p.connector().setRouter(routing::route);

@@ -101,8 +101,9 @@ public final class ClusterNode implements AutoCloseable {
     private final HazelcastInstance hz;
     private final SharedDirectory directory;
     private final StanzaRouting routing;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cluster-timers");
+    /** Only the watchdog's ticks run here. */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cluster-watchdog");
         t.setDaemon(true);
         return t;
     });
@@ -124,9 +125,8 @@ public final class ClusterNode implements AutoCloseable {
         long tickNanos = TimeUnit.MILLISECONDS.toNanos(250);
         // the join above can take longer than the heartbeat limit (instances starting together): that is no freeze
         lastTick = System.nanoTime();
-        timers.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
-        // on its own thread: a long sweep must not delay the watchdog's ticks
-        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(),
+        watchdog.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+        worker.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -202,8 +202,12 @@ public final class ClusterNode implements AutoCloseable {
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
     /** When this instance saw each instance it knew leave (by tag). */
     private final Map<String, Long> deadSince = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cluster-sweeper");
+    /**
+     * Cluster work that may wait on Hazelcast (sweeps, link entries, replays, letting go on exclusion): never on the
+     * watchdog's thread, whose late tick would read as a freeze.
+     */
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cluster-worker");
         t.setDaemon(true);
         return t;
     });
@@ -234,8 +238,9 @@ public final class ClusterNode implements AutoCloseable {
         return settings;
     }
 
-    ScheduledExecutorService timers() {
-        return timers;
+    /** The thread for cluster work that may wait on Hazelcast. */
+    ScheduledExecutorService worker() {
+        return worker;
     }
 
     boolean excluded() {
@@ -373,11 +378,13 @@ public final class ClusterNode implements AutoCloseable {
         excluded = true;
         excludedAt = System.nanoTime();
         mergedBack = false;
-        try {
-            local.excluded();
-        } catch (RuntimeException e) {
-            log.warn("cluster.exclude-failed", e);
-        }
+        worker.execute(() -> {
+            try {
+                local.excluded();
+            } catch (RuntimeException e) {
+                log.warn("cluster.exclude-failed", e);
+            }
+        });
     }
 
     private synchronized void readmit() {
@@ -405,7 +412,7 @@ public final class ClusterNode implements AutoCloseable {
                 return;
             }
             // not on Hazelcast's event thread: a map operation may wait for the partitions to settle
-            timers.execute(() -> {
+            worker.execute(() -> {
                 if (!excluded && hz.getLifecycleService().isRunning()) {
                     routing.forgetLink(dead);
                 }
@@ -474,16 +481,16 @@ public final class ClusterNode implements AutoCloseable {
 
     /** Ends this member at once, as a killed process would (tests). */
     void terminateForTest() {
-        timers.shutdownNow();
-        sweeper.shutdownNow();
+        watchdog.shutdownNow();
+        worker.shutdownNow();
         hz.getLifecycleService().terminate();
     }
 
     /** Leaves the cluster (after SIGTERM handed everything over). */
     @Override
     public void close() {
-        timers.shutdownNow();
-        sweeper.shutdownNow();
+        watchdog.shutdownNow();
+        worker.shutdownNow();
         if (!excluded) {
             routing.link(false);
         }

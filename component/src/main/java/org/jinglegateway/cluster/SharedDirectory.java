@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jinglegateway.call.CallService;
 import org.jinglegateway.call.Directory;
+import org.jinglegateway.xmpp.UserPresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.IQ;
@@ -29,12 +31,14 @@ import org.xmpp.packet.PacketError;
  * and watchers, and stanzas waiting for a device nobody holds now ({@code jg-held}). It claims a device for a resume
  * here, lets one go for a claim elsewhere, and sweeps the devices of a dead instance that nobody claimed.
  */
-public final class SharedDirectory implements Directory {
+public final class SharedDirectory implements Directory, UserPresence.Shared, CallService.ClusterCalls {
     private static final Logger log = LoggerFactory.getLogger(SharedDirectory.class);
     /** How long a claim waits for the instance that holds the device to let it go. */
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(8);
     /** Stanzas kept for one device while nobody holds it. */
     static final int MAX_HELD_PER_DEVICE = 500;
+    /** Watcher entries the cluster keeps in all (one process: 100,000 users with up to 1,000 each). */
+    static final int MAX_WATCHERS = 1_000_000;
     /** Beyond the resume window, before a device nobody claimed is swept. */
     private static final Duration SWEEP_GRACE = Duration.ofSeconds(2);
 
@@ -83,8 +87,9 @@ public final class SharedDirectory implements Directory {
         return calls.size();
     }
 
-    /** Calls held by every instance, as snapshots (for the admin commands and metrics). */
-    public Collection<String> allCalls() {
+    /** Calls held by every instance, as snapshots (for the admin commands). */
+    @Override
+    public Collection<String> snapshots() {
         return calls.values();
     }
 
@@ -115,29 +120,38 @@ public final class SharedDirectory implements Directory {
     // ---- presence ------------------------------------------------------------------------------------------------
 
     /** The full JIDs of a user's devices on every instance. */
+    @Override
     public List<JID> devicesOf(String user) {
         return userDevices.get(user).stream().map(JID::new).toList();
     }
 
-    /** Remembers that {@code who} watches {@code user}; false when it did already. */
+    /**
+     * Remembers that {@code who} watches {@code user}; false when it did already, or the user has {@code maxPerUser}
+     * watchers, or the cluster keeps {@link #MAX_WATCHERS} in all (anyone may subscribe to any name at the domain).
+     */
+    @Override
     public boolean watch(String user, JID who, int maxPerUser) {
         String bare = who.toBareJID();
-        if (watchers.containsEntry(user, bare) || watchers.valueCount(user) >= maxPerUser) {
+        if (watchers.containsEntry(user, bare) || watchers.valueCount(user) >= maxPerUser
+                || watchers.size() >= MAX_WATCHERS) {
             return false;
         }
         return watchers.put(user, bare);
     }
 
+    @Override
     public void unwatch(String user, JID who) {
         watchers.remove(user, who.toBareJID());
     }
 
+    @Override
     public List<JID> watchersOf(String user) {
         return watchers.get(user).stream().map(JID::new).toList();
     }
 
     /** Every user someone watches, with the watchers. */
-    public Map<String, Collection<String>> allWatchers() {
+    @Override
+    public Map<String, Collection<String>> all() {
         Map<String, Collection<String>> all = new java.util.HashMap<>();
         for (String user : watchers.keySet()) {
             all.put(user, watchers.get(user));
@@ -256,15 +270,10 @@ public final class SharedDirectory implements Directory {
 
     @Override
     public void siblingsEnded(JID user, String sid, JID peerBare, String reason, String text) {
-        Set<String> owners = new LinkedHashSet<>();
-        for (String jid : userDevices.get(user.getNode())) {
-            DeviceEntry e = devices.get(jid);
-            if (e != null && !e.owner().equals(node.tag())) {
-                owners.add(e.owner());
+        for (String owner : liveOwnersOf(user.getNode())) {
+            if (!owner.equals(node.tag())) {
+                node.publish(owner, new Notes.SiblingsEnded(user.toString(), sid, peerBare.toString(), reason, text));
             }
-        }
-        for (String owner : owners) {
-            node.publish(owner, new Notes.SiblingsEnded(user.toString(), sid, peerBare.toString(), reason, text));
         }
     }
 
@@ -354,7 +363,7 @@ public final class SharedDirectory implements Directory {
         };
         replay.run();
         // a stanza another instance decided to hold just before the claim arrives a moment later
-        node.timers().schedule(replay, 2, TimeUnit.SECONDS);
+        node.worker().schedule(replay, 2, TimeUnit.SECONDS);
     }
 
     /**
@@ -413,7 +422,8 @@ public final class SharedDirectory implements Directory {
     }
 
     /** Ends a call held by another instance (admin); false when no instance holds it. */
-    public boolean endCallElsewhere(String id, String reason) {
+    @Override
+    public boolean endElsewhere(String id, String reason) {
         int space = id.indexOf(' ');
         if (space < 0) {
             return false;

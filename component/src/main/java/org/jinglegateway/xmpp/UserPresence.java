@@ -51,7 +51,6 @@ public final class UserPresence implements DevicePresence {
 
     private final XmppSender xmpp;
     private final CallService calls;
-    /** user -> bare JIDs that get the user's presence. */
     /**
      * Who watches each user (any contact may subscribe to or probe any name at the domain, from any number of
      * JIDs): past these bounds a watcher still hears the presence of the moment, but no later change.
