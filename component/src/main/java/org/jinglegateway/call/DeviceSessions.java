@@ -57,6 +57,11 @@ public final class DeviceSessions {
         this.listener = l;
     }
 
+    /** False while this instance is out of its cluster ({@link Directory#serving()}): pages go elsewhere. */
+    public boolean serving() {
+        return calls.context().directory().serving();
+    }
+
     /**
      * A new device for {@code user} on {@code link}: {@code registered} (with {@code jid}, {@code resume} unless resume
      * is off, and what {@code extras} adds) goes out first, then the device is online for calls and for XMPP.

@@ -49,6 +49,14 @@ public interface Directory {
         return Optional.empty();
     }
 
+    /**
+     * False while this instance is out of its cluster (excluded after a freeze, or left in a minority): a page that
+     * registers or resumes here now is sent to another instance.
+     */
+    default boolean serving() {
+        return true;
+    }
+
     /** A device taken over from another instance. {@code done} runs once the device is registered here. */
     record Claimed(JID device, List<String> calls, List<String> heldFrames, Runnable done) {
     }

@@ -321,8 +321,22 @@ public final class ClusterNode implements AutoCloseable {
         return hz.getCluster().getMembers().iterator().next().localMember();
     }
 
+    /**
+     * Out of the cluster at this moment, before the watchdog's next tick says so: excluded, frozen a moment ago, or
+     * left in a minority by a membership change the watchdog has not seen yet (a claim or a routing decision made
+     * then would be discarded by the merge, or answer twice).
+     */
     boolean excludedNow() {
-        return excluded || System.nanoTime() - lastTick > TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds());
+        return excluded || System.nanoTime() - lastTick > TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds())
+                || minority(size());
+    }
+
+    /**
+     * How long this instance has been serving: since it started, or since it was last readmitted. The resume window
+     * of a device nobody claimed only counts while a sweeper could have taken its claim (see SharedDirectory#sweep).
+     */
+    Duration servingFor() {
+        return Duration.ofNanos(System.nanoTime() - servingSince);
     }
 
     /** The watchdog: a tick that comes far too late means this process was frozen, and the others went on. */
@@ -342,6 +356,7 @@ public final class ClusterNode implements AutoCloseable {
         if (!excluded && minority(size)) {
             log.warn("cluster.minority members={} of {}: the others carry on; this instance steps back", size,
                     settings.members().size());
+            log.warn("cluster.threads at the split, for a report:\n{}", clusterThreads());
             exclude();
         }
         // back once Hazelcast merged this member into the cluster again, or, when it never split off (a freeze the
@@ -350,6 +365,46 @@ public final class ClusterNode implements AutoCloseable {
         if (excluded && settled && !minority(size)) {
             readmit();
         }
+    }
+
+    /**
+     * What Hazelcast's threads and ours were doing when this instance found itself cut off: a split of two live
+     * instances means one of them stopped sending heartbeats, and this is the trace of why.
+     */
+    private String clusterThreads() {
+        StringBuilder out = new StringBuilder();
+        for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean()
+                .dumpAllThreads(false, false, THREAD_FRAMES)) {
+            boolean ours = t.getThreadName().contains("jingle-gateway-" + tag + ".")
+                    || t.getThreadName().startsWith("cluster-");
+            if (!ours || idle(t.getStackTrace()) || t.getThreadId() == Thread.currentThread().getId()) {
+                continue;
+            }
+            out.append(t.getThreadName()).append(' ').append(t.getThreadState());
+            if (t.getLockName() != null) {
+                out.append(" on ").append(t.getLockName());
+            }
+            out.append('\n');
+            for (StackTraceElement frame : t.getStackTrace()) {
+                out.append("    at ").append(frame).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static final int THREAD_FRAMES = 12;
+    /** Frames of a thread waiting for work: such threads are left out of the dump. */
+    private static final List<String> IDLE_FRAMES = List.of("ThreadPoolExecutor.getTask", "LinkedBlockingQueue.take",
+            "LinkedBlockingQueue.poll", "EPoll.wait", "DelayQueue.poll", "Thread.sleep", "MPSCQueue.take");
+
+    private static boolean idle(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            String at = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName();
+            if (IDLE_FRAMES.contains(at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** More than half of the configured instances. */
@@ -368,6 +423,8 @@ public final class ClusterNode implements AutoCloseable {
     private volatile boolean sawMajority;
     private volatile boolean merging;
     private volatile long excludedAt;
+    private volatile boolean readmitting;
+    private volatile long servingSince = System.nanoTime();
     private static final Duration READMIT_WITHOUT_MERGE = Duration.ofSeconds(20);
     private volatile boolean mergedBack;
 
@@ -387,13 +444,31 @@ public final class ClusterNode implements AutoCloseable {
         });
     }
 
+    /**
+     * Back in: first (on the worker, still excluded, so that no device registers here meanwhile) the entries the
+     * merged directory still gives this instance are marked let go, for their pages to claim within the resume
+     * window or for the sweep; then this instance serves again.
+     */
     private synchronized void readmit() {
-        if (!excluded) {
+        if (!excluded || readmitting) {
             return;
         }
-        excluded = false;
-        log.info("cluster.readmitted members={}", size());
-        local.readmitted();
+        readmitting = true;
+        worker.execute(() -> {
+            try {
+                int stale = directory.letGoOfMine();
+                synchronized (this) {
+                    excluded = false;
+                    servingSince = System.nanoTime();
+                }
+                log.info("cluster.readmitted members={} let-go={}", size(), stale);
+                local.readmitted();
+            } catch (RuntimeException e) {
+                log.warn("cluster.readmit-failed: stays out until the next try", e);
+            } finally {
+                readmitting = false;
+            }
+        });
     }
 
     private final class Members implements MembershipListener {

@@ -278,6 +278,11 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
     }
 
     @Override
+    public boolean serving() {
+        return !node.excludedNow();
+    }
+
+    @Override
     public Optional<Claimed> claim(String user, String tokenKey) {
         if (node.excludedNow()) {
             return Optional.empty();
@@ -298,6 +303,13 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
         if (!Boolean.TRUE.equals(devices.executeOnKey(jid, new Tasks.Claim(entry.owner(), node.tag(),
                 tokenKey)))) {
             log.info("cluster.claim-lost device={}: another instance claimed it first", jid);
+            return Optional.empty();
+        }
+        if (node.excludedNow()) {
+            // left the majority while claiming: what this side wrote may be discarded by the merge, or kept for an
+            // instance that is letting go of everything; let go of the entry, for the page to claim elsewhere
+            devices.executeOnKey(jid, new Tasks.LetGo(node.tag()));
+            log.info("cluster.claim-undone device={}: this instance left the cluster while claiming", jid);
             return Optional.empty();
         }
         tokens.delete(tokenKey);
@@ -341,6 +353,17 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
         return !node.alive(owner);
     }
 
+    /**
+     * After this instance was readmitted: the devices the merged directory still gives it were let go of while it
+     * was out (or were claimed here just as it left), so they are marked released now, each with a whole resume
+     * window for its page to claim it. Runs while this instance is still excluded: no device registers here
+     * meanwhile. Returns how many.
+     */
+    int letGoOfMine() {
+        return (int) devices.executeOnEntries(new Tasks.LetGo(node.tag()), new Tasks.HeldBy(node.tag())).values()
+                .stream().filter(Boolean.TRUE::equals).count();
+    }
+
     /** On the instance that holds a device: lets it go for a claim from another instance. */
     boolean releaseHere(String jid) {
         if (node.excluded()) {
@@ -378,13 +401,16 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
         alive.add(node.tag());
         long graceMillis = node.resumeWindow().toMillis() + SWEEP_GRACE.toMillis();
         long nowMillis = System.currentTimeMillis();
+        // a page could claim only while some instance served: after a split that left no majority, the window
+        // starts again when this sweeper was readmitted
+        long servingMillis = node.servingFor().toMillis();
         int devicesSwept = 0;
         int callsEnded = 0;
         for (Map.Entry<String, DeviceEntry> e : devices.entrySet(new Tasks.Unheld(alive))) {
             DeviceEntry entry = e.getValue();
-            boolean due = alive.contains(entry.owner())
-                    ? nowMillis - entry.releasedAtMillis() > graceMillis
-                    : node.deadFor(entry.owner()).toMillis() > graceMillis;
+            long awayMillis = alive.contains(entry.owner()) ? nowMillis - entry.releasedAtMillis()
+                    : node.deadFor(entry.owner()).toMillis();
+            boolean due = Math.min(awayMillis, servingMillis) > graceMillis;
             if (due) {
                 callsEnded += sweepDevice(e.getKey(), entry);
                 devicesSwept++;

@@ -29,6 +29,27 @@ final class Tasks {
         }
     }
 
+    /** Marks a device entry let go of, only if {@code owner} holds it; true when it did. */
+    record LetGo(String owner) implements EntryProcessor<String, DeviceEntry, Boolean> {
+        @Override
+        public Boolean process(Map.Entry<String, DeviceEntry> entry) {
+            DeviceEntry now = entry.getValue();
+            if (now == null || now.released() || !now.owner().equals(owner)) {
+                return false;
+            }
+            entry.setValue(now.releasedNow());
+            return true;
+        }
+    }
+
+    /** Entries of devices {@code owner} holds (not let go of). */
+    record HeldBy(String owner) implements Predicate<String, DeviceEntry> {
+        @Override
+        public boolean apply(Map.Entry<String, DeviceEntry> entry) {
+            return !entry.getValue().released() && entry.getValue().owner().equals(owner);
+        }
+    }
+
     /** Entries of devices nobody holds now: let go of, or of an instance not among {@code alive}. */
     record Unheld(java.util.Set<String> alive) implements Predicate<String, DeviceEntry> {
         @Override

@@ -120,6 +120,18 @@ public final class SignalingProtocol {
         }
     }
 
+    /**
+     * An instance out of its cluster takes no page: what it wrote now could be lost in the merge. The socket closes
+     * with 1013 (try again later), and the page tries its next instance after its backoff (docs/protocol.md §9).
+     */
+    private static void notServing(BrowserConnection connection, String user) {
+        log.warn("device.refused user={} problem=this instance is out of its cluster", user);
+        connection.close(TRY_AGAIN_LATER, "this gateway instance is out of its cluster for now: try another");
+    }
+
+    /** WebSocket status 1013 (RFC 6455 §7.4, IANA registry): try again later. */
+    static final int TRY_AGAIN_LATER = 1013;
+
     private void register(BrowserConnection connection, BrowserFrame.Register frame) {
         String user = frame.user();
         if (tokens.isPresent()) {
@@ -132,6 +144,10 @@ public final class SignalingProtocol {
                 return;
             }
         }
+        if (!devices.serving()) {
+            notServing(connection, user);
+            return;
+        }
         Consumer<ObjectNode> extras = registered -> {
             if (!ice.isEmpty()) {
                 registered.set("iceServers", ice.forBrowser(user));
@@ -139,6 +155,11 @@ public final class SignalingProtocol {
         };
         if (frame.resume().isPresent()) {
             Optional<BrowserDevice> resumed = devices.resume(user, frame.resume().get(), connection, extras);
+            if (resumed.isEmpty() && !devices.serving()) {
+                // left its cluster while claiming: the token is still good on another instance
+                notServing(connection, user);
+                return;
+            }
             if (resumed.isEmpty()) {
                 connection.send(Frames.error(Optional.empty(), ErrorCode.RESUME_FAILED, "nothing to resume with this"
                         + " token: it is unknown, used, for another user, or its device's window"

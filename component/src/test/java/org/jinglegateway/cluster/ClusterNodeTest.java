@@ -26,6 +26,8 @@ import org.xmpp.packet.Presence;
  */
 final class ClusterNodeTest {
     private static final JID ALICE = new JID("alice@gw.test/web-aaaa");
+    private static final JID BOB = new JID("bob@gw.test/web-bbbb");
+    private static final JID CAROL = new JID("carol@gw.test/web-cccc");
     private static final JID PEER = new JID("bob@example.org/phone");
 
     private final List<ClusterNode> nodes = new ArrayList<>();
@@ -130,14 +132,36 @@ final class ClusterNodeTest {
     @Test
     void anInstanceLeftInTheMinority_stepsBack_andRoutesNothing() throws Exception {
         start(3);
+        nodes.get(1).directory().deviceOnline(ALICE, "key-1");
         kill(0);
         assertThat(locals.get(1).excluded).as("two of three carry on").isZero();
+        assertThat(nodes.get(2).directory().serving()).isTrue();
 
         kill(1);
 
+        // at once, not at the watchdog's next tick: a page resuming in between must go elsewhere
+        assertThat(nodes.get(2).directory().serving()).as("one of three serves no page").isFalse();
+        assertThat(nodes.get(2).directory().claim("alice", "key-1")).as("nor claims a device").isEmpty();
         await(() -> locals.get(2).excluded == 1, "the last one steps back");
         assertThat(nodes.get(2).routing().route(jingleSet(ALICE))).as("and takes no stanza").isTrue();
         assertThat(nodes.get(2).routing().anyLink()).isFalse();
+    }
+
+    @Test
+    void readmitted_anInstanceLetsGoOfTheDevicesTheDirectoryStillGivesIt_forTheirPagesToClaim() throws Exception {
+        start(2);
+        nodes.get(0).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(0).directory().deviceOnline(BOB, "key-2");
+        nodes.get(1).directory().deviceOnline(CAROL, "key-3");
+
+        assertThat(nodes.get(0).directory().letGoOfMine()).as("its two, not the other's").isEqualTo(2);
+        assertThat(nodes.get(0).directory().letGoOfMine()).as("once").isZero();
+
+        assertThat(nodes.get(1).directory().claim("alice", "key-1")).as("claimed without asking it").isPresent();
+        assertThat(locals.get(0).released).isEmpty();
+        assertThat(nodes.get(0).directory().claim("carol", "key-3")).as("the other's device is still held")
+                .isPresent();
+        assertThat(locals.get(1).released).as("so its holder was asked").containsExactly(CAROL);
     }
 
     @Test

@@ -82,6 +82,22 @@ final class SignalingProtocolTest {
     }
 
     @Test
+    void anInstanceOutOfItsCluster_sendsThePageElsewhere_with1013_andRegistersNothing() {
+        calls.setDirectory(new org.jinglegateway.call.Directory() {
+            @Override
+            public boolean serving() {
+                return false;
+            }
+        });
+        protocol.handle(connection, "{\"type\":\"register\",\"user\":\"alice\"}");
+
+        assertThat(out).as("no registered frame").isEmpty();
+        assertThat(closeCode).as("try again later (the SDK moves to its next instance)").isEqualTo(1013);
+        assertThat(connection.registered()).isFalse();
+        assertThat(sent).as("nothing went online for XMPP").isEmpty();
+    }
+
+    @Test
     void ping_answersPong() {
         protocol.handle(connection, "{\"type\":\"ping\"}");
         assertThat(out).containsExactly("{\"type\":\"pong\"}");
