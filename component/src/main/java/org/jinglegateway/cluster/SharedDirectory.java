@@ -65,9 +65,17 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
         this.watchers = node.hz().getMultiMap("jg-watchers");
     }
 
-    /** The entry of a device (full JID), if any instance holds or held it. */
+    /**
+     * The entry of a device (full JID), if any instance holds or held it, from this instance's near cache: it follows
+     * changes, but an invalidation lost while partitions move leaves it behind until Hazelcast repairs it.
+     */
     DeviceEntry entry(String jid) {
         return devices.get(jid);
+    }
+
+    /** The entry as the key's owner member has it now, never the near cache: for decisions a stale copy spoils. */
+    DeviceEntry freshEntry(String jid) {
+        return devices.executeOnKey(jid, new Tasks.Read());
     }
 
     /** The instances that hold a device of {@code user} now (not let go of, and alive). */
@@ -291,7 +299,8 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
         if (jid == null || !user.equals(new JID(jid).getNode())) {
             return Optional.empty();
         }
-        DeviceEntry entry = devices.get(jid);
+        // a near-cache copy can lag behind the last claim and name an old owner and token (CI saw it after a kill)
+        DeviceEntry entry = freshEntry(jid);
         if (entry == null || entry.owner().equals(node.tag()) || !tokenKey.equals(entry.tokenKey())) {
             return Optional.empty();
         }

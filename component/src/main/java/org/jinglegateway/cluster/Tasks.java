@@ -2,6 +2,7 @@ package org.jinglegateway.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.core.ReadOnly;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.query.Predicate;
 import java.io.Serializable;
@@ -26,6 +27,19 @@ final class Tasks {
             }
             entry.setValue(DeviceEntry.heldBy(to, tokenKey));
             return true;
+        }
+    }
+
+    /** Reads an entry where its key lives, past any near cache; writes nothing, so it needs no backup. */
+    record Read() implements EntryProcessor<String, DeviceEntry, DeviceEntry>, ReadOnly {
+        @Override
+        public DeviceEntry process(Map.Entry<String, DeviceEntry> entry) {
+            return entry.getValue();
+        }
+
+        @Override
+        public EntryProcessor<String, DeviceEntry, DeviceEntry> getBackupProcessor() {
+            return null;
         }
     }
 
