@@ -93,8 +93,10 @@ public final class StanzaRouting {
         }
         // a stanza passed on once already missed: the near cache of the instance that sent it lagged, ours may too
         DeviceEntry entry = hops > 0 ? directory.freshEntry(to.toString()) : directory.entry(to.toString());
-        if (hops == 0 && (entry == null || entry.released() || !node.alive(entry.owner()))) {
-            // the rare paths, where a copy that lags behind a claim would keep or drop the stanza for nobody
+        if (hops == 0 && (entry == null || entry.released() || entry.owner().equals(node.tag())
+                || !node.alive(entry.owner()))) {
+            // the rare paths (this instance does not hold the device, so an entry naming it is stale too), where a
+            // copy that lags behind a claim would keep or drop the stanza for nobody
             entry = directory.freshEntry(to.toString());
         }
         if (entry == null || entry.owner().equals(node.tag()) && !entry.released()) {
