@@ -9,10 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.dom4j.Element;
 import org.jinglegateway.call.CallService;
-import org.jinglegateway.call.Device;
 import org.jinglegateway.call.IceServers;
 import org.jinglegateway.call.Ids;
 import org.jinglegateway.call.Reasons;
@@ -147,7 +145,7 @@ public final class AdminCommands {
     private DataForm stats() {
         DataForm f = DataForm.result("Gateway statistics");
         metrics.summary().forEach((name, value) -> f.fixed(name, name, value));
-        f.fixed("devices", "registered browser devices", String.valueOf(calls.devices().size()))
+        f.fixed("devices", "registered browser devices", String.valueOf(calls.deviceJids().size()))
                 .fixed("sessions", "calls in memory", String.valueOf(calls.size()));
         clusterFigures.get().forEach((name, value) -> f.fixed(name, name, value));
         return f;
@@ -160,8 +158,8 @@ public final class AdminCommands {
 
     private DataForm listDevices() {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (Device d : calls.devices().all()) {
-            rows.add(Map.of("jid", d.jid().toString()));
+        for (String jid : calls.deviceJids()) {
+            rows.add(Map.of("jid", jid));
         }
         return DataForm.result("Browser devices (" + rows.size() + ")").table(Map.of("jid", "Device"), rows);
     }
@@ -191,19 +189,16 @@ public final class AdminCommands {
 
     private DataForm deviceForm() {
         Map<String, String> options = new LinkedHashMap<>();
-        calls.devices().all().forEach(d -> options.put(d.jid().toString(), d.jid().toString()));
+        calls.deviceJids().forEach(jid -> options.put(jid, jid));
         return DataForm.form("Disconnect a browser device").instructions("Its calls end with reason gone.")
                 .choice("device", "Device", options, null);
     }
 
     private IQ disconnect(IQ request, String node, String session, Map<String, String> form) {
         String jid = form.getOrDefault("device", "");
-        Optional<Device> device = calls.devices().all().stream().filter(d -> d.jid().toString().equals(jid))
-                .findFirst();
-        if (device.isEmpty()) {
+        if (!calls.disconnect(jid, "disconnected by an administrator")) {
             return error(request, PacketError.Condition.item_not_found, "no device " + jid + " is online");
         }
-        device.get().disconnect("disconnected by an administrator");
         return note(request, node, session, jid + " is disconnected.");
     }
 

@@ -307,6 +307,12 @@ public final class CallService {
 
         /** Ends a call another instance holds; false when none does. */
         boolean endElsewhere(String id, String reason);
+
+        /** The browser devices every instance holds now (full JIDs). */
+        java.util.Collection<String> deviceJids();
+
+        /** Disconnects a device another instance holds (its calls end with gone); false when none does. */
+        boolean disconnectElsewhere(String jid, String why);
     }
 
     private volatile Optional<ClusterCalls> cluster = Optional.empty();
@@ -342,6 +348,25 @@ public final class CallService {
     /** Ends a call on an administrator's word (on whichever instance holds it): both sides are told. */
     public boolean endCall(String id, String reason) {
         return admin.endCall(id, reason) || cluster.map(c -> c.endElsewhere(id, reason)).orElse(false);
+    }
+
+    /** The browser devices online, for the admin commands: here, or on every instance in a cluster; sorted. */
+    public List<String> deviceJids() {
+        java.util.Collection<String> jids = cluster.isPresent() ? cluster.get().deviceJids()
+                : devices().all().stream().map(d -> d.jid().toString()).toList();
+        return jids.stream().sorted().toList();
+    }
+
+    /** Disconnects a browser device on an administrator's word, wherever it is held; false when none is online. */
+    public boolean disconnect(String jid, String why) {
+        return disconnectHere(jid, why) || cluster.map(c -> c.disconnectElsewhere(jid, why)).orElse(false);
+    }
+
+    /** Disconnects a device held here (asked by an administrator, maybe through another instance). */
+    public boolean disconnectHere(String jid, String why) {
+        Optional<Device> device = devices().all().stream().filter(d -> d.jid().toString().equals(jid)).findFirst();
+        device.ifPresent(d -> d.disconnect(why));
+        return device.isPresent();
     }
 
     /** Ends a call held here on an administrator's word (asked by another instance). */

@@ -119,6 +119,11 @@ final class ClusterSetup {
         }
 
         @Override
+        public boolean disconnect(String jid, String why) {
+            return p.calls().disconnectHere(jid, why);
+        }
+
+        @Override
         public void reload() {
             try {
                 log.info("cluster.reload {}", p.admin().reloadNow());

@@ -84,6 +84,9 @@ public final class ClusterNode implements AutoCloseable {
         /** An administrator ends a call held here. */
         boolean endCall(String id, String reason);
 
+        /** An administrator disconnects a device held here; false when it is not here. */
+        boolean disconnect(String jid, String why);
+
         /** An administrator reloaded the configuration on another instance. */
         void reload();
 

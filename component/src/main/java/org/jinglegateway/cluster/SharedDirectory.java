@@ -406,8 +406,7 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
         if (node.excluded() || !node.oldest()) {
             return;
         }
-        Set<String> alive = new java.util.HashSet<>(node.otherTags());
-        alive.add(node.tag());
+        Set<String> alive = liveTags();
         long graceMillis = node.resumeWindow().toMillis() + SWEEP_GRACE.toMillis();
         long nowMillis = System.currentTimeMillis();
         // a page could claim only while some instance served: after a split that left no majority, the window
@@ -460,10 +459,24 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
     @Override
     public boolean endElsewhere(String id, String reason) {
         int space = id.indexOf(' ');
-        if (space < 0) {
-            return false;
-        }
-        DeviceEntry entry = devices.get(id.substring(0, space));
+        return space > 0 && askHolder(id.substring(0, space), new Tasks.EndCall(id, reason), "end-call " + id);
+    }
+
+    /** The devices every live instance holds (admin). */
+    @Override
+    public Collection<String> deviceJids() {
+        return devices.keySet(new Tasks.Online(liveTags()));
+    }
+
+    /** Disconnects a device another instance holds (admin); false when none does. */
+    @Override
+    public boolean disconnectElsewhere(String jid, String why) {
+        return askHolder(jid, new Tasks.Disconnect(jid, why), "disconnect " + jid);
+    }
+
+    /** Runs an administrator's request on the instance that holds {@code device}; false when no other one does. */
+    private boolean askHolder(String device, java.util.concurrent.Callable<Boolean> task, String what) {
+        DeviceEntry entry = freshEntry(device);
         if (entry == null || entry.owner().equals(node.tag())) {
             return false;
         }
@@ -472,14 +485,21 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
             return false;
         }
         try {
-            return Boolean.TRUE.equals(node.hz().getExecutorService("jg-requests").submitToMember(
-                    new Tasks.EndCall(id, reason), member.get()).get(5, TimeUnit.SECONDS));
+            return Boolean.TRUE.equals(node.hz().getExecutorService("jg-requests").submitToMember(task,
+                    member.get()).get(5, TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
-            log.warn("cluster.end-call-failed id={}: {}", id, e.getMessage());
+            log.warn("cluster.admin-request-failed {}: {}", what, e.getMessage());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The tags of the instances in the cluster now, this one included. */
+    private Set<String> liveTags() {
+        Set<String> alive = new java.util.HashSet<>(node.otherTags());
+        alive.add(node.tag());
+        return alive;
     }
 }

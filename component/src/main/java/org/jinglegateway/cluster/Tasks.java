@@ -64,6 +64,14 @@ final class Tasks {
         }
     }
 
+    /** Entries of devices an instance among {@code alive} holds (not let go of). */
+    record Online(java.util.Set<String> alive) implements Predicate<String, DeviceEntry> {
+        @Override
+        public boolean apply(Map.Entry<String, DeviceEntry> entry) {
+            return !entry.getValue().released() && alive.contains(entry.getValue().owner());
+        }
+    }
+
     /** Entries of devices nobody holds now: let go of, or of an instance not among {@code alive}. */
     record Unheld(java.util.Set<String> alive) implements Predicate<String, DeviceEntry> {
         @Override
@@ -98,6 +106,29 @@ final class Tasks {
         @Override
         public Boolean call() {
             return ClusterNode.of(hz).directory().releaseHere(device);
+        }
+    }
+
+    /** Runs on the instance that holds a device: an administrator disconnects it. */
+    static final class Disconnect implements Callable<Boolean>, HazelcastInstanceAware, Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String jid;
+        private final String why;
+        private transient HazelcastInstance hz;
+
+        Disconnect(String jid, String why) {
+            this.jid = jid;
+            this.why = why;
+        }
+
+        @Override
+        public void setHazelcastInstance(HazelcastInstance instance) {
+            this.hz = instance;
+        }
+
+        @Override
+        public Boolean call() {
+            return ClusterNode.of(hz).local().disconnect(jid, why);
         }
     }
 

@@ -148,6 +148,24 @@ final class ClusterNodeTest {
     }
 
     @Test
+    void theAdminSeesTheDevicesOfEveryInstance_andDisconnectsOneWhereverItIs() throws Exception {
+        start(3);
+        nodes.get(0).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(1).directory().deviceOnline(BOB, "key-2");
+        nodes.get(1).directory().deviceOnline(CAROL, "key-3");
+        nodes.get(1).directory().deviceReleased(CAROL, List.of());
+
+        assertThat(nodes.get(2).directory().deviceJids()).as("a device let go of is not online")
+                .containsExactlyInAnyOrder(ALICE.toString(), BOB.toString());
+        assertThat(nodes.get(2).directory().disconnectElsewhere(BOB.toString(), "by an admin")).isTrue();
+        assertThat(locals.get(1).disconnected).containsExactly(BOB + " by an admin");
+        assertThat(locals.get(0).disconnected).isEmpty();
+        assertThat(nodes.get(0).directory().disconnectElsewhere(ALICE.toString(), "x")).as("held here, not elsewhere")
+                .isFalse();
+        assertThat(nodes.get(2).directory().disconnectElsewhere("nobody@gw.test/web-0", "x")).isFalse();
+    }
+
+    @Test
     void readmitted_anInstanceLetsGoOfTheDevicesTheDirectoryStillGivesIt_forTheirPagesToClaim() throws Exception {
         start(2);
         nodes.get(0).directory().deviceOnline(ALICE, "key-1");
@@ -303,6 +321,7 @@ final class ClusterNodeTest {
         final List<JID> released = new CopyOnWriteArrayList<>();
         final List<String> orphans = new CopyOnWriteArrayList<>();
         final List<JID> offline = new CopyOnWriteArrayList<>();
+        final List<String> disconnected = new CopyOnWriteArrayList<>();
         volatile Runnable onRelease = () -> { };
         volatile int excluded;
 
@@ -350,6 +369,12 @@ final class ClusterNodeTest {
         @Override
         public boolean endCall(String id, String reason) {
             return false;
+        }
+
+        @Override
+        public boolean disconnect(String jid, String why) {
+            disconnected.add(jid + " " + why);
+            return true;
         }
 
         @Override
