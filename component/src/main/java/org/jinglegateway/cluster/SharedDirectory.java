@@ -459,7 +459,8 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
     @Override
     public boolean endElsewhere(String id, String reason) {
         int space = id.indexOf(' ');
-        return space > 0 && askHolder(id.substring(0, space), new Tasks.EndCall(id, reason), "end-call " + id);
+        return space > 0 && askHolder(id.substring(0, space), new Tasks.Admin(Tasks.Admin.Kind.END_CALL, id, reason),
+                "end-call " + id);
     }
 
     /** The devices every live instance holds (admin). */
@@ -471,7 +472,7 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
     /** Disconnects a device another instance holds (admin); false when none does. */
     @Override
     public boolean disconnectElsewhere(String jid, String why) {
-        return askHolder(jid, new Tasks.Disconnect(jid, why), "disconnect " + jid);
+        return askHolder(jid, new Tasks.Admin(Tasks.Admin.Kind.DISCONNECT, jid, why), "disconnect " + jid);
     }
 
     /** Runs an administrator's request on the instance that holds {@code device}; false when no other one does. */

@@ -109,15 +109,21 @@ final class Tasks {
         }
     }
 
-    /** Runs on the instance that holds a device: an administrator disconnects it. */
-    static final class Disconnect implements Callable<Boolean>, HazelcastInstanceAware, Serializable {
+    /** Runs on the instance that holds a call or a device: an administrator ends the call or disconnects the device. */
+    static final class Admin implements Callable<Boolean>, HazelcastInstanceAware, Serializable {
         private static final long serialVersionUID = 1L;
-        private final String jid;
+
+        enum Kind { END_CALL, DISCONNECT }
+
+        private final Kind kind;
+        private final String target;
         private final String why;
         private transient HazelcastInstance hz;
 
-        Disconnect(String jid, String why) {
-            this.jid = jid;
+        /** {@code target}: a call's id (END_CALL, {@code why} its reason) or a device's JID (DISCONNECT). */
+        Admin(Kind kind, String target, String why) {
+            this.kind = kind;
+            this.target = target;
             this.why = why;
         }
 
@@ -128,30 +134,8 @@ final class Tasks {
 
         @Override
         public Boolean call() {
-            return ClusterNode.of(hz).local().disconnect(jid, why);
-        }
-    }
-
-    /** Runs on the instance that holds a call: an administrator ends it. */
-    static final class EndCall implements Callable<Boolean>, HazelcastInstanceAware, Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String id;
-        private final String reason;
-        private transient HazelcastInstance hz;
-
-        EndCall(String id, String reason) {
-            this.id = id;
-            this.reason = reason;
-        }
-
-        @Override
-        public void setHazelcastInstance(HazelcastInstance instance) {
-            this.hz = instance;
-        }
-
-        @Override
-        public Boolean call() {
-            return ClusterNode.of(hz).local().endCall(id, reason);
+            ClusterNode.Local local = ClusterNode.of(hz).local();
+            return kind == Kind.END_CALL ? local.endCall(target, why) : local.disconnect(target, why);
         }
     }
 }
