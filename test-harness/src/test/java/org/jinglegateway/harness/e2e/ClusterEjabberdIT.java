@@ -48,7 +48,12 @@ final class ClusterEjabberdIT {
     /** Death by SIGKILL closes the page's socket: it resumes at once. A frozen instance is found by the page's pings
      * (10 s, twice without an answer) and must be excluded by the others (the heartbeat limit) before the resume. */
     private static final Duration RESUME_AFTER_KILL = Duration.ofSeconds(30);
-    private static final Duration RESUME_AFTER_FREEZE = Duration.ofSeconds(50);
+    /**
+     * Normally 21-24 s; the rest covers the split of the two live instances seen once on the loaded test machine
+     * (docs/operations.md §9): both step back, no instance serves for about 25 s, the page is sent on with 1013 and
+     * backs off, and the call must still be there when they merge (the sweep's window starts again then).
+     */
+    private static final Duration RESUME_AFTER_FREEZE = Duration.ofSeconds(90);
     /** SIGTERM: the instance hands its calls on, then waits up to shutdown-grace-seconds (10) before it exits. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int PINGS = 12;
