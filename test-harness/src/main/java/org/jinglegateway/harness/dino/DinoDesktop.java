@@ -247,6 +247,25 @@ public final class DinoDesktop implements AutoCloseable {
         return hostAddress;
     }
 
+    /**
+     * PulseAudio's own view, for diagnosis: its sources with their state, the recording streams (Dino's microphone)
+     * and the playback streams (the feeder) with their sink and source, one short line each.
+     */
+    public String pulseState() throws IOException, InterruptedException {
+        StringBuilder b = new StringBuilder();
+        for (String what : List.of("sources", "source-outputs", "sink-inputs", "clients")) {
+            b.append(what).append(":\n");
+            ProcessBuilder pb = new ProcessBuilder("pactl", "list", "short", what).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.environment().putAll(env());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(TOOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            out.lines().forEach(l -> b.append("  ").append(l).append('\n'));
+        }
+        return b.toString();
+    }
+
     /** Saves the whole screen as PNG. */
     public Path screenshot(String name) throws IOException, InterruptedException {
         Path png = dir.resolve(name + ".png");

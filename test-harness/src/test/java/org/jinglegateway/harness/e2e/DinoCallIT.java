@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
@@ -175,6 +176,54 @@ final class DinoCallIT {
         alice.send("hangup");
         assertEndedBy(alice, "local");
         dino.awaitCallWindowClosed();
+    }
+
+    /** Diagnosis only (JG_DINO_AUDIO_CALLS=N): N short audio calls in a row, alternating who calls and who hangs up. */
+    @Test
+    @Order(5)
+    @EnabledIfEnvironmentVariable(named = "JG_DINO_AUDIO_CALLS", matches = "\\d+")
+    void audioCallsInARow() throws Exception {
+        int n = Integer.parseInt(System.getenv("JG_DINO_AUDIO_CALLS"));
+        List<String> silent = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean dinoCalls = i % 2 == 0;
+            boolean dinoHangs = i / 2 % 2 == 0;
+            mark();
+            String started = java.time.Instant.now().toString();
+            if (dinoCalls) {
+                dino.call(false);
+                alice.send("waitState", "states", List.of("incoming"));
+                alice.send("answer");
+            } else {
+                alice.send("call", "to", DINO, "media", "audio");
+                dino.accept();
+            }
+            alice.send("waitConnected");
+            JsonNode g = alice.send("growth", "kinds", List.of("audio"), "waitMs", 15_000);
+            long bytes = g.path("after").path("inbound").path("audio").asLong()
+                    - g.path("before").path("inbound").path("audio").asLong();
+            String pulse = dino.pulseState();
+            // CHECKSTYLE.OFF: RegexpSinglelineJava
+            System.out.println("[dino-stress] call " + i + " at " + started + (dinoCalls ? " dino->browser" : " browser->dino")
+                    + " hangup by " + (dinoHangs ? "dino" : "browser") + ": audio bytes +" + bytes + "\n" + pulse);
+            // CHECKSTYLE.ON: RegexpSinglelineJava
+            if (bytes < MIN_AUDIO_GROWTH) {
+                silent.add(i + " (" + started + ")");
+                dino.screenshot("silent-" + i);
+            }
+            if (dinoHangs) {
+                dino.hangUp();
+            } else {
+                alice.send("hangup");
+            }
+            alice.send("waitState", "states", List.of("ended"));
+            dino.awaitCallWindowClosed();
+        }
+        // CHECKSTYLE.OFF: RegexpSinglelineJava
+        System.out.println("[dino-stress] " + silent.size() + " silent of " + n + ": " + silent + "; load "
+                + Files.readString(Path.of("/proc/loadavg")).strip());
+        // CHECKSTYLE.ON: RegexpSinglelineJava
+        assertThat(silent).as("calls without audio from Dino").isEmpty();
     }
 
     // ---- assertions on the browser's own stats ---------------------------------------------------------------------
