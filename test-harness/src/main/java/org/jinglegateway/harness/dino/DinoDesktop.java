@@ -2,6 +2,7 @@ package org.jinglegateway.harness.dino;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -270,7 +271,7 @@ public final class DinoDesktop implements AutoCloseable {
     }
 
     private String gstLogSince(long mark) {
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(gstLog().toFile(), "r")) {
+        try (RandomAccessFile f = new RandomAccessFile(gstLog().toFile(), "r")) {
             long from = Math.min(mark, f.length());
             byte[] bytes = new byte[(int) (f.length() - from)];
             f.seek(from);
@@ -480,7 +481,14 @@ public final class DinoDesktop implements AutoCloseable {
         if (gstDebug != null && !gstDebug.isBlank()) {
             // diagnosis (docs/testing.md): Dino's debug lines into its log, and the categories asked for
             env.put("G_MESSAGES_DEBUG", "all");
-            env.put("GST_DEBUG", gstDebug + "," + CAPTURE_GST_DEBUG);
+            StringBuilder levels = new StringBuilder(gstDebug);
+            for (String level : CAPTURE_GST_DEBUG.split(",")) {
+                String category = level.substring(0, level.indexOf(':') + 1);
+                if (!Pattern.compile("(^|,)" + Pattern.quote(category)).matcher(gstDebug).find()) {
+                    levels.append(',').append(level); // the caller's own level for a category wins
+                }
+            }
+            env.put("GST_DEBUG", levels.toString());
         } else {
             env.put("GST_DEBUG", "*:2," + CAPTURE_GST_DEBUG);
         }
