@@ -2,6 +2,7 @@ package org.jinglegateway.harness.dino;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ public final class DinoDesktop implements AutoCloseable {
     private static final Point VIDEO_CALL = new Point(977, 111, "Video call in the call button's menu");
     /** The newest conversation item sits right above the message box: an incoming call's Accept button. */
     private static final Point ACCEPT = new Point(502, 595, "Accept on the incoming call");
+    /** The call window's microphone button, left of the camera button (light grey while the microphone is on). */
+    private static final Point MICROPHONE = new Point(281, 475, "the call window's microphone button");
     /** The call window opens at 0,0 over the main window; its red hang-up button. */
     private static final Point HANG_UP = new Point(421, 475, "the call window's hang-up button");
     /** The call window's size (it opens at 0,0), and its picture area above its buttons (ImageMagick geometry). */
@@ -56,6 +59,14 @@ public final class DinoDesktop implements AutoCloseable {
     private static final String VIDEO_AREA = "660x360+20+60";
     /** Inside the picture area, away from the call window's header and buttons. */
     private static final Point VIDEO_POINTER = new Point(300, 220, "the call window's picture");
+
+    /** GStreamer categories whose lines show whether Dino's microphone source ever started (pulsesrc, basesrc). */
+    private static final String CAPTURE_GST_DEBUG = "pulse:5,basesrc:4";
+    /** Dino's pulsesrc negotiating its format with PulseAudio: the first thing its streaming thread does. */
+    private static final Pattern CAPTURE_NEGOTIATED = Pattern.compile("gst_pulsesrc_negotiate:<pulsedevice\\d+>");
+    /** Dino's pulsesrc's streaming thread stopping itself because its ring buffer was never set up. */
+    private static final Pattern CAPTURE_STOPPED = Pattern.compile(
+            "gst_base_src_loop:<pulsedevice\\d+> pausing after gst_base_src_get_range\\(\\) = flushing");
 
     /** Generous: at a load average of 34 on 2 cores Dino had not logged in after 40 s. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -126,6 +137,12 @@ public final class DinoDesktop implements AutoCloseable {
      * moves, so the pointer is moved over the window first, until the button shows.
      */
     public void hangUp() throws IOException, InterruptedException {
+        showCallControls();
+        click(HANG_UP);
+    }
+
+    /** Moves the pointer over the call window until its red hang-up button (and the other controls) show. */
+    private void showCallControls() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + UI_TIMEOUT.toNanos();
         while (square(HANG_UP, 8).stream().noneMatch(DinoDesktop::hangUpRed)) {
             if (System.nanoTime() > deadline) {
@@ -136,7 +153,6 @@ public final class DinoDesktop implements AutoCloseable {
             xdotool("mousemove", "300", "300", "mousemove", String.valueOf(HANG_UP.x()), String.valueOf(HANG_UP.y()));
             Thread.sleep(200);
         }
-        click(HANG_UP);
     }
 
     /** Waits until no call window is open (no visible window of the call window's size). */
@@ -222,6 +238,65 @@ public final class DinoDesktop implements AutoCloseable {
         return colours(txt);
     }
 
+    /** GStreamer's log of Dino (see {@link #captureNeverStarted}). */
+    public Path gstLog() {
+        return dir.resolve("dino.log.gst");
+    }
+
+    /** The size of GStreamer's log now, to mark the start of a call. */
+    public long gstLogLength() {
+        try {
+            return Files.exists(gstLog()) ? Files.size(gstLog()) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether, since {@code mark} ({@link #gstLogLength()}), Dino's microphone source (pulsesrc) stopped its
+     * streaming thread without ever negotiating a format: the GStreamer race of docs/testing.md ("Dino sends no
+     * audio"). Dino builds its capture chain while the source already runs; when a reconfigure event from that
+     * building reaches pulsesrc before its new streaming thread first looks for one, pulsesrc's event handler clears
+     * the flag the thread would have negotiated on, so it never sets up its ring buffer, reads nothing, and pauses
+     * for good, with no error. Nothing from the network plays a part.
+     */
+    public boolean captureNeverStarted(long mark) {
+        String since = gstLogSince(mark);
+        return CAPTURE_STOPPED.matcher(since).find() && !CAPTURE_NEGOTIATED.matcher(since).find();
+    }
+
+    /** Whether Dino's microphone source negotiated its format since {@code mark}. */
+    public boolean captureNegotiated(long mark) {
+        return CAPTURE_NEGOTIATED.matcher(gstLogSince(mark)).find();
+    }
+
+    private String gstLogSince(long mark) {
+        try (RandomAccessFile f = new RandomAccessFile(gstLog().toFile(), "r")) {
+            long from = Math.min(mark, f.length());
+            byte[] bytes = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Mutes Dino's microphone in the call window, then turns it on again: Dino sends Jingle {@code session-info}
+     * {@code mute} and {@code unmute}, tears its capture source down and builds a new one. Each click waits for the
+     * stanza in Dino's log.
+     */
+    public void muteAndUnmute() throws IOException, InterruptedException {
+        for (String stanza : List.of(":mute ", ":unmute ")) {
+            int mark = logLength();
+            showCallControls();
+            click(MICROPHONE);
+            Await.until(UI_TIMEOUT, "Dino to send session-info" + stanza.stripTrailing() + " (its log " + log() + ")",
+                    () -> logSince(mark).contains("rtp:info:1}" + stanza));
+        }
+    }
+
     /** Everything Dino sent and received ({@code --print-xmpp=all}) and its warnings. */
     public Path log() {
         return dir.resolve("dino.log");
@@ -245,6 +320,25 @@ public final class DinoDesktop implements AutoCloseable {
     /** This side's address on the veth pair (a browser's host candidate that Dino can reach). */
     public String hostAddress() {
         return hostAddress;
+    }
+
+    /**
+     * PulseAudio's own view, for diagnosis: its sources with their state, the recording streams (Dino's microphone)
+     * and the playback streams (the feeder) with their sink and source, one short line each.
+     */
+    public String pulseState() throws IOException, InterruptedException {
+        StringBuilder b = new StringBuilder();
+        for (String what : List.of("sources", "source-outputs", "sink-inputs", "clients")) {
+            b.append(what).append(":\n");
+            ProcessBuilder pb = new ProcessBuilder("pactl", "list", "short", what).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.environment().putAll(env());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(TOOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            out.lines().forEach(l -> b.append("  ").append(l).append('\n'));
+        }
+        return b.toString();
     }
 
     /** Saves the whole screen as PNG. */
@@ -382,14 +476,24 @@ public final class DinoDesktop implements AutoCloseable {
         env.put("GDK_BACKEND", "x11");
         env.put("NO_AT_BRIDGE", "1");
         env.put("GTK_A11Y", "none");
+        // GStreamer's log beside Dino's (dino.log.gst), always with what captureNeverStarted reads
         String gstDebug = System.getenv("JG_DINO_GST_DEBUG");
         if (gstDebug != null && !gstDebug.isBlank()) {
-            // diagnosis (docs/testing.md): Dino's debug lines into its log, GStreamer's beside it (dino.log.gst)
+            // diagnosis (docs/testing.md): Dino's debug lines into its log, and the categories asked for
             env.put("G_MESSAGES_DEBUG", "all");
-            env.put("GST_DEBUG", gstDebug);
-            env.put("GST_DEBUG_NO_COLOR", "1");
-            env.put("GST_DEBUG_FILE", logFile.resolveSibling(logFile.getFileName() + ".gst").toString());
+            StringBuilder levels = new StringBuilder(gstDebug);
+            for (String level : CAPTURE_GST_DEBUG.split(",")) {
+                String category = level.substring(0, level.indexOf(':') + 1);
+                if (!Pattern.compile("(^|,)" + Pattern.quote(category)).matcher(gstDebug).find()) {
+                    levels.append(',').append(level); // the caller's own level for a category wins
+                }
+            }
+            env.put("GST_DEBUG", levels.toString());
+        } else {
+            env.put("GST_DEBUG", "*:2," + CAPTURE_GST_DEBUG);
         }
+        env.put("GST_DEBUG_NO_COLOR", "1");
+        env.put("GST_DEBUG_FILE", logFile.resolveSibling(logFile.getFileName() + ".gst").toString());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jinglegateway.harness.GatewayProcess;
 import org.jinglegateway.harness.SoftphoneDriver;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
@@ -68,6 +71,9 @@ final class DinoCallIT {
     };
 
     private int logMark;
+    private long gstMark;
+    /** Calls whose Dino microphone source had to be rebuilt (see growth); the stress loop prints it. */
+    private static int recoveredCaptures;
 
     @BeforeAll
     static void start() throws Exception {
@@ -177,14 +183,89 @@ final class DinoCallIT {
         dino.awaitCallWindowClosed();
     }
 
+    /**
+     * Diagnosis, off unless {@code JG_DINO_AUDIO_CALLS=N} (docs/testing.md, "Dino sends no audio"): N short audio
+     * calls in a row with this Dino, placed and hung up by each side in turn, each measuring Dino's audio at the
+     * browser and printing PulseAudio's streams; fails if any call stayed without Dino's audio.
+     */
+    @Test
+    @Order(5)
+    @EnabledIfEnvironmentVariable(named = "JG_DINO_AUDIO_CALLS", matches = "\\d+")
+    void audioCallsInARow() throws Exception {
+        int n = Integer.parseInt(System.getenv("JG_DINO_AUDIO_CALLS"));
+        List<String> silent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean dinoCalls = i % 2 == 0;
+            boolean dinoHangs = i / 2 % 2 == 0;
+            mark();
+            Instant started = Instant.now();
+            if (dinoCalls) {
+                dino.call(false);
+                alice.send("waitState", "states", List.of("incoming"));
+                alice.send("answer");
+            } else {
+                alice.send("call", "to", DINO, "media", "audio");
+                dino.accept();
+            }
+            alice.send("waitConnected");
+            int rebuiltBefore = recoveredCaptures;
+            long bytes = audioBytes(growth("audio"));
+            // CHECKSTYLE.OFF: RegexpSinglelineJava
+            System.out.println("[dino-stress] call " + i + " at " + started + (dinoCalls ? " Dino" : " browser")
+                    + " calls, " + (dinoHangs ? "Dino" : "browser") + " hangs up: audio bytes from Dino +" + bytes
+                    + (recoveredCaptures > rebuiltBefore ? " after rebuilding its source" : "") + "\n"
+                    + dino.pulseState());
+            // CHECKSTYLE.ON: RegexpSinglelineJava
+            if (bytes < MIN_AUDIO_GROWTH) {
+                silent.add(i + " (" + started + ", screenshot " + dino.screenshot("silent-" + i) + ")");
+            }
+            if (dinoHangs) {
+                dino.hangUp();
+            } else {
+                alice.send("hangup");
+            }
+            alice.send("waitState", "states", List.of("ended"));
+            dino.awaitCallWindowClosed();
+        }
+        // CHECKSTYLE.OFF: RegexpSinglelineJava
+        System.out.println("[dino-stress] " + silent.size() + " silent of " + n + ", Dino's source rebuilt in "
+                + recoveredCaptures + "; load " + Files.readString(Path.of("/proc/loadavg")).strip());
+        // CHECKSTYLE.ON: RegexpSinglelineJava
+        assertThat(silent).as("calls without audio from Dino").isEmpty();
+    }
+
     // ---- assertions on the browser's own stats ---------------------------------------------------------------------
 
     /**
      * Samples the page's stats, waits until each kind shows (inbound bytes grew; a receiver report about our stream
      * came) or 20 s passed, samples again. Dino sends RTCP about every 5 s, later on a busy machine.
      */
-    private static JsonNode growth(String... kinds) throws IOException, InterruptedException {
-        return alice.send("growth", "kinds", List.of(kinds), "waitMs", GROWTH_WAIT_MS);
+    private JsonNode growth(String... kinds) throws IOException, InterruptedException {
+        JsonNode growth = alice.send("growth", "kinds", List.of(kinds), "waitMs", GROWTH_WAIT_MS);
+        if (audioBytes(growth) >= MIN_AUDIO_GROWTH || !dino.captureNeverStarted(gstMark)) {
+            return growth;
+        }
+        // Dino's microphone source stopped before it ever started (a race inside Dino and GStreamer under load,
+        // docs/testing.md "Dino sends no audio"), which its GStreamer log shows; nothing the gateway does can cause
+        // it. A user would mute and unmute: Dino builds a new source in the same call. The gateway must then carry
+        // its audio like any other, and a rebuilt source that does not start fails the test.
+        // CHECKSTYLE.OFF: RegexpSinglelineJava
+        System.err.println("[dino] Dino's microphone source stopped without starting (audio bytes from Dino +"
+                + audioBytes(growth) + " in " + GROWTH_WAIT_MS / 1000 + " s; its GStreamer log " + dino.gstLog()
+                + "): muting and unmuting Dino's microphone builds a new one");
+        // CHECKSTYLE.ON: RegexpSinglelineJava
+        recoveredCaptures++;
+        long rebuilt = dino.gstLogLength();
+        dino.muteAndUnmute();
+        JsonNode again = alice.send("growth", "kinds", List.of(kinds), "waitMs", GROWTH_WAIT_MS);
+        assertThat(dino.captureNegotiated(rebuilt)).as("Dino's new microphone source started (its GStreamer log %s)",
+                dino.gstLog()).isTrue();
+        return again;
+    }
+
+    private static long audioBytes(JsonNode growth) {
+        return growth.path("after").path("inbound").path("audio").asLong()
+                - growth.path("before").path("inbound").path("audio").asLong();
     }
 
     /** Dino's speech reaches the browser; Dino reports (RTCP) on the browser's audio, so it gets it. */
@@ -192,7 +273,7 @@ final class DinoCallIT {
         JsonNode before = growth.path("before");
         JsonNode after = growth.path("after");
         assertThat(after.path("connectionState").asText()).as("connectionState in %s", call).isEqualTo("connected");
-        assertThat(after.path("inbound").path("audio").asLong() - before.path("inbound").path("audio").asLong())
+        assertThat(audioBytes(growth))
                 .as(() -> String.format("audio bytes from Dino growing in %s (%s -> %s)%s", call,
                         before.path("inbound"), after.path("inbound"), evidence()))
                 .isGreaterThanOrEqualTo(MIN_AUDIO_GROWTH);
@@ -231,6 +312,7 @@ final class DinoCallIT {
 
     private void mark() {
         logMark = dino.logLength();
+        gstMark = dino.gstLogLength();
     }
 
     private String stanzasSinceMark() {
