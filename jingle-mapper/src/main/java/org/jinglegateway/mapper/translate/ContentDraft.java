@@ -45,8 +45,9 @@ final class ContentDraft {
                     + " sendrecv on a data channel m-line (RFC 8841 has no direction there)"));
             senders = Senders.BOTH;
         }
-        return Content.of(creator, name)
-                .withSenders(senders == Senders.BOTH ? Optional.empty() : Optional.of(senders))
-                .withDescription(Optional.of(d)).withTransport(Optional.of(transport.build(name, section)));
+        // one record, not one per withX copy: this runs for every content of every offer
+        return new Content(creator, name, Optional.empty(),
+                senders == Senders.BOTH ? Optional.empty() : Optional.of(senders), Optional.of(d),
+                Optional.of(transport.build(name, section)), List.of(), List.of());
     }
 }

@@ -123,12 +123,21 @@ final class DescriptionDraft {
         List<Source> out = new ArrayList<>(sources.size());
         for (Map.Entry<Long, List<Parameter>> e : sources.entrySet()) {
             List<Parameter> params = e.getValue();
-            if (sourceMsid.isPresent() && params.stream().noneMatch(p -> p.name().equals(JingleNames.SOURCE_MSID))) {
+            if (sourceMsid.isPresent() && !hasMsid(params)) {
                 params.add(Parameter.of(JingleNames.SOURCE_MSID, sourceMsid.get()));
             }
             out.add(new Source(e.getKey(), params, List.of(), List.of()));
         }
         return out;
+    }
+
+    private static boolean hasMsid(List<Parameter> params) {
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).name().equals(JingleNames.SOURCE_MSID)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A format's payload type 0-127, or -1. */

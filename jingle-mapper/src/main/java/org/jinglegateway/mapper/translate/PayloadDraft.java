@@ -20,7 +20,8 @@ final class PayloadDraft {
     OptionalLong clockrate = OptionalLong.empty();
     OptionalInt channels = OptionalInt.empty();
     List<Parameter> parameters = List.of();
-    final List<RtcpFeedback> feedback = new ArrayList<>(4);
+    /** Most payload types have none: the list's array is only made at the first one. */
+    final List<RtcpFeedback> feedback = new ArrayList<>();
     OptionalInt trrInt = OptionalInt.empty();
 
     PayloadDraft(int id, String format) {

@@ -112,8 +112,8 @@ public final class SdpToJingle {
             notes.add(new MappingNote(MappingNote.Kind.DROPPED, "session", "b=" + b.type() + " at session level has"
                     + " no Jingle counterpart (XEP-0167 <bandwidth> belongs to one description)"));
         }
-        Jingle jingle = Jingle.of(request.action(), request.sid()).withInitiator(request.initiator())
-                .withResponder(request.responder()).withContents(contents).withGroups(groups);
+        Jingle jingle = new Jingle(request.action(), request.sid(), request.initiator(), request.responder(),
+                contents, groups, Optional.empty(), List.of());
         return new Parsed<>(jingle, notes);
     }
 
