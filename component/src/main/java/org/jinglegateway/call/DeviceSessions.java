@@ -28,6 +28,8 @@ public final class DeviceSessions {
     public static final int POLICY_VIOLATION = 1008;
     /** A socket whose device was resumed on another socket is closed with this (RFC 6455 §7.4.2 private range). */
     public static final int REPLACED = 4001;
+    /** RFC 6455 §7.4.1, service restart: an instance lets its devices go; the SDK resumes at once elsewhere. */
+    public static final int SERVICE_RESTART = 1012;
     /** Characters of a resume token: 32 × 5 bits. */
     static final int TOKEN_LENGTH = 32;
     private static final Logger log = LoggerFactory.getLogger(DeviceSessions.class);
@@ -153,6 +155,12 @@ public final class DeviceSessions {
         listener.resumed();
         log.info("device.taken-over jid={} calls={} held={}", device.jid(), restored.size(),
                 claimed.heldFrames().size());
+        if (!serving()) {
+            // this instance left its cluster while the claim ran (its map calls can wait out a split): the device
+            // goes back to the cluster at once, and the page to another instance
+            handOff(device, SERVICE_RESTART, "this gateway instance lost its cluster; resume on another");
+            return device;
+        }
         claimed.done().run();
         return device;
     }

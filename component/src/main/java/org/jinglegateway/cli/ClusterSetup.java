@@ -29,8 +29,7 @@ import org.xmpp.packet.Presence;
  */
 final class ClusterSetup {
     private static final Logger log = LoggerFactory.getLogger(ClusterSetup.class);
-    /** RFC 6455 §7.4.1: the service restarts; the SDK resumes at once on another instance. */
-    static final int SERVICE_RESTART = 1012;
+    static final int SERVICE_RESTART = DeviceSessions.SERVICE_RESTART;
     /** How often a standby behind Prosody asks for the link. */
     private static final long STANDBY_RETRY_MILLIS = 1000;
 

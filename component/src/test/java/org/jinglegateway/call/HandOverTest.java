@@ -27,6 +27,15 @@ final class HandOverTest {
         final Map<String, String> tokens = new LinkedHashMap<>();
         final Map<String, String> calls = new LinkedHashMap<>();
         final Map<String, List<String>> frames = new LinkedHashMap<>();
+        /** Whether this instance serves; {@code leaveDuringClaim} turns it off while a claim runs. */
+        boolean serving = true;
+        boolean leaveDuringClaim;
+        boolean claimDone;
+
+        @Override
+        public boolean serving() {
+            return serving;
+        }
 
         @Override
         public void deviceOnline(JID device, String tokenKey) {
@@ -62,7 +71,9 @@ final class HandOverTest {
             }
             List<String> snapshots = calls.entrySet().stream().filter(e -> e.getKey().startsWith(jid + "|"))
                     .map(Map.Entry::getValue).toList();
-            return Optional.of(new Claimed(new JID(jid), snapshots, frames.getOrDefault(jid, List.of()), () -> { }));
+            serving = !leaveDuringClaim;
+            return Optional.of(new Claimed(new JID(jid), snapshots, frames.getOrDefault(jid, List.of()),
+                    () -> claimDone = true));
         }
     }
 
@@ -131,6 +142,24 @@ final class HandOverTest {
         assertThat(first.service.size()).isZero();
         assertThat(first.devices.find(m.juliet().jid())).isEmpty();
         assertThat(second.service.size()).isOne();
+    }
+
+    @Test
+    void anInstanceThatLeftItsClusterDuringTheClaim_handsTheDeviceBack_andSendsThePageElsewhere() {
+        directory.leaveDuringClaim = true;
+        DeviceSessionsTest.FakeLink old = new DeviceSessionsTest.FakeLink();
+        BrowserDevice juliet = here.register("juliet", old, n -> { });
+        activeCall(juliet, old);
+        assertThat(here.release(juliet.jid())).isTrue();
+
+        DeviceSessionsTest.FakeLink now = new DeviceSessionsTest.FakeLink();
+        there.resume("juliet", old.frames.get(0).get("resume").asText(), now, n -> { });
+
+        assertThat(now.closeCode).as("the page goes on to another instance at once").isEqualTo(1012);
+        assertThat(second.devices.find(juliet.jid())).as("the device is not kept here").isEmpty();
+        assertThat(second.service.size()).isZero();
+        assertThat(directory.claimDone).as("no replay of held stanzas here").isFalse();
+        assertThat(second.sent).as("the peer was told nothing").isEmpty();
     }
 
     @Test
