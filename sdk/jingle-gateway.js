@@ -112,6 +112,8 @@ export class Client extends Emitter {
   #outbox = [];
   #resumeToken = null;
   #resumeSent = false;
+  // the token of a resume sent on the current socket and not answered yet (see #socketGone)
+  #resumeInFlight = null;
   #resumeFromStorage = false;
   #everRegistered = false;
   #attempt = 0;
@@ -342,6 +344,7 @@ export class Client extends Emitter {
     this.#resumeSent = Boolean(this.#resumeToken);
     if (this.#resumeSent) {
       frame.resume = this.#resumeToken;
+      this.#resumeInFlight = this.#resumeToken;
       this.#resumeToken = null;   // single use
     }
     ws.send(JSON.stringify(frame));
@@ -355,6 +358,13 @@ export class Client extends Emitter {
     }
     const code = event && event.code;
     this._log('socket closed' + (code ? ' ' + code : '') + (event && event.reason ? ' ' + event.reason : ''));
+    if (this.#resumeInFlight !== null) {
+      // the socket closed before any answer to the resume: the token was not spent (an instance out of its cluster
+      // closes with 1013 before it answers), so the next attempt resumes with it again
+      this.#resumeToken = this.#resumeInFlight;
+      this.#resumeInFlight = null;
+      this.#resumeSent = false;
+    }
     if (!this.#everRegistered && this.#untried > 0) {
       // the first connection failed but another instance of the gateway is listed: try it now
       this.#untried--;
@@ -548,6 +558,7 @@ export class Client extends Emitter {
   }
 
   #onRegistered(frame) {
+    this.#resumeInFlight = null;
     // a gateway that does not know `resume` answers as to a fresh register: no `calls`
     const resumed = this.#resumeSent && Array.isArray(frame.calls);
     const resumeRefused = this.#resumeSent && !resumed;
@@ -607,6 +618,7 @@ export class Client extends Emitter {
   #onErrorFrame(frame) {
     const error = { code: frame.code, message: String(frame.message || ''), callId: frame.callId || null };
     if (error.code === 'resume-failed') {
+      this.#resumeInFlight = null;
       this.#onResumeFailed(error);
       return;
     }

@@ -583,6 +583,27 @@ test('close1012_serviceRestart_resumesOnTheNextInstanceAtOnce_evenAfterEarlierAt
   assert.equal(call.state, 'active', 'the call goes on');
 });
 
+test('close1013_beforeAnyAnswer_keepsTheResumeToken_backsOff_andResumesWithItOnTheNextInstance', async () => {
+  const { client, socket, timers } = await registeredOnList({ reconnectMinMs: 5000 });
+  const call = await outgoingCall(client, socket);
+  socket.drop();
+  timers.runAll();
+  const out = FakeSocket.last();   // an instance out of its cluster: it reads the resume, answers nothing, closes
+  out.open();
+  await settle();
+  assert.equal(out.sent[0].resume, 'r1');
+  out.drop(1013, 'this gateway instance is out of its cluster for now: try another');
+  assert.deepEqual(timers.delays(), [5000], 'an ordinary drop: backoff');
+  timers.runAll();
+  const next = FakeSocket.last();
+  assert.equal(next.url, URLS[(URLS.indexOf(out.url) + 1) % URLS.length]);
+  next.open();
+  await settle();
+  assert.equal(next.sent[0].resume, 'r1', 'the token was not spent');
+  next.receive({ type: 'registered', jid: JID, resume: 'r2', calls: [{ callId: call.id, state: 'active' }] });
+  assert.equal(call.state, 'active', 'the call goes on');
+});
+
 test('ping_everyPingSeconds_whileRegistered_andAnAnsweringGatewayKeepsTheSocket', async () => {
   const { client, socket, timers } = await registeredOnList({ pingSeconds: 10 });
   timers.advance(9000);
