@@ -301,7 +301,9 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
         }
         // a near-cache copy can lag behind the last claim and name an old owner and token (CI saw it after a kill)
         DeviceEntry entry = freshEntry(jid);
-        if (entry == null || entry.owner().equals(node.tag()) || !tokenKey.equals(entry.tokenKey())) {
+        // a device this instance let go of (SIGTERM, or while it was out of its cluster) may come back to it too
+        boolean heldHere = entry != null && entry.owner().equals(node.tag()) && !entry.released();
+        if (entry == null || heldHere || !tokenKey.equals(entry.tokenKey())) {
             return Optional.empty();
         }
         if (!entry.released() && node.alive(entry.owner())) {

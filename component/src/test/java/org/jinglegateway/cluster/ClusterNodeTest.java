@@ -180,6 +180,8 @@ final class ClusterNodeTest {
         assertThat(nodes.get(0).directory().claim("carol", "key-3")).as("the other's device is still held")
                 .isPresent();
         assertThat(locals.get(1).released).as("so its holder was asked").containsExactly(CAROL);
+        assertThat(nodes.get(0).directory().claim("bob", "key-2")).as("a device it let go of may come back to it")
+                .isPresent();
     }
 
     @Test
