@@ -364,7 +364,12 @@ public final class CallService {
 
     /** Disconnects a device held here (asked by an administrator, maybe through another instance). */
     public boolean disconnectHere(String jid, String why) {
-        Optional<Device> device = devices().all().stream().filter(d -> d.jid().toString().equals(jid)).findFirst();
+        Optional<Device> device;
+        try {
+            device = devices().find(new JID(jid));
+        } catch (IllegalArgumentException notAJid) {
+            return false;
+        }
         device.ifPresent(d -> d.disconnect(why));
         return device.isPresent();
     }
