@@ -122,7 +122,7 @@ public final class SignalingProtocol {
 
     /**
      * An instance out of its cluster takes no page: what it wrote now could be lost in the merge. The socket closes
-     * with 1013 (try again later), and the page tries its next instance after its backoff (docs/protocol.md §9).
+     * with 1013 (try again later), and the page tries its next instance after its backoff (docs/protocol.md §8).
      */
     private static void notServing(BrowserConnection connection, String user) {
         log.warn("device.refused user={} problem=this instance is out of its cluster", user);
