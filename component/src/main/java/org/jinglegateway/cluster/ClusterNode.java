@@ -14,6 +14,7 @@ import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
 import com.hazelcast.spi.merge.DiscardMergePolicy;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -101,7 +103,10 @@ public final class ClusterNode implements AutoCloseable {
     private final String tag = new Ids().next(8);
     private final Local local;
     private final Duration resumeWindow;
-    private final HazelcastInstance hz;
+    private final String domain;
+    private final String secret;
+    /** This instance's Hazelcast member: a new one after a freeze (see #renew). */
+    private volatile HazelcastInstance hz;
     private final SharedDirectory directory;
     private final StanzaRouting routing;
     /** Only the watchdog's ticks run here. */
@@ -120,7 +125,9 @@ public final class ClusterNode implements AutoCloseable {
         this.settings = settings;
         this.local = local;
         this.resumeWindow = resumeWindow;
-        this.hz = Hazelcast.newHazelcastInstance(config(settings, domain, secret));
+        this.domain = domain;
+        this.secret = secret;
+        this.hz = Hazelcast.newHazelcastInstance(config(false));
         this.directory = new SharedDirectory(this);
         this.routing = new StanzaRouting(this, directory, linkUp);
         // the topic's listener (from the config) is registered when the topic is first used on this member
@@ -146,8 +153,11 @@ public final class ClusterNode implements AutoCloseable {
         return node;
     }
 
-    private Config config(GatewayConfig.Cluster s, String domain, String secret) {
+    /** A member of this instance's cluster; a lite member holds no share of the data (see #renew). */
+    private Config config(boolean lite) {
+        GatewayConfig.Cluster s = settings;
         Config c = new Config();
+        c.setLiteMember(lite);
         String name = Hashing.sha256().hashString(domain + "\u0000" + secret, StandardCharsets.UTF_8).toString();
         c.setClusterName("jingle-gateway-" + name.substring(0, 16));
         c.setInstanceName("jingle-gateway-" + tag);
@@ -167,7 +177,8 @@ public final class ClusterNode implements AutoCloseable {
         filter.getWhitelist().addPackages("org.jinglegateway.cluster");
         c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         NetworkConfig network = c.getNetworkConfig();
-        network.setPort(s.port()).setPortAutoIncrement(false);
+        // a new member after a freeze binds the port its old one had, whose connections may still be in TIME_WAIT
+        network.setPort(s.port()).setPortAutoIncrement(false).setReuseAddress(true);
         network.setPublicAddress(s.host() + ":" + s.port());
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
@@ -270,18 +281,29 @@ public final class ClusterNode implements AutoCloseable {
      * loses nothing now. Shortly after an instance joins or leaves it is false for a moment.
      */
     public boolean safe() {
-        return hz.getPartitionService().isClusterSafe();
+        try {
+            return hz.getPartitionService().isClusterSafe();
+        } catch (HazelcastInstanceNotActiveException e) {
+            return false;
+        }
     }
 
-    /** Members of the cluster now, this one included. */
+    /** Members of the cluster now, this one included (none while this instance's member is being replaced). */
     public int size() {
-        return hz.getCluster().getMembers().size();
+        return memberSet().size();
     }
 
     /** The members' addresses, oldest first. */
     public List<String> members() {
-        return hz.getCluster().getMembers().stream().map(m -> m.getAddress().getHost() + ":"
-                + m.getAddress().getPort()).toList();
+        return memberSet().stream().map(m -> m.getAddress().getHost() + ":" + m.getAddress().getPort()).toList();
+    }
+
+    private Set<Member> memberSet() {
+        try {
+            return hz.getCluster().getMembers();
+        } catch (HazelcastInstanceNotActiveException e) {
+            return Set.of();
+        }
     }
 
     // ---- the instances ------------------------------------------------------------------------------------------
@@ -291,7 +313,7 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     Optional<Member> memberOf(String owner) {
-        for (Member m : hz.getCluster().getMembers()) {
+        for (Member m : memberSet()) {
             if (owner.equals(m.getAttribute(TAG_ATTRIBUTE))) {
                 return Optional.of(m);
             }
@@ -301,7 +323,7 @@ public final class ClusterNode implements AutoCloseable {
 
     List<String> otherTags() {
         List<String> out = new ArrayList<>();
-        for (Member m : hz.getCluster().getMembers()) {
+        for (Member m : memberSet()) {
             String t = m.getAttribute(TAG_ATTRIBUTE);
             if (t != null && !t.equals(tag)) {
                 out.add(t);
@@ -321,7 +343,8 @@ public final class ClusterNode implements AutoCloseable {
 
     /** The instance that runs the sweeps: the oldest member. */
     boolean oldest() {
-        return hz.getCluster().getMembers().iterator().next().localMember();
+        Set<Member> now = memberSet();
+        return !now.isEmpty() && now.iterator().next().localMember();
     }
 
     /**
@@ -345,13 +368,18 @@ public final class ClusterNode implements AutoCloseable {
     /** The watchdog: a tick that comes far too late means this process was frozen, and the others went on. */
     private void tick() {
         long now = System.nanoTime();
-        if (!excluded && now - lastTick > TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds())) {
-            log.warn("cluster.frozen seconds={}: the others have taken over this instance's devices",
-                    TimeUnit.NANOSECONDS.toSeconds(now - lastTick));
+        if (now - lastTick > TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds()) && !closed) {
+            log.warn("cluster.frozen seconds={}: the others have taken over this instance's devices; it comes back as"
+                    + " a new member", TimeUnit.NANOSECONDS.toSeconds(now - lastTick));
             exclude();
+            renew();
         }
         lastTick = now;
         if (!hz.getLifecycleService().isRunning()) {
+            return;
+        }
+        if (renewing) {
+            promoteWhenJoined(now);
             return;
         }
         int size = size();
@@ -362,8 +390,8 @@ public final class ClusterNode implements AutoCloseable {
             log.warn("cluster.threads at the split, for a report:\n{}", clusterThreads());
             exclude();
         }
-        // back once Hazelcast merged this member into the cluster again, or, when it never split off (a freeze the
-        // others did not notice), once no merge has begun for a while
+        // back once Hazelcast merged this member into the cluster again (or its new member took its share, #renew),
+        // or, when it never split off, once no merge has begun for a while
         boolean settled = mergedBack || !merging && now - excludedAt > READMIT_WITHOUT_MERGE.toNanos();
         if (excluded && settled && !minority(size)) {
             readmit();
@@ -430,6 +458,100 @@ public final class ClusterNode implements AutoCloseable {
     private volatile long servingSince = System.nanoTime();
     private static final Duration READMIT_WITHOUT_MERGE = Duration.ofSeconds(20);
     private volatile boolean mergedBack;
+    /** From a freeze until this instance's new member holds its share of the data (see #renew). */
+    private volatile boolean renewing;
+    private volatile boolean promoting;
+    private volatile long renewedAt;
+    private volatile boolean closed;
+
+    /**
+     * After a freeze, this instance's Hazelcast member is stale: the others went on without it (or are splitting
+     * because of it), and its copy of the directory is older than theirs. Were it kept, Hazelcast could later pick it
+     * as the side the others merge into (among equal sides it picks by address), and its old copy would then win
+     * over every newer entry, and lose every entry it lacks (docs/operations.md, "Several instances"). So the stale
+     * member is ended at once, and this instance comes back as a new, empty, lite member: one with no data never wins
+     * a merge against a side with data. It takes its share of the data (is promoted) only once it sees a majority of
+     * the configured instances, and is readmitted after that.
+     */
+    private void renew() {
+        if (renewing) {
+            return;
+        }
+        renewing = true;
+        merging = false;
+        mergedBack = false;
+        try {
+            hz.getLifecycleService().terminate();
+        } catch (RuntimeException e) {
+            log.warn("cluster.renew: ending the stale member failed", e);
+        }
+        Thread rejoin = new Thread(this::rejoin, "cluster-rejoin");
+        rejoin.setDaemon(true);
+        rejoin.start();
+    }
+
+    private void rejoin() {
+        while (!closed) {
+            HazelcastInstance fresh = null;
+            try {
+                fresh = Hazelcast.newHazelcastInstance(config(true));
+                // the replicated map of links exists only on data members: it is taken at the promotion
+                directory.bind(fresh);
+                fresh.getTopic(topicOf(tag));
+                renewedAt = System.nanoTime();
+                hz = fresh;
+                if (closed) {
+                    fresh.getLifecycleService().terminate();
+                }
+                log.info("cluster.rejoined lite=true members={}", size());
+                return;
+            } catch (RuntimeException e) {
+                log.warn("cluster.rejoin-failed: tries again in 1 s: {}", e.toString());
+                if (fresh != null) {
+                    fresh.getLifecycleService().terminate();
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * The new member takes its share of the data once it sees a majority with another data member, or, with fewer
+     * than three instances configured (where no majority is required), once it has waited for one for a while.
+     */
+    private void promoteWhenJoined(long now) {
+        if (promoting) {
+            return;
+        }
+        Set<Member> members = memberSet();
+        boolean others = members.stream().anyMatch(m -> !m.localMember() && !m.isLiteMember());
+        boolean ready = others ? members.size() >= majority()
+                : settings.members().size() < 3 && now - renewedAt > READMIT_WITHOUT_MERGE.toNanos();
+        if (!ready) {
+            return;
+        }
+        promoting = true;
+        worker.execute(() -> {
+            try {
+                if (hz.getCluster().getLocalMember().isLiteMember()) {
+                    hz.getCluster().promoteLocalLiteMember();
+                }
+                routing.bind(hz);
+                log.info("cluster.promoted members={}", size());
+                mergedBack = true;
+                renewing = false;
+            } catch (RuntimeException e) {
+                log.warn("cluster.promote-failed: tries again: {}", e.toString());
+            } finally {
+                promoting = false;
+            }
+        });
+    }
 
     private synchronized void exclude() {
         if (excluded) {
@@ -491,7 +613,7 @@ public final class ClusterNode implements AutoCloseable {
             }
             // not on Hazelcast's event thread: a map operation may wait for the partitions to settle
             worker.execute(() -> {
-                if (!excluded && hz.getLifecycleService().isRunning()) {
+                if (!excludedNow() && hz.getLifecycleService().isRunning()) {
                     routing.forgetLink(dead);
                 }
             });
@@ -557,8 +679,19 @@ public final class ClusterNode implements AutoCloseable {
         }
     }
 
+    /** Makes the watchdog's next tick find this process was frozen, as after a SIGSTOP and SIGCONT (tests). */
+    void frozenForTest() {
+        lastTick = System.nanoTime() - TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds() + 1L);
+    }
+
+    /** This instance's current Hazelcast member (tests). */
+    Member memberForTest() {
+        return hz.getCluster().getLocalMember();
+    }
+
     /** Ends this member at once, as a killed process would (tests). */
     void terminateForTest() {
+        closed = true;
         watchdog.shutdownNow();
         worker.shutdownNow();
         hz.getLifecycleService().terminate();
@@ -567,6 +700,7 @@ public final class ClusterNode implements AutoCloseable {
     /** Leaves the cluster (after SIGTERM handed everything over). */
     @Override
     public void close() {
+        closed = true;
         watchdog.shutdownNow();
         worker.shutdownNow();
         if (!excluded) {

@@ -1,6 +1,7 @@
 package org.jinglegateway.cluster;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.multimap.MultiMap;
 import java.time.Duration;
@@ -43,26 +44,32 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
     private static final Duration SWEEP_GRACE = Duration.ofSeconds(2);
 
     private final ClusterNode node;
-    private final IMap<String, DeviceEntry> devices;
-    private final IMap<String, String> tokens;
-    private final IMap<String, String> calls;
-    private final IMap<String, ArrayList<String>> frames;
-    private final MultiMap<String, String> userDevices;
-    private final MultiMap<String, String> held;
-    private final MultiMap<String, String> watchers;
+    // this member's proxies: replaced when the instance comes back as a new member (ClusterNode#renew)
+    private volatile IMap<String, DeviceEntry> devices;
+    private volatile IMap<String, String> tokens;
+    private volatile IMap<String, String> calls;
+    private volatile IMap<String, ArrayList<String>> frames;
+    private volatile MultiMap<String, String> userDevices;
+    private volatile MultiMap<String, String> held;
+    private volatile MultiMap<String, String> watchers;
     /** Snapshot writes not confirmed yet, by call key. */
     private final Map<String, java.util.concurrent.CompletionStage<Void>> saving =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     SharedDirectory(ClusterNode node) {
         this.node = node;
-        this.devices = node.hz().getMap("jg-devices");
-        this.tokens = node.hz().getMap("jg-tokens");
-        this.calls = node.hz().getMap("jg-calls");
-        this.frames = node.hz().getMap("jg-frames");
-        this.userDevices = node.hz().getMultiMap("jg-user-devices");
-        this.held = node.hz().getMultiMap("jg-held");
-        this.watchers = node.hz().getMultiMap("jg-watchers");
+        bind(node.hz());
+    }
+
+    /** Takes the maps from {@code hz}, this instance's Hazelcast member now. */
+    void bind(HazelcastInstance hz) {
+        devices = hz.getMap("jg-devices");
+        tokens = hz.getMap("jg-tokens");
+        calls = hz.getMap("jg-calls");
+        frames = hz.getMap("jg-frames");
+        userDevices = hz.getMultiMap("jg-user-devices");
+        held = hz.getMultiMap("jg-held");
+        watchers = hz.getMultiMap("jg-watchers");
     }
 
     /**
@@ -405,7 +412,9 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
      * offline and their calls end on the peers' side (run by the oldest survivor).
      */
     void sweep() {
-        if (node.excluded() || !node.oldest()) {
+        // excludedNow: a sweep overdue while this process was frozen runs at once when it runs again, before the
+        // watchdog's tick, with this member's stale view of the cluster
+        if (node.excludedNow() || !node.oldest()) {
             return;
         }
         Set<String> alive = liveTags();
@@ -421,7 +430,7 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
             long awayMillis = alive.contains(entry.owner()) ? nowMillis - entry.releasedAtMillis()
                     : node.deadFor(entry.owner()).toMillis();
             boolean due = Math.min(awayMillis, servingMillis) > graceMillis;
-            if (due) {
+            if (due && !node.excludedNow()) {
                 callsEnded += sweepDevice(e.getKey(), entry);
                 devicesSwept++;
             }

@@ -1,5 +1,6 @@
 package org.jinglegateway.cluster;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -22,13 +23,18 @@ public final class StanzaRouting {
     private final SharedDirectory directory;
     private final BooleanSupplier linkUp;
     /** Instances with an XMPP link now, by tag. */
-    private final ReplicatedMap<String, Long> links;
+    private volatile ReplicatedMap<String, Long> links;
 
     StanzaRouting(ClusterNode node, SharedDirectory directory, BooleanSupplier linkUp) {
         this.node = node;
         this.directory = directory;
         this.linkUp = linkUp;
-        this.links = node.hz().getReplicatedMap("jg-links");
+        bind(node.hz());
+    }
+
+    /** Takes the shared map from {@code hz}, this instance's Hazelcast member now (see ClusterNode#renew). */
+    void bind(HazelcastInstance hz) {
+        links = hz.getReplicatedMap("jg-links");
     }
 
     /** Whether a browser device is held by this instance now (its device registry). */

@@ -185,6 +185,35 @@ final class ClusterNodeTest {
     }
 
     @Test
+    void aFrozenInstance_comesBackAsANewMember_withNoOldCopyOfTheDirectory_andLetsGoOfWhatItHeld() throws Exception {
+        start(3);
+        nodes.get(0).directory().deviceOnline(ALICE, "key-1");
+        nodes.get(1).directory().deviceOnline(BOB, "key-2");
+        nodes.get(1).directory().callSaved(BOB, "c1", "{\"callId\":\"c1\"}");
+        await(() -> nodes.get(2).directory().callCount() == 1, "the snapshot is written");
+        await(nodes.get(0)::safe, "every entry has its backup");
+        com.hazelcast.cluster.Member before = nodes.get(0).memberForTest();
+
+        nodes.get(0).frozenForTest();
+
+        await(() -> locals.get(0).excluded == 1, "the frozen instance steps back");
+        await(() -> locals.get(0).readmitted == 1, "and is readmitted");
+        com.hazelcast.cluster.Member after = nodes.get(0).memberForTest();
+        assertThat(after.getUuid()).as("as a new member").isNotEqualTo(before.getUuid());
+        assertThat(after.isLiteMember()).as("that took its share of the data").isFalse();
+        assertThat(nodes.get(0).size()).isEqualTo(3);
+        assertThat(nodes.get(1).size()).as("the others see three members, not four").isEqualTo(3);
+        assertThat(nodes.get(0).directory().callCount()).as("what the others wrote is still there").isEqualTo(1);
+        assertThat(nodes.get(0).directory().entry(ALICE.toString()).released()).as("its own device is let go of")
+                .isTrue();
+        assertThat(nodes.get(2).directory().claim("alice", "key-1")).as("for its page to claim elsewhere")
+                .isPresent();
+        assertThat(locals.get(0).released).as("without asking the instance that let go").isEmpty();
+        assertThat(nodes.get(0).routing().route(jingleSet(BOB))).isTrue();
+        await(() -> locals.get(1).delivered.size() == 1, "and it routes again");
+    }
+
+    @Test
     void aDeviceNobodyClaims_isSweptAfterTheWindow_byTheOldestSurvivor_once() throws Exception {
         window = Duration.ofSeconds(1);
         start(3);
@@ -264,10 +293,17 @@ final class ClusterNodeTest {
     private Duration window = Duration.ofSeconds(30);
 
     private void start(int n, boolean[] linked) throws IOException, InterruptedException {
+        // below the ephemeral range: a port the kernel picks may meanwhile become the local port of a member's
+        // outbound connection, and a member that comes back binds its port again
         List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                ports.add(s.getLocalPort());
+        while (ports.size() < n) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_768);
+            try (ServerSocket s = new ServerSocket(port)) {
+                if (!ports.contains(port)) {
+                    ports.add(port);
+                }
+            } catch (IOException taken) {
+                // another one
             }
         }
         List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
@@ -326,6 +362,7 @@ final class ClusterNodeTest {
         final List<String> disconnected = new CopyOnWriteArrayList<>();
         volatile Runnable onRelease = () -> { };
         volatile int excluded;
+        volatile int readmitted;
 
         @Override
         public void deliver(Packet packet) {
@@ -390,6 +427,7 @@ final class ClusterNodeTest {
 
         @Override
         public void readmitted() {
+            readmitted++;
         }
     }
 }

@@ -133,7 +133,8 @@ public final class GatewayCluster implements AutoCloseable {
         /** Starts every instance; returns once each has printed READY (see standbys) and reports the cluster. */
         public GatewayCluster start() throws IOException, InterruptedException {
             List<Integer> httpPorts = IntStream.range(0, size).mapToObj(i -> Ports.free()).toList();
-            List<Integer> clusterPorts = IntStream.range(0, size).mapToObj(i -> Ports.free()).toList();
+            // ascending: among sides of equal size Hazelcast merges into the lowest address, instance 0's
+            List<Integer> clusterPorts = IntStream.range(0, size).mapToObj(i -> Ports.free()).sorted().toList();
             String members = clusterPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
             String origins = httpPorts.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(","));
             List<GatewayProcess> started = new ArrayList<>();
@@ -360,6 +361,12 @@ public final class GatewayCluster implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** Instance i's cluster events (its log lines {@code ... - cluster.NAME ...}), one line each, for a test's log. */
+    public List<String> clusterEvents(int i) {
+        return instances.get(i).logText().lines().filter(l -> l.contains(" - cluster.")).map(l -> l.length() > 160
+                ? l.substring(0, 160) + "..." : l).toList();
     }
 
     /** Each instance's {@code cluster.joined ... millis=N} (its Hazelcast join), -1 where there is none. */

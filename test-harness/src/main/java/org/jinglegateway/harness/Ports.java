@@ -10,12 +10,35 @@ public final class Ports {
     private Ports() {
     }
 
+    /** Ports handed out by this JVM, never handed out twice. */
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int LOW = 20_000;
+    /** Linux's ephemeral ports start at 32768 by default. */
+    private static final int EPHEMERAL = 32_768;
+
+    /**
+     * A port free now, below the ephemeral range: a port the kernel picks for a listener may meanwhile become the
+     * local port of some outbound connection (a Hazelcast member's to another, say), so a server started on it a
+     * moment later, or started again on it after a restart, could fail to bind.
+     */
     public static int free() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(LOW, EPHEMERAL);
+            if (GIVEN.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free loopback port between " + LOW + " and " + EPHEMERAL));
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
-            return s.getLocalPort();
+            s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
+            return false;
         }
     }
 
