@@ -248,7 +248,7 @@ public final class CallService {
      */
     public void onPeerCaps(JID full, JID to, String node, String ver) {
         onPeerCaps(full, node);
-        context.peers.askFeatures(full, to, node, ver).ifPresent(context::send);
+        context.peers.askFeatures(full, to, node, ver, context.directory().requestIdSuffix()).ifPresent(context::send);
     }
 
     /**

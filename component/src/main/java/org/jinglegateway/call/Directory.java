@@ -65,6 +65,14 @@ public interface Directory {
      * A user's proposal was taken or declined on a device here: the user's ringing devices on other instances stop
      * ({@code reason}, {@code text} as for the devices here).
      */
+    /**
+     * What ends the id of a request this instance sends from a shared address (a user's bare JID, the domain), whose
+     * answer the server may hand to any instance: the cluster passes such an answer on to the instance its id names.
+     */
+    default String requestIdSuffix() {
+        return "";
+    }
+
     default void siblingsEnded(JID user, String sid, JID peerBare, String reason, String text) {
     }
 }

@@ -62,7 +62,7 @@ final class PeerDirectory {
      * The disco#info question to send (XEP-0115 §6.2) when a device announces a caps hash whose feature list the
      * gateway has not read for it yet; empty when it has, or when the values are not worth a question.
      */
-    Optional<IQ> askFeatures(JID full, JID from, String node, String ver) {
+    Optional<IQ> askFeatures(JID full, JID from, String node, String ver, String idSuffix) {
         if (ver == null || ver.isEmpty() || node.length() + ver.length() > MAX_CAPS_LENGTH) {
             return Optional.empty();
         }
@@ -71,7 +71,8 @@ final class PeerDirectory {
             return Optional.empty();
         }
         features.put(full, new Features(ver, Optional.empty()));
-        IQ question = new IQ(IQ.Type.get, "caps-" + ids.next(12));
+        // the answer goes to from, a shared address: in a cluster, the suffix names this instance (Directory)
+        IQ question = new IQ(IQ.Type.get, "caps-" + ids.next(12) + idSuffix);
         question.setFrom(from);
         question.setTo(full);
         question.setChildElement("query", DISCO_INFO).addAttribute("node", node + "#" + ver);

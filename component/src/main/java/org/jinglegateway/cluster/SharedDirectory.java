@@ -293,6 +293,11 @@ public final class SharedDirectory implements Directory, UserPresence.Shared, Ca
     }
 
     @Override
+    public String requestIdSuffix() {
+        return StanzaRouting.ASKER + node.tag();
+    }
+
+    @Override
     public boolean serving() {
         return !node.excludedNow();
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.Presence;
@@ -84,6 +85,11 @@ public final class StanzaRouting {
             return true;
         }
         JID to = packet.getTo();
+        String asker = to == null || to.getResource() == null ? askerOf(packet) : null;
+        if (asker != null) {
+            node.publish(asker, new Notes.StanzaIn(packet.toXML(), hops + 1));
+            return true;
+        }
         if (to == null || to.getNode() == null) {
             return false;
         }
@@ -114,6 +120,27 @@ public final class StanzaRouting {
         }
         node.publish(entry.owner(), new Notes.StanzaIn(packet.toXML(), hops + 1));
         return true;
+    }
+
+    /** Separates an id from the tag of the instance that sent the request (SharedDirectory#requestIdSuffix). */
+    static final char ASKER = '~';
+
+    /**
+     * The live instance, other than this one, that sent the request this answer (an IQ result or error to a shared
+     * address) is for, from the tag its id ends with; null when it is for this instance or for none.
+     */
+    private String askerOf(Packet packet) {
+        if (!(packet instanceof IQ iq) || iq.getType() != IQ.Type.result && iq.getType() != IQ.Type.error
+                || iq.getID() == null) {
+            return null;
+        }
+        String id = iq.getID();
+        int at = id.lastIndexOf(ASKER);
+        if (at < 0 || id.length() - at - 1 != node.tag().length()) {
+            return null;
+        }
+        String tag = id.substring(at + 1);
+        return tag.equals(node.tag()) || !node.alive(tag) ? null : tag;
     }
 
     /** A peer's unavailable or caps presence: every instance hears it (each has its own calls and quirk table). */

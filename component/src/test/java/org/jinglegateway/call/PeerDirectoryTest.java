@@ -35,7 +35,8 @@ class PeerDirectoryTest {
     @Test
     void xep0343AfterThousandsOfOtherFeatures_stillCounts() {
         JID device = new JID("romeo", "example.net", "c1");
-        IQ question = peers.askFeatures(device, ASKER, "http://conversations.im", "ver1").orElseThrow();
+        IQ question = peers.askFeatures(device, ASKER, "http://conversations.im", "ver1", "~tag12345").orElseThrow();
+        assertThat(question.getID()).as("the id names the asking instance").endsWith("~tag12345");
         IQ reply = IQ.createResultIQ(question);
         Element query = reply.setChildElement("query", PeerDirectory.DISCO_INFO);
         for (int i = 0; i < 10_000; i++) {

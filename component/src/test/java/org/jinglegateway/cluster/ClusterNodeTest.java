@@ -59,6 +59,30 @@ final class ClusterNodeTest {
     }
 
     @Test
+    void anAnswerToASharedAddress_goesToTheInstanceItsIdNames() throws Exception {
+        start(3);
+        String suffix = nodes.get(0).directory().requestIdSuffix();
+        IQ answer = new IQ(IQ.Type.result, "caps-abc" + suffix);
+        answer.setTo(new JID("alice", "gw.test", null));
+        answer.setFrom(PEER);
+
+        assertThat(nodes.get(0).routing().route(answer)).as("the asker handles it itself").isFalse();
+        assertThat(nodes.get(2).routing().route(answer)).as("another passes it on").isTrue();
+        await(() -> locals.get(0).delivered.size() == 1, "the asker gets the answer");
+        assertThat(locals.get(0).delivered.get(0).getID()).isEqualTo(answer.getID());
+
+        IQ request = new IQ(IQ.Type.get, "caps-abc" + suffix);
+        request.setTo(new JID("alice", "gw.test", null));
+        assertThat(nodes.get(2).routing().route(request)).as("a request is no answer").isFalse();
+        IQ unknown = new IQ(IQ.Type.result, "caps-abc~nobody12");
+        unknown.setTo(new JID("alice", "gw.test", null));
+        assertThat(nodes.get(2).routing().route(unknown)).as("an id naming no live instance").isFalse();
+        kill(0);
+        assertThat(nodes.get(2).routing().route(answer)).as("nor a dead one").isFalse();
+        assertThat(locals.get(1).delivered).isEmpty();
+    }
+
+    @Test
     void aClaimAfterTheHolderLetGo_movesTheDeviceWithItsCallsAndFrames_once() throws Exception {
         start(3);
         nodes.get(0).directory().deviceOnline(ALICE, "key-1");
