@@ -68,6 +68,11 @@ public final class DinoDesktop implements AutoCloseable {
     private static final Pattern CAPTURE_STOPPED = Pattern.compile(
             "gst_base_src_loop:<pulsedevice\\d+> pausing after gst_base_src_get_range\\(\\) = flushing");
 
+    /** GTK's warning when it skips painting Dino's call window because the window's size allocation is pending. */
+    private static final Pattern CALL_WINDOW_UNALLOCATED = Pattern.compile(
+            "Gtk-WARNING \\*\\*: [0-9:.]+: Trying to snapshot DinoUiCallWindow 0x[0-9a-f]+"
+                    + " without a current allocation");
+
     /** Generous: at a load average of 34 on 2 cores Dino had not logged in after 40 s. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
@@ -169,22 +174,69 @@ public final class DinoDesktop implements AutoCloseable {
     }
 
     private boolean callWindowOpen() throws IOException, InterruptedException {
+        return callWindow() != null;
+    }
+
+    /** The X id of the visible window with the call window's size, or null. */
+    private String callWindow() throws IOException, InterruptedException {
         String ids;
         try {
             ids = xdotool("search", "--onlyvisible", "--name", ".");
         } catch (IllegalStateException none) {
-            return false; // xdotool search exits 1 when nothing matches
+            return null; // xdotool search exits 1 when nothing matches
         }
         for (String id : ids.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             try {
                 if (xdotool("getwindowgeometry", id).contains("Geometry: " + CALL_WINDOW)) {
-                    return true;
+                    return id;
                 }
             } catch (IllegalStateException gone) {
                 // the window closed between the search and this look
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * Whether, since {@code logMark} ({@link #logLength()}), GTK warned that it was asked to paint Dino's call window
+     * while the window waited for a size allocation (docs/testing.md, "Dino's call window stops laying out"). Dino
+     * 0.4.2 sets the call window's default size from a GStreamer streaming thread when the peer's video resolution
+     * becomes known; when that races with GTK's main loop, the window's relayout request is lost, GTK skips that
+     * paint with this warning, and the window is neither laid out nor painted again until its size changes.
+     */
+    public boolean callWindowStoppedLayout(int logMark) {
+        return CALL_WINDOW_UNALLOCATED.matcher(logSince(logMark)).find();
+    }
+
+    /**
+     * Makes the call window one pixel smaller and then gives it its size back, as a user resizing it would (there
+     * is no window manager here): each X ConfigureNotify with a new size makes GTK lay the window out and paint it.
+     */
+    public void resizeCallWindow() throws IOException, InterruptedException {
+        String id = callWindow();
+        if (id == null) {
+            throw new AssertionError("no call window of size " + CALL_WINDOW + " to resize; Dino's log " + log());
+        }
+        String[] size = CALL_WINDOW.split("x");
+        int width = Integer.parseInt(size[0]);
+        int height = Integer.parseInt(size[1]);
+        xdotool("windowsize", id, String.valueOf(width - 1), String.valueOf(height - 1));
+        Await.until(UI_TIMEOUT, "Dino's call window to take the size " + (width - 1) + "x" + (height - 1),
+                () -> hasGeometry(id, (width - 1) + "x" + (height - 1)));
+        xdotool("windowsize", id, size[0], size[1]);
+        Await.until(UI_TIMEOUT, "Dino's call window to take its size " + CALL_WINDOW + " back",
+                () -> hasGeometry(id, CALL_WINDOW));
+    }
+
+    private boolean hasGeometry(String id, String geometry) {
+        try {
+            return xdotool("getwindowgeometry", id).contains("Geometry: " + geometry);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean hangUpRed(int rgb) {
@@ -280,6 +332,31 @@ public final class DinoDesktop implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * For diagnosis (docs/testing.md, "Dino shows no video"): how often Dino's video chain logged each step since the
+     * marks ({@link #gstLogLength()}, {@link #logLength()}); the GStreamer counts need {@code JG_DINO_GST_DEBUG} with
+     * {@code rtpvp8depay:6,basesink:5}, Dino's own lines need that variable too ({@code G_MESSAGES_DEBUG}).
+     */
+    public String videoSummary(long gstMark, int logMark) {
+        String gst = gstLogSince(gstMark);
+        String own = logSince(logMark);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("key frames depayloaded", count(gst, "rtpvp8depay.*Processed keyframe"));
+        counts.put("inter-frames dropped before a key frame", count(gst, "Dropping inter-frame before intra-frame"));
+        counts.put("frames missing their first packet", count(gst, "The frame is missing the first packet"));
+        counts.put("discontinuities", count(gst, "rtpvp8depay.*Discontinuity"));
+        counts.put("frames rendered by Dino's sink", count(gst, "<dinopluginsrtpsink\\d+> rendering object"));
+        counts.put("resolution changes", count(own, "Input resolution changed"));
+        counts.put("snapshots without allocation", count(own, "without a current allocation"));
+        counts.put("SRTP decrypt failures", count(own, "SRTP decrypt failed"));
+        counts.put("second SSRC ignored", count(own, "Got second ssrc"));
+        return counts.toString();
+    }
+
+    private static long count(String text, String regex) {
+        return Pattern.compile(regex).matcher(text).results().count();
     }
 
     /**
