@@ -195,9 +195,8 @@ final class DinoCallIT {
     @TestFactory
     @Order(5)
     Stream<DynamicTest> audioCallsInARow() {
-        String calls = System.getenv("JG_DINO_AUDIO_CALLS");
-        int n = calls != null && calls.matches("\\d{1,4}") ? Integer.parseInt(calls) : 0;
-        return IntStream.range(0, n).mapToObj(i -> DynamicTest.dynamicTest("audio call " + i, () -> audioCall(i)));
+        return IntStream.range(0, callsAsked("JG_DINO_AUDIO_CALLS"))
+                .mapToObj(i -> DynamicTest.dynamicTest("audio call " + i, () -> audioCall(i)));
     }
 
     /**
@@ -209,9 +208,14 @@ final class DinoCallIT {
     @TestFactory
     @Order(6)
     Stream<DynamicTest> videoCallsInARow() {
-        String calls = System.getenv("JG_DINO_VIDEO_CALLS");
-        int n = calls != null && calls.matches("\\d{1,4}") ? Integer.parseInt(calls) : 0;
-        return IntStream.range(0, n).mapToObj(i -> DynamicTest.dynamicTest("video call " + i, () -> videoCall(i)));
+        return IntStream.range(0, callsAsked("JG_DINO_VIDEO_CALLS"))
+                .mapToObj(i -> DynamicTest.dynamicTest("video call " + i, () -> videoCall(i)));
+    }
+
+    /** The number of calls an environment variable asks for (0 when it is not set: CI). */
+    private static int callsAsked(String variable) {
+        String calls = System.getenv(variable);
+        return calls != null && calls.matches("\\d{1,4}") ? Integer.parseInt(calls) : 0;
     }
 
     private void videoCall(int i) throws Exception {
