@@ -335,9 +335,10 @@ public final class DinoDesktop implements AutoCloseable {
     }
 
     /**
-     * For diagnosis (docs/testing.md, "Dino shows no video"): how often Dino's video chain logged each step since the
-     * marks ({@link #gstLogLength()}, {@link #logLength()}); the GStreamer counts need {@code JG_DINO_GST_DEBUG} with
-     * {@code rtpvp8depay:6,basesink:5}, Dino's own lines need that variable too ({@code G_MESSAGES_DEBUG}).
+     * For diagnosis (docs/testing.md, "Dino's call window stops laying out"): how often Dino's video chain logged each
+     * step since the marks ({@link #gstLogLength()}, {@link #logLength()}); the GStreamer counts need
+     * {@code JG_DINO_GST_DEBUG} with {@code rtpvp8depay:6,basesink:5}, Dino's own lines need that variable too
+     * ({@code G_MESSAGES_DEBUG}).
      */
     public String videoSummary(long gstMark, int logMark) {
         String gst = gstLogSince(gstMark);

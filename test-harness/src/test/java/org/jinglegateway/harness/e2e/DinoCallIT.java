@@ -200,10 +200,10 @@ final class DinoCallIT {
     }
 
     /**
-     * Diagnosis (docs/testing.md, "Dino shows no video"): with {@code JG_DINO_VIDEO_CALLS=N}, N video calls in a row
-     * that Dino places and the browser hangs up (the fourth test's call), each a test of its own that prints the
-     * browser's video sender statistics and what Dino's logs say about the video. Without the variable it makes no
-     * test at all (CI).
+     * Diagnosis (docs/testing.md, "Dino's call window stops laying out"): with {@code JG_DINO_VIDEO_CALLS=N}, N video
+     * calls in a row that Dino places and the browser hangs up (the fourth test's call), each a test of its own that
+     * prints the browser's video sender statistics and what Dino's logs say about the video. Without the variable it
+     * makes no test at all (CI).
      */
     @TestFactory
     @Order(6)
