@@ -60,8 +60,11 @@ public final class DinoDesktop implements AutoCloseable {
     /** Inside the picture area, away from the call window's header and buttons. */
     private static final Point VIDEO_POINTER = new Point(300, 220, "the call window's picture");
 
-    /** GStreamer categories whose lines show whether Dino's microphone source ever started (pulsesrc, basesrc). */
-    private static final String CAPTURE_GST_DEBUG = "pulse:5,basesrc:4";
+    /**
+     * GStreamer categories always in Dino's GStreamer log: whether its microphone source ever started (pulsesrc,
+     * basesrc), and its VP8 depayloader's key frames and the frames it dropped waiting for one (a few lines a call).
+     */
+    private static final String ALWAYS_GST_DEBUG = "pulse:5,basesrc:4,rtpvp8depay:5";
     /** Dino's pulsesrc negotiating its format with PulseAudio: the first thing its streaming thread does. */
     private static final Pattern CAPTURE_NEGOTIATED = Pattern.compile("gst_pulsesrc_negotiate:<pulsedevice\\d+>");
     /** Dino's pulsesrc's streaming thread stopping itself because its ring buffer was never set up. */
@@ -560,7 +563,7 @@ public final class DinoDesktop implements AutoCloseable {
             // diagnosis (docs/testing.md): Dino's debug lines into its log, and the categories asked for
             env.put("G_MESSAGES_DEBUG", "all");
             StringBuilder levels = new StringBuilder(gstDebug);
-            for (String level : CAPTURE_GST_DEBUG.split(",")) {
+            for (String level : ALWAYS_GST_DEBUG.split(",")) {
                 String category = level.substring(0, level.indexOf(':') + 1);
                 if (!Pattern.compile("(^|,)" + Pattern.quote(category)).matcher(gstDebug).find()) {
                     levels.append(',').append(level); // the caller's own level for a category wins
@@ -568,7 +571,7 @@ public final class DinoDesktop implements AutoCloseable {
             }
             env.put("GST_DEBUG", levels.toString());
         } else {
-            env.put("GST_DEBUG", "*:2," + CAPTURE_GST_DEBUG);
+            env.put("GST_DEBUG", "*:2," + ALWAYS_GST_DEBUG);
         }
         env.put("GST_DEBUG_NO_COLOR", "1");
         env.put("GST_DEBUG_FILE", logFile.resolveSibling(logFile.getFileName() + ".gst").toString());
