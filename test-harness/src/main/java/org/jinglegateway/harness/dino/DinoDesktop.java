@@ -248,8 +248,9 @@ public final class DinoDesktop implements AutoCloseable {
 
     /**
      * Waits until Dino's call window shows the peer's video: most of its picture area ({@link #VIDEO_AREA}, scaled
-     * down to {@code 66x36} pixels) is no longer the dark background, or it changes between two looks a second
-     * apart. Without video the area is the dark background with the peer's avatar (a 100x100 square) in the middle.
+     * down to {@code 66x36} pixels) is no longer the dark background, or it changed at each of two looks in a row,
+     * a second apart (the avatar giving way to the dark video widget changes it once, playing video every time).
+     * Without video the area is the dark background with the peer's avatar (a 100x100 square) in the middle.
      * <p>
      * Before each look the pointer moves over the picture: under Xvfb with no window manager, Dino's GTK 4 call
      * window sometimes stops repainting while its video sink keeps rendering decoded frames, and only an input event
@@ -260,6 +261,7 @@ public final class DinoDesktop implements AutoCloseable {
         long deadline = System.nanoTime() + UI_TIMEOUT.toNanos();
         List<Integer> previous = videoArea();
         String seen = "";
+        boolean changedBefore = false;
         for (int look = 0; ; look++) {
             // two points inside the picture, away from the call controls, so that each look is a real motion
             xdotool("mousemove", String.valueOf(VIDEO_POINTER.x() + look % 2 * 12),
@@ -274,9 +276,11 @@ public final class DinoDesktop implements AutoCloseable {
                 }
             }
             seen = lit + " of " + now.size() + " pixels lit, " + changed + " changed in a second";
-            if (lit * 10 > now.size() * 3 || changed * 100 > now.size()) {
+            boolean changedNow = changed * 100 > now.size();
+            if (lit * 10 > now.size() * 3 || changedNow && changedBefore) {
                 return;
             }
+            changedBefore = changedNow;
             if (System.nanoTime() > deadline) {
                 Path shot = screenshot("no-video-" + System.currentTimeMillis());
                 throw new AssertionError("Dino's call window shows no video after " + UI_TIMEOUT.toSeconds() + " s ("
