@@ -60,13 +60,21 @@ public final class DinoDesktop implements AutoCloseable {
     /** Inside the picture area, away from the call window's header and buttons. */
     private static final Point VIDEO_POINTER = new Point(300, 220, "the call window's picture");
 
-    /** GStreamer categories whose lines show whether Dino's microphone source ever started (pulsesrc, basesrc). */
-    private static final String CAPTURE_GST_DEBUG = "pulse:5,basesrc:4";
+    /**
+     * GStreamer categories always in Dino's GStreamer log: whether its microphone source ever started (pulsesrc,
+     * basesrc), and its VP8 depayloader's key frames and the frames it dropped waiting for one (a few lines a call).
+     */
+    private static final String ALWAYS_GST_DEBUG = "pulse:5,basesrc:4,rtpvp8depay:5";
     /** Dino's pulsesrc negotiating its format with PulseAudio: the first thing its streaming thread does. */
     private static final Pattern CAPTURE_NEGOTIATED = Pattern.compile("gst_pulsesrc_negotiate:<pulsedevice\\d+>");
     /** Dino's pulsesrc's streaming thread stopping itself because its ring buffer was never set up. */
     private static final Pattern CAPTURE_STOPPED = Pattern.compile(
             "gst_base_src_loop:<pulsedevice\\d+> pausing after gst_base_src_get_range\\(\\) = flushing");
+
+    /** GTK's warning when it skips painting Dino's call window because the window's size allocation is pending. */
+    private static final Pattern CALL_WINDOW_UNALLOCATED = Pattern.compile(
+            "Gtk-WARNING \\*\\*: [0-9:.]+: Trying to snapshot DinoUiCallWindow 0x[0-9a-f]+"
+                    + " without a current allocation");
 
     /** Generous: at a load average of 34 on 2 cores Dino had not logged in after 40 s. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -169,22 +177,69 @@ public final class DinoDesktop implements AutoCloseable {
     }
 
     private boolean callWindowOpen() throws IOException, InterruptedException {
+        return callWindow() != null;
+    }
+
+    /** The X id of the visible window with the call window's size, or null. */
+    private String callWindow() throws IOException, InterruptedException {
         String ids;
         try {
             ids = xdotool("search", "--onlyvisible", "--name", ".");
         } catch (IllegalStateException none) {
-            return false; // xdotool search exits 1 when nothing matches
+            return null; // xdotool search exits 1 when nothing matches
         }
         for (String id : ids.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             try {
                 if (xdotool("getwindowgeometry", id).contains("Geometry: " + CALL_WINDOW)) {
-                    return true;
+                    return id;
                 }
             } catch (IllegalStateException gone) {
                 // the window closed between the search and this look
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * Whether, since {@code logMark} ({@link #logLength()}), GTK warned that it was asked to paint Dino's call window
+     * while the window waited for a size allocation (docs/testing.md, "Dino's call window stops laying out"). Dino
+     * 0.4.2 sets the call window's default size from a GStreamer streaming thread when the peer's video resolution
+     * becomes known; when that races with GTK's main loop, the window's relayout request is lost, GTK skips that
+     * paint with this warning, and the window is neither laid out nor painted again until its size changes.
+     */
+    public boolean callWindowStoppedLayout(int logMark) {
+        return CALL_WINDOW_UNALLOCATED.matcher(logSince(logMark)).find();
+    }
+
+    /**
+     * Makes the call window one pixel smaller and then gives it its size back, as a user resizing it would (there
+     * is no window manager here): each X ConfigureNotify with a new size makes GTK lay the window out and paint it.
+     */
+    public void resizeCallWindow() throws IOException, InterruptedException {
+        String id = callWindow();
+        if (id == null) {
+            throw new AssertionError("no call window of size " + CALL_WINDOW + " to resize; Dino's log " + log());
+        }
+        String[] size = CALL_WINDOW.split("x");
+        int width = Integer.parseInt(size[0]);
+        int height = Integer.parseInt(size[1]);
+        xdotool("windowsize", id, String.valueOf(width - 1), String.valueOf(height - 1));
+        Await.until(UI_TIMEOUT, "Dino's call window to take the size " + (width - 1) + "x" + (height - 1),
+                () -> hasGeometry(id, (width - 1) + "x" + (height - 1)));
+        xdotool("windowsize", id, size[0], size[1]);
+        Await.until(UI_TIMEOUT, "Dino's call window to take its size " + CALL_WINDOW + " back",
+                () -> hasGeometry(id, CALL_WINDOW));
+    }
+
+    private boolean hasGeometry(String id, String geometry) {
+        try {
+            return xdotool("getwindowgeometry", id).contains("Geometry: " + geometry);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean hangUpRed(int rgb) {
@@ -193,8 +248,9 @@ public final class DinoDesktop implements AutoCloseable {
 
     /**
      * Waits until Dino's call window shows the peer's video: most of its picture area ({@link #VIDEO_AREA}, scaled
-     * down to {@code 66x36} pixels) is no longer the dark background, or it changes between two looks a second
-     * apart. Without video the area is the dark background with the peer's avatar (a 100x100 square) in the middle.
+     * down to {@code 66x36} pixels) is no longer the dark background, or it changed at each of two looks in a row,
+     * a second apart (the avatar giving way to the dark video widget changes it once, playing video every time).
+     * Without video the area is the dark background with the peer's avatar (a 100x100 square) in the middle.
      * <p>
      * Before each look the pointer moves over the picture: under Xvfb with no window manager, Dino's GTK 4 call
      * window sometimes stops repainting while its video sink keeps rendering decoded frames, and only an input event
@@ -205,6 +261,7 @@ public final class DinoDesktop implements AutoCloseable {
         long deadline = System.nanoTime() + UI_TIMEOUT.toNanos();
         List<Integer> previous = videoArea();
         String seen = "";
+        boolean changedBefore = false;
         for (int look = 0; ; look++) {
             // two points inside the picture, away from the call controls, so that each look is a real motion
             xdotool("mousemove", String.valueOf(VIDEO_POINTER.x() + look % 2 * 12),
@@ -219,9 +276,11 @@ public final class DinoDesktop implements AutoCloseable {
                 }
             }
             seen = lit + " of " + now.size() + " pixels lit, " + changed + " changed in a second";
-            if (lit * 10 > now.size() * 3 || changed * 100 > now.size()) {
+            boolean changedNow = changed * 100 > now.size();
+            if (lit * 10 > now.size() * 3 || changedNow && changedBefore) {
                 return;
             }
+            changedBefore = changedNow;
             if (System.nanoTime() > deadline) {
                 Path shot = screenshot("no-video-" + System.currentTimeMillis());
                 throw new AssertionError("Dino's call window shows no video after " + UI_TIMEOUT.toSeconds() + " s ("
@@ -280,6 +339,32 @@ public final class DinoDesktop implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * For diagnosis (docs/testing.md, "Dino's call window stops laying out"): how often Dino's video chain logged each
+     * step since the marks ({@link #gstLogLength()}, {@link #logLength()}); the GStreamer counts need
+     * {@code JG_DINO_GST_DEBUG} with {@code rtpvp8depay:6,basesink:5}, Dino's own lines need that variable too
+     * ({@code G_MESSAGES_DEBUG}).
+     */
+    public String videoSummary(long gstMark, int logMark) {
+        String gst = gstLogSince(gstMark);
+        String own = logSince(logMark);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("key frames depayloaded", count(gst, "rtpvp8depay.*Processed keyframe"));
+        counts.put("inter-frames dropped before a key frame", count(gst, "Dropping inter-frame before intra-frame"));
+        counts.put("frames missing their first packet", count(gst, "The frame is missing the first packet"));
+        counts.put("discontinuities", count(gst, "rtpvp8depay.*Discontinuity"));
+        counts.put("frames rendered by Dino's sink", count(gst, "<dinopluginsrtpsink\\d+> rendering object"));
+        counts.put("resolution changes", count(own, "Input resolution changed"));
+        counts.put("snapshots without allocation", count(own, "without a current allocation"));
+        counts.put("SRTP decrypt failures", count(own, "SRTP decrypt failed"));
+        counts.put("second SSRC ignored", count(own, "Got second ssrc"));
+        return counts.toString();
+    }
+
+    private static long count(String text, String regex) {
+        return Pattern.compile(regex).matcher(text).results().count();
     }
 
     /**
@@ -482,7 +567,7 @@ public final class DinoDesktop implements AutoCloseable {
             // diagnosis (docs/testing.md): Dino's debug lines into its log, and the categories asked for
             env.put("G_MESSAGES_DEBUG", "all");
             StringBuilder levels = new StringBuilder(gstDebug);
-            for (String level : CAPTURE_GST_DEBUG.split(",")) {
+            for (String level : ALWAYS_GST_DEBUG.split(",")) {
                 String category = level.substring(0, level.indexOf(':') + 1);
                 if (!Pattern.compile("(^|,)" + Pattern.quote(category)).matcher(gstDebug).find()) {
                     levels.append(',').append(level); // the caller's own level for a category wins
@@ -490,7 +575,7 @@ public final class DinoDesktop implements AutoCloseable {
             }
             env.put("GST_DEBUG", levels.toString());
         } else {
-            env.put("GST_DEBUG", "*:2," + CAPTURE_GST_DEBUG);
+            env.put("GST_DEBUG", "*:2," + ALWAYS_GST_DEBUG);
         }
         env.put("GST_DEBUG_NO_COLOR", "1");
         env.put("GST_DEBUG_FILE", logFile.resolveSibling(logFile.getFileName() + ".gst").toString());

@@ -76,6 +76,8 @@ final class DinoCallIT {
     private long gstMark;
     /** Calls whose Dino microphone source had to be rebuilt (see growth); the stress loop prints it. */
     private static int recoveredCaptures;
+    /** Calls whose Dino call window had to be resized to be laid out again (see dinoShowsVideo). */
+    private static int recoveredLayouts;
 
     @BeforeAll
     static void start() throws Exception {
@@ -193,9 +195,74 @@ final class DinoCallIT {
     @TestFactory
     @Order(5)
     Stream<DynamicTest> audioCallsInARow() {
-        String calls = System.getenv("JG_DINO_AUDIO_CALLS");
-        int n = calls != null && calls.matches("\\d{1,4}") ? Integer.parseInt(calls) : 0;
-        return IntStream.range(0, n).mapToObj(i -> DynamicTest.dynamicTest("audio call " + i, () -> audioCall(i)));
+        return IntStream.range(0, callsAsked("JG_DINO_AUDIO_CALLS"))
+                .mapToObj(i -> DynamicTest.dynamicTest("audio call " + i, () -> audioCall(i)));
+    }
+
+    /**
+     * Diagnosis (docs/testing.md, "Dino's call window stops laying out"): with {@code JG_DINO_VIDEO_CALLS=N}, N video
+     * calls in a row that Dino places and the browser hangs up (the fourth test's call), each a test of its own that
+     * prints the browser's video sender statistics and what Dino's logs say about the video. Without the variable it
+     * makes no test at all (CI).
+     */
+    @TestFactory
+    @Order(6)
+    Stream<DynamicTest> videoCallsInARow() {
+        return IntStream.range(0, callsAsked("JG_DINO_VIDEO_CALLS"))
+                .mapToObj(i -> DynamicTest.dynamicTest("video call " + i, () -> videoCall(i)));
+    }
+
+    /** The number of calls an environment variable asks for (0 when it is not set: CI). */
+    private static int callsAsked(String variable) {
+        String calls = System.getenv(variable);
+        return calls != null && calls.matches("\\d{1,4}") ? Integer.parseInt(calls) : 0;
+    }
+
+    private void videoCall(int i) throws Exception {
+        mark();
+        Instant started = Instant.now();
+        dino.call(true);
+        alice.send("waitState", "states", List.of("incoming"));
+        alice.send("answer");
+        String shown = "shown";
+        try {
+            alice.send("waitConnected");
+            growth("audio", "rtcp-audio", "rtcp-video");
+            int resizedBefore = recoveredLayouts;
+            try {
+                dinoShowsVideo();
+            } catch (AssertionError e) {
+                shown = "NOT SHOWN: " + e.getMessage().lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            }
+            if (recoveredLayouts > resizedBefore) {
+                shown += " after resizing the call window";
+            }
+            // CHECKSTYLE.OFF: RegexpSinglelineJava
+            String load = Files.readString(Path.of("/proc/loadavg")).strip();
+            System.out.println("[dino-video] call " + i + " at " + started + ": " + shown
+                    + "\n  browser's video sender: " + videoSender()
+                    + "\n  Dino: " + dino.videoSummary(gstMark, logMark) + "\n  load " + load);
+            // CHECKSTYLE.ON: RegexpSinglelineJava
+        } finally {
+            alice.send("hangup");
+            alice.send("waitState", "states", List.of("ended"));
+            dino.awaitCallWindowClosed();
+        }
+        assertThat(shown).as("Dino shows the browser's video in call %d", i).startsWith("shown");
+    }
+
+    /** The browser's video sender statistics that tell whether and how Dino asked for key frames. */
+    private String videoSender() throws IOException, InterruptedException {
+        StringBuilder b = new StringBuilder();
+        for (JsonNode s : alice.send("rawStats", "types", List.of("outbound-rtp")).path("stats")) {
+            if ("video".equals(s.path("kind").asText())) {
+                for (String field : List.of("framesSent", "keyFramesEncoded", "firCount", "pliCount", "nackCount",
+                        "frameWidth", "frameHeight", "qualityLimitationReason")) {
+                    b.append(field).append('=').append(s.path(field).asText()).append(' ');
+                }
+            }
+        }
+        return b.toString().strip();
     }
 
     private void audioCall(int i) throws Exception {
@@ -295,7 +362,24 @@ final class DinoCallIT {
      */
     private void dinoShowsVideo() throws IOException, InterruptedException {
         try {
-            dino.awaitVideoShown();
+            try {
+                dino.awaitVideoShown();
+            } catch (AssertionError dark) {
+                if (!dino.callWindowStoppedLayout(logMark)) {
+                    throw dark;
+                }
+                // Dino 0.4.2 resized its call window from a GStreamer thread when the video's size became known, and
+                // GTK lost the window's relayout request: its log says GTK skipped a paint for want of an
+                // allocation, and the window stays as it was until its size changes (docs/testing.md, "Dino's call
+                // window stops laying out"). A user would resize it; the video must then show like any other.
+                // CHECKSTYLE.OFF: RegexpSinglelineJava
+                System.err.println("[dino] Dino's call window stopped laying out (GTK skipped painting it for want"
+                        + " of an allocation, its log " + dino.log() + "): resizing it by a pixel and back");
+                // CHECKSTYLE.ON: RegexpSinglelineJava
+                recoveredLayouts++;
+                dino.resizeCallWindow();
+                dino.awaitVideoShown();
+            }
         } catch (AssertionError e) {
             JsonNode video = alice.send("growth", "kinds", List.of("rtcp-video")).path("after");
             throw new AssertionError(e.getMessage() + "\nthe browser's video toward Dino: " + video.path("outbound")
