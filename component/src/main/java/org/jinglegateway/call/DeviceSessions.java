@@ -66,7 +66,8 @@ public final class DeviceSessions {
 
     /**
      * A new device for {@code user} on {@code link}: {@code registered} (with {@code jid}, {@code resume} unless resume
-     * is off, and what {@code extras} adds) goes out first, then the device is online for calls and for XMPP.
+     * is off, and what {@code extras} adds) is its first frame, and the device can take calls by the time the page
+     * reads it; its presence goes out just after.
      */
     public BrowserDevice register(String user, DeviceLink link, Consumer<ObjectNode> extras) {
         JID jid = new JID(user, calls.domain(), "web-" + ids.next(8));
@@ -79,8 +80,12 @@ public final class DeviceSessions {
         // in a cluster the other instances learn where the device is before the page learns its JID, so that a call
         // placed to it the moment the page knows it is routed here (docs/operations.md, "Several instances")
         calls.context().directory().deviceOnline(jid, device.tokenKey().orElse(""));
-        device.send(registered);
-        calls.devices().add(device);
+        // online before the page learns its JID (a call placed to it the moment it does must find it: CI saw one
+        // miss it by a millisecond), yet registered its first frame: a frame for it waits for this lock (sendText)
+        synchronized (device) {
+            calls.devices().add(device);
+            device.send(registered);
+        }
         log.info("device.online jid={}", jid);
         presence.deviceOnline(device);
         return device;

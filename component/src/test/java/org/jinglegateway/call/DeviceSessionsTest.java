@@ -32,7 +32,7 @@ final class DeviceSessionsTest {
     };
 
     /** A socket that keeps what it was given, and takes nothing once closed. */
-    static final class FakeLink implements DeviceLink {
+    static class FakeLink implements DeviceLink {
         final List<JsonNode> frames = new ArrayList<>();
         boolean open = true;
         int closeCode;
@@ -128,6 +128,23 @@ final class DeviceSessionsTest {
         assertThat(registered.get("extra").asInt()).isOne();
         assertThat(presence).containsExactly("online " + juliet.jid());
         assertThat(world.devices.find(juliet.jid())).contains(juliet);
+    }
+
+    @Test
+    void register_theDeviceTakesCallsBeforeThePageReadsRegistered() {
+        List<String> seenWhenRegistered = new ArrayList<>();
+        FakeLink link = new FakeLink() {
+            @Override
+            public boolean offer(String frame) {
+                // a page that reads registered and at once has a call placed to it (CI: EjabberdCallsIT, 2026-12-05)
+                world.devices.of("juliet").forEach(d -> seenWhenRegistered.add(d.jid().toString()));
+                return super.offer(frame);
+            }
+        };
+        BrowserDevice juliet = sessions.register("juliet", link, n -> { });
+
+        assertThat(link.types()).containsExactly("registered");
+        assertThat(seenWhenRegistered).containsExactly(juliet.jid().toString());
     }
 
     @Test
