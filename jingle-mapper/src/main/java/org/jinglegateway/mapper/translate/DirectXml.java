@@ -31,7 +31,6 @@ import static org.jinglegateway.mapper.jingle.JingleNames.VALUE;
 
 import java.util.Arrays;
 import org.jinglegateway.mapper.internal.Checks;
-import org.jinglegateway.mapper.internal.Decimals;
 import org.jinglegateway.mapper.internal.NameTable;
 import org.jinglegateway.mapper.jingle.Creator;
 import org.jinglegateway.mapper.jingle.JingleAction;
@@ -162,17 +161,18 @@ final class DirectXml {
         int endLine;
         int mediaFrom;
         int mediaTo;
-        boolean data;
+        final boolean data;
         int formats;
-        int[] fmtFrom = new int[16];
-        int[] fmtTo = new int[16];
+        /** Per format, sized to the m-line's: where it stands in the m-line. */
+        final int[] fmtFrom;
+        final int[] fmtTo;
         /** Per format: the line of its last rtpmap and fmtp, or -1; its first and last rtcp-fb line, or -1. */
-        int[] rtpmap = new int[16];
-        int[] fmtp = new int[16];
-        int[] fbFirst = new int[16];
-        int[] fbLast = new int[16];
-        /** Payload type to format index, -1 when the m-line has no such format (RTP sections only). */
-        final byte[] byId = new byte[128];
+        final int[] rtpmap;
+        final int[] fmtp;
+        final int[] fbFirst;
+        final int[] fbLast;
+        /** Payload type to format index + 1, 0 when the m-line has no such format (RTP sections only). */
+        final byte[] byId;
         int midFrom = -1;
         int midTo;
         /** The value of the first a=ice-ufrag, a=ice-pwd, a=msid, a=max-message-size (by V_*): from, or -1, and to. */
@@ -187,6 +187,17 @@ final class DirectXml {
         int maxptime = -1;
         int sctpPort = -1;
         int ssrcs;
+
+        Section(int formats, boolean data) {
+            this.data = data;
+            fmtFrom = new int[formats];
+            fmtTo = new int[formats];
+            rtpmap = new int[formats];
+            fmtp = new int[formats];
+            fbFirst = new int[formats];
+            fbLast = new int[formats];
+            byId = data ? null : new byte[128];
+        }
     }
 
     /** One pass's state: each line's kind and positions, the sections, the session level's lines. */
@@ -194,16 +205,17 @@ final class DirectXml {
         private final String text;
         private final Role writer;
         private int lines;
-        private byte[] kind = new byte[64];
+        /** Per line, sized for a browser's lines (about 35 characters each), grown for others. */
+        private byte[] kind;
         /** Per line: where its value starts (after the name's colon) and where the line ends. */
-        private int[] from = new int[64];
-        private int[] to = new int[64];
+        private int[] from;
+        private int[] to;
         /** Per line, by kind: the format index an rtcp-fb names (-1: '*', -2: none), an extmap's direction... */
-        private int[] aux = new int[64];
-        /** Per line, by kind: an a=ssrc line's ssrc, an extmap's id. */
-        private long[] number = new long[64];
+        private int[] aux;
+        /** Per line, by kind: an a=ssrc line's ssrc (unsigned), an extmap's id, where an rtcp-fb's type ends... */
+        private int[] number;
         /** Per rtcp-fb line of a format: the format's next one, or -1. */
-        private int[] next = new int[64];
+        private int[] next;
         private Section[] sections = new Section[4];
         private int sectionCount;
         /** Session-level a=group and a=fingerprint lines, and whether a=extmap-allow-mixed stands there. */
@@ -215,6 +227,13 @@ final class DirectXml {
         Scan(String text, Role writer) {
             this.text = text;
             this.writer = writer;
+            int lines = text.length() / 24 + 16;
+            kind = new byte[lines];
+            from = new int[lines];
+            to = new int[lines];
+            aux = new int[lines];
+            number = new int[lines];
+            next = new int[lines];
         }
 
         /** Reads every line; false as soon as one is not for the direct path. */
@@ -242,11 +261,14 @@ final class DirectXml {
                 if (end - start < 2 || t.charAt(start + 1) != '=' || t.charAt(end - 1) == ' ') {
                     return false;
                 }
+                int outside = 0;
                 for (int i = start; i < end; i++) {
                     char c = t.charAt(i);
-                    if (c < ' ' || c > '~') {
-                        return false;
-                    }
+                    // negative when c < ' ' or c > '~': one test per line, not two per character
+                    outside |= (c - ' ') | ('~' - c);
+                }
+                if (outside < 0) {
+                    return false;
                 }
                 char type = t.charAt(start);
                 if (type == 'a') {
@@ -335,16 +357,14 @@ final class DirectXml {
         /** t=: two numbers. */
         private boolean timing(int from, int end) {
             int space = text.indexOf(' ', from);
-            return space >= 0 && space < end && Decimals.value(text, from, space) >= 0
-                    && Decimals.value(text, space + 1, end) >= 0;
+            return space >= 0 && space < end && digits(from, space) >= 0
+                    && digits(space + 1, end) >= 0;
         }
 
         private Section mediaLine(int from, int end) {
             if (sectionCount == sections.length) {
                 sections = Arrays.copyOf(sections, sectionCount * 2);
             }
-            Section s = new Section();
-            s.firstLine = lines;
             int s1 = text.indexOf(' ', from);
             if (s1 <= from || s1 >= end) {
                 return null;
@@ -359,7 +379,7 @@ final class DirectXml {
                 return null;
             }
             // the port: a number 1-65535 (port 0 is a rejection, a /count is rare: the model path's)
-            long port = Decimals.value(text, s1 + 1, s2);
+            long port = digits(s1 + 1, s2);
             if (port < 1 || port > 65535) {
                 return null;
             }
@@ -367,45 +387,45 @@ final class DirectXml {
             if (s3 <= s2 + 1 || s3 >= end) {
                 return null;
             }
+            int formats = 1;
+            for (int i = text.indexOf(' ', s3 + 1); i >= 0 && i < end; i = text.indexOf(' ', i + 1)) {
+                formats++;
+            }
+            if (formats > MOST) {
+                return null;
+            }
+            Section s = new Section(formats, contains(text, s2 + 1, s3, "SCTP"));
+            s.firstLine = lines;
             s.mediaFrom = from;
             s.mediaTo = s1;
-            s.data = contains(text, s2 + 1, s3, "SCTP");
             int f = s3 + 1;
             while (true) {
                 int space = text.indexOf(' ', f);
                 int fe = space < 0 || space > end ? end : space;
-                if (fe == f || s.formats == MOST) {
+                if (fe == f) {
                     return null;
                 }
                 if (!s.data) {
                     // RTP: a payload type 0-127 written without leading zeros, so that a format and its id agree
-                    long id = Decimals.value(text, f, fe);
-                    if (id < 0 || id > 127 || (text.charAt(f) == '0' && fe - f > 1)) {
+                    // (and a format written twice is an id seen twice)
+                    long id = digits(f, fe);
+                    if (id < 0 || id > 127 || (text.charAt(f) == '0' && fe - f > 1) || s.byId[(int) id] != 0) {
                         return null;
                     }
-                }
-                for (int k = 0; k < s.formats; k++) {
-                    if (s.fmtTo[k] - s.fmtFrom[k] == fe - f && text.regionMatches(s.fmtFrom[k], text, f, fe - f)) {
-                        return null;
+                    s.byId[(int) id] = (byte) (s.formats + 1);
+                } else {
+                    for (int k = 0; k < s.formats; k++) {
+                        if (s.fmtTo[k] - s.fmtFrom[k] == fe - f
+                                && text.regionMatches(s.fmtFrom[k], text, f, fe - f)) {
+                            return null;
+                        }
                     }
-                }
-                if (s.formats == s.fmtFrom.length) {
-                    int n = s.formats * 2;
-                    s.fmtFrom = Arrays.copyOf(s.fmtFrom, n);
-                    s.fmtTo = Arrays.copyOf(s.fmtTo, n);
-                    s.rtpmap = Arrays.copyOf(s.rtpmap, n);
-                    s.fmtp = Arrays.copyOf(s.fmtp, n);
-                    s.fbFirst = Arrays.copyOf(s.fbFirst, n);
-                    s.fbLast = Arrays.copyOf(s.fbLast, n);
                 }
                 s.fmtFrom[s.formats] = f;
                 s.fmtTo[s.formats] = fe;
                 s.rtpmap[s.formats] = -1;
                 s.fmtp[s.formats] = -1;
                 s.fbFirst[s.formats] = -1;
-                if (!s.data) {
-                    s.byId[(int) Decimals.value(text, f, fe)] = (byte) (s.formats + 1);
-                }
                 s.formats++;
                 if (fe == end) {
                     break;
@@ -498,10 +518,10 @@ final class DirectXml {
                 case N_PTIME:
                 case N_MAXPTIME:
                     // 1-9 digits: a number that fits an int (the model path reads the others, and flags)
-                    if (flag || end - v > 9 || Decimals.value(text, v, end) < 0) {
+                    if (flag || end - v > 9 || digits(v, end) < 0) {
                         return false;
                     }
-                    int n = (int) Decimals.value(text, v, end);
+                    int n = (int) digits(v, end);
                     if (k == N_PTIME && s.ptime < 0) {
                         s.ptime = n;
                     } else if (k == N_MAXPTIME && s.maxptime < 0) {
@@ -518,7 +538,7 @@ final class DirectXml {
                 case N_SSRC:
                     return ssrc(line, v, end, s);
                 case N_SCTP_PORT:
-                    long port = flag ? -1 : Decimals.value(text, v, end);
+                    long port = flag ? -1 : digits(v, end);
                     if (port < 0 || port > 65535) {
                         return false;
                     }
@@ -587,6 +607,31 @@ final class DirectXml {
             from[lines] = v;
             to[lines] = end;
             return lines++;
+        }
+
+        /** Decimals.value over the text itself: 1-18 ASCII digits, else -1. */
+        private long digits(int from, int to) {
+            if (to <= from || to - from > 18) {
+                return -1;
+            }
+            long n = 0;
+            for (int i = from; i < to; i++) {
+                int d = text.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    return -1;
+                }
+                n = n * 10 + d;
+            }
+            return n;
+        }
+
+        /** A number attribute written as the text has it when that is its decimal form (no leading zero). */
+        private void number(StringSink out, String name, int from, int to) {
+            if (text.charAt(from) != '0' || to - from == 1) {
+                out.attribute(name, text, from, to);
+            } else {
+                out.attribute(name, digits(from, to));
+            }
         }
 
         private boolean token(int from, int to) {
@@ -676,7 +721,7 @@ final class DirectXml {
                     return false;
                 }
             }
-            long id = Decimals.value(text, v, slash >= 0 ? slash : s1);
+            long id = digits(v, slash >= 0 ? slash : s1);
             if (id < 1 || id > 255) {
                 return false;
             }
@@ -687,7 +732,7 @@ final class DirectXml {
             }
             kind[line] = EXTMAP;
             aux[line] = direction;
-            number[line] = id;
+            number[line] = (int) id;
             from[line] = s1 + 1;
             to[line] = uriEnd;
             estimate += 128 + uriEnd - s1;
@@ -702,7 +747,7 @@ final class DirectXml {
             }
             boolean all = s1 == v + 1 && text.charAt(v) == '*';
             if (!all) {
-                long pt = Decimals.value(text, v, s1);
+                long pt = digits(v, s1);
                 if (pt < 0 || pt > 127) {
                     return false;
                 }
@@ -737,7 +782,7 @@ final class DirectXml {
 
         /** The index of the m-line's format written exactly as {@code text[from, to)}, or -2. */
         private int format(Section s, int from, int to) {
-            long id = s.data ? -1 : Decimals.value(text, from, to);
+            long id = s.data ? -1 : digits(from, to);
             int k = id >= 0 && id <= 127 ? s.byId[(int) id] - 1 : -1;
             return k >= 0 && s.fmtTo[k] - s.fmtFrom[k] == to - from
                     && text.regionMatches(s.fmtFrom[k], text, from, to - from) ? k : -2;
@@ -749,7 +794,7 @@ final class DirectXml {
             if (space < 0 || space >= end) {
                 return false;
             }
-            long pt = Decimals.value(text, v, space);
+            long pt = digits(v, space);
             if (pt < 0 || pt > 127) {
                 return false;
             }
@@ -759,12 +804,12 @@ final class DirectXml {
             }
             int s2 = text.indexOf('/', s1 + 1);
             s2 = s2 >= 0 && s2 < end ? s2 : -1;
-            long rate = Decimals.value(text, s1 + 1, s2 < 0 ? end : s2);
+            long rate = digits(s1 + 1, s2 < 0 ? end : s2);
             if (rate < 0 || rate > 0xFFFF_FFFFL) {
                 return false;
             }
             if (s2 >= 0) {
-                long channels = Decimals.value(text, s2 + 1, end);
+                long channels = digits(s2 + 1, end);
                 if (channels < 0 || channels > 255) {
                     return false;
                 }
@@ -814,7 +859,7 @@ final class DirectXml {
             while (f <= end && semEnd < end) {
                 int sp = text.indexOf(' ', f);
                 int fe = sp < 0 || sp > end ? end : sp;
-                long id = Decimals.value(text, f, fe);
+                long id = digits(f, fe);
                 if (id < 0 || id > 0xFFFF_FFFFL) {
                     return false;
                 }
@@ -832,7 +877,7 @@ final class DirectXml {
             if (space <= v || space >= end) {
                 return false;
             }
-            long id = Decimals.value(text, v, space);
+            long id = digits(v, space);
             if (id < 0 || id > 0xFFFF_FFFFL || ++s.ssrcs > MOST) {
                 return false;
             }
@@ -846,7 +891,8 @@ final class DirectXml {
                 return false;
             }
             kind[line] = SSRC_LINE;
-            number[line] = id;
+            // as an int: an ssrc is 32 bits, equal as an int when equal as a number
+            number[line] = (int) id;
             from[line] = space + 1;
             aux[line] = attrEnd;
             estimate += 96 + end - v;
@@ -856,7 +902,7 @@ final class DirectXml {
         // ---- writing ----
 
         String write(SdpToJingle.Request request) {
-            StringSink out = new StringSink(estimate + text.length() / 2);
+            StringSink out = new StringSink(estimate + 64);
             out.start(Tag.JINGLE);
             out.attribute(ACTION, request.action().token());
             if (request.initiator().isPresent()) {
@@ -894,7 +940,7 @@ final class DirectXml {
                 int fe = sp < 0 || sp > end ? end : sp;
                 if (ssrcs) {
                     out.start(Tag.SOURCE);
-                    out.attribute(SSRC, Decimals.value(text, f, fe));
+                    number(out, SSRC, f, fe);
                 } else {
                     out.start(Tag.GROUP_CONTENT);
                     out.attribute(NAME, text, f, fe);
@@ -963,15 +1009,16 @@ final class DirectXml {
 
         private void payloadType(StringSink out, Section s, int k) {
             out.start(Tag.PAYLOAD_TYPE);
-            out.attribute(ID, Decimals.value(text, s.fmtFrom[k], s.fmtTo[k]));
+            // an RTP format is its payload type written without leading zeros
+            out.attribute(ID, text, s.fmtFrom[k], s.fmtTo[k]);
             int map = s.rtpmap[k];
             if (map >= 0) {
                 int slash = aux[map];
-                int s2 = (int) number[map];
+                int s2 = number[map];
                 out.attribute(NAME, text, from[map], slash);
-                out.attribute(CLOCKRATE, Decimals.value(text, slash + 1, s2 < 0 ? to[map] : s2));
+                number(out, CLOCKRATE, slash + 1, s2 < 0 ? to[map] : s2);
                 if (s2 >= 0) {
-                    out.attribute(CHANNELS, Decimals.value(text, s2 + 1, to[map]));
+                    number(out, CHANNELS, s2 + 1, to[map]);
                 }
             }
             if (s.ptime >= 0) {
@@ -1027,7 +1074,7 @@ final class DirectXml {
         }
 
         private void feedback(StringSink out, int line) {
-            int typeEnd = (int) number[line];
+            int typeEnd = number[line];
             out.start(Tag.RTCP_FB);
             out.attribute(TYPE, text, from[line], typeEnd);
             if (typeEnd < to[line]) {
@@ -1042,9 +1089,9 @@ final class DirectXml {
                 if (kind[line] != SSRC_LINE || seenBefore(s, line)) {
                     continue;
                 }
-                long ssrc = number[line];
+                int ssrc = number[line];
                 out.start(Tag.SOURCE);
-                out.attribute(SSRC, ssrc);
+                out.attribute(SSRC, Integer.toUnsignedLong(ssrc));
                 boolean msid = false;
                 for (int k = line; k < s.endLine; k++) {
                     if (kind[k] == SSRC_LINE && number[k] == ssrc) {
