@@ -356,7 +356,7 @@ final class DirectXml {
 
         /** t=: two numbers. */
         private boolean timing(int from, int end) {
-            int space = text.indexOf(' ', from);
+            int space = find(' ', from, end);
             return space >= 0 && space < end && digits(from, space) >= 0
                     && digits(space + 1, end) >= 0;
         }
@@ -365,7 +365,7 @@ final class DirectXml {
             if (sectionCount == sections.length) {
                 sections = Arrays.copyOf(sections, sectionCount * 2);
             }
-            int s1 = text.indexOf(' ', from);
+            int s1 = find(' ', from, end);
             if (s1 <= from || s1 >= end) {
                 return null;
             }
@@ -374,7 +374,7 @@ final class DirectXml {
                     return null;
                 }
             }
-            int s2 = text.indexOf(' ', s1 + 1);
+            int s2 = find(' ', s1 + 1, end);
             if (s2 < 0 || s2 >= end) {
                 return null;
             }
@@ -383,12 +383,12 @@ final class DirectXml {
             if (port < 1 || port > 65535) {
                 return null;
             }
-            int s3 = text.indexOf(' ', s2 + 1);
+            int s3 = find(' ', s2 + 1, end);
             if (s3 <= s2 + 1 || s3 >= end) {
                 return null;
             }
             int formats = 1;
-            for (int i = text.indexOf(' ', s3 + 1); i >= 0 && i < end; i = text.indexOf(' ', i + 1)) {
+            for (int i = find(' ', s3 + 1, end); i >= 0; i = find(' ', i + 1, end)) {
                 formats++;
             }
             if (formats > MOST) {
@@ -400,7 +400,7 @@ final class DirectXml {
             s.mediaTo = s1;
             int f = s3 + 1;
             while (true) {
-                int space = text.indexOf(' ', f);
+                int space = find(' ', f, end);
                 int fe = space < 0 || space > end ? end : space;
                 if (fe == f) {
                     return null;
@@ -438,13 +438,30 @@ final class DirectXml {
         }
 
         private static boolean contains(String text, int from, int to, String part) {
-            int i = text.indexOf(part, from);
-            return i >= 0 && i + part.length() <= to;
+            for (int i = from; i + part.length() <= to; i++) {
+                if (text.startsWith(part, i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The first {@code c} in {@code text[from, to)}, or -1: bounded by the line, where String.indexOf would go on
+         * to the end of the text (JDK 17 has no bounded form), which made a flag line's look-up for ':' quadratic.
+         */
+        private int find(char c, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (text.charAt(i) == c) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** One a= line: checked as the parser checks it, and read as the model's row reads it. */
         private boolean attribute(int from, int end, Section s) {
-            int colon = text.indexOf(':', from);
+            int colon = find(':', from, end);
             boolean flag = colon < 0 || colon >= end;
             int nameEnd = flag ? end : colon;
             if (nameEnd == from) {
@@ -609,6 +626,11 @@ final class DirectXml {
             return lines++;
         }
 
+        /** An attribute whose value is {@code text[from, to)}. */
+        private void attribute(StringSink out, String name, int from, int to) {
+            out.attribute(name, text, from, to);
+        }
+
         /** Decimals.value over the text itself: 1-18 ASCII digits, else -1. */
         private long digits(int from, int to) {
             if (to <= from || to - from > 18) {
@@ -628,7 +650,7 @@ final class DirectXml {
         /** A number attribute written as the text has it when that is its decimal form (no leading zero). */
         private void number(StringSink out, String name, int from, int to) {
             if (text.charAt(from) != '0' || to - from == 1) {
-                out.attribute(name, text, from, to);
+                attribute(out, name, from, to);
             } else {
                 out.attribute(name, digits(from, to));
             }
@@ -651,7 +673,7 @@ final class DirectXml {
             if (to <= from) {
                 return false;
             }
-            int space = text.indexOf(' ', from);
+            int space = find(' ', from, to);
             return space < 0 || space >= to;
         }
 
@@ -679,7 +701,7 @@ final class DirectXml {
         private boolean group(int from, int to) {
             int f = from;
             while (true) {
-                int space = text.indexOf(' ', f);
+                int space = find(' ', f, to);
                 int fe = space < 0 || space > to ? to : space;
                 if (!token(f, fe)) {
                     return false;
@@ -693,13 +715,13 @@ final class DirectXml {
 
         /** fingerprint: a token, a space, a field. */
         private boolean fingerprint(int from, int to) {
-            int space = text.indexOf(' ', from);
+            int space = find(' ', from, to);
             return space > from && space < to && token(from, space) && field(space + 1, to);
         }
 
         /** msid: one or two parts of 1-64 token characters. */
         private boolean msid(int from, int to) {
-            int space = text.indexOf(' ', from);
+            int space = find(' ', from, to);
             if (space < 0 || space >= to) {
                 return to - from <= 64 && token(from, to);
             }
@@ -708,11 +730,11 @@ final class DirectXml {
 
         /** extmap: id[/direction] uri [attributes]. */
         private boolean extmap(int line, int v, int end, Section s) {
-            int s1 = text.indexOf(' ', v);
+            int s1 = find(' ', v, end);
             if (s1 <= v || s1 >= end) {
                 return false;
             }
-            int slash = text.indexOf('/', v);
+            int slash = find('/', v, end);
             slash = slash >= 0 && slash < s1 ? slash : -1;
             int direction = -1;
             if (slash >= 0) {
@@ -725,7 +747,7 @@ final class DirectXml {
             if (id < 1 || id > 255) {
                 return false;
             }
-            int s2 = text.indexOf(' ', s1 + 1);
+            int s2 = find(' ', s1 + 1, end);
             int uriEnd = s2 < 0 || s2 > end ? end : s2;
             if (uriEnd == s1 + 1) {
                 return false;
@@ -741,7 +763,7 @@ final class DirectXml {
 
         /** rtcp-fb: payload type or '*', a token, and what follows. */
         private boolean rtcpFb(int line, int v, int end, Section s) {
-            int s1 = text.indexOf(' ', v);
+            int s1 = find(' ', v, end);
             if (s1 <= v || s1 >= end) {
                 return false;
             }
@@ -752,7 +774,7 @@ final class DirectXml {
                     return false;
                 }
             }
-            int s2 = text.indexOf(' ', s1 + 1);
+            int s2 = find(' ', s1 + 1, end);
             int typeEnd = s2 < 0 || s2 > end ? end : s2;
             if (!token(s1 + 1, typeEnd)) {
                 return false;
@@ -790,7 +812,7 @@ final class DirectXml {
 
         /** rtpmap: pt encoding/rate[/channels]; the last line for an id counts. */
         private boolean rtpmap(int line, int v, int end, Section s) {
-            int space = text.indexOf(' ', v);
+            int space = find(' ', v, end);
             if (space < 0 || space >= end) {
                 return false;
             }
@@ -798,11 +820,11 @@ final class DirectXml {
             if (pt < 0 || pt > 127) {
                 return false;
             }
-            int s1 = text.indexOf('/', space + 1);
+            int s1 = find('/', space + 1, end);
             if (s1 < 0 || s1 >= end || !token(space + 1, s1)) {
                 return false;
             }
-            int s2 = text.indexOf('/', s1 + 1);
+            int s2 = find('/', s1 + 1, end);
             s2 = s2 >= 0 && s2 < end ? s2 : -1;
             long rate = digits(s1 + 1, s2 < 0 ? end : s2);
             if (rate < 0 || rate > 0xFFFF_FFFFL) {
@@ -829,7 +851,7 @@ final class DirectXml {
 
         /** fmtp: format [params]; each parameter checked as Fmtp.Param checks it. The last line for a format counts. */
         private boolean fmtp(int line, int v, int end, Section s) {
-            int space = text.indexOf(' ', v);
+            int space = find(' ', v, end);
             int formatEnd = space < 0 || space >= end ? end : space;
             if (formatEnd == v) {
                 return false;
@@ -850,14 +872,14 @@ final class DirectXml {
 
         /** ssrc-group: a token, then space-separated ssrc ids. */
         private boolean ssrcGroup(int v, int end) {
-            int space = text.indexOf(' ', v);
+            int space = find(' ', v, end);
             int semEnd = space < 0 || space > end ? end : space;
             if (!token(v, semEnd)) {
                 return false;
             }
             int f = semEnd + 1;
             while (f <= end && semEnd < end) {
-                int sp = text.indexOf(' ', f);
+                int sp = find(' ', f, end);
                 int fe = sp < 0 || sp > end ? end : sp;
                 long id = digits(f, fe);
                 if (id < 0 || id > 0xFFFF_FFFFL) {
@@ -873,7 +895,7 @@ final class DirectXml {
 
         /** ssrc: id attribute[:value]; an msid value is checked as a=msid is. */
         private boolean ssrc(int line, int v, int end, Section s) {
-            int space = text.indexOf(' ', v);
+            int space = find(' ', v, end);
             if (space <= v || space >= end) {
                 return false;
             }
@@ -881,7 +903,7 @@ final class DirectXml {
             if (id < 0 || id > 0xFFFF_FFFFL || ++s.ssrcs > MOST) {
                 return false;
             }
-            int colon = text.indexOf(':', space + 1);
+            int colon = find(':', space + 1, end);
             int attrEnd = colon < 0 || colon >= end ? end : colon;
             if (!field(space + 1, attrEnd)) {
                 return false;
@@ -932,18 +954,18 @@ final class DirectXml {
          */
         private void group(StringSink out, Tag outer, boolean ssrcs, int v, int end) {
             out.start(outer);
-            int space = text.indexOf(' ', v);
+            int space = find(' ', v, end);
             int semEnd = space < 0 || space > end ? end : space;
-            out.attribute(SEMANTICS, text, v, semEnd);
+            attribute(out, SEMANTICS, v, semEnd);
             for (int f = semEnd + 1; f <= end && semEnd < end; ) {
-                int sp = text.indexOf(' ', f);
+                int sp = find(' ', f, end);
                 int fe = sp < 0 || sp > end ? end : sp;
                 if (ssrcs) {
                     out.start(Tag.SOURCE);
                     number(out, SSRC, f, fe);
                 } else {
                     out.start(Tag.GROUP_CONTENT);
-                    out.attribute(NAME, text, f, fe);
+                    attribute(out, NAME, f, fe);
                 }
                 out.end();
                 f = fe + 1;
@@ -954,7 +976,7 @@ final class DirectXml {
         private void content(StringSink out, Section s, Creator creator) {
             out.start(Tag.CONTENT);
             out.attribute(CREATOR, creator.token());
-            out.attribute(NAME, text, s.midFrom, s.midTo);
+            attribute(out, NAME, s.midFrom, s.midTo);
             if (!s.data && s.direction >= 0) {
                 Senders senders = SendersTable.senders(writer, Direction.values()[s.direction]);
                 if (senders != Senders.BOTH) {
@@ -962,7 +984,7 @@ final class DirectXml {
                 }
             }
             out.start(Tag.DESCRIPTION);
-            out.attribute(MEDIA, text, s.mediaFrom, s.mediaTo);
+            attribute(out, MEDIA, s.mediaFrom, s.mediaTo);
             if (!s.data) {
                 description(out, s);
             }
@@ -988,7 +1010,7 @@ final class DirectXml {
                 if (kind[line] == EXTMAP) {
                     out.start(Tag.RTP_HDREXT);
                     out.attribute(ID, number[line]);
-                    out.attribute(URI, text, from[line], to[line]);
+                    attribute(out, URI, from[line], to[line]);
                     if (aux[line] >= 0) {
                         out.attribute(SENDERS, SendersTable.senders(writer, Direction.values()[aux[line]]).token());
                     }
@@ -1010,12 +1032,12 @@ final class DirectXml {
         private void payloadType(StringSink out, Section s, int k) {
             out.start(Tag.PAYLOAD_TYPE);
             // an RTP format is its payload type written without leading zeros
-            out.attribute(ID, text, s.fmtFrom[k], s.fmtTo[k]);
+            attribute(out, ID, s.fmtFrom[k], s.fmtTo[k]);
             int map = s.rtpmap[k];
             if (map >= 0) {
                 int slash = aux[map];
                 int s2 = number[map];
-                out.attribute(NAME, text, from[map], slash);
+                attribute(out, NAME, from[map], slash);
                 number(out, CLOCKRATE, slash + 1, s2 < 0 ? to[map] : s2);
                 if (s2 >= 0) {
                     number(out, CHANNELS, s2 + 1, to[map]);
@@ -1043,7 +1065,7 @@ final class DirectXml {
          */
         private boolean parameters(StringSink out, int start, int end) {
             for (int p = start + 1; start < end && p <= end; ) {
-                int semi = text.indexOf(';', p);
+                int semi = find(';', p, end);
                 int pe = semi < 0 || semi >= end ? end : semi;
                 int f = p;
                 int e = pe;
@@ -1054,17 +1076,17 @@ final class DirectXml {
                     e--;
                 }
                 if (f < e) {
-                    int eq = text.indexOf('=', f);
+                    int eq = find('=', f, e);
                     boolean named = eq > f && eq < e;
                     if (out == null) {
-                        int space = text.indexOf(' ', f);
+                        int space = find(' ', f, e);
                         if (named && ((space >= 0 && space < eq) || (eq + 1 < e && text.charAt(eq + 1) == ' '))) {
                             return false;
                         }
                     } else {
                         out.start(Tag.PARAMETER);
-                        out.attribute(NAME, text, named ? f : e, named ? eq : e);
-                        out.attribute(VALUE, text, named ? eq + 1 : f, e);
+                        attribute(out, NAME, named ? f : e, named ? eq : e);
+                        attribute(out, VALUE, named ? eq + 1 : f, e);
                         out.end();
                     }
                 }
@@ -1076,9 +1098,9 @@ final class DirectXml {
         private void feedback(StringSink out, int line) {
             int typeEnd = number[line];
             out.start(Tag.RTCP_FB);
-            out.attribute(TYPE, text, from[line], typeEnd);
+            attribute(out, TYPE, from[line], typeEnd);
             if (typeEnd < to[line]) {
-                out.attribute(SUBTYPE, text, typeEnd + 1, to[line]);
+                attribute(out, SUBTYPE, typeEnd + 1, to[line]);
             }
             out.end();
         }
@@ -1098,9 +1120,9 @@ final class DirectXml {
                         int attrFrom = from[k];
                         int attrEnd = aux[k];
                         out.start(Tag.SOURCE_PARAMETER);
-                        out.attribute(NAME, text, attrFrom, attrEnd);
+                        attribute(out, NAME, attrFrom, attrEnd);
                         if (attrEnd < to[k]) {
-                            out.attribute(VALUE, text, attrEnd + 1, to[k]);
+                            attribute(out, VALUE, attrEnd + 1, to[k]);
                         }
                         out.end();
                         msid |= attrEnd - attrFrom == 4 && text.startsWith(SOURCE_MSID, attrFrom);
@@ -1109,7 +1131,7 @@ final class DirectXml {
                 if (!msid && s.valueFrom[V_MSID] >= 0) {
                     out.start(Tag.SOURCE_PARAMETER);
                     out.attribute(NAME, SOURCE_MSID);
-                    out.attribute(VALUE, text, s.valueFrom[V_MSID], s.valueTo[V_MSID]);
+                    attribute(out, VALUE, s.valueFrom[V_MSID], s.valueTo[V_MSID]);
                     out.end();
                 }
                 out.end();
@@ -1128,10 +1150,10 @@ final class DirectXml {
         private void transport(StringSink out, Section s) {
             out.start(Tag.TRANSPORT);
             if (s.valueFrom[V_UFRAG] >= 0) {
-                out.attribute(UFRAG, text, s.valueFrom[V_UFRAG], s.valueTo[V_UFRAG]);
+                attribute(out, UFRAG, s.valueFrom[V_UFRAG], s.valueTo[V_UFRAG]);
             }
             if (s.valueFrom[V_PWD] >= 0) {
-                out.attribute(PWD, text, s.valueFrom[V_PWD], s.valueTo[V_PWD]);
+                attribute(out, PWD, s.valueFrom[V_PWD], s.valueTo[V_PWD]);
             }
             String role = role(s).token();
             if (s.fingerprints) {
@@ -1153,7 +1175,7 @@ final class DirectXml {
                 out.attribute(PROTOCOL, "webrtc-datachannel");
                 out.attribute(STREAMS, 1024);
                 if (s.valueFrom[V_MAX_MESSAGE_SIZE] >= 0) {
-                    out.attribute(MAX_MESSAGE_SIZE, text, s.valueFrom[V_MAX_MESSAGE_SIZE],
+                    attribute(out, MAX_MESSAGE_SIZE, s.valueFrom[V_MAX_MESSAGE_SIZE],
                             s.valueTo[V_MAX_MESSAGE_SIZE]);
                 }
                 out.end();
@@ -1173,9 +1195,9 @@ final class DirectXml {
 
         private void fingerprint(StringSink out, int line, String role) {
             int v = from[line];
-            int space = text.indexOf(' ', v);
+            int space = find(' ', v, to[line]);
             out.start(Tag.FINGERPRINT);
-            out.attribute(HASH, text, v, space);
+            attribute(out, HASH, v, space);
             out.attribute(SETUP, role);
             out.text(text, space + 1, to[line]);
             out.end();
