@@ -54,10 +54,10 @@ import org.jinglegateway.mapper.sdp.Setup;
  * fixture, on the mutation generators and on hostile input.
  */
 final class DirectXml {
-    /** More than this many formats, lines of one kind in a section or sections: the model path (no quadratic scan). */
+    /** More than this many formats or ssrc lines in a section, or sections: the model path (no quadratic scan). */
     private static final int MOST = 64;
 
-    // what a line is; the model's row in brackets
+    // what a line is, for the lines the writing pass goes back to
     private static final byte OTHER = 0;
     private static final byte FINGERPRINT = 1;
     private static final byte EXTMAP = 2;
