@@ -39,6 +39,9 @@ final class BenchCommand implements Callable<Integer> {
             + " measures the other work, and the process's CPU time the JIT compiler fighting for a core; node"
             + " test-harness/js/bench-anchors.mjs has the same option)")
     boolean cpuTime;
+    @Option(names = "--model-path", description = "SDP to Jingle through the models (parse, translate, write),"
+            + " as before the direct path for browsers' SDP (docs/benchmarks.md, round 4): to compare the two")
+    boolean modelPath;
     @Parameters(paramLabel = "FILE", arity = "1..*", description = ".sdp or .xml files")
     List<Path> files;
 
@@ -68,7 +71,11 @@ final class BenchCommand implements Callable<Integer> {
             if (name.endsWith(".sdp")) {
                 SdpToJingle.Request request = name.contains("answer") ? SdpToJingle.Request.answer("bench")
                         : SdpToJingle.Request.offer("bench");
-                work = s -> JingleWriter.toXml(SdpToJingle.translate(SdpParser.parseTyped(s).value(), request).value());
+                // toXml: a browser's offer or answer straight to XML, other SDP through the models
+                work = modelPath
+                        ? s -> JingleWriter.toXml(SdpToJingle.translate(SdpParser.parseTyped(s).value(), request)
+                                .value())
+                        : s -> SdpToJingle.toXml(s, request);
                 direction = "sdp-to-jingle";
             } else if (name.endsWith(".xml")) {
                 work = s -> {

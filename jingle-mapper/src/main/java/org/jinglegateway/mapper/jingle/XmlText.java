@@ -104,17 +104,14 @@ public final class XmlText {
         return inner;
     }
 
-    static void escape(String s, boolean attribute, StringBuilder out) {
-        int first = 0;
-        while (first < s.length() && !special(s.charAt(first))) {
+    /** {@link #escape(String, boolean, StringBuilder)} of {@code s[from, to)}, without cutting it out first. */
+    static void escape(String s, int from, int to, boolean attribute, StringBuilder out) {
+        int first = from;
+        while (first < to && !special(s.charAt(first))) {
             first++;
         }
-        if (first == s.length()) {
-            out.append(s);
-            return;
-        }
-        out.append(s, 0, first);
-        for (int i = first; i < s.length(); i++) {
+        out.append(s, from, first);
+        for (int i = first; i < to; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
@@ -127,5 +124,18 @@ public final class XmlText {
                 default -> out.append(c);
             }
         }
+    }
+
+    static void escape(String s, boolean attribute, StringBuilder out) {
+        int first = 0;
+        while (first < s.length() && !special(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            out.append(s);
+            return;
+        }
+        out.append(s, 0, first);
+        escape(s, first, s.length(), attribute, out);
     }
 }

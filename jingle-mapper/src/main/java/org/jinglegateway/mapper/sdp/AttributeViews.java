@@ -3,6 +3,7 @@ package org.jinglegateway.mapper.sdp;
 import java.util.function.Function;
 import org.jinglegateway.mapper.candidate.CandidateParser;
 import org.jinglegateway.mapper.internal.Checks;
+import org.jinglegateway.mapper.internal.NameTable;
 
 /**
  * The typed views of the attribute values this library reads (RFC 8866 §6 and the WebRTC RFCs), one grammar per
@@ -26,8 +27,10 @@ public final class AttributeViews {
     record Known(String name, Function<String, Object> parse) {
     }
 
-    /** Open addressing by the name's hash; a power of two at least twice the number of names. */
-    private static final Known[] TABLE = new Known[64];
+    /** The known names, by their index in {@link #KNOWN}. */
+    private static final NameTable TABLE = new NameTable(64);
+    private static final Known[] KNOWN = new Known[64];
+    private static int count;
 
     static {
         known("rtpmap", RtpMap::parse);
@@ -61,46 +64,19 @@ public final class AttributeViews {
     }
 
     private static void known(String name, Function<String, Object> parse) {
-        int i = slot(hash(name, 0, name.length()));
-        while (TABLE[i] != null) {
-            i = (i + 1) & (TABLE.length - 1);
-        }
-        TABLE[i] = new Known(name, parse);
+        KNOWN[count] = new Known(name, parse);
+        TABLE.put(name, count++);
     }
 
     /** The known name {@code text[from, to)}, or null: no string is made. */
     static Known find(String text, int from, int to) {
-        int length = to - from;
-        for (int i = slot(hash(text, from, to)); TABLE[i] != null; i = (i + 1) & (TABLE.length - 1)) {
-            String name = TABLE[i].name;
-            if (name.length() == length && text.startsWith(name, from)) {
-                return TABLE[i];
-            }
-        }
-        return null;
+        int i = TABLE.find(text, from, to, -1);
+        return i < 0 ? null : KNOWN[i];
     }
 
     /** Whether this very string is one of the known names (identity: a copy of one is not, and is checked). */
     static boolean isKnownName(String name) {
-        for (int i = slot(name.hashCode()); TABLE[i] != null; i = (i + 1) & (TABLE.length - 1)) {
-            if (TABLE[i].name == name) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@link String#hashCode} of {@code text[from, to)}, so that a name's own (cached) hash finds the same slot. */
-    private static int hash(String text, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + text.charAt(i);
-        }
-        return h;
-    }
-
-    private static int slot(int hash) {
-        return (hash ^ hash >>> 7 ^ hash >>> 16) & (TABLE.length - 1);
+        return TABLE.findSame(name, -1) >= 0;
     }
 
     /**
