@@ -28,7 +28,8 @@ import java.util.List;
  *                       only with ejabberd, which spreads stanzas over their connections; the worker devices
  *                       register on the instances in turn, and the gateway figures are the sums over all of them
  * @param jfr            a Java Flight Recording of the gateway written here when it stops ({@code {server}} is
- *                       replaced; empty: none), for {@code jfr print --events jdk.ExecutionSample}
+ *                       replaced; empty: none), for {@code jfr print --events jdk.ExecutionSample}; with several
+ *                       instances, a folder beside it ({@code NAME-instances}) with one recording each
  * @param warmUpCalls    calls placed (at 100/s) before anything is measured, so that the gateway's JIT has compiled
  *                       the call path
  * @param nice           the nice value given to the server, the gateway and the generator (0: left alone; below 0

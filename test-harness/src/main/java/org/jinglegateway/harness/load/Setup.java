@@ -44,8 +44,14 @@ final class Setup implements AutoCloseable {
         GatewayCluster c = null;
         List<String> options = new ArrayList<>(List.of("-Xms" + o.heap(), "-Xmx" + o.heap(), "-XX:+UseG1GC"));
         if (!o.jfr().isEmpty()) {
-            options.add("-XX:StartFlightRecording=filename=" + Path.of(o.jfr().replace("{server}", serverName))
-                    .toAbsolutePath() + ",settings=profile,dumponexit=true");
+            Path jfr = Path.of(o.jfr().replace("{server}", serverName)).toAbsolutePath();
+            if (o.instances() > 1) {
+                // one recording each: given a folder, the JVM names its file after its pid (three JVMs writing one
+                // file mix up its method names)
+                jfr = jfr.resolveSibling(jfr.getFileName().toString().replaceFirst("\\.jfr$", "") + "-instances");
+                java.nio.file.Files.createDirectories(jfr);
+            }
+            options.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
         String[] jvm = options.toArray(String[]::new);
         try {
