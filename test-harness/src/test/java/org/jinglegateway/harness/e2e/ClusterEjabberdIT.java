@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * (test-harness/js/cluster-call.mjs). The instance that holds the softphone's calls dies (SIGKILL), is stopped
  * (SIGTERM: it closes the page's socket with 1012) or hangs (SIGSTOP): the page must resume on another instance,
  * media must keep flowing on both pages (it goes peer to peer; what the test watches is that nobody ends the call),
- * and the hang-up from either side must still reach the other.
+ * and the hang-up from either side must still reach the other. Two instances hang in turn and the first runs again:
+ * it must come back as a new member, and the page must get its call back from the directory the one left alone kept.
  * Calls of the scripted clients through random instances are ClusterEjabberdCallsIT.
  */
 final class ClusterEjabberdIT {
