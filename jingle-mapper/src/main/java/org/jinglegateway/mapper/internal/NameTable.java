@@ -30,8 +30,16 @@ public final class NameTable {
 
     /** The value of the name {@code text[from, to)}, or {@code missing}. */
     public int find(String text, int from, int to, int missing) {
+        return find(text, from, to, hash(text, from, to), missing);
+    }
+
+    /**
+     * The same with the name's {@link String#hashCode} given, for a caller that worked it out while looking for the
+     * name's end: {@code h = 31 * h + c} over its characters.
+     */
+    public int find(String text, int from, int to, int hash, int missing) {
         int length = to - from;
-        for (int i = slot(hash(text, from, to)); names[i] != null; i = (i + 1) & (names.length - 1)) {
+        for (int i = slot(hash); names[i] != null; i = (i + 1) & (names.length - 1)) {
             String name = names[i];
             if (name.length() == length && text.startsWith(name, from)) {
                 return values[i];

@@ -29,6 +29,7 @@ import static org.jinglegateway.mapper.jingle.JingleNames.UFRAG;
 import static org.jinglegateway.mapper.jingle.JingleNames.URI;
 import static org.jinglegateway.mapper.jingle.JingleNames.VALUE;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jinglegateway.mapper.internal.Checks;
 import org.jinglegateway.mapper.internal.NameTable;
@@ -36,7 +37,6 @@ import org.jinglegateway.mapper.jingle.Creator;
 import org.jinglegateway.mapper.jingle.JingleAction;
 import org.jinglegateway.mapper.jingle.JingleNames.Tag;
 import org.jinglegateway.mapper.jingle.Senders;
-import org.jinglegateway.mapper.jingle.StringSink;
 import org.jinglegateway.mapper.sdp.Direction;
 import org.jinglegateway.mapper.sdp.Setup;
 
@@ -121,6 +121,55 @@ final class DirectXml {
         name("sctpmap", N_GIVE_UP);
     }
 
+    // the output's elements, each with its namespace declared where it differs from its parent's
+    private static final XmlBytes.Element E_JINGLE = XmlBytes.element(Tag.JINGLE, true);
+    private static final XmlBytes.Element E_CONTENT = XmlBytes.element(Tag.CONTENT, false);
+    private static final XmlBytes.Element E_DESCRIPTION = XmlBytes.element(Tag.DESCRIPTION, true);
+    private static final XmlBytes.Element E_PAYLOAD_TYPE = XmlBytes.element(Tag.PAYLOAD_TYPE, false);
+    private static final XmlBytes.Element E_PARAMETER = XmlBytes.element(Tag.PARAMETER, false);
+    private static final XmlBytes.Element E_RTCP_FB = XmlBytes.element(Tag.RTCP_FB, true);
+    private static final XmlBytes.Element E_RTCP_MUX = XmlBytes.element(Tag.RTCP_MUX, false);
+    private static final XmlBytes.Element E_RTP_HDREXT = XmlBytes.element(Tag.RTP_HDREXT, true);
+    private static final XmlBytes.Element E_EXTMAP_ALLOW_MIXED = XmlBytes.element(Tag.EXTMAP_ALLOW_MIXED, true);
+    private static final XmlBytes.Element E_SOURCE = XmlBytes.element(Tag.SOURCE, true);
+    private static final XmlBytes.Element E_SOURCE_PARAMETER = XmlBytes.element(Tag.SOURCE_PARAMETER, false);
+    private static final XmlBytes.Element E_SSRC_GROUP = XmlBytes.element(Tag.SSRC_GROUP, true);
+    private static final XmlBytes.Element E_GROUP = XmlBytes.element(Tag.GROUP, true);
+    private static final XmlBytes.Element E_GROUP_CONTENT = XmlBytes.element(Tag.GROUP_CONTENT, false);
+    private static final XmlBytes.Element E_TRANSPORT = XmlBytes.element(Tag.TRANSPORT, true);
+    private static final XmlBytes.Element E_FINGERPRINT = XmlBytes.element(Tag.FINGERPRINT, true);
+    private static final XmlBytes.Element E_SCTPMAP = XmlBytes.element(Tag.SCTPMAP, true);
+    /** a=ssrc-group's sources, in the namespace of the group */
+    private static final XmlBytes.Element E_GROUP_SOURCE = XmlBytes.element(Tag.SOURCE, false);
+    // attribute names with their ="
+    private static final byte[] B_ACTION = XmlBytes.name(ACTION);
+    private static final byte[] B_CHANNELS = XmlBytes.name(CHANNELS);
+    private static final byte[] B_CLOCKRATE = XmlBytes.name(CLOCKRATE);
+    private static final byte[] B_CREATOR = XmlBytes.name(CREATOR);
+    private static final byte[] B_HASH = XmlBytes.name(HASH);
+    private static final byte[] B_ID = XmlBytes.name(ID);
+    private static final byte[] B_INITIATOR = XmlBytes.name(INITIATOR);
+    private static final byte[] B_MAXPTIME = XmlBytes.name(MAXPTIME);
+    private static final byte[] B_MAX_MESSAGE_SIZE = XmlBytes.name(MAX_MESSAGE_SIZE);
+    private static final byte[] B_MEDIA = XmlBytes.name(MEDIA);
+    private static final byte[] B_NAME = XmlBytes.name(NAME);
+    private static final byte[] B_NUMBER = XmlBytes.name(NUMBER);
+    private static final byte[] B_PROTOCOL = XmlBytes.name(PROTOCOL);
+    private static final byte[] B_PTIME = XmlBytes.name(PTIME);
+    private static final byte[] B_PWD = XmlBytes.name(PWD);
+    private static final byte[] B_RESPONDER = XmlBytes.name(RESPONDER);
+    private static final byte[] B_SEMANTICS = XmlBytes.name(SEMANTICS);
+    private static final byte[] B_SENDERS = XmlBytes.name(SENDERS);
+    private static final byte[] B_SETUP = XmlBytes.name(SETUP);
+    private static final byte[] B_SID = XmlBytes.name(SID);
+    private static final byte[] B_SSRC = XmlBytes.name(SSRC);
+    private static final byte[] B_STREAMS = XmlBytes.name(STREAMS);
+    private static final byte[] B_SUBTYPE = XmlBytes.name(SUBTYPE);
+    private static final byte[] B_TYPE = XmlBytes.name(TYPE);
+    private static final byte[] B_UFRAG = XmlBytes.name(UFRAG);
+    private static final byte[] B_URI = XmlBytes.name(URI);
+    private static final byte[] B_VALUE = XmlBytes.name(VALUE);
+
     private static final Setup[] SETUPS = Setup.values();
     // the single-valued lines whose value is written as it stands, first line counts
     private static final int V_UFRAG = 0;
@@ -135,17 +184,16 @@ final class DirectXml {
         NAMES.put(name, kind);
     }
 
-    private static int kindOf(String text, int from, int to) {
-        return NAMES.find(text, from, to, N_IGNORE);
-    }
-
     /**
      * The Jingle XML of {@code JingleWriter.toXml(SdpToJingle.translate(SdpParser.parseTyped(text).value(),
      * request).value())}, or null when this SDP is not one the direct path carries (then nothing is decided).
      */
     static String write(String text, SdpToJingle.Request request) {
         if (text == null || request == null || request.action() == null || request.sid() == null
-                || request.writer() == null || request.initiator() == null || request.responder() == null) {
+                || request.writer() == null || request.initiator() == null || request.responder() == null
+                || !XmlBytes.printable(request.sid()) || !request.initiator().map(XmlBytes::printable).orElse(true)
+                || !request.responder().map(XmlBytes::printable).orElse(true)) {
+            // a JID or sid outside printable ASCII (or needing a character reference) is the model path's
             return null;
         }
         Scan scan = new Scan(text, request.writer());
@@ -203,6 +251,8 @@ final class DirectXml {
     /** One pass's state: each line's kind and positions, the sections, the session level's lines. */
     private static final class Scan {
         private final String text;
+        /** The text's characters as bytes, for the writing pass (ISO-8859-1, so one a character). */
+        private byte[] bytes;
         private final Role writer;
         private int lines;
         /** Per line, sized for a browser's lines (about 35 characters each), grown for others. */
@@ -222,7 +272,7 @@ final class DirectXml {
         private int[] sessionLines = new int[8];
         private int sessionLineCount;
         private boolean sessionAllowMixed;
-        private int estimate = 512;
+        private int estimate = 256;
 
         Scan(String text, Role writer) {
             this.text = text;
@@ -461,14 +511,23 @@ final class DirectXml {
 
         /** One a= line: checked as the parser checks it, and read as the model's row reads it. */
         private boolean attribute(int from, int end, Section s) {
-            int colon = find(':', from, end);
-            boolean flag = colon < 0 || colon >= end;
-            int nameEnd = flag ? end : colon;
+            // the name's end and its hash in one pass (NameTable looks it up by String.hashCode)
+            int hash = 0;
+            int nameEnd = from;
+            while (nameEnd < end) {
+                char c = text.charAt(nameEnd);
+                if (c == ':') {
+                    break;
+                }
+                hash = 31 * hash + c;
+                nameEnd++;
+            }
+            boolean flag = nameEnd == end;
             if (nameEnd == from) {
                 return false;
             }
-            int v = flag ? end : colon + 1;
-            int k = kindOf(text, from, nameEnd);
+            int v = flag ? end : nameEnd + 1;
+            int k = NAMES.find(text, from, nameEnd, hash, N_IGNORE);
             if (k == N_IGNORE) {
                 for (int i = from; i < nameEnd; i++) {
                     if (!Checks.isTokenChar(text.charAt(i))) {
@@ -627,8 +686,8 @@ final class DirectXml {
         }
 
         /** An attribute whose value is {@code text[from, to)}. */
-        private void attribute(StringSink out, String name, int from, int to) {
-            out.attribute(name, text, from, to);
+        private void attribute(XmlBytes out, byte[] name, int from, int to) {
+            out.attribute(name, bytes, from, to);
         }
 
         /** Decimals.value over the text itself: 1-18 ASCII digits, else -1. */
@@ -648,7 +707,7 @@ final class DirectXml {
         }
 
         /** A number attribute written as the text has it when that is its decimal form (no leading zero). */
-        private void number(StringSink out, String name, int from, int to) {
+        private void number(XmlBytes out, byte[] name, int from, int to) {
             if (text.charAt(from) != '0' || to - from == 1) {
                 attribute(out, name, from, to);
             } else {
@@ -924,16 +983,21 @@ final class DirectXml {
         // ---- writing ----
 
         String write(SdpToJingle.Request request) {
-            StringSink out = new StringSink(estimate + 64);
-            out.start(Tag.JINGLE);
-            out.attribute(ACTION, request.action().token());
+            // every range written lies in a line checked to be printable ASCII: a byte is a character there
+            bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            // four intrinsic scans of the text, then each value is copied without looking at it
+            boolean plain = text.indexOf('<') < 0 && text.indexOf('>') < 0 && text.indexOf('&') < 0
+                    && text.indexOf('"') < 0;
+            XmlBytes out = new XmlBytes(estimate + 64, plain);
+            out.start(E_JINGLE);
+            out.attribute(B_ACTION, request.action().token());
             if (request.initiator().isPresent()) {
-                out.attribute(INITIATOR, request.initiator().get());
+                out.attribute(B_INITIATOR, request.initiator().get());
             }
             if (request.responder().isPresent()) {
-                out.attribute(RESPONDER, request.responder().get());
+                out.attribute(B_RESPONDER, request.responder().get());
             }
-            out.attribute(SID, request.sid());
+            out.attribute(B_SID, request.sid());
             Creator creator = request.action() == JingleAction.CONTENT_ADD ? writer.creator() : Creator.INITIATOR;
             for (int i = 0; i < sectionCount; i++) {
                 content(out, sections[i], creator);
@@ -941,7 +1005,7 @@ final class DirectXml {
             for (int i = 0; i < sessionLineCount; i++) {
                 int line = sessionLines[i];
                 if (kind[line] == OTHER) {
-                    group(out, Tag.GROUP, false, from[line], to[line]);
+                    group(out, E_GROUP, false, from[line], to[line]);
                 }
             }
             out.end();
@@ -952,20 +1016,20 @@ final class DirectXml {
          * {@code <semantics> <member> ...} (a=group, a=ssrc-group) as {@code <outer semantics><inner .../></outer>},
          * each member a content name or, {@code ssrcs}, a source's ssrc.
          */
-        private void group(StringSink out, Tag outer, boolean ssrcs, int v, int end) {
+        private void group(XmlBytes out, XmlBytes.Element outer, boolean ssrcs, int v, int end) {
             out.start(outer);
             int space = find(' ', v, end);
             int semEnd = space < 0 || space > end ? end : space;
-            attribute(out, SEMANTICS, v, semEnd);
+            attribute(out, B_SEMANTICS, v, semEnd);
             for (int f = semEnd + 1; f <= end && semEnd < end; ) {
                 int sp = find(' ', f, end);
                 int fe = sp < 0 || sp > end ? end : sp;
                 if (ssrcs) {
-                    out.start(Tag.SOURCE);
-                    number(out, SSRC, f, fe);
+                    out.start(E_GROUP_SOURCE);
+                    number(out, B_SSRC, f, fe);
                 } else {
-                    out.start(Tag.GROUP_CONTENT);
-                    attribute(out, NAME, f, fe);
+                    out.start(E_GROUP_CONTENT);
+                    attribute(out, B_NAME, f, fe);
                 }
                 out.end();
                 f = fe + 1;
@@ -973,18 +1037,18 @@ final class DirectXml {
             out.end();
         }
 
-        private void content(StringSink out, Section s, Creator creator) {
-            out.start(Tag.CONTENT);
-            out.attribute(CREATOR, creator.token());
-            attribute(out, NAME, s.midFrom, s.midTo);
+        private void content(XmlBytes out, Section s, Creator creator) {
+            out.start(E_CONTENT);
+            out.attribute(B_CREATOR, creator.token());
+            attribute(out, B_NAME, s.midFrom, s.midTo);
             if (!s.data && s.direction >= 0) {
                 Senders senders = SendersTable.senders(writer, Direction.values()[s.direction]);
                 if (senders != Senders.BOTH) {
-                    out.attribute(SENDERS, senders.token());
+                    out.attribute(B_SENDERS, senders.token());
                 }
             }
-            out.start(Tag.DESCRIPTION);
-            attribute(out, MEDIA, s.mediaFrom, s.mediaTo);
+            out.start(E_DESCRIPTION);
+            attribute(out, B_MEDIA, s.mediaFrom, s.mediaTo);
             if (!s.data) {
                 description(out, s);
             }
@@ -993,12 +1057,12 @@ final class DirectXml {
             out.end();
         }
 
-        private void description(StringSink out, Section s) {
+        private void description(XmlBytes out, Section s) {
             for (int k = 0; k < s.formats; k++) {
                 payloadType(out, s, k);
             }
             if (s.rtcpMux) {
-                out.start(Tag.RTCP_MUX);
+                out.start(E_RTCP_MUX);
                 out.end();
             }
             for (int line = s.firstLine; line < s.endLine; line++) {
@@ -1008,46 +1072,46 @@ final class DirectXml {
             }
             for (int line = s.firstLine; line < s.endLine; line++) {
                 if (kind[line] == EXTMAP) {
-                    out.start(Tag.RTP_HDREXT);
-                    out.attribute(ID, number[line]);
-                    attribute(out, URI, from[line], to[line]);
+                    out.start(E_RTP_HDREXT);
+                    out.attribute(B_ID, number[line]);
+                    attribute(out, B_URI, from[line], to[line]);
                     if (aux[line] >= 0) {
-                        out.attribute(SENDERS, SendersTable.senders(writer, Direction.values()[aux[line]]).token());
+                        out.attribute(B_SENDERS, SendersTable.senders(writer, Direction.values()[aux[line]]).token());
                     }
                     out.end();
                 }
             }
             if (s.allowMixed || sessionAllowMixed) {
-                out.start(Tag.EXTMAP_ALLOW_MIXED);
+                out.start(E_EXTMAP_ALLOW_MIXED);
                 out.end();
             }
             sources(out, s);
             for (int line = s.firstLine; line < s.endLine; line++) {
                 if (kind[line] == SSRC_GROUP) {
-                    group(out, Tag.SSRC_GROUP, true, from[line], to[line]);
+                    group(out, E_SSRC_GROUP, true, from[line], to[line]);
                 }
             }
         }
 
-        private void payloadType(StringSink out, Section s, int k) {
-            out.start(Tag.PAYLOAD_TYPE);
+        private void payloadType(XmlBytes out, Section s, int k) {
+            out.start(E_PAYLOAD_TYPE);
             // an RTP format is its payload type written without leading zeros
-            attribute(out, ID, s.fmtFrom[k], s.fmtTo[k]);
+            attribute(out, B_ID, s.fmtFrom[k], s.fmtTo[k]);
             int map = s.rtpmap[k];
             if (map >= 0) {
                 int slash = aux[map];
                 int s2 = number[map];
-                attribute(out, NAME, from[map], slash);
-                number(out, CLOCKRATE, slash + 1, s2 < 0 ? to[map] : s2);
+                attribute(out, B_NAME, from[map], slash);
+                number(out, B_CLOCKRATE, slash + 1, s2 < 0 ? to[map] : s2);
                 if (s2 >= 0) {
-                    number(out, CHANNELS, s2 + 1, to[map]);
+                    number(out, B_CHANNELS, s2 + 1, to[map]);
                 }
             }
             if (s.ptime >= 0) {
-                out.attribute(PTIME, s.ptime);
+                out.attribute(B_PTIME, s.ptime);
             }
             if (s.maxptime >= 0) {
-                out.attribute(MAXPTIME, s.maxptime);
+                out.attribute(B_MAXPTIME, s.maxptime);
             }
             if (s.fmtp[k] >= 0) {
                 parameters(out, from[s.fmtp[k]], to[s.fmtp[k]]);
@@ -1063,7 +1127,7 @@ final class DirectXml {
          * cuts them: with {@code out} null each checked as Fmtp.Param checks it (a name without spaces, a value that
          * does not start with one), else written.
          */
-        private boolean parameters(StringSink out, int start, int end) {
+        private boolean parameters(XmlBytes out, int start, int end) {
             for (int p = start + 1; start < end && p <= end; ) {
                 int semi = find(';', p, end);
                 int pe = semi < 0 || semi >= end ? end : semi;
@@ -1084,9 +1148,9 @@ final class DirectXml {
                             return false;
                         }
                     } else {
-                        out.start(Tag.PARAMETER);
-                        attribute(out, NAME, named ? f : e, named ? eq : e);
-                        attribute(out, VALUE, named ? eq + 1 : f, e);
+                        out.start(E_PARAMETER);
+                        attribute(out, B_NAME, named ? f : e, named ? eq : e);
+                        attribute(out, B_VALUE, named ? eq + 1 : f, e);
                         out.end();
                     }
                 }
@@ -1095,43 +1159,43 @@ final class DirectXml {
             return true;
         }
 
-        private void feedback(StringSink out, int line) {
+        private void feedback(XmlBytes out, int line) {
             int typeEnd = number[line];
-            out.start(Tag.RTCP_FB);
-            attribute(out, TYPE, from[line], typeEnd);
+            out.start(E_RTCP_FB);
+            attribute(out, B_TYPE, from[line], typeEnd);
             if (typeEnd < to[line]) {
-                attribute(out, SUBTYPE, typeEnd + 1, to[line]);
+                attribute(out, B_SUBTYPE, typeEnd + 1, to[line]);
             }
             out.end();
         }
 
         /** XEP-0339 sources in the order of their first a=ssrc line, the media-level msid filling a missing one. */
-        private void sources(StringSink out, Section s) {
+        private void sources(XmlBytes out, Section s) {
             for (int line = s.firstLine; line < s.endLine; line++) {
                 if (kind[line] != SSRC_LINE || seenBefore(s, line)) {
                     continue;
                 }
                 int ssrc = number[line];
-                out.start(Tag.SOURCE);
-                out.attribute(SSRC, Integer.toUnsignedLong(ssrc));
+                out.start(E_SOURCE);
+                out.attribute(B_SSRC, Integer.toUnsignedLong(ssrc));
                 boolean msid = false;
                 for (int k = line; k < s.endLine; k++) {
                     if (kind[k] == SSRC_LINE && number[k] == ssrc) {
                         int attrFrom = from[k];
                         int attrEnd = aux[k];
-                        out.start(Tag.SOURCE_PARAMETER);
-                        attribute(out, NAME, attrFrom, attrEnd);
+                        out.start(E_SOURCE_PARAMETER);
+                        attribute(out, B_NAME, attrFrom, attrEnd);
                         if (attrEnd < to[k]) {
-                            attribute(out, VALUE, attrEnd + 1, to[k]);
+                            attribute(out, B_VALUE, attrEnd + 1, to[k]);
                         }
                         out.end();
                         msid |= attrEnd - attrFrom == 4 && text.startsWith(SOURCE_MSID, attrFrom);
                     }
                 }
                 if (!msid && s.valueFrom[V_MSID] >= 0) {
-                    out.start(Tag.SOURCE_PARAMETER);
-                    out.attribute(NAME, SOURCE_MSID);
-                    attribute(out, VALUE, s.valueFrom[V_MSID], s.valueTo[V_MSID]);
+                    out.start(E_SOURCE_PARAMETER);
+                    out.attribute(B_NAME, SOURCE_MSID);
+                    attribute(out, B_VALUE, s.valueFrom[V_MSID], s.valueTo[V_MSID]);
                     out.end();
                 }
                 out.end();
@@ -1147,13 +1211,13 @@ final class DirectXml {
             return false;
         }
 
-        private void transport(StringSink out, Section s) {
-            out.start(Tag.TRANSPORT);
+        private void transport(XmlBytes out, Section s) {
+            out.start(E_TRANSPORT);
             if (s.valueFrom[V_UFRAG] >= 0) {
-                attribute(out, UFRAG, s.valueFrom[V_UFRAG], s.valueTo[V_UFRAG]);
+                attribute(out, B_UFRAG, s.valueFrom[V_UFRAG], s.valueTo[V_UFRAG]);
             }
             if (s.valueFrom[V_PWD] >= 0) {
-                attribute(out, PWD, s.valueFrom[V_PWD], s.valueTo[V_PWD]);
+                attribute(out, B_PWD, s.valueFrom[V_PWD], s.valueTo[V_PWD]);
             }
             String role = role(s).token();
             if (s.fingerprints) {
@@ -1170,12 +1234,12 @@ final class DirectXml {
                 }
             }
             if (s.data && s.sctpPort >= 0) {
-                out.start(Tag.SCTPMAP);
-                out.attribute(NUMBER, s.sctpPort);
-                out.attribute(PROTOCOL, "webrtc-datachannel");
-                out.attribute(STREAMS, 1024);
+                out.start(E_SCTPMAP);
+                out.attribute(B_NUMBER, s.sctpPort);
+                out.attribute(B_PROTOCOL, "webrtc-datachannel");
+                out.attribute(B_STREAMS, 1024);
                 if (s.valueFrom[V_MAX_MESSAGE_SIZE] >= 0) {
-                    attribute(out, MAX_MESSAGE_SIZE, s.valueFrom[V_MAX_MESSAGE_SIZE],
+                    attribute(out, B_MAX_MESSAGE_SIZE, s.valueFrom[V_MAX_MESSAGE_SIZE],
                             s.valueTo[V_MAX_MESSAGE_SIZE]);
                 }
                 out.end();
@@ -1193,13 +1257,13 @@ final class DirectXml {
             return !offer && given == Setup.ACTPASS ? Setup.ACTIVE : given;
         }
 
-        private void fingerprint(StringSink out, int line, String role) {
+        private void fingerprint(XmlBytes out, int line, String role) {
             int v = from[line];
             int space = find(' ', v, to[line]);
-            out.start(Tag.FINGERPRINT);
-            attribute(out, HASH, v, space);
-            out.attribute(SETUP, role);
-            out.text(text, space + 1, to[line]);
+            out.start(E_FINGERPRINT);
+            attribute(out, B_HASH, v, space);
+            out.attribute(B_SETUP, role);
+            out.text(bytes, space + 1, to[line]);
             out.end();
         }
     }

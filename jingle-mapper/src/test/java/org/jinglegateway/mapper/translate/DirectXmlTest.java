@@ -41,7 +41,9 @@ final class DirectXmlTest {
             new SdpToJingle.Request(JingleAction.SESSION_ACCEPT, "s3", Role.RESPONDER, Optional.empty(),
                     Optional.of("juliet@example.com/balcony")),
             new SdpToJingle.Request(JingleAction.CONTENT_ADD, "s4", Role.RESPONDER, Optional.empty(),
-                    Optional.empty()));
+                    Optional.empty()),
+            new SdpToJingle.Request(JingleAction.SESSION_INITIATE, "s5\tx", Role.INITIATOR,
+                    Optional.of("j\u00fcrgen@example.org/\u260e"), Optional.of("\ud83d\ude00@example.org")));
 
     /** What the model path gives: its XML, or its exception's class and message. */
     private static String modelPath(String sdp, SdpToJingle.Request request) {
@@ -186,6 +188,23 @@ final class DirectXmlTest {
                 "direction sendonly", "no setup", "ptime, maxptime", "ssrc written two ways, msid filled",
                 "ssrc-group", "session fingerprint", "group with two mids", "empty group", "unknown attribute",
                 "no final line end", "data section", "data section without sctp-port");
+    }
+
+    /** A request's JIDs and sid: printable ASCII is written by the direct path, escaped; anything else is not. */
+    @Test
+    void requestStrings_printableAsciiDirect_otherCharactersTheModelPath() {
+        assertThat(DirectXml.write(AUDIO, REQUESTS.get(2))).contains("sid=\"a&lt;b&amp;&quot;c&quot;\"")
+                .contains("initiator=\"romeo@example.net/orchard\"");
+        // a TAB in the sid (a character reference), a JID outside ASCII: the model path's, with the same XML
+        assertThat(DirectXml.write(AUDIO, REQUESTS.get(5))).isNull();
+        assertThat(SdpToJingle.toXml(AUDIO, REQUESTS.get(5))).contains("sid=\"s5&#9;x\"")
+                .contains("initiator=\"j\u00fcrgen@example.org/\u260e\"");
+        for (String jid : List.of("a\u007f@x", "a\u0080@x", "a\u00ff@x", "a\u0100@x", "a\nb@x")) {
+            SdpToJingle.Request r = new SdpToJingle.Request(JingleAction.SESSION_INITIATE, "s", Role.INITIATOR,
+                    Optional.of(jid), Optional.empty());
+            assertThat(DirectXml.write(AUDIO, r)).as(jid).isNull();
+            assertThat(publicPath(AUDIO, r)).as(jid).isEqualTo(modelPath(AUDIO, r));
+        }
     }
 
     /** Hostile input: huge, repeated 10,000 times, control characters; both paths agree and the direct one ends. */
