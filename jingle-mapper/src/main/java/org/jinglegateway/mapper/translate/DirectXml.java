@@ -29,6 +29,9 @@ import static org.jinglegateway.mapper.jingle.JingleNames.UFRAG;
 import static org.jinglegateway.mapper.jingle.JingleNames.URI;
 import static org.jinglegateway.mapper.jingle.JingleNames.VALUE;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jinglegateway.mapper.internal.Checks;
@@ -171,6 +174,11 @@ final class DirectXml {
     private static final byte[] B_VALUE = XmlBytes.name(VALUE);
 
     private static final Setup[] SETUPS = Setup.values();
+
+    /** Eight bytes of an array as a long (byte order does not matter to {@code plainAscii}: any byte may flag). */
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW = 0x0101_0101_0101_0101L;
+    private static final long HIGH = 0x8080_8080_8080_8080L;
     // the single-valued lines whose value is written as it stands, first line counts
     private static final int V_UFRAG = 0;
     private static final int V_PWD = 1;
@@ -277,7 +285,7 @@ final class DirectXml {
         Scan(String text, Role writer) {
             this.text = text;
             this.writer = writer;
-            int lines = text.length() / 24 + 16;
+            int lines = text.length() / 24 + 8;
             kind = new byte[lines];
             from = new int[lines];
             to = new int[lines];
@@ -288,6 +296,8 @@ final class DirectXml {
 
         /** Reads every line; false as soon as one is not for the direct path. */
         boolean read() {
+            // a byte per character: exact on every line found printable ASCII below, and lines are all it reads
+            bytes = text.getBytes(StandardCharsets.ISO_8859_1);
             String t = text;
             int length = t.length();
             if (!t.startsWith("v=0\n") && !t.startsWith("v=0\r\n")) {
@@ -311,13 +321,7 @@ final class DirectXml {
                 if (end - start < 2 || t.charAt(start + 1) != '=' || t.charAt(end - 1) == ' ') {
                     return false;
                 }
-                int outside = 0;
-                for (int i = start; i < end; i++) {
-                    char c = t.charAt(i);
-                    // negative when c < ' ' or c > '~': one test per line, not two per character
-                    outside |= (c - ' ') | ('~' - c);
-                }
-                if (outside < 0) {
+                if (!plainAscii(bytes, start, end) && !printable(start, end)) {
                     return false;
                 }
                 char type = t.charAt(start);
@@ -487,9 +491,56 @@ final class DirectXml {
             return s;
         }
 
+        /**
+         * Whether {@code text[from, to)} is printable ASCII by its characters: the exact check, for a line whose bytes
+         * {@link #plainAscii} did not clear (a {@code ?} there may stand for a character ISO-8859-1 cannot encode).
+         */
+        private boolean printable(int from, int to) {
+            int outside = 0;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                // negative when c < ' ' or c > '~': one test per line, not two per character
+                outside |= (c - ' ') | ('~' - c);
+            }
+            return outside >= 0;
+        }
+
+        /**
+         * Whether {@code bytes[from, to)} is printable ASCII and holds no {@code ?}, eight bytes at a time: a byte
+         * below {@code ' '}, from 0x7F up or equal to {@code ?} leaves its high bit set in {@link #flags}. The last
+         * word overlaps the one before it rather than leaving a tail; a line under eight bytes goes byte by byte.
+         */
+        private static boolean plainAscii(byte[] bytes, int from, int to) {
+            if (to - from < 8) {
+                for (int i = from; i < to; i++) {
+                    byte c = bytes[i];
+                    if (c < ' ' || c > '~' || c == '?') {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            long flags = 0;
+            for (int i = from; i < to - 8; i += 8) {
+                flags |= flags((long) WORD.get(bytes, i));
+            }
+            flags |= flags((long) WORD.get(bytes, to - 8));
+            return (flags & HIGH) == 0;
+        }
+
+        /**
+         * High bits for bytes of {@code w} from 0x80 up ({@code w} itself), and, exact when there are none, for bytes
+         * below 0x20 (a borrow), from 0x7F up (a carry into the high bit) and equal to {@code ?} (a zero after XOR).
+         */
+        private static long flags(long w) {
+            long q = w ^ (LOW * '?');
+            return w | ((w - LOW * ' ') & ~w) | (w + LOW) | ((q - LOW) & ~q);
+        }
+
         private static boolean contains(String text, int from, int to, String part) {
+            char first = part.charAt(0);
             for (int i = from; i + part.length() <= to; i++) {
-                if (text.startsWith(part, i)) {
+                if (text.charAt(i) == first && text.startsWith(part, i)) {
                     return true;
                 }
             }
@@ -793,7 +844,7 @@ final class DirectXml {
             if (s1 <= v || s1 >= end) {
                 return false;
             }
-            int slash = find('/', v, end);
+            int slash = find('/', v, s1);
             slash = slash >= 0 && slash < s1 ? slash : -1;
             int direction = -1;
             if (slash >= 0) {
@@ -983,8 +1034,6 @@ final class DirectXml {
         // ---- writing ----
 
         String write(SdpToJingle.Request request) {
-            // every range written lies in a line checked to be printable ASCII: a byte is a character there
-            bytes = text.getBytes(StandardCharsets.ISO_8859_1);
             // four intrinsic scans of the text, then each value is copied without looking at it
             boolean plain = text.indexOf('<') < 0 && text.indexOf('>') < 0 && text.indexOf('&') < 0
                     && text.indexOf('"') < 0;

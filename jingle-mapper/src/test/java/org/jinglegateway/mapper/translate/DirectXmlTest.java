@@ -98,6 +98,10 @@ final class DirectXmlTest {
             // {what, replace this, with this}
             {"LF line endings", "\r\n", "\n"},
             {"escaped values", "a=mid:0", "a=mid:0\r\na=ssrc:1 cname:<&\">"},
+            {"question marks", "cname:tTRmVnnSoGMFXvZr", "cname:?tTRm?VnnSoGMFXvZr?"},
+            {"a character ISO-8859-1 lacks, read as ?", "cname:tTRmVnnSoGMFXvZr", "cname:tTRm\u260eVnnSoGMFXvZr"},
+            {"a lone surrogate, read as ?", "cname:tTRmVnnSoGMFXvZr", "cname:tTRm\ud800nnSoGMFXvZr"},
+            {"Latin-1 in a short line", "a=mid:0", "a=mid:\u00e90"},
             {"fmtp value-only, empty value, =x, spaced", "minptime=10;useinbandfec=1", "0-15; a=;=x ;  b=c  ;;"},
             {"fmtp name with a space", "minptime=10", "min ptime=10"},
             {"fmtp value starting with a space", "minptime=10", "minptime= 10"},
@@ -182,12 +186,16 @@ final class DirectXmlTest {
             }
         }
         // these stay in the direct path's grammar, so that its corners are compared, not only its fallback
-        assertThat(direct).contains("LF line endings", "escaped values", "fmtp value-only, empty value, =x, spaced",
+        assertThat(direct).contains("LF line endings", "escaped values", "question marks",
+                "fmtp value-only, empty value, =x, spaced",
                 "fmtp without parameters", "second fmtp for a format", "rtpmap for a missing format, repeated",
                 "rtcp-fb star, subtype, double space, other pt", "extmap direction and attributes",
                 "direction sendonly", "no setup", "ptime, maxptime", "ssrc written two ways, msid filled",
                 "ssrc-group", "session fingerprint", "group with two mids", "empty group", "unknown attribute",
                 "no final line end", "data section", "data section without sctp-port");
+        // a character outside ASCII is the model path's, even where its byte reads as a printable '?'
+        assertThat(direct).doesNotContain("a character ISO-8859-1 lacks, read as ?", "a lone surrogate, read as ?",
+                "Latin-1 in a short line");
     }
 
     /** A request's JIDs and sid: printable ASCII is written by the direct path, escaped; anything else is not. */
