@@ -175,6 +175,9 @@ final class DirectXml {
 
     private static final Setup[] SETUPS = Setup.values();
 
+    /** Each thread's scan, made new for each conversion (a conversion calls nothing that could convert again). */
+    private static final ThreadLocal<Scan> SCANS = ThreadLocal.withInitial(Scan::new);
+
     /** Eight bytes of an array as a long (byte order does not matter to {@code plainAscii}: any byte may flag). */
     private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW = 0x0101_0101_0101_0101L;
@@ -199,16 +202,19 @@ final class DirectXml {
     static String write(String text, SdpToJingle.Request request) {
         if (text == null || request == null || request.action() == null || request.sid() == null
                 || request.writer() == null || request.initiator() == null || request.responder() == null
-                || !XmlBytes.printable(request.sid()) || !request.initiator().map(XmlBytes::printable).orElse(true)
-                || !request.responder().map(XmlBytes::printable).orElse(true)) {
+                || !XmlBytes.printable(request.sid())
+                || request.initiator().isPresent() && !XmlBytes.printable(request.initiator().get())
+                || request.responder().isPresent() && !XmlBytes.printable(request.responder().get())) {
             // a JID or sid outside printable ASCII (or needing a character reference) is the model path's
             return null;
         }
-        Scan scan = new Scan(text, request.writer());
-        if (!scan.read()) {
-            return null;
+        Scan scan = SCANS.get();
+        scan.start(text, request.writer());
+        try {
+            return scan.read() ? scan.write(request) : null;
+        } finally {
+            scan.finish();
         }
-        return scan.write(request);
     }
 
     /** One media section: what its m-line and its single-valued lines said, as positions in the text. */
@@ -217,51 +223,74 @@ final class DirectXml {
         int endLine;
         int mediaFrom;
         int mediaTo;
-        final boolean data;
+        boolean data;
         int formats;
-        /** Per format, sized to the m-line's: where it stands in the m-line. */
-        final int[] fmtFrom;
-        final int[] fmtTo;
+        /** Per format, at least as many as the m-line's: where it stands in the m-line. */
+        int[] fmtFrom = new int[0];
+        int[] fmtTo;
         /** Per format: the line of its last rtpmap and fmtp, or -1; its first and last rtcp-fb line, or -1. */
-        final int[] rtpmap;
-        final int[] fmtp;
-        final int[] fbFirst;
-        final int[] fbLast;
+        int[] rtpmap;
+        int[] fmtp;
+        int[] fbFirst;
+        int[] fbLast;
         /** Payload type to format index + 1, 0 when the m-line has no such format (RTP sections only). */
-        final byte[] byId;
-        int midFrom = -1;
+        final byte[] byId = new byte[128];
+        int midFrom;
         int midTo;
         /** The value of the first a=ice-ufrag, a=ice-pwd, a=msid, a=max-message-size (by V_*): from, or -1, and to. */
-        final int[] valueFrom = {-1, -1, -1, -1};
+        final int[] valueFrom = new int[4];
         final int[] valueTo = new int[4];
-        int setup = -1;
-        int direction = -1;
+        int setup;
+        int direction;
         boolean rtcpMux;
         boolean allowMixed;
         boolean fingerprints;
-        int ptime = -1;
-        int maxptime = -1;
-        int sctpPort = -1;
+        int ptime;
+        int maxptime;
+        int sctpPort;
         int ssrcs;
 
-        Section(int formats, boolean data) {
+        /** Makes this (kept) section a new one for an m-line of {@code formats} formats; its arrays are kept. */
+        void reset(int formats, boolean data) {
             this.data = data;
-            fmtFrom = new int[formats];
-            fmtTo = new int[formats];
-            rtpmap = new int[formats];
-            fmtp = new int[formats];
-            fbFirst = new int[formats];
-            fbLast = new int[formats];
-            byId = data ? null : new byte[128];
+            this.formats = 0;
+            if (fmtFrom.length < formats) {
+                int n = Math.max(formats, 16);
+                fmtFrom = new int[n];
+                fmtTo = new int[n];
+                rtpmap = new int[n];
+                fmtp = new int[n];
+                fbFirst = new int[n];
+                fbLast = new int[n];
+            }
+            Arrays.fill(byId, (byte) 0);
+            midFrom = -1;
+            Arrays.fill(valueFrom, -1);
+            setup = -1;
+            direction = -1;
+            rtcpMux = false;
+            allowMixed = false;
+            fingerprints = false;
+            ptime = -1;
+            maxptime = -1;
+            sctpPort = -1;
+            ssrcs = 0;
         }
     }
 
-    /** One pass's state: each line's kind and positions, the sections, the session level's lines. */
+    /**
+     * One conversion's state: each line's kind and positions, the sections, the session level's lines. Kept by each
+     * thread and made new by {@link #start} ({@link #SCANS}): a small offer's conversion then allocates its input's
+     * bytes and its result only, not some thirty arrays (docs/benchmarks.md, round 5). Nothing in it outlives a
+     * conversion but its arrays, and only up to {@link #KEEP} lines' worth.
+     */
     private static final class Scan {
-        private final String text;
-        /** The text's characters as bytes, for the writing pass (ISO-8859-1, so one a character). */
+        /** Arrays for more lines or sections than this (a hostile or odd SDP) are dropped after the conversion. */
+        private static final int KEEP = 1024;
+        private String text;
+        /** The text's characters as bytes (ISO-8859-1, so one a character). */
         private byte[] bytes;
-        private final Role writer;
+        private Role writer;
         private int lines;
         /** Per line, sized for a browser's lines (about 35 characters each), grown for others. */
         private byte[] kind;
@@ -280,18 +309,44 @@ final class DirectXml {
         private int[] sessionLines = new int[8];
         private int sessionLineCount;
         private boolean sessionAllowMixed;
-        private int estimate = 256;
+        private int estimate;
+        private final XmlBytes out = new XmlBytes();
 
-        Scan(String text, Role writer) {
+        Scan() {
+            lineArrays(64);
+        }
+
+        private void lineArrays(int n) {
+            kind = new byte[n];
+            from = new int[n];
+            to = new int[n];
+            aux = new int[n];
+            number = new int[n];
+            next = new int[n];
+        }
+
+        /** Sets this scan up for one conversion; every value a conversion reads, it writes first. */
+        void start(String text, Role writer) {
             this.text = text;
             this.writer = writer;
-            int lines = text.length() / 24 + 8;
-            kind = new byte[lines];
-            from = new int[lines];
-            to = new int[lines];
-            aux = new int[lines];
-            number = new int[lines];
-            next = new int[lines];
+            lines = 0;
+            sectionCount = 0;
+            sessionLineCount = 0;
+            sessionAllowMixed = false;
+            estimate = 256;
+        }
+
+        /** After a conversion: lets go of the text, and of arrays grown past what is worth keeping. */
+        void finish() {
+            text = null;
+            bytes = null;
+            if (kind.length > KEEP) {
+                lineArrays(64);
+            }
+            if (sections.length > KEEP) {
+                sections = new Section[4];
+            }
+            out.finish();
         }
 
         /** Reads every line; false as soon as one is not for the direct path. */
@@ -448,7 +503,12 @@ final class DirectXml {
             if (formats > MOST) {
                 return null;
             }
-            Section s = new Section(formats, contains(text, s2 + 1, s3, "SCTP"));
+            Section s = sections[sectionCount];
+            if (s == null) {
+                s = new Section();
+                sections[sectionCount] = s;
+            }
+            s.reset(formats, contains(text, s2 + 1, s3, "SCTP"));
             s.firstLine = lines;
             s.mediaFrom = from;
             s.mediaTo = s1;
@@ -1037,7 +1097,8 @@ final class DirectXml {
             // four intrinsic scans of the text, then each value is copied without looking at it
             boolean plain = text.indexOf('<') < 0 && text.indexOf('>') < 0 && text.indexOf('&') < 0
                     && text.indexOf('"') < 0;
-            XmlBytes out = new XmlBytes(estimate + 64, plain);
+            XmlBytes out = this.out;
+            out.begin(estimate + 64, plain);
             out.start(E_JINGLE);
             out.attribute(B_ACTION, request.action().token());
             if (request.initiator().isPresent()) {

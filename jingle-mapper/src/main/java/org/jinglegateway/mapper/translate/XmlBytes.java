@@ -35,7 +35,10 @@ final class XmlBytes {
         }
     }
 
-    private byte[] out;
+    /** Buffers longer than this are not kept for the next conversion. */
+    private static final int KEEP = 64 * 1024;
+
+    private byte[] out = new byte[0];
     private int length;
     /** A start tag is open: its {@code >} or {@code />} is still to come. */
     private boolean open;
@@ -43,15 +46,29 @@ final class XmlBytes {
     private int depth;
 
     /** The text holds none of {@code < > & "}: its ranges are copied as they stand. */
-    private final boolean plain;
+    private boolean plain;
 
     /**
+     * Starts a document, in the buffer kept from the last one if it is long enough (the result is a copy).
+     *
      * @param capacity about how long the result will be (it grows if not)
      * @param plain    the text whose ranges are written holds none of {@code < > & "}
      */
-    XmlBytes(int capacity, boolean plain) {
-        out = new byte[capacity];
+    void begin(int capacity, boolean plain) {
+        if (out.length < capacity) {
+            out = new byte[Math.max(capacity, 1024)];
+        }
+        length = 0;
+        depth = 0;
+        open = false;
         this.plain = plain;
+    }
+
+    /** Lets go of a buffer grown past what is worth keeping. */
+    void finish() {
+        if (out.length > KEEP) {
+            out = new byte[0];
+        }
     }
 
     /**

@@ -7,9 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -243,6 +249,50 @@ final class DirectXmlTest {
             same("U+" + (int) c.charAt(0) + " in a value", AUDIO.replace("cname:tTRm", "cname:tT" + c + "Rm"));
             same("U+" + (int) c.charAt(0) + " in a name", AUDIO.replace("a=rtcp-mux", "a=rtcp" + c + "-mux"));
             same("U+" + (int) c.charAt(0) + " in a number", AUDIO.replace("a=rtpmap:9 ", "a=rtpmap:9" + c + " "));
+        }
+    }
+
+    /**
+     * Each thread keeps one scan for all its conversions: large and small SDPs, direct or not, in a different order
+     * on each of four threads at once, each give what the model path gives (nothing of one conversion reaches the
+     * next, and a scan grown past what it keeps starts small again).
+     */
+    @Test
+    void keptScans_oneConversionLeavesNothingToTheNext_onAnyThread() throws Exception {
+        List<String> inputs = new ArrayList<>(SDP.values());
+        StringBuilder unknown = new StringBuilder(AUDIO);
+        for (int i = 0; i < 1500; i++) {
+            unknown.append("a=x-").append(i).append("\r\n");
+        }
+        inputs.add(unknown.toString());
+        inputs.add(AUDIO.replace("cname:tTRm", "cname:<&\"tTRm"));
+        assertThat(DirectXml.write(unknown.toString(), REQUESTS.get(0))).isNotNull();
+        List<String> expected = inputs.stream().map(sdp -> modelPath(sdp, REQUESTS.get(0))).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long seed = t;
+                runs.add(threads.submit(() -> {
+                    List<Integer> order = new ArrayList<>();
+                    for (int round = 0; round < 3; round++) {
+                        for (int i = 0; i < inputs.size(); i++) {
+                            order.add(i);
+                        }
+                    }
+                    Collections.shuffle(order, new Random(seed));
+                    for (int i : order) {
+                        assertThat(publicPath(inputs.get(i), REQUESTS.get(0))).as("input " + i)
+                                .isEqualTo(expected.get(i));
+                    }
+                    return order.size();
+                }));
+            }
+            for (Future<Integer> run : runs) {
+                assertThat(run.get(2, TimeUnit.MINUTES)).isEqualTo(3 * inputs.size());
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
