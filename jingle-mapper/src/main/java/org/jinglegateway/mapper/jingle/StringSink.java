@@ -4,10 +4,10 @@ package org.jinglegateway.mapper.jingle;
 /**
  * Writes XML text directly. Declares a default namespace only where it changes, escapes text and attributes (TAB, CR
  * and LF in attributes as character references, so they survive attribute-value normalisation) and closes empty
- * elements as {@code <x/>}, the same canonical form as {@link XmlText}. Public for the translation's direct SDP to
- * XML path ({@code translate.DirectXml}), which writes through it so that its output is this writer's byte for byte.
+ * elements as {@code <x/>}, the same canonical form as {@link XmlText}. The translation's direct SDP to XML path
+ * ({@code translate.XmlBytes}) writes the same bytes its own way; {@code DirectXmlTest} holds the two together.
  */
-public final class StringSink implements XmlSink {
+final class StringSink implements XmlSink {
     private final StringBuilder out;
     /** Open elements' names and namespaces, by depth (the readers limit nesting; a writer grows as it needs). */
     private String[] names = new String[16];
@@ -21,7 +21,7 @@ public final class StringSink implements XmlSink {
     }
 
     /** @param expectedLength about how long the result will be: one buffer, neither grown nor mostly empty */
-    public StringSink(int expectedLength) {
+    StringSink(int expectedLength) {
         out = new StringBuilder(expectedLength);
     }
 
@@ -48,19 +48,6 @@ public final class StringSink implements XmlSink {
         out.append(' ').append(name).append("=\"");
         escape(value, true);
         out.append('"');
-    }
-
-    /** An attribute whose value is {@code text[from, to)}, escaped as {@link #attribute(String, String)} would. */
-    public void attribute(String name, String text, int from, int to) {
-        out.append(' ').append(name).append("=\"");
-        XmlText.escape(text, from, to, true, out);
-        out.append('"');
-    }
-
-    /** Text content {@code text[from, to)}, escaped as {@link #text(String)} would. */
-    public void text(String text, int from, int to) {
-        closeStartTag();
-        XmlText.escape(text, from, to, false, out);
     }
 
     @Override
@@ -102,7 +89,7 @@ public final class StringSink implements XmlSink {
         XmlText.escape(s, attribute, out);
     }
 
-    public String result() {
+    String result() {
         return out.toString();
     }
 }

@@ -4,7 +4,7 @@ package org.jinglegateway.mapper.jingle;
  * Where {@link JingleWriter} writes: a dom4j tree for Tinder, or a string. One writing logic, two sinks
  * (STYLE.md §5). Calls nest: {@code start}, attributes, children, {@code end}.
  */
-public interface XmlSink {
+interface XmlSink {
     /** Opens an element in a namespace; attributes follow. */
     void start(String name, String namespace);
 

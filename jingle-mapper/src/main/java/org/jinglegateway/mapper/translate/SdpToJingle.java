@@ -59,7 +59,7 @@ public final class SdpToJingle {
      * SDP text to Jingle XML for a caller that needs only the XML: the same string as
      * {@code JingleWriter.toXml(translate(SdpParser.parseTyped(sdp).value(), request).value())}, and the same
      * exception with the same message for text that fails. A browser's offer or answer goes straight from its lines
-     * to the XML ({@link DirectXml}, about twice as fast on a small offer: docs/benchmarks.md, round 4); any other
+     * to the XML ({@link DirectXml}, three to four times as fast: docs/benchmarks.md, rounds 4 and 5); any other
      * SDP takes that model path. The notes are the model path's only: a caller that shows them uses it.
      */
     public static String toXml(String sdp, Request request) {
