@@ -22,6 +22,11 @@ final class OutgoingCheck {
         long bytes = 0;
         for (int i = 0; i < xml.length(); i++) {
             char c = xml.charAt(i);
+            if (c >= ' ' && c < 0x7F && c != '&') {
+                // most of a stanza: printable ASCII, allowed, one byte
+                bytes++;
+                continue;
+            }
             if (Character.isHighSurrogate(c) && i + 1 < xml.length() && Character.isLowSurrogate(xml.charAt(i + 1))) {
                 bytes += 4;
                 i++;

@@ -1,8 +1,6 @@
 package org.jinglegateway.xmpp;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +13,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.dom4j.Element;
-import org.dom4j.io.OutputFormat;
-import org.dom4j.io.XMLWriter;
 import org.jinglegateway.config.GatewayConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -384,20 +380,9 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
         }
     }
 
-    /**
-     * What {@code packet.toXML()} gives, written into a buffer sized for a Jingle stanza at once (dom4j's own
-     * {@code asXML()} starts from 16 characters and grows a Jingle stanza's buffer eight times).
-     */
+    /** What {@code packet.toXML()} gives ({@link StanzaText}: without dom4j's per-stanza writer set-up). */
     static String toXml(Packet packet) {
-        StringWriter out = new StringWriter(2048);
-        try {
-            XMLWriter writer = new XMLWriter(out, new OutputFormat());
-            writer.write(packet.getElement());
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
-        }
-        return out.toString();
+        return StanzaText.of(packet.getElement());
     }
 
     /**
