@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -21,7 +23,8 @@ import org.jinglegateway.mapper.jingle.StaxDom;
  * stanzas first, so the limits apply per stanza and in bytes as the server counts them: a stanza larger than
  * {@code maxStanzaBytes} or nested deeper than {@code maxDepth} is skipped on its own, handed to the
  * {@code refused} callback (which answers its sender), and the stream goes on. Each accepted stanza is then parsed
- * whole by the JDK's StAX parser in the context of the stream header (its namespace declarations): no DTD is
+ * whole by Woodstox's StAX parser (its set-up per stanza is a fraction of the JDK's; its own limits are lifted, the
+ * framer's apply) in the context of the stream header (its namespace declarations): no DTD is
  * processed, no entity is expanded or fetched, and a DOCTYPE, comment, processing instruction or undeclared entity
  * ends the stream with {@code restricted-xml}, as Prosody does. Only XML that is not well-formed (or restricted)
  * ends the stream; elements are built iteratively, so depth never costs stack.
@@ -56,7 +59,12 @@ public final class XmppStreamReader {
     }
 
     private static XMLInputFactory newFactory() {
-        XMLInputFactory f = new com.ctc.wstx.stax.WstxInputFactory();
+        XMLInputFactory f = new WstxInputFactory();
+        // the framer already bounds a stanza's bytes and depth; Woodstox's own limits (1,000 attributes an element
+        // by default) would end the stream over a stanza the server let through
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, Integer.MAX_VALUE);
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, Integer.MAX_VALUE);
+        f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, Integer.MAX_VALUE);
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

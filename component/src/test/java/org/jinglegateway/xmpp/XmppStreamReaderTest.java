@@ -212,6 +212,30 @@ final class XmppStreamReaderTest {
         });
     }
 
+    /**
+     * Whatever a user's server lets through within the size limit is parsed, and the link goes on: 20,000 attributes
+     * on one element (Woodstox refuses more than 1,000 by default and the JDK's parser more than 10,000, each with a
+     * failure that ended the stream), 5,000 namespace declarations, a 200 KB attribute value.
+     */
+    @Test
+    void manyAttributes_namespacesOrALongValue_areParsed_andTheStreamGoesOn() throws Exception {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            attributes.append(" a").append(i).append("=''");
+        }
+        StringBuilder namespaces = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            namespaces.append(" xmlns:p").append(i).append("='urn:").append(i).append("'");
+        }
+        List<RefusedStanza> refused = new ArrayList<>();
+        List<String> delivered = drain("<message id='attributes'><x" + attributes + "/></message>"
+                + "<message id='namespaces'><x" + namespaces + "/></message>"
+                + "<message id='value'><x v='" + "v".repeat(200_000) + "'/></message>" + PING, 256 * 1024, 64,
+                refused);
+        assertThat(delivered).containsExactly("attributes", "namespaces", "value", "after");
+        assertThat(refused).isEmpty();
+    }
+
     @Test
     void markupInsideQuotesAndCdata_doesNotEndTheStanza() throws Exception {
         XmppStreamReader r = reader(HEADER + "<message id='a/>b' to=\"x>y\"><body><![CDATA[<c> ]] ]]]></body>"

@@ -17,6 +17,13 @@ public final class RawExtension implements ExtensionElement {
         this.xml = xml;
     }
 
+    /** Named by the caller, not read: for XML the JDK's parser would refuse (over 10,000 attributes on an element). */
+    public RawExtension(String elementName, String namespace, String xml) {
+        this.elementName = elementName;
+        this.namespace = namespace;
+        this.xml = xml;
+    }
+
     @Override
     public String getNamespace() {
         return namespace;

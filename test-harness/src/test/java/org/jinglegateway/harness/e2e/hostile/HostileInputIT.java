@@ -166,6 +166,29 @@ final class HostileInputIT {
         }
     }
 
+    /**
+     * 12,000 attributes on one element: Prosody passes it, and the JDK's StAX parser, which read the link until
+     * 2026-12-05, failed on more than 10,000 and ended the stream (Woodstox, by default, on more than 1,000).
+     */
+    @Test
+    @Order(10)
+    void messageWithTwelveThousandAttributes_isReadAndTheLinkStaysUp() throws Exception {
+        try (SignalingBystander bystander = stage.bystander(); XmppTestClient mallory = stage.client("mallory")) {
+            SoftAssertions softly = new SoftAssertions();
+            XMPPTCPConnection c = mallory.connection();
+            String many = Payloads.manyAttributes(12_000);
+            assertThat(many.length()).as("the message's payload").isBetween(100_000, 120_000);
+            c.sendStanza(c.getStanzaFactory().buildMessageStanza().to(DOMAIN).ofType(Message.Type.normal)
+                    .addExtension(new RawExtension("x", "urn:example:hostile:attributes", many)).build());
+            attempt(softly, "disco#info on " + DOMAIN + " after the message",
+                    () -> assertThat(mallory.discoInfo(DOMAIN).containsFeature("urn:xmpp:jingle:1"))
+                            .as("the gateway's disco#info lists Jingle").isTrue());
+            softly.assertThat(c.isConnected()).as("mallory is still connected to Prosody").isTrue();
+            stage.checkUnharmed(softly, bystander);
+            softly.assertAll();
+        }
+    }
+
     // ---- from the browser side ---------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")

@@ -66,6 +66,15 @@ final class Payloads {
         return open + "x".repeat(pad) + close;
     }
 
+    /** One element with {@code count} empty attributes {@code a0='' a1='' ...}. */
+    static String manyAttributes(int count) {
+        StringBuilder x = new StringBuilder("<x xmlns='urn:example:hostile:attributes'");
+        for (int i = 0; i < count; i++) {
+            x.append(" a").append(i).append("=''");
+        }
+        return x.append("/>").toString();
+    }
+
     /** One element with {@code children} empty {@code <y/>} children: 4 bytes each on the wire. */
     static String wideElement(int children) {
         return "<x xmlns='urn:example:hostile:wide'>" + "<y/>".repeat(children) + "</x>";
