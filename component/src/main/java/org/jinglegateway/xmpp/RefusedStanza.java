@@ -19,7 +19,9 @@ public record RefusedStanza(String name, Map<String, String> attributes, Limit l
         /** Its raw bytes are more than {@code xmpp.max-stanza-bytes}. */
         SIZE("size"),
         /** Its elements nest deeper than the gateway's depth limit. */
-        DEPTH("depth");
+        DEPTH("depth"),
+        /** One of its elements has more attributes than the gateway's limit. */
+        ATTRIBUTES("attributes");
 
         private final String token;
 
@@ -45,6 +47,7 @@ public record RefusedStanza(String name, Map<String, String> attributes, Limit l
         return switch (limit) {
             case SIZE -> "the stanza is " + bytes + " bytes, more than this gateway accepts (" + max + ")";
             case DEPTH -> "the stanza nests elements deeper than this gateway accepts (" + max + " levels)";
+            case ATTRIBUTES -> "an element of the stanza has more attributes than this gateway accepts (" + max + ")";
         };
     }
 

@@ -17,8 +17,9 @@ import org.dom4j.Text;
  * synchronized {@code StringWriter}): 9 % of the gateway's samples under load went there (docs/benchmarks.md,
  * round 5). Namespaces are declared where their binding changes (an element's own, its additional ones, then each
  * attribute's just before it); {@code < > &} are escaped in text and {@code < > & "} in attributes, other control
- * characters but TAB, LF and CR as numeric references, everything else raw (the encoding is UTF-8).
- * {@code StanzaTextTest} holds it to {@code XMLWriter} on crafted and random elements.
+ * characters but TAB, LF and CR as numeric references, everything else raw (the encoding is UTF-8). One difference:
+ * a namespace URI is escaped as an attribute value is ({@code XMLWriter} wrote it raw, which a URI holding {@code "}
+ * turned into malformed XML). {@code StanzaTextTest} holds it to {@code XMLWriter} on crafted and random elements.
  */
 final class StanzaText {
     private StanzaText() {
@@ -122,7 +123,11 @@ final class StanzaText {
         if (!prefix.isEmpty()) {
             out.append(':').append(prefix);
         }
-        out.append("=\"").append(uri).append('"');
+        out.append("=\"");
+        // XMLWriter wrote the URI raw: a peer's namespace holding '"' or '<' (sent escaped, read back plain) made the
+        // gateway's error reply, which copies the peer's element, malformed, and the server closed the link
+        escape(uri, true, out);
+        out.append('"');
     }
 
     /** XMLWriter's escaping: {@code < > &}, {@code "} in attributes, controls but TAB, LF, CR as references. */

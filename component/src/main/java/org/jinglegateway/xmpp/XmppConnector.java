@@ -221,6 +221,12 @@ public final class XmppConnector implements ComponentManager, AutoCloseable {
             }
             s.close();
             return e.closed() ? e.getMessage() : "server stream error " + e.condition().token() + text(e);
+        } catch (RuntimeException e) {
+            // the reader's own failure (our bug): where the stream stands is unknown, so it is closed and connected
+            // again, never left open with no one reading it
+            log.error("xmpp.read-failed", e);
+            s.close();
+            return "the reader failed: " + e;
         }
     }
 

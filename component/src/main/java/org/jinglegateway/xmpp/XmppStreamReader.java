@@ -15,6 +15,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLInputFactory2;
 import org.dom4j.Element;
 import org.jinglegateway.mapper.jingle.StaxDom;
 
@@ -34,6 +35,13 @@ import org.jinglegateway.mapper.jingle.StaxDom;
 public final class XmppStreamReader {
     /** http://etherx.jabber.org/streams */
     public static final String STREAM_NS = "http://etherx.jabber.org/streams";
+
+    /**
+     * Attributes one element may have (real stanzas have a handful). Over it the stanza is refused on its own, before
+     * building it: an element's attributes are checked against each other as they are added, so their cost grows
+     * with the square of their number.
+     */
+    static final int MAX_ATTRIBUTES = 1000;
 
     private static final XMLInputFactory FACTORY = newFactory();
 
@@ -60,11 +68,13 @@ public final class XmppStreamReader {
 
     private static XMLInputFactory newFactory() {
         XMLInputFactory f = new WstxInputFactory();
-        // the framer already bounds a stanza's bytes and depth; Woodstox's own limits (1,000 attributes an element
-        // by default) would end the stream over a stanza the server let through
-        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, Integer.MAX_VALUE);
+        // the framer already bounds a stanza's bytes and depth; over MAX_ATTRIBUTES on an element Woodstox stops
+        // early and that stanza alone is refused (parse); no other Woodstox limit can be reached within the framer's
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES);
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, Integer.MAX_VALUE);
         f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, Integer.MAX_VALUE);
+        // text is read when it is reached, so that its errors come from next(), never later from getText()
+        f.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -103,7 +113,12 @@ public final class XmppStreamReader {
                 return Optional.empty();
             }
             if (frame instanceof StanzaFramer.Frame.Stanza s) {
-                return Optional.of(parse(s.bytes()));
+                Element element = parse(s.bytes());
+                if (element != null) {
+                    return Optional.of(element);
+                }
+                refused.accept(overAttributes(s.bytes()));
+                continue;
             }
             StanzaFramer.Frame.Refused r = (StanzaFramer.Frame.Refused) frame;
             refused.accept(describe(r));
@@ -112,21 +127,29 @@ public final class XmppStreamReader {
 
     private RefusedStanza describe(StanzaFramer.Frame.Refused r) {
         long max = r.limit() == RefusedStanza.Limit.SIZE ? maxStanzaBytes : maxDepth;
+        return refusal(r.openingTag(), r.limit(), r.bytes(), max);
+    }
+
+    /**
+     * A refused stanza named by its opening tag (or by the whole stanza, whose root is read alone), with its routing
+     * attributes; when that tag cannot be read (it is what passed the limit) the sender stays unknown and gets no
+     * error. The stanza is skipped either way.
+     */
+    private RefusedStanza refusal(byte[] opening, RefusedStanza.Limit limit, long bytes, long max) {
         String name = "?";
         Map<String, String> attributes = Map.of();
-        if (r.openingTag().length > 0) {
+        if (opening.length > 0) {
             try {
-                XMLStreamReader xml = open(header, r.openingTag());
+                XMLStreamReader xml = open(header, opening);
                 next(xml);
                 next(xml);
                 name = xml.getLocalName();
                 attributes = attributes(xml);
             } catch (StreamException e) {
-                // the stanza is skipped anyway: its sender stays unknown and gets no error
                 name = "?";
             }
         }
-        return new RefusedStanza(name, attributes, r.limit(), r.bytes(), max);
+        return new RefusedStanza(name, attributes, limit, bytes, max);
     }
 
     private static Map<String, String> attributes(XMLStreamReader xml) {
@@ -149,16 +172,39 @@ public final class XmppStreamReader {
         }
     }
 
-    /** Parses one whole stanza in the context of the stream header, so it sees the stream's namespaces. */
+    /** A stanza with an element over {@link #MAX_ATTRIBUTES} (its root's name and attributes if the root is not it). */
+    private RefusedStanza overAttributes(byte[] stanza) {
+        return refusal(stanza, RefusedStanza.Limit.ATTRIBUTES, stanza.length, MAX_ATTRIBUTES);
+    }
+
+    /**
+     * Parses one whole stanza in the context of the stream header, so it sees the stream's namespaces; null when an
+     * element of it has more than {@link #MAX_ATTRIBUTES} attributes (then nothing of it was built).
+     */
     private Element parse(byte[] stanza) throws StreamException {
+        try {
+            return build(stanza);
+        } catch (AttributesOver e) {
+            return null;
+        }
+    }
+
+    /** Woodstox stopped at an element's attribute limit: the stanza is well-formed as far as read, and refused. */
+    private static final class AttributesOver extends Exception {
+        AttributesOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Element build(byte[] stanza) throws StreamException, AttributesOver {
         XMLStreamReader xml = open(header, stanza);
         next(xml); // the stream header again
-        next(xml);
+        nextOrOver(xml);
         Deque<Element> open = new ArrayDeque<>();
         Element root = StaxDom.element(xml, null);
         open.push(root);
         while (true) {
-            int event = next(xml);
+            int event = nextOrOver(xml);
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> open.push(StaxDom.element(xml, open.peek()));
                 case XMLStreamConstants.END_ELEMENT -> {
@@ -168,7 +214,7 @@ public final class XmppStreamReader {
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        open.peek().addText(xml.getText());
+                        open.peek().addText(text(xml));
                 default -> checkAllowedOutsideStanza(xml, event);
             }
         }
@@ -178,8 +224,30 @@ public final class XmppStreamReader {
         try {
             return xml.next();
         } catch (XMLStreamException | RuntimeException e) {
-            // the JDK parser reports some failures unchecked
+            // a parser may report some failures unchecked
             throw parseFailure(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The current text; a parser's unchecked failure here (lazy text) is the stanza's XML, not the gateway's. */
+    private static String text(XMLStreamReader xml) throws StreamException {
+        try {
+            return xml.getText();
+        } catch (RuntimeException e) {
+            throw parseFailure(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** {@link #next}, telling Woodstox's attribute limit (a refused stanza) from a failure of the stream. */
+    private static int nextOrOver(XMLStreamReader xml) throws StreamException, AttributesOver {
+        try {
+            return xml.next();
+        } catch (XMLStreamException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("Attribute limit (" + MAX_ATTRIBUTES + ") exceeded")) {
+                throw new AttributesOver();
+            }
+            throw parseFailure(message);
         }
     }
 
@@ -204,7 +272,9 @@ public final class XmppStreamReader {
 
     /** The framer handed over a whole stanza, so every parser failure is about its XML, never the connection. */
     private static StreamException parseFailure(String message) {
-        if (message.contains("entity") || message.contains("DOCTYPE") || message.contains("DTD")) {
+        // "Illegal character entity" is Woodstox's word for a character reference XML 1.0 forbids: not well-formed
+        if (!message.contains("Illegal character") && (message.contains("entity") || message.contains("DOCTYPE")
+                || message.contains("DTD"))) {
             return StreamException.local(StreamErrorCondition.RESTRICTED_XML,
                     "the server sent an entity or DTD, which XMPP forbids (RFC 6120 §11.1)");
         }

@@ -64,6 +64,21 @@ final class StanzaTextTest {
         }
     }
 
+    /** A namespace URI with characters that need escaping: escaped, so the stanza reads back with the same URI. */
+    @Test
+    void namespaceWithQuoteAndAngleBracket_isEscaped_andReadsBack() throws Exception {
+        IQ iq = new IQ(IQ.Type.error, "e1");
+        iq.setTo("mallory@localhost/m");
+        Element child = iq.getElement().addElement("query", "urn:x\"/><iq type='set' id='injected'/><y a=\"&<");
+        child.addElement(QName.get("z", "p", "urn:p\"<&"));
+        String text = StanzaText.of(iq.getElement());
+        assertThat(text).contains("xmlns=\"urn:x&quot;/&gt;&lt;iq type='set' id='injected'/&gt;");
+        Element back = DocumentHelper.parseText(text).getRootElement();
+        assertThat(back.elements()).hasSize(1);
+        assertThat(back.element("query").getNamespaceURI()).isEqualTo(child.getNamespaceURI());
+        assertThat(back.element("query").elements().get(0).getNamespaceURI()).isEqualTo("urn:p\"<&");
+    }
+
     @Test
     void randomElements_areWrittenAsXmlWriterWritesThem() throws IOException {
         Random random = new Random(20261205);

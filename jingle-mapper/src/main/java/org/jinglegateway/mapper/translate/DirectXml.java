@@ -353,6 +353,10 @@ final class DirectXml {
         boolean read() {
             // a byte per character: exact on every line found printable ASCII below, and lines are all it reads
             bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            if (bytes.length != text.length()) {
+                // a surrogate pair became one '?': positions in the text are not positions in the bytes
+                return false;
+            }
             String t = text;
             int length = t.length();
             if (!t.startsWith("v=0\n") && !t.startsWith("v=0\r\n")) {
@@ -471,6 +475,10 @@ final class DirectXml {
         }
 
         private Section mediaLine(int from, int end) {
+            if (sectionCount == MOST) {
+                // more sections than the direct path takes: given up now, not after keeping them all
+                return null;
+            }
             if (sectionCount == sections.length) {
                 sections = Arrays.copyOf(sections, sectionCount * 2);
             }

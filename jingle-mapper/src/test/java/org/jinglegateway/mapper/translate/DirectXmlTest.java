@@ -107,7 +107,8 @@ final class DirectXmlTest {
             {"question marks", "cname:tTRmVnnSoGMFXvZr", "cname:?tTRm?VnnSoGMFXvZr?"},
             {"a character ISO-8859-1 lacks, read as ?", "cname:tTRmVnnSoGMFXvZr", "cname:tTRm\u260eVnnSoGMFXvZr"},
             {"a lone surrogate, read as ?", "cname:tTRmVnnSoGMFXvZr", "cname:tTRm\ud800nnSoGMFXvZr"},
-            {"Latin-1 in a short line", "a=mid:0", "a=mid:\u00e90"},
+            {"Latin-1 in a short line", "a=mid:0", "a=mid:\u00e9"},
+            {"emoji at the very end", "a=ssrc:3918765500 msid:", "a=x-n:\ud83d\ude00\r\na=ssrc:3918765500 msid:"},
             {"fmtp value-only, empty value, =x, spaced", "minptime=10;useinbandfec=1", "0-15; a=;=x ;  b=c  ;;"},
             {"fmtp name with a space", "minptime=10", "min ptime=10"},
             {"fmtp value starting with a space", "minptime=10", "minptime= 10"},
@@ -201,7 +202,15 @@ final class DirectXmlTest {
                 "no final line end", "data section", "data section without sctp-port");
         // a character outside ASCII is the model path's, even where its byte reads as a printable '?'
         assertThat(direct).doesNotContain("a character ISO-8859-1 lacks, read as ?", "a lone surrogate, read as ?",
-                "Latin-1 in a short line");
+                "Latin-1 in a short line", "emoji at the very end");
+        // surrogate pairs near the end of the text, each line ending: the bytes are shorter than the text
+        for (String end : List.of("", "\n", "\r\n")) {
+            for (int emoji = 1; emoji <= 3; emoji++) {
+                String sdp = AUDIO.strip() + "\r\na=x-n:" + "\ud83d\ude00".repeat(emoji) + end;
+                assertThat(same("emoji x" + emoji + " before " + end.length() + " line-end characters", sdp))
+                        .isFalse();
+            }
+        }
     }
 
     /** A request's JIDs and sid: printable ASCII is written by the direct path, escaped; anything else is not. */
@@ -260,13 +269,16 @@ final class DirectXmlTest {
     @Test
     void keptScans_oneConversionLeavesNothingToTheNext_onAnyThread() throws Exception {
         List<String> inputs = new ArrayList<>(SDP.values());
-        StringBuilder unknown = new StringBuilder(AUDIO);
+        // 1,500 feedback lines: the line arrays grow past what a scan keeps, and the XML past 64 KiB
+        StringBuilder many = new StringBuilder(AUDIO);
         for (int i = 0; i < 1500; i++) {
-            unknown.append("a=x-").append(i).append("\r\n");
+            many.append("a=rtcp-fb:111 nack x").append(i).append("\r\n");
         }
-        inputs.add(unknown.toString());
+        inputs.add(many.toString());
         inputs.add(AUDIO.replace("cname:tTRm", "cname:<&\"tTRm"));
-        assertThat(DirectXml.write(unknown.toString(), REQUESTS.get(0))).isNotNull();
+        String manyXml = DirectXml.write(many.toString(), REQUESTS.get(0));
+        assertThat(manyXml).isNotNull();
+        assertThat(manyXml.length()).isGreaterThan(64 * 1024);
         List<String> expected = inputs.stream().map(sdp -> modelPath(sdp, REQUESTS.get(0))).toList();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
