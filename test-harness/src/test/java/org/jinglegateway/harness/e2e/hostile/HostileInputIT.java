@@ -190,6 +190,45 @@ final class HostileInputIT {
         }
     }
 
+    /**
+     * An IQ get in a namespace that holds a quote and an angle bracket (sent escaped, as XML requires): the gateway
+     * answers service-unavailable with a copy of the child, and the copy's namespace must be escaped again. dom4j's
+     * XMLWriter, which wrote the gateway's stanzas until 2026-12-05, wrote it raw: the reply was malformed and the
+     * server closed the link.
+     */
+    @Test
+    @Order(11)
+    void iqInANamespaceWithAQuote_getsServiceUnavailableAndTheLinkStaysUp() throws Exception {
+        try (SignalingBystander bystander = stage.bystander(); XmppTestClient mallory = stage.client("mallory")) {
+            SoftAssertions softly = new SoftAssertions();
+            XMPPTCPConnection c = mallory.connection();
+            // Smack writes the namespace as given: escaped here, so that mallory's own stanza is well-formed
+            // written raw, '"<"' ends the attribute and puts a '<' inside the tag: the server reads the gateway's reply
+            // as malformed and closes the link (with '"/>' and markup after it, the text would inject elements)
+            String namespace = "urn:example:hostile:&quot;&lt;&quot;";
+            IQ iq = new IQ("query", namespace) {
+                @Override
+                protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder x) {
+                    x.setEmptyElement();
+                    return x;
+                }
+            };
+            iq.setType(IQ.Type.get);
+            iq.setTo(JidCreate.from(DOMAIN));
+            StanzaCollector collector = c.createStanzaCollectorAndSend(iq);
+            Stanza reply = collector.nextResult(STEP.toMillis());
+            collector.cancel();
+            // read through Smack's model: Smack itself writes such a namespace back raw (toXML), as XMLWriter did
+            softly.assertThat(reply == null ? "(no reply)" : "from=" + reply.getFrom() + " type="
+                    + ((IQ) reply).getType() + " condition=" + (reply.getError() == null ? "none"
+                    : reply.getError().getCondition())).as("the gateway's answer")
+                    .isEqualTo("from=" + DOMAIN + " type=error condition=service-unavailable");
+            softly.assertThat(c.isConnected()).as("mallory is still connected to Prosody").isTrue();
+            stage.checkUnharmed(softly, bystander);
+            softly.assertAll();
+        }
+    }
+
     // ---- from the browser side ---------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
